@@ -1,0 +1,102 @@
+/**
+ * The one service contract: every user-visible action, its input schema and its output type.
+ * IPC (electron/), the browser host (host/), the CLI and the renderer's forms all use it.
+ */
+import { z } from 'zod';
+import { bookId, count, dateString, dateTimeString, line, memberId, prose, seqNumber, yearNumber } from './common';
+import type { ContractMap, MethodSpec } from './contract-types';
+import { activityInput, workItemInput } from './activities';
+import { meetingInput, absence, guest, votes, election, type MeetingEvaluation } from './meetings';
+import { memberJoin, memberLeave, memberRoleChange, type MemberView } from './members';
+import { organisation } from './organisation';
+import { profileChoice } from './profile-choice';
+import type {
+  BookStatus, BookSummary, CalendarView, EntryDetail, EntryPage, MeetingSealResult, OrgView, SealResult,
+  VerifyView, YearView,
+} from './views';
+import type { AttachmentRef } from './common';
+
+const out = <T>() => z.custom<T>(() => true);
+function method<I extends z.ZodType, O extends z.ZodType>(summary: string, mutates: boolean, input: I, output: O): MethodSpec<I, O> {
+  return { summary, mutates, input, output };
+}
+const book = { bookId };
+
+export const meetingCheckInput = z.object({
+  startAt: dateTimeString.optional(),
+  presentIds: z.array(memberId).max(1_000).default([]),
+  absent: z.array(absence).max(1_000).default([]),
+  guests: z.array(guest).max(200).default([]),
+  decisions: z.array(z.object({ votes })).max(100).default([]),
+  election: election.optional(),
+});
+
+export const contract = {
+  'books.list': method('列出本机的记录本', false, z.object({}), out<BookSummary[]>()),
+  'books.create': method('新建记录本（组织、规则方案、成员）', true, z.object({
+    organisation,
+    profile: profileChoice,
+    members: z.array(memberJoin).max(500).default([]),
+  }), out<BookStatus>()),
+  'books.status': method('记录本状态与完整性', false, z.object(book), out<BookStatus>()),
+  'books.verify': method('完整校验记录本', false, z.object(book), out<VerifyView>()),
+
+  'org.get': method('组织信息与规则方案', false, z.object({ ...book, on: dateString.optional() }), out<OrgView>()),
+  'org.update': method('变更组织信息', true, z.object({ ...book, organisation, reason: line(500) }), out<SealResult>()),
+  'profile.change': method('变更规则方案', true, z.object({ ...book, profile: profileChoice, reason: line(500) }), out<SealResult>()),
+
+  'members.list': method('成员名册', false, z.object({ ...book, on: dateString.optional() }), out<MemberView[]>()),
+  'members.join': method('成员加入', true, z.object({ ...book, ...memberJoin.shape }), out<SealResult & { memberId: string }>()),
+  'members.leave': method('成员离任', true, z.object({ ...book, ...memberLeave.shape }), out<SealResult>()),
+  'members.changeRole': method('成员职务变更', true, z.object({ ...book, ...memberRoleChange.shape }), out<SealResult>()),
+
+  'meetings.evaluate': method('会议规则检查（不封存）', false, z.object({ ...book, meeting: meetingCheckInput }), out<MeetingEvaluation>()),
+  'meetings.seal': method('封存会议记录', true, z.object({ ...book, meeting: meetingInput }), out<MeetingSealResult>()),
+  'activities.seal': method('封存活动记录', true, z.object({ ...book, activity: activityInput }), out<SealResult>()),
+  'work.seal': method('封存工作记录', true, z.object({ ...book, item: workItemInput }), out<SealResult>()),
+
+  'entries.list': method('记录列表', false, z.object({
+    ...book,
+    kinds: z.array(line(50)).max(20).optional(),
+    year: yearNumber.optional(),
+    memberId: memberId.optional(),
+    flag: line(50).optional(),
+    offset: count.default(0),
+    limit: z.number().int().min(1).max(500).default(100),
+  }), out<EntryPage>()),
+  'entries.get': method('查看记录（原文、更正与现行内容）', false, z.object({ ...book, seq: seqNumber }), out<EntryDetail>()),
+  'entries.correct': method('更正已封存记录的字段', true, z.object({
+    ...book,
+    seq: seqNumber,
+    field: z.string().regex(/^(\/[^/]{1,100}){1,8}$/, { message: '字段路径无效' }),
+    value: z.union([z.string().max(20_000), z.number(), z.boolean(), z.null()]),
+    reason: line(500),
+    by: line(50),
+  }), out<SealResult>()),
+
+  'attachments.put': method('保存附件', true, z.object({
+    ...book,
+    fileName: line(200),
+    mediaType: z.string().regex(/^[a-z]+\/[a-z0-9.+-]+$/i, { message: '文件类型无效' }).max(100),
+    dataBase64: z.string().max(70 * 1024 * 1024, { message: '单个附件不能超过 50 MB' }).regex(/^[A-Za-z0-9+/]*={0,2}$/, { message: '文件内容编码无效' }),
+  }), out<AttachmentRef>()),
+  'attachments.get': method('读取附件', false, z.object({ ...book, hash: z.string().regex(/^[0-9a-f]{64}$/) }), out<{ dataBase64: string; size: number }>()),
+
+  'calendar.status': method('节假日数据覆盖年份', false, z.object({}), out<CalendarView>()),
+  'calendar.import': method('导入某年的法定节假日安排', true, z.object({ text: prose(200_000) }), out<CalendarView>()),
+
+  'ledger.year': method('年度台账', false, z.object({ ...book, year: yearNumber }), out<YearView>()),
+} satisfies ContractMap;
+
+export type Contract = typeof contract;
+export type MethodName = keyof Contract;
+export { ServiceError } from './contract-types';
+export type { ClientOf, ServiceOf, Result, ErrorData } from './contract-types';
+export { describeZodError, describeIssues, labelFor } from './messages';
+export * from './common';
+export * from './organisation';
+export * from './members';
+export * from './meetings';
+export * from './activities';
+export * from './profile-choice';
+export type * from './views';

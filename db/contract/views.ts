@@ -1,0 +1,111 @@
+/** What the service returns. Outputs are typed (z.custom), inputs are validated. */
+import type { RuleFlag, MeetingEvaluation } from './meetings';
+import type { Organisation } from './organisation';
+
+export interface ProblemView { code: string; seq?: number; missing?: { from: number; to: number }; message: string }
+export interface VerifyView { ok: boolean; size: number; root: string | null; problems: ProblemView[]; ms: number; checkedAt: string; full: boolean }
+
+export interface BookSummary {
+  bookId: string;
+  name: string;
+  size: number;
+  orgName?: string;
+  readOnly: boolean;
+  reason?: string;
+}
+
+export interface BookStatus extends BookSummary {
+  keyId: string;
+  publicKey: string;
+  /** One line for `ssh-keygen -Y verify -f allowed_signers`. */
+  allowedSigners: string;
+  createdAt: string;
+  integrity: VerifyView;
+}
+
+export interface ProfileView {
+  id: string;
+  label: string;
+  /** Human-readable rule lines (Chinese), for the UI and print. */
+  rules: string[];
+  params: unknown;
+}
+
+export interface OrgView {
+  organisation: Organisation | null;
+  profile: ProfileView;
+  composition: RuleFlag[];
+  memberCount: number;
+}
+
+export interface EntrySummary {
+  seq: number;
+  kind: string;
+  kindLabel: string;
+  title: string;
+  /** The date of the event (meeting day, activity day), `YYYY-MM-DD`. */
+  date: string;
+  recordedAt: string;
+  flags: RuleFlag[];
+  memberIds: string[];
+  correctedBy: number[];
+  /** For corrections: the entry it corrects. */
+  targetSeq?: number;
+}
+
+export interface EntryPage { total: number; items: EntrySummary[] }
+
+export interface CorrectionView {
+  seq: number;
+  field: string;
+  fieldLabel: string;
+  previous: unknown;
+  value: unknown;
+  reason: string;
+  by: string;
+  recordedAt: string;
+}
+
+export interface EntryDetail {
+  summary: EntrySummary;
+  hash: string;
+  prev: string;
+  author: string;
+  /** The body exactly as sealed. */
+  original: unknown;
+  corrections: CorrectionView[];
+  /** The body with every correction applied, in seq order. */
+  current: unknown;
+  /** For meetings: the rules re-evaluated on the current reading (when corrected). */
+  currentEvaluation?: MeetingEvaluation;
+  ledgerFlags: string[];
+}
+
+export interface SealResult {
+  seq: number;
+  hash: string;
+  recordedAt: string;
+  flags: RuleFlag[];
+}
+
+export interface MeetingSealResult extends SealResult {
+  evaluation: MeetingEvaluation;
+}
+
+export interface ObligationView {
+  code: string;
+  ok: boolean;
+  message: string;
+}
+
+export interface YearView {
+  year: number;
+  meetingsHeld: number;
+  meetingsRequired: number;
+  items: ObligationView[];
+}
+
+export interface CalendarView {
+  builtInYears: number[];
+  importedYears: number[];
+}
