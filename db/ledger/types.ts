@@ -90,7 +90,11 @@ export type ProblemCode =
   | 'outside-checkpoint-fork'
   | 'outside-checkpoint-invalid'
   | 'key-invalid'
-  | 'database-corrupt';
+  | 'database-corrupt'
+  /** Added by the ledger module: the outside checkpoint file of a book is missing (it is written before a book's genesis commits). */
+  | 'outside-checkpoint-missing'
+  /** Added by the ledger module: the ledger's tables/indexes/triggers differ from what the migrations create (e.g. a trigger dropped). */
+  | 'schema-mismatch';
 
 export interface Problem {
   code: ProblemCode;

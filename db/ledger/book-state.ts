@@ -1,0 +1,153 @@
+import type { SigningKey } from './keys';
+import { GENESIS_KIND, type KeyEpoch } from './book-keys';
+import { LedgerError } from './errors';
+import { ZERO_HASH } from './hashing';
+import { rootOfPeaks, type Peak } from './merkle';
+import type { CheckContext, CheckResult } from './quick-check';
+import { runQuickCheck } from './quick-check';
+import type { SealOutcome, SealTarget } from './sealing';
+import type { BookRow } from './store';
+import type { BookInfo, VerifyReport } from './types';
+
+/**
+ * The ledger's in-memory view of each book: what the quick check derived on open, kept
+ * current by every seal. A book whose check failed is read-only for the rest of the
+ * session (and on every later open until the problem is gone): it is never repaired.
+ */
+
+export interface BookState extends SealTarget {
+  name: string;
+  createdAt: string;
+  epochs: KeyEpoch[];
+  readOnly: boolean;
+  reason?: string;
+  report: VerifyReport;
+}
+
+const READONLY_DATABASE = '数据库以只读方式打开。';
+
+export class BookStates {
+  private readonly byId = new Map<string, BookState>();
+
+  constructor(
+    private readonly ctx: CheckContext,
+    private readonly readonlyDatabase: boolean,
+  ) {}
+
+  /** Quick-checks every book in the file. */
+  load(): void {
+    for (const row of this.ctx.store.listBooks()) {
+      const { report, derived } = runQuickCheck(this.ctx, row);
+      const state: BookState = {
+        bookNo: row.bookNo,
+        bookId: row.bookId,
+        name: derived?.name ?? '',
+        createdAt: derived?.createdAt ?? '',
+        epochs: derived?.epochs ?? [],
+        size: derived?.size ?? report.size,
+        headHash: derived?.headHash ?? ZERO_HASH,
+        headRecordedAt: derived?.headRecordedAt ?? '',
+        peaks: null,
+        readOnly: this.readonlyDatabase,
+        ...(this.readonlyDatabase ? { reason: READONLY_DATABASE } : {}),
+        report,
+      };
+      this.judge(state, report);
+      this.byId.set(row.bookId, state);
+    }
+  }
+
+  private judge(state: BookState, report: VerifyReport): void {
+    state.report = report;
+    if (!report.ok || state.epochs.length === 0) {
+      state.readOnly = true;
+      if (state.reason === undefined || state.reason === READONLY_DATABASE) {
+        state.reason = report.problems[0]?.message ?? '记录本的校验未通过。';
+      }
+    }
+  }
+
+  get(bookId: string): BookState {
+    const state = typeof bookId === 'string' ? this.byId.get(bookId) : undefined;
+    if (!state) throw new LedgerError('book-not-found', `找不到记录本 ${String(bookId)}。`);
+    return state;
+  }
+
+  all(): BookState[] {
+    return [...this.byId.values()];
+  }
+
+  newBook(bookNo: number, bookId: string, name: string, key: SigningKey, publicKeyLine: string): BookState {
+    const state: BookState = {
+      bookNo,
+      bookId,
+      isNew: true,
+      size: 0,
+      headHash: ZERO_HASH,
+      headRecordedAt: '',
+      peaks: [],
+      name,
+      createdAt: '',
+      epochs: [{ keyId: key.keyId, publicKeyLine, publicKey: key.publicKey, enrolledAt: 1 }],
+      readOnly: false,
+      report: { bookId, ok: true, size: 0, root: null, problems: [], ms: 0 },
+    };
+    this.byId.set(bookId, state);
+    return state;
+  }
+
+  forget(bookId: string): void {
+    this.byId.delete(bookId);
+  }
+
+  applySeal(state: BookState, outcome: SealOutcome): void {
+    const last = outcome.entries[outcome.entries.length - 1]!;
+    if (state.isNew) {
+      state.isNew = false;
+      state.createdAt = outcome.entries[0]!.recordedAt;
+    }
+    state.size = last.seq;
+    state.headHash = last.hash;
+    state.headRecordedAt = last.recordedAt;
+    state.peaks = outcome.peaks as Peak[];
+    if (state.report.ok) {
+      state.report = { ...state.report, size: last.seq, root: rootOfPeaks(outcome.peaks).toString('hex') };
+    }
+  }
+
+  enrol(state: BookState, key: SigningKey, publicKeyLine: string, seq: number): void {
+    state.epochs.push({ keyId: key.keyId, publicKeyLine, publicKey: key.publicKey, enrolledAt: seq });
+  }
+
+  currentEpoch(state: BookState): KeyEpoch {
+    const epoch = state.epochs[state.epochs.length - 1];
+    if (!epoch) throw new LedgerError('key-invalid', `记录本 ${state.bookId} 没有可用的签名密钥（${GENESIS_KIND} 条目无法读取）。`);
+    return epoch;
+  }
+
+  recheck(state: BookState, check: (ctx: CheckContext, book: BookRow) => CheckResult): VerifyReport {
+    const { report } = check(this.ctx, { bookNo: state.bookNo, bookId: state.bookId });
+    this.judge(state, report);
+    return report;
+  }
+
+  info(state: BookState): BookInfo {
+    const epoch = state.epochs[state.epochs.length - 1];
+    return {
+      bookId: state.bookId,
+      name: state.name,
+      size: state.size,
+      keyId: epoch?.keyId ?? '',
+      publicKey: epoch?.publicKeyLine ?? '',
+      createdAt: state.createdAt,
+    };
+  }
+
+  status(state: BookState): { readOnly: boolean; reason?: string; report: VerifyReport } {
+    return {
+      readOnly: state.readOnly,
+      ...(state.reason !== undefined ? { reason: state.reason } : {}),
+      report: state.report,
+    };
+  }
+}

@@ -1,0 +1,98 @@
+import canonicalize from 'canonicalize';
+import { LedgerError } from './errors';
+
+/**
+ * RFC 8785 (JCS) canonical JSON. The `canonicalize` package implements the serialisation
+ * but, like JSON.stringify, silently drops `undefined`, functions and symbols and calls
+ * `toJSON` (a Date becomes a string). A sealed record must be exactly what the caller meant,
+ * so anything that is not plainly JSON is refused first, with the path to the bad value.
+ */
+
+const MAX_DEPTH = 200;
+
+type Frame = { value: unknown; path: string; depth: number };
+
+function pointerToken(key: string | number): string {
+  return String(key).replace(/~/g, '~0').replace(/\//g, '~1');
+}
+
+function isWellFormed(text: string): boolean {
+  // String.prototype.isWellFormed is in Node 20 but not in the ES2023 lib typings.
+  return (text as unknown as { isWellFormed(): boolean }).isWellFormed();
+}
+
+function reject(label: string, path: string, what: string): never {
+  const where = path === '' ? label : `${label}的 ${path}`;
+  throw new LedgerError(
+    'invalid-json',
+    `${where} ${what}，不能封存。只允许 JSON 值：普通对象、数组、字符串、有限数字、true、false、null。`,
+  );
+}
+
+function describeValue(value: unknown): string {
+  if (value === undefined) return '是 undefined';
+  if (typeof value === 'number') return `是 ${String(value)}（非有限数字）`;
+  if (typeof value === 'bigint') return '是 BigInt';
+  if (typeof value === 'function') return '是函数';
+  if (typeof value === 'symbol') return '是 Symbol';
+  const name = (value as { constructor?: { name?: unknown } }).constructor?.name;
+  return `是 ${typeof name === 'string' && name !== '' ? name : '非普通'} 对象`;
+}
+
+/** Throws `invalid-json` (naming the JSON Pointer of the bad value) unless `value` is plain JSON. */
+export function assertJsonValue(value: unknown, label = '值'): void {
+  const stack: Frame[] = [{ value, path: '', depth: 0 }];
+  const ancestors: object[] = [];
+  const exits: number[] = [];
+  while (stack.length > 0) {
+    // Leave containers whose children are all done (keeps `ancestors` = the current path).
+    while (exits.length > 0 && exits[exits.length - 1]! >= stack.length) {
+      exits.pop();
+      ancestors.pop();
+    }
+    const { value: v, path, depth } = stack.pop()!;
+    if (v === null || typeof v === 'boolean') continue;
+    if (typeof v === 'string') {
+      if (!isWellFormed(v)) reject(label, path, '含有不成对的代理字符（无效的 Unicode）');
+      continue;
+    }
+    if (typeof v === 'number') {
+      if (!Number.isFinite(v)) reject(label, path, describeValue(v));
+      continue;
+    }
+    if (typeof v !== 'object') reject(label, path, describeValue(v));
+    if (depth >= MAX_DEPTH) reject(label, path, `嵌套超过 ${MAX_DEPTH} 层`);
+    if (ancestors.includes(v)) reject(label, path, '循环引用了自身');
+    const proto = Object.getPrototypeOf(v) as unknown;
+    if (Object.getOwnPropertySymbols(v).length > 0) reject(label, path, '带有 Symbol 键');
+    if (Array.isArray(v)) {
+      if (proto !== Array.prototype) reject(label, path, describeValue(v));
+      ancestors.push(v);
+      exits.push(stack.length);
+      for (let i = v.length - 1; i >= 0; i--) {
+        if (!(i in v)) reject(label, `${path}/${i}`, '是数组空位');
+        stack.push({ value: v[i] as unknown, path: `${path}/${i}`, depth: depth + 1 });
+      }
+      continue;
+    }
+    if (proto !== Object.prototype && proto !== null) reject(label, path, describeValue(v));
+    ancestors.push(v);
+    exits.push(stack.length);
+    const record = v as Record<string, unknown>;
+    const keys = Object.keys(record);
+    for (let i = keys.length - 1; i >= 0; i--) {
+      const key = keys[i]!;
+      const childPath = `${path}/${pointerToken(key)}`;
+      if (!isWellFormed(key)) reject(label, childPath, '的键含有不成对的代理字符');
+      stack.push({ value: record[key], path: childPath, depth: depth + 1 });
+    }
+  }
+}
+
+/** RFC 8785 canonical JSON text of a plain JSON value (validated first). */
+export function canonicalJson(value: unknown, label = '值'): string {
+  assertJsonValue(value, label);
+  const text = canonicalize(value);
+  if (text === undefined) reject(label, '', '无法序列化');
+  return text;
+}

@@ -1,0 +1,54 @@
+import type { BookInfo, Clock, EntryInput, Hex, KeyStore, SealedEntry, SignedCheckpoint, VerifyReport } from './types';
+
+/** The ledger's public interface (implementation: ledger.ts; design: types.ts). */
+
+export interface OpenLedgerOptions {
+  /** SQLite file (created if missing), or ':memory:' for tests (outside checkpoints then live in memory). */
+  path: string;
+  keyStore: KeyStore;
+  /** Source of `recordedAt`; defaults to the system clock. Callers never set recordedAt. */
+  clock?: Clock;
+  /** Path of better_sqlite3.node, for packaged apps. */
+  nativeBinding?: string;
+  /** Open without writing: every book is read-only, nothing is migrated or rewritten. */
+  readonly?: boolean;
+}
+
+/** Every method throws LedgerError (stable `code`, Chinese `message`); checks never throw on damaged data. */
+export interface Ledger {
+  readonly path: string;
+  /** Seals entry 1 (`ledger.genesis`) enrolling a new Ed25519 key: body = `genesis` fields + name, publicKey, keyId. */
+  createBook(name: string, genesis?: Record<string, unknown>): BookInfo;
+  listBooks(): BookInfo[];
+  /** `book-not-found` if unknown. */
+  getBook(bookId: string): BookInfo;
+  /** Returns after the database commit AND the outside checkpoint file are durable. */
+  seal(bookId: string, input: EntryInput): SealedEntry;
+  /** One transaction and one checkpoint for all inputs (bulk import, multi-entry actions); all or nothing. */
+  sealBatch(bookId: string, inputs: EntryInput[]): SealedEntry[];
+  /** Stores by SHA-256 (hex) of the bytes, idempotent; at most 50 MB (`attachment-too-large`). */
+  putAttachment(bytes: Buffer): Hex;
+  getAttachment(hash: Hex): Buffer | null;
+  getEntry(bookId: string, seq: number): SealedEntry | null;
+  listEntries(bookId: string, opts?: { fromSeq?: number; toSeq?: number; kinds?: string[] }): SealedEntry[];
+  /** The exact canonical bytes that were hashed (the leaf is SHA-256(0x00 || these bytes)). */
+  rawEntry(bookId: string, seq: number): Buffer;
+  /** The newest signed checkpoint kept in the database. */
+  checkpoint(bookId: string): SignedCheckpoint | null;
+  /** Seals `ledger.key-rotation` with a statement signed by the old and the new key; later checkpoints use the new key. */
+  rotateKey(bookId: string, reason: string): SealedEntry;
+  /** Seals `ledger.correction` {target, targetHash, field, value, reason, by?}; `field` is a JSON Pointer that must resolve in the target's body. */
+  correct(bookId: string, c: { target: number; field: string; value: unknown; reason: string; by?: string }): SealedEntry;
+  /** RFC 9162 inclusion proof of entry `seq` in the tree of the first `size` entries. */
+  inclusionProof(bookId: string, seq: number, size: number): Hex[];
+  /** RFC 9162 consistency proof between the trees of `oldSize` and `newSize` entries (empty when equal). */
+  consistencyProof(bookId: string, oldSize: number, newSize: number): Hex[];
+  rootAt(bookId: string, size: number): Hex;
+  /** Milliseconds whatever the size: newest checkpoint, stored root, head entry, outside file. */
+  quickCheck(bookId: string): VerifyReport;
+  /** Everything: every byte, link, Merkle node, key rotation, the checkpoint, the outside file, attachments. */
+  verify(bookId: string): VerifyReport;
+  /** A book whose check failed is read-only (with the reason) until the problem is gone; never repaired silently. */
+  status(bookId: string): { readOnly: boolean; reason?: string; report: VerifyReport };
+  close(): void;
+}

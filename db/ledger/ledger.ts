@@ -1,0 +1,377 @@
+import { randomUUID } from 'node:crypto';
+import type Database from 'better-sqlite3';
+import { openDatabase } from '../open-database';
+import { BookStates, type BookState } from './book-state';
+import { GENESIS_KIND, ROTATION_KIND, CORRECTION_KIND, rotationBody } from './book-keys';
+import { canonicalJson } from './canonical';
+import { FileCheckpointStore, MemoryCheckpointStore, parseSignedCheckpoint, type OutsideCheckpointStore } from './checkpoint';
+import { parseLeaf } from './entry-bytes';
+import { prepareInput, type PreparedInput } from './entry-input';
+import { LedgerError, toLedgerError } from './errors';
+import { isHex64, sha256Hex } from './hashing';
+import { resolvePointer } from './json-pointer';
+import { exportPrivateKey, generateSigningKey, importPrivateKey, openSshLineOf, type SigningKey } from './keys';
+import { consistencyPath, inclusionPath, rootOf } from './merkle';
+import { runQuickCheck, type CheckContext } from './quick-check';
+import { sealEntries, type CheckpointSigner } from './sealing';
+import { entryId, LedgerStore, SEQ_SPAN } from './store';
+import type { Ledger, OpenLedgerOptions } from './ledger-api';
+import type { BookInfo, Clock, EntryInput, Hex, SealedEntry, SignedCheckpoint, VerifyReport } from './types';
+
+export type { Ledger, OpenLedgerOptions } from './ledger-api';
+import { runFullVerify } from './verify';
+
+export const MAX_ATTACHMENT_BYTES = 50 * 1024 * 1024;
+
+/** Opens (creating if needed) the ledger in one SQLite file and quick-checks every book. */
+export function openLedger(options: OpenLedgerOptions): Ledger {
+  let db: Database.Database;
+  try {
+    db = openDatabase(options.path, { readonly: options.readonly, nativeBinding: options.nativeBinding });
+  } catch (error) {
+    throw toLedgerError(error, '打开数据库');
+  }
+  try {
+    return new LedgerImpl(db, options);
+  } catch (error) {
+    db.close();
+    throw toLedgerError(error, '打开记录本');
+  }
+}
+
+function requireText(value: unknown, what: string, max: number): string {
+  if (typeof value !== 'string' || value.trim() === '' || value.length > max) {
+    throw new LedgerError('invalid-input', `${what}不能为空，且不超过 ${max} 个字符。`);
+  }
+  return value;
+}
+
+class LedgerImpl implements Ledger {
+  readonly path: string;
+  private readonly store: LedgerStore;
+  private readonly outside: OutsideCheckpointStore;
+  private readonly books: BookStates;
+  private readonly clock: Clock;
+  private readonly keys = new Map<string, SigningKey>();
+  private closed = false;
+
+  constructor(
+    private readonly db: Database.Database,
+    private readonly options: OpenLedgerOptions,
+  ) {
+    this.path = options.path;
+    this.clock = options.clock ?? (() => new Date());
+    this.store = new LedgerStore(db);
+    this.outside = db.memory ? new MemoryCheckpointStore() : new FileCheckpointStore(options.path);
+    this.books = new BookStates(this.checkContext(), options.readonly === true);
+    this.books.load();
+  }
+
+  private checkContext(): CheckContext {
+    return {
+      store: this.store,
+      outside: this.outside,
+      readonly: this.options.readonly === true,
+      ...(this.options.nativeBinding ? { nativeBinding: this.options.nativeBinding } : {}),
+    };
+  }
+
+  /** Runs `fn`, turning SQLite errors (corruption included) into LedgerErrors. */
+  private guard<T>(what: string, fn: () => T): T {
+    if (this.closed) throw new LedgerError('ledger-closed', '记录本已关闭。');
+    try {
+      return fn();
+    } catch (error) {
+      throw toLedgerError(error, what);
+    }
+  }
+
+  private writable(bookId: string): BookState {
+    if (this.options.readonly) throw new LedgerError('ledger-readonly', '数据库以只读方式打开，不能写入。');
+    const book = this.books.get(bookId);
+    if (book.readOnly) {
+      throw new LedgerError('book-readonly', `这本记录本处于只读状态，不能再封存：${book.reason ?? '校验未通过'}`);
+    }
+    return book;
+  }
+
+  private signerOf(keyId: string): SigningKey {
+    let key = this.keys.get(keyId);
+    if (!key) {
+      const der = this.options.keyStore.load(keyId);
+      if (!der) {
+        throw new LedgerError(
+          'key-missing',
+          `这台电脑上没有这本记录本当前的签名私钥（${keyId}），不能在此封存。请在原来的电脑上办理密钥移交，或导入私钥。`,
+        );
+      }
+      key = importPrivateKey(der, keyId);
+      this.keys.set(keyId, key);
+    }
+    return key;
+  }
+
+  /**
+   * Seals in one transaction, then writes the outside checkpoint. A crash in between leaves
+   * the file behind the database, which the next open accepts and brings up to date. A new
+   * book is the exception: its file is written just before COMMIT, so a book never exists
+   * without one (a crash there leaves only a stray file for a book that does not exist).
+   */
+  private commit(book: BookState, inputs: PreparedInput[], author: string, signer: CheckpointSigner, publicKeyLine: string) {
+    const isNew = book.isNew === true;
+    const writeOutside = (signed: SignedCheckpoint) => {
+      try {
+        this.outside.write(book.bookId, { signed, publicKey: publicKeyLine });
+      } catch (error) {
+        throw new LedgerError(
+          'checkpoint-write-failed',
+          (isNew ? '数据库外的检查点文件未能写入，记录本未建立' : '条目已封存，但数据库外的检查点文件未能写入') +
+            `（${(error as Error).message}）。请检查磁盘空间和文件夹权限${isNew ? '' : '；下次打开时会自动补写'}。`,
+          { cause: error },
+        );
+      }
+    };
+    const outcome = sealEntries(this.db, this.store, this.clock, book, inputs, author, signer, isNew ? writeOutside : undefined);
+    this.books.applySeal(book, outcome);
+    if (!isNew) writeOutside(outcome.signed);
+    return outcome.entries;
+  }
+
+  createBook(name: string, genesis: Record<string, unknown> = {}): BookInfo {
+    return this.guard('建立记录本', () => {
+      if (this.options.readonly) throw new LedgerError('ledger-readonly', '数据库以只读方式打开，不能写入。');
+      requireText(name, '记录本名称', 200);
+      if (typeof genesis !== 'object' || genesis === null || Array.isArray(genesis)) {
+        throw new LedgerError('invalid-input', '建账信息必须是对象。');
+      }
+      for (const reserved of ['name', 'publicKey', 'keyId']) {
+        if (reserved in genesis) throw new LedgerError('invalid-input', `建账信息中不能包含保留字段 ${reserved}。`);
+      }
+      const bookId = randomUUID();
+      const key = generateSigningKey();
+      const publicKey = openSshLineOf(key.publicKey, `dangjian-logbook:${bookId}`);
+      const input = prepareInput({ kind: GENESIS_KIND, body: { ...genesis, name, publicKey, keyId: key.keyId } }, true);
+      this.options.keyStore.save(key.keyId, exportPrivateKey(key.privateKey));
+      this.keys.set(key.keyId, key);
+      const book = this.books.newBook(this.store.nextBookNo(), bookId, name, key, publicKey);
+      try {
+        this.commit(book, [input], key.keyId, key, publicKey);
+      } catch (error) {
+        if (book.size === 0) this.books.forget(bookId);
+        throw error;
+      }
+      return this.books.info(book);
+    });
+  }
+
+  listBooks(): BookInfo[] {
+    return this.guard('列出记录本', () => this.books.all().map((b) => this.books.info(b)));
+  }
+
+  getBook(bookId: string): BookInfo {
+    return this.guard('读取记录本', () => this.books.info(this.books.get(bookId)));
+  }
+
+  seal(bookId: string, input: EntryInput): SealedEntry {
+    return this.sealBatch(bookId, [input])[0]!;
+  }
+
+  sealBatch(bookId: string, inputs: EntryInput[]): SealedEntry[] {
+    return this.guard('封存条目', () => {
+      const book = this.writable(bookId);
+      if (!Array.isArray(inputs)) throw new LedgerError('invalid-input', '要封存的条目必须是数组。');
+      const prepared = inputs.map((input) => prepareInput(input));
+      if (prepared.length === 0) return [];
+      const epoch = this.books.currentEpoch(book);
+      const signer = this.signerOf(epoch.keyId);
+      return this.commit(book, prepared, epoch.keyId, signer, epoch.publicKeyLine);
+    });
+  }
+
+  putAttachment(bytes: Buffer): Hex {
+    return this.guard('保存附件', () => {
+      if (this.options.readonly) throw new LedgerError('ledger-readonly', '数据库以只读方式打开，不能写入。');
+      if (!Buffer.isBuffer(bytes)) throw new LedgerError('invalid-input', '附件内容必须是二进制数据（Buffer）。');
+      if (bytes.length > MAX_ATTACHMENT_BYTES) {
+        throw new LedgerError(
+          'attachment-too-large',
+          `附件过大（${(bytes.length / 1024 / 1024).toFixed(1)} MB），单个附件不能超过 ${MAX_ATTACHMENT_BYTES / 1024 / 1024} MB。请压缩或拆分后再添加。`,
+        );
+      }
+      const hash = sha256Hex(bytes);
+      this.db.transaction(() => {
+        if (!this.store.attachmentExists(hash)) this.store.insertAttachment(hash, bytes);
+      }).immediate();
+      return hash;
+    });
+  }
+
+  getAttachment(hash: Hex): Buffer | null {
+    return this.guard('读取附件', () => (isHex64(hash) ? (this.store.attachment(hash) ?? null) : null));
+  }
+
+  getEntry(bookId: string, seq: number): SealedEntry | null {
+    return this.guard('读取条目', () => {
+      const book = this.books.get(bookId);
+      if (!Number.isSafeInteger(seq) || seq < 1 || seq >= SEQ_SPAN) return null;
+      const row = this.store.entryRow(book.bookNo, seq);
+      return row ? parseLeaf(bookId, row.leaf, row.tree.slice(0, 64)) : null;
+    });
+  }
+
+  listEntries(bookId: string, opts: { fromSeq?: number; toSeq?: number; kinds?: string[] } = {}): SealedEntry[] {
+    return this.guard('列出条目', () => {
+      const book = this.books.get(bookId);
+      const from = Math.max(1, Math.floor(opts.fromSeq ?? 1));
+      const to = Math.min(SEQ_SPAN - 1, Math.floor(opts.toSeq ?? SEQ_SPAN - 1));
+      const kinds = opts.kinds ? new Set(opts.kinds) : null;
+      const out: SealedEntry[] = [];
+      if (!(from <= to)) return out;
+      if (kinds && kinds.size <= 8) {
+        // Few kinds: use the kind index instead of reading every row.
+        for (const kind of kinds) {
+          for (const row of this.store.rowsOfKind(book.bookNo, kind)) {
+            const seq = row.id - entryId(book.bookNo, 0);
+            if (seq >= from && seq <= to) out.push(parseLeaf(bookId, row.leaf, row.tree.slice(0, 64)));
+          }
+        }
+        return out.sort((a, b) => a.seq - b.seq);
+      }
+      for (const row of this.store.rowsInRange(book.bookNo, from, to)) {
+        if (!kinds || kinds.has(row.kind)) out.push(parseLeaf(bookId, row.leaf, row.tree.slice(0, 64)));
+      }
+      return out;
+    });
+  }
+
+  rawEntry(bookId: string, seq: number): Buffer {
+    return this.guard('读取条目', () => {
+      const book = this.books.get(bookId);
+      const row = Number.isSafeInteger(seq) && seq >= 1 && seq < SEQ_SPAN ? this.store.entryRow(book.bookNo, seq) : undefined;
+      if (!row) throw new LedgerError('invalid-input', `第 ${seq} 条不存在。`);
+      return Buffer.from(row.leaf.subarray(1));
+    });
+  }
+
+  checkpoint(bookId: string): SignedCheckpoint | null {
+    return this.guard('读取检查点', () => parseSignedCheckpoint(this.store.checkpointText(this.books.get(bookId).bookNo)));
+  }
+
+  rotateKey(bookId: string, reason: string): SealedEntry {
+    return this.guard('轮换密钥', () => {
+      const book = this.writable(bookId);
+      requireText(reason, '密钥轮换原因', 500);
+      const current = this.books.currentEpoch(book);
+      const previous = this.signerOf(current.keyId);
+      const next = generateSigningKey();
+      const publicKey = openSshLineOf(next.publicKey, `dangjian-logbook:${bookId}`);
+      const statement = {
+        book: bookId,
+        seq: book.size + 1,
+        prev: book.headHash,
+        previousKeyId: current.keyId,
+        keyId: next.keyId,
+        publicKey,
+        reason,
+      };
+      const body = rotationBody(statement, previous.privateKey, next.privateKey);
+      const input = prepareInput({ kind: ROTATION_KIND, body }, true);
+      this.options.keyStore.save(next.keyId, exportPrivateKey(next.privateKey));
+      this.keys.set(next.keyId, next);
+      const [entry] = this.commit(book, [input], current.keyId, next, publicKey);
+      this.books.enrol(book, next, publicKey, entry!.seq);
+      return entry!;
+    });
+  }
+
+  correct(bookId: string, c: { target: number; field: string; value: unknown; reason: string; by?: string }): SealedEntry {
+    return this.guard('更正条目', () => {
+      const book = this.writable(bookId);
+      if (typeof c !== 'object' || c === null) throw new LedgerError('invalid-input', '更正内容必须是对象。');
+      const target = Number.isSafeInteger(c.target) && c.target >= 1 ? this.getEntry(bookId, c.target) : null;
+      if (!target) throw new LedgerError('correction-target-not-found', `要更正的第 ${String(c.target)} 条不存在。`);
+      if (typeof c.field !== 'string' || !c.field.startsWith('/') || !resolvePointer(target.body, c.field).found) {
+        throw new LedgerError(
+          'correction-field-not-found',
+          `第 ${target.seq} 条中没有字段“${String(c.field)}”（应为 JSON Pointer，例如 /topics/0/title）。`,
+        );
+      }
+      requireText(c.reason, '更正原因', 2000);
+      if (c.by !== undefined) requireText(c.by, '更正人', 100);
+      canonicalJson(c.value, '更正后的值');
+      const body = {
+        target: target.seq,
+        targetHash: target.hash,
+        field: c.field,
+        value: c.value,
+        reason: c.reason,
+        ...(c.by !== undefined ? { by: c.by } : {}),
+      };
+      const input = prepareInput({ kind: CORRECTION_KIND, body }, true);
+      const epoch = this.books.currentEpoch(book);
+      return this.commit(book, [input], epoch.keyId, this.signerOf(epoch.keyId), epoch.publicKeyLine)[0]!;
+    });
+  }
+
+  private sizeFor(bookId: string, size: number, what: string): BookState {
+    const book = this.books.get(bookId);
+    if (!Number.isSafeInteger(size) || size < 1 || size > book.size) {
+      throw new LedgerError('proof-out-of-range', `${what}的树大小 ${size} 超出范围（这本记录本有 ${book.size} 条）。`);
+    }
+    return book;
+  }
+
+  inclusionProof(bookId: string, seq: number, size: number): Hex[] {
+    return this.guard('生成包含证明', () => {
+      const book = this.sizeFor(bookId, size, '包含证明');
+      if (!Number.isSafeInteger(seq) || seq < 1 || seq > size) {
+        throw new LedgerError('proof-out-of-range', `第 ${seq} 条不在前 ${size} 条之内。`);
+      }
+      return inclusionPath(seq - 1, size, this.store.nodeGetter(book.bookNo)).map((h) => h.toString('hex'));
+    });
+  }
+
+  consistencyProof(bookId: string, oldSize: number, newSize: number): Hex[] {
+    return this.guard('生成一致性证明', () => {
+      const book = this.sizeFor(bookId, newSize, '一致性证明');
+      if (!Number.isSafeInteger(oldSize) || oldSize < 1 || oldSize > newSize) {
+        throw new LedgerError('proof-out-of-range', `一致性证明的旧树大小 ${oldSize} 超出范围（1–${newSize}）。`);
+      }
+      return consistencyPath(oldSize, newSize, this.store.nodeGetter(book.bookNo)).map((h) => h.toString('hex'));
+    });
+  }
+
+  rootAt(bookId: string, size: number): Hex {
+    return this.guard('计算树根', () => {
+      const book = this.sizeFor(bookId, size, '树根');
+      return rootOf(size, this.store.nodeGetter(book.bookNo)).toString('hex');
+    });
+  }
+
+  quickCheck(bookId: string): VerifyReport {
+    return this.guard('快速校验', () => this.books.recheck(this.books.get(bookId), runQuickCheck));
+  }
+
+  verify(bookId: string): VerifyReport {
+    return this.guard('完整校验', () => {
+      const book = this.books.get(bookId);
+      // A verify reads every page once: map the file instead of copying pages through the cache.
+      this.db.pragma('mmap_size = 1073741824');
+      try {
+        return this.books.recheck(book, runFullVerify);
+      } finally {
+        this.db.pragma('mmap_size = 0');
+      }
+    });
+  }
+
+  status(bookId: string): { readOnly: boolean; reason?: string; report: VerifyReport } {
+    return this.guard('读取状态', () => this.books.status(this.books.get(bookId)));
+  }
+
+  close(): void {
+    if (this.closed) return;
+    this.closed = true;
+    this.db.close();
+  }
+}

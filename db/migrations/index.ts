@@ -1,0 +1,7 @@
+import type { Migration } from './migration';
+import * as initial from './0010-initial';
+
+export type { Migration } from './migration';
+
+/** Every migration the app knows, oldest first. Later issues append their own files here. */
+export const migrations: readonly Migration[] = [initial];
