@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { bookId, count, dateString, dateTimeString, line, memberId, prose, seqNumber, yearNumber } from './common';
 import type { ContractMap, MethodSpec } from './contract-types';
 import { activityInput, workItemInput } from './activities';
-import { meetingInput, absence, guest, votes, election, type MeetingEvaluation } from './meetings';
+import { meetingInput, meetingMode, meetingType, absence, guest, votes, election, type MeetingEvaluation } from './meetings';
 import { memberJoin, memberLeave, memberRoleChange, type MemberView } from './members';
 import { organisation } from './organisation';
 import { profileChoice } from './profile-choice';
@@ -23,7 +23,11 @@ function method<I extends z.ZodType, O extends z.ZodType>(summary: string, mutat
 const book = { bookId };
 
 export const meetingCheckInput = z.object({
+  type: meetingType.optional(),
+  mode: meetingMode.optional(),
   startAt: dateTimeString.optional(),
+  chairId: memberId.optional(),
+  heldSeparately: z.boolean().optional(),
   presentIds: z.array(memberId).max(1_000).default([]),
   absent: z.array(absence).max(1_000).default([]),
   guests: z.array(guest).max(200).default([]),

@@ -25,7 +25,7 @@ const LABELS: Record<string, string> = {
   assessment: '研判意见', category: '事项类别', amountYuan: '金额（元）', deliberation: '研究讨论情况',
   meetingSeq: '对应会议', newTermStart: '新一届任期开始', newTermEnd: '新一届任期结束', approvalDocNo: '批复文号',
   filedOn: '备案日期', seq: '记录序号', field: '更正字段', value: '更正内容', by: '更正人', offset: '起始位置',
-  limit: '数量', kinds: '记录类别', dataBase64: '文件内容', fileName: '文件名', memberIds: '成员',
+  limit: '数量', kinds: '记录类别', meeting: '会议', activity: '活动', item: '工作', organisation: '组织信息', dataBase64: '文件内容', fileName: '文件名', memberIds: '成员',
 };
 
 export function labelFor(path: readonly PropertyKey[]): string {
@@ -71,8 +71,8 @@ export interface FieldProblem {
 
 export function describeIssues(error: z.ZodError): FieldProblem[] {
   return error.issues.map((issue) => {
-    const custom = issue.code === 'custom' || issue.code === 'invalid_format' || issue.code === 'invalid_value';
-    const message = custom && issue.message && !/^Invalid/.test(issue.message) ? issue.message : messageFor(issue);
+    // Messages the schemas set themselves are Chinese; zod's own defaults are English.
+    const message = issue.message && /[\u4e00-\u9fff]/.test(issue.message) ? issue.message : messageFor(issue);
     return { field: issue.path.join('.'), label: labelFor(issue.path), message };
   });
 }

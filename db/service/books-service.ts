@@ -1,0 +1,74 @@
+/** Books on this machine: create (organisation, profile, first roster in one go), list, status, verify. */
+import type { BookStatus, BookSummary, MemberJoin, Organisation, ProfileChoice, VerifyView } from '../contract';
+import type { EntryInput, VerifyReport } from '../ledger';
+import { foldState } from './book-state';
+import { makeBody } from './entry-body';
+import { joinEntry } from './members-service';
+import { compositionFlags, requireProfile } from './rule-checks';
+import { guard, type ServiceContext } from './service-context';
+
+/** The SSHSIG namespace the book's signatures use (bundles, `ssh-keygen -Y verify -n`). */
+export const SIGNATURE_NAMESPACE = 'dangjian-logbook';
+
+export interface CreateBook { organisation: Organisation; profile: ProfileChoice; members: MemberJoin[] }
+
+export function createBook(ctx: ServiceContext, req: CreateBook): BookStatus {
+  requireProfile(req.profile);
+  const state = foldState([]);
+  state.organisation = req.organisation;
+  state.profile = req.profile;
+  const orgSetup = { organisation: req.organisation, profile: req.profile };
+  const entries: EntryInput[] = [];
+  for (const join of req.members) {
+    const { entry, memberId } = joinEntry(ctx, state, join, false);
+    state.members.set(memberId, {
+      memberId, person: join.person, joinedOn: join.joinedOn, joinRole: join.role, roleChanges: [], history: [],
+    });
+    entries.push(entry);
+  }
+  const latestJoin = req.members.reduce((d, m) => (m.joinedOn > d ? m.joinedOn : d), ctx.today());
+  const setupFlags = compositionFlags(state, latestJoin);
+  entries.unshift({ kind: 'org.setup', body: makeBody(orgSetup, {}, setupFlags) });
+  const info = guard(() => ctx.ledger.createBook(req.organisation.orgName, { societyName: req.organisation.societyName }));
+  ctx.seal(info.bookId, entries);
+  return bookStatus(ctx, info.bookId);
+}
+
+export function listBooks(ctx: ServiceContext): BookSummary[] {
+  return guard(() => ctx.ledger.listBooks()).map((b) => {
+    const status = guard(() => ctx.ledger.status(b.bookId));
+    const summary: BookSummary = { bookId: b.bookId, name: b.name, size: b.size, readOnly: status.readOnly };
+    if (status.reason) summary.reason = status.reason;
+    const org = status.readOnly ? null : ctx.projection(b.bookId).state().organisation;
+    if (org) summary.orgName = org.orgName;
+    return summary;
+  });
+}
+
+export function bookStatus(ctx: ServiceContext, bookId: string): BookStatus {
+  const info = guard(() => ctx.ledger.getBook(bookId));
+  const status = guard(() => ctx.ledger.status(bookId));
+  const result: BookStatus = {
+    bookId,
+    name: info.name,
+    size: info.size,
+    readOnly: status.readOnly,
+    keyId: info.keyId,
+    publicKey: info.publicKey,
+    allowedSigners: `${bookId}@logbook namespaces="${SIGNATURE_NAMESPACE}" ${info.publicKey.split(' ').slice(0, 2).join(' ')}`,
+    createdAt: info.createdAt,
+    integrity: verifyView(status.report, false, ctx.clock()),
+  };
+  if (status.reason) result.reason = status.reason;
+  const org = ctx.projection(bookId).state().organisation;
+  if (org) result.orgName = org.orgName;
+  return result;
+}
+
+export function verifyBook(ctx: ServiceContext, bookId: string): VerifyView {
+  return verifyView(guard(() => ctx.ledger.verify(bookId)), true, ctx.clock());
+}
+
+function verifyView(r: VerifyReport, full: boolean, now: Date): VerifyView {
+  return { ok: r.ok, size: r.size, root: r.root, problems: r.problems, ms: r.ms, checkedAt: now.toISOString(), full };
+}

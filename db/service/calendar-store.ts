@@ -1,0 +1,49 @@
+/**
+ * The holiday calendar: built-in years (chinese-days) plus schedules the user imported for
+ * years the data does not cover. Imports are kept as validated JSON files in the data folder.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { ServiceError, type CalendarView } from '../contract';
+import {
+  createHolidayCalendar, describeCalendarCoverage, parseHolidaySchedule, withImportedSchedule, type HolidayCalendar,
+} from '../rules';
+
+export class CalendarStore {
+  private calendar: HolidayCalendar;
+  private readonly dir: string;
+
+  constructor(dataDir: string) {
+    this.dir = path.join(dataDir, 'calendars');
+    const imported = [];
+    if (fs.existsSync(this.dir)) {
+      for (const name of fs.readdirSync(this.dir).filter((n) => /^\d{4}\.json$/.test(n)).sort()) {
+        const parsed = parseHolidaySchedule(fs.readFileSync(path.join(this.dir, name), 'utf8'));
+        // A damaged file is skipped, not trusted: the year then reads as "not covered".
+        if (parsed.ok) imported.push(parsed.value);
+      }
+    }
+    this.calendar = createHolidayCalendar(imported);
+  }
+
+  get(): HolidayCalendar {
+    return this.calendar;
+  }
+
+  view(): CalendarView {
+    return describeCalendarCoverage(this.calendar);
+  }
+
+  import(text: string): CalendarView {
+    const parsed = parseHolidaySchedule(text);
+    if (!parsed.ok) throw new ServiceError(parsed.error.code, parsed.error.message, 'text');
+    const schedule = parsed.value;
+    fs.mkdirSync(this.dir, { recursive: true });
+    const file = path.join(this.dir, `${schedule.year}.json`);
+    const tmp = `${file}.tmp`;
+    fs.writeFileSync(tmp, JSON.stringify(schedule, null, 2));
+    fs.renameSync(tmp, file);
+    this.calendar = withImportedSchedule(this.calendar, schedule);
+    return this.view();
+  }
+}

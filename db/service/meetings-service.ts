@@ -1,0 +1,149 @@
+/**
+ * Meetings: the live rule check while the recorder types (`evaluate`) and sealing (`seal`).
+ * Both run the same evaluation; sealing refuses only malformed input (e.g. an absent member
+ * without a leave note) and seals every rule result and flag with the entry.
+ */
+import { ServiceError, type MeetingEvaluation, type MeetingInput, type MeetingSealResult, type RuleFlag } from '../contract';
+import {
+  checkChair, countAttendance, evaluateDecision, evaluateElection, evaluateFiling, evaluateQuorum, recordingDelay,
+} from '../rules';
+import { activeMembersOn, roleOn, type BookState } from './book-state';
+import { attachmentHashes } from './attachments-service';
+import { makeBody } from './entry-body';
+import { genericRole, profileOf } from './rule-checks';
+import { chinaDate, type ServiceContext } from './service-context';
+
+/** The parts of a meeting the rules look at; drafts may be incomplete. */
+export interface MeetingCheck {
+  startAt?: string | undefined;
+  chairId?: string | undefined;
+  mode?: MeetingInput['mode'] | undefined;
+  heldSeparately?: boolean | undefined;
+  type?: MeetingInput['type'] | undefined;
+  presentIds: string[];
+  absent: { memberId: string; leaveNote: string }[];
+  guests: { name: string }[];
+  decisions: { votes: { for: number; against: number; abstain: number } }[];
+  election?: MeetingInput['election'] | undefined;
+}
+
+const flag = (code: string, message: string): RuleFlag => ({ code, message });
+
+export function evaluateMeeting(ctx: ServiceContext, bookId: string, m: MeetingCheck): MeetingEvaluation {
+  const state = ctx.projection(bookId).state();
+  return evaluateAgainst(state, ctx.calendar, ctx.today(), m);
+}
+
+export function evaluateAgainst(state: BookState, calendar: ServiceContext['calendar'], today: string, m: MeetingCheck): MeetingEvaluation {
+  const profile = profileOf(state);
+  const date = m.startAt ? m.startAt.slice(0, 10) : today;
+  const expected = activeMembersOn(state, date);
+  const nameOf = (id: string) => state.members.get(id)?.person.name;
+  const body = m.type === 'members-assembly' && profile.assembly ? 'assembly' : 'committee';
+  const errors: MeetingEvaluation['errors'] = [];
+  const flags: RuleFlag[] = [];
+
+  if (date > today) {
+    errors.push({ field: 'startAt', message: `会议开始时间 ${date} 晚于今天，不能记录尚未召开的会议` });
+  }
+  const attendance = countAttendance({
+    expectedIds: expected.map((e) => e.memberId), presentIds: m.presentIds, absent: m.absent,
+    attendees: m.guests, nameOf, attendeesAllowed: profile.attendees.allowed,
+  });
+  if (!attendance.ok) {
+    for (const p of attendance.error.problems) errors.push({ field: fieldOfProblem(p.code, p.memberId, m), message: p.message });
+  }
+  const presentCount = new Set(m.presentIds.filter((id) => expected.some((e) => e.memberId === id))).size;
+
+  const q = evaluateQuorum({ expected: expected.length, present: presentCount, profile, body });
+  const quorum = q.ok ? { met: q.value.met, required: q.value.required, message: q.value.message } : { met: false, required: 0, message: q.error.message };
+  if (!quorum.met && expected.length > 0) flags.push(flag('inquorate', quorum.message));
+
+  const decisions = m.decisions.map((d, i) => {
+    const r = evaluateDecision({ present: presentCount, expected: expected.length, votes: d.votes, profile, body });
+    if (!r.ok) {
+      errors.push({ field: `decisions.${i}.votes`, message: `第 ${i + 1} 项决议：${r.error.message}` });
+      return { passed: false, required: 0, message: r.error.message };
+    }
+    return { passed: r.value.passed, required: r.value.required, message: r.value.message };
+  });
+
+  const filingEval = evaluateFiling({ meetingDate: date, today, profile, calendar: calendar.get() });
+  const filing = { deadline: filingEval.deadline, status: filingEval.status, message: filingEval.message };
+  if (filingEval.status === 'calendar-missing' || filingEval.missingYear !== undefined) {
+    flags.push(flag('calendar-missing', filingEval.message));
+  }
+
+  if (m.chairId) {
+    const chair = state.members.get(m.chairId);
+    if (!chair) errors.push({ field: 'chairId', message: '主持人不在成员名册中' });
+    else {
+      if (!m.presentIds.includes(m.chairId)) errors.push({ field: 'chairId', message: `主持人“${chair.person.name}”应记为实到` });
+      const role = genericRole(roleOn(chair, date));
+      const w = checkChair(role, profile, role !== 'leader');
+      if (w) flags.push(flag(w.code, w.message));
+    }
+  }
+  if (m.heldSeparately === false && profile.meetings.separateFromBoard) {
+    flags.push(flag('not-held-separately', '本规则方案要求党建工作会议单独召开，不得与理事会等会议合并召开；本次会议未单独召开'));
+  }
+  if (m.mode === 'correspondence' && !profile.meetings.correspondenceAllowed) {
+    flags.push(flag('correspondence-not-allowed', `“${profile.label}”未规定可以通讯形式召开会议`));
+  }
+
+  const result: MeetingEvaluation = {
+    profileId: profile.id,
+    expected: expected.map((e) => ({ memberId: e.memberId, name: e.person.name })),
+    presentCount,
+    quorum,
+    decisions,
+    filing,
+    flags,
+    errors,
+  };
+  if (m.election) {
+    const e = m.election;
+    const r = evaluateElection({
+      votingExpected: e.votingExpected, votingPresent: e.votingPresent, ballotsCast: e.ballotsCast, seats: e.seats,
+      candidates: e.candidates.map((c) => (c.memberId ? { id: c.memberId, name: c.name, votes: c.votes } : { name: c.name, votes: c.votes })),
+      competitive: e.competitive, kind: e.byElection ? 'by-election' : 'general', profile,
+    });
+    if (r.ok) {
+      result.election = { thresholdMet: r.value.thresholdMet, marginMet: r.value.marginMet, elected: r.value.elected.map((c) => c.name), message: r.value.message };
+      if (!r.value.valid) flags.push(flag('election-invalid', r.value.message));
+    } else {
+      errors.push({ field: 'election', message: r.error.message });
+    }
+  }
+  return result;
+}
+
+function fieldOfProblem(code: string, memberId: string | undefined, m: MeetingCheck): string {
+  if (code === 'absent-without-leave-note' && memberId) {
+    const i = m.absent.findIndex((a) => a.memberId === memberId);
+    return `absent.${i}.leaveNote`;
+  }
+  if (code === 'attendee-is-member') return 'guests';
+  return 'presentIds';
+}
+
+export function sealMeeting(ctx: ServiceContext, bookId: string, meeting: MeetingInput): MeetingSealResult {
+  const now = ctx.clock();
+  const today = chinaDate(now);
+  if (meeting.startAt.slice(0, 10) > today) {
+    throw new ServiceError('future-date', `会议开始时间 ${meeting.startAt.replace('T', ' ')} 晚于今天，不能记录尚未召开的会议`, 'startAt');
+  }
+  const state = ctx.projection(bookId).state();
+  if (!state.members.has(meeting.chairId)) throw new ServiceError('not-found', '主持人不在成员名册中', 'chairId');
+  for (const id of [...meeting.presentIds, ...meeting.absent.map((a) => a.memberId)]) {
+    if (!state.members.has(id)) throw new ServiceError('not-found', `成员编号 ${id} 不在成员名册中`, 'presentIds');
+  }
+  const evaluation = evaluateAgainst(state, ctx.calendar, today, meeting);
+  const first = evaluation.errors[0];
+  if (first) throw new ServiceError('rule-violation', first.message, first.field);
+  const delay = recordingDelay({ eventDate: meeting.startAt.slice(0, 10), recordedAt: now.toISOString() });
+  if (delay.flagged) evaluation.flags.push(flag('late-recording', delay.message));
+  const attachments = attachmentHashes(ctx, meeting.attachments);
+  const [sealed] = ctx.seal(bookId, [{ kind: 'meeting', body: makeBody(meeting, evaluation, evaluation.flags), attachments }]);
+  return { seq: sealed!.seq, hash: sealed!.hash, recordedAt: sealed!.recordedAt, flags: evaluation.flags, evaluation };
+}

@@ -1,0 +1,46 @@
+/** The yearly ledger (台账): what the year's sealed entries show and what the year still owes. */
+import type { MeetingEvaluation, MeetingInput, WorkItemInput, YearView } from '../contract';
+import { computeYearlyObligations, evaluateFiling, type FilingStatus, type MeetingSummary, type WorkItemSummary } from '../rules';
+import { isDomainBody } from './entry-body';
+import { profileOf } from './rule-checks';
+import { guard, type ServiceContext } from './service-context';
+
+export function yearView(ctx: ServiceContext, bookId: string, year: number): YearView {
+  const projection = ctx.projection(bookId);
+  const state = projection.state();
+  const profile = profileOf(state);
+  const today = ctx.today();
+  const prefix = String(year);
+  const filings = new Map<number, string>();
+  const workItems: WorkItemSummary[] = [];
+  const meetings: { seq: number; input: MeetingInput; evaluation: MeetingEvaluation }[] = [];
+  for (const s of projection.allSummaries()) {
+    if (s.kind !== 'meeting' && s.kind !== 'work') continue;
+    const entry = guard(() => ctx.ledger.getEntry(bookId, s.seq));
+    if (!entry || !isDomainBody(entry.body)) continue;
+    const body = projection.currentBody(s.seq, entry.body) as { input: unknown; computed: unknown };
+    if (s.kind === 'meeting' && s.date.startsWith(prefix)) {
+      meetings.push({ seq: s.seq, input: body.input as MeetingInput, evaluation: body.computed as MeetingEvaluation });
+    } else if (s.kind === 'work') {
+      const w = body.input as WorkItemInput;
+      if (w.type === 'filing') filings.set(w.meetingSeq, w.date);
+      if (w.type === 'annual-report') workItems.push({ entryId: String(s.seq), kind: 'leader-report', date: w.date, coversYear: w.year });
+    }
+  }
+  const summaries: MeetingSummary[] = meetings.map(({ seq, input, evaluation }) => {
+    const filedDate = filings.get(seq);
+    const f = evaluateFiling({
+      meetingDate: input.startAt.slice(0, 10), today, profile, calendar: ctx.calendar.get(),
+      ...(filedDate ? { filedDate } : {}),
+    });
+    return {
+      entryId: String(seq), date: input.startAt.slice(0, 10), quorate: evaluation.quorum.met,
+      filing: f.status === 'not-required' ? null : (f.status as FilingStatus), heldSeparately: input.heldSeparately,
+    };
+  });
+  const r = computeYearlyObligations({ profile, year, meetings: summaries, workItems, today });
+  return {
+    year: r.year, meetingsHeld: r.meetingsHeld, meetingsRequired: r.meetingsRequired,
+    items: r.items.map((i) => ({ code: i.code, ok: i.ok, message: i.message })),
+  };
+}
