@@ -28,6 +28,15 @@ export default tseslint.config(
     },
   },
   {
+    files: ['host/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        paths: [{ name: 'electron', message: 'host/ 必须能在纯 Node 中运行（浏览器版）：不得引用 electron。' }],
+        patterns: [{ group: ['**/electron/**', '**/renderer/**'], message: 'host/ 不依赖 electron/ 或 renderer/。' }],
+      }],
+    },
+  },
+  {
     files: ['renderer/**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.browser } },
     plugins: { 'react-hooks': reactHooks },

@@ -1,0 +1,75 @@
+import { mkdtemp, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildParts, mainConfig, preloadConfig, rendererConfig, ROOT } from './build-app';
+
+let out: string;
+
+beforeAll(async () => {
+  out = await mkdtemp(path.join(tmpdir(), 'logbook-build-'));
+});
+
+afterAll(async () => {
+  await rm(out, { recursive: true, force: true });
+});
+
+function requiresOf(code: string): string[] {
+  return [...code.matchAll(/require\(\s*["']([^"']+)["']\s*\)/g)].map((m) => m[1] ?? '');
+}
+
+describe('build configs', () => {
+  it('main: CommonJS for Node, electron and better-sqlite3 external, everything else bundled', () => {
+    const config = mainConfig({ root: ROOT, outDir: out });
+    expect(config.build?.ssr).toBe(path.join(ROOT, 'electron', 'main.ts'));
+    const rolldown = config.build?.rolldownOptions as { external: string[]; output: { format: string; entryFileNames: string } };
+    expect(rolldown.output).toMatchObject({ format: 'cjs', entryFileNames: 'index.cjs' });
+    expect(rolldown.external).toEqual(expect.arrayContaining(['electron', 'better-sqlite3', 'node:fs']));
+    expect(rolldown.external).not.toContain('zod');
+    expect(config.ssr?.noExternal).toBe(true);
+  });
+
+  it('renderer: root renderer/, relative base, out/renderer', () => {
+    const config = rendererConfig({ root: ROOT, outDir: out });
+    expect(config.root).toBe(path.join(ROOT, 'renderer'));
+    expect(config.base).toBe('./');
+    expect(config.build?.outDir).toBe(path.join(out, 'renderer'));
+  });
+});
+
+describe('building', () => {
+  it('the preload is ONE CommonJS file whose only require is electron', async () => {
+    await buildParts(['preload'], { root: ROOT, outDir: out });
+    expect(await readdir(path.join(out, 'preload'))).toEqual(['index.cjs']);
+    const code = await readFile(path.join(out, 'preload', 'index.cjs'), 'utf8');
+    expect(new Set(requiresOf(code))).toEqual(new Set(['electron']));
+    expect(code).toContain('exposeInMainWorld("logbook"');
+    expect(code).not.toMatch(/\bimport\s|export\s/);
+    expect(preloadConfig({ root: ROOT, outDir: out }).build?.ssr).toBe(path.join(ROOT, 'electron', 'preload.ts'));
+  });
+
+  it('the main process bundles to out/main/index.cjs requiring only electron, better-sqlite3 and Node built-ins', async () => {
+    await buildParts(['main'], { root: ROOT, outDir: out });
+    expect(await readdir(path.join(out, 'main'))).toEqual(['index.cjs']);
+    const code = await readFile(path.join(out, 'main', 'index.cjs'), 'utf8');
+    const external = requiresOf(code).filter((m) => !m.startsWith('node:') && !['fs', 'path', 'crypto', 'os', 'url', 'zlib', 'stream', 'events', 'util'].includes(m));
+    expect(new Set(external)).toEqual(new Set(['electron', 'better-sqlite3']));
+  }, 120_000);
+
+  it('any renderer with an index.html builds, with relative asset URLs', async () => {
+    // Inside the repository (out/ is ignored by git) so react resolves from node_modules.
+    await mkdir(path.join(ROOT, 'out'), { recursive: true });
+    const root = await mkdtemp(path.join(ROOT, 'out', 'test-renderer-'));
+    await mkdir(path.join(root, 'renderer'), { recursive: true });
+    await writeFile(path.join(root, 'renderer', 'index.html'), '<!doctype html><div id="root"></div><script type="module" src="./main.tsx"></script>');
+    await writeFile(
+      path.join(root, 'renderer', 'main.tsx'),
+      "import { createRoot } from 'react-dom/client';\ncreateRoot(document.getElementById('root')!).render(<p>记录本</p>);\n",
+    );
+    await buildParts(['renderer'], { root, outDir: path.join(root, 'out') });
+    const html = await readFile(path.join(root, 'out', 'renderer', 'index.html'), 'utf8');
+    expect(html).toMatch(/src="\.\/assets\/[^"]+\.js"/);
+    expect(html).not.toMatch(/<script>(?!<\/script>)/);
+    await rm(root, { recursive: true, force: true });
+  }, 120_000);
+});
