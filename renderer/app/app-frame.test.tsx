@@ -1,0 +1,111 @@
+import { describe, expect, it, vi, beforeEach } from 'vitest';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { BooksGate } from './app-root';
+import { BOOK, fakeApi, renderWithApi, status } from '../test/kit';
+
+// Pages are tested on their own; here the frame around them.
+vi.mock('./page-router', () => ({
+  PageRouter: ({ route }: { route: { page: string } }) => <div data-testid="page">{route.page}</div>,
+}));
+
+const OTHER = '0f0e0d0c-0000-4000-8000-0000000000bb';
+
+beforeEach(() => {
+  window.history.replaceState(null, '', '/#/timeline');
+  window.localStorage.clear();
+});
+
+describe('app frame', () => {
+  it('opens the first-run wizard when there is no book', async () => {
+    renderWithApi(<BooksGate />, fakeApi({ 'books.list': () => [] }));
+    expect(await screen.findByTestId('setup-wizard')).toBeInTheDocument();
+    expect(screen.getByTestId('wizard-step-organisation')).toBeInTheDocument();
+  });
+
+  it('shows the integrity badge and runs a full verify on request', async () => {
+    const user = userEvent.setup();
+    const api = fakeApi({
+      'books.list': () => [status()],
+      'books.status': () => status(),
+      'books.verify': () => ({
+        ok: false, size: 12, root: null, ms: 40, checkedAt: '2025-03-18T02:00:00.000Z', full: true,
+        problems: [{ code: 'hash-mismatch', seq: 5, message: '记录内容与哈希不符，可能被改动' }],
+      }),
+    });
+    renderWithApi(<BooksGate />, api);
+    const badge = await screen.findByTestId('integrity-badge');
+    await waitFor(() => expect(badge).toHaveAttribute('data-state', 'ok'));
+    expect(badge).toHaveTextContent('已校验');
+    await user.click(within(badge).getByTestId('verify-button'));
+    await waitFor(() => expect(badge).toHaveAttribute('data-state', 'problem'));
+    expect(badge).toHaveTextContent('发现问题');
+    expect(api['books.verify']).toHaveBeenCalledWith({ bookId: BOOK });
+    await user.hover(within(badge).getByRole('status'));
+    expect(await screen.findByTestId('integrity-problems')).toHaveTextContent('第 5 条：记录内容与哈希不符，可能被改动');
+  });
+
+  it('shows the read-only banner and disables new entries', async () => {
+    const ro = status({ readOnly: true, reason: '这是联络员收到的副本。' });
+    renderWithApi(<BooksGate />, fakeApi({ 'books.list': () => [ro], 'books.status': () => ro }));
+    expect(await screen.findByTestId('readonly-banner')).toHaveTextContent('这是联络员收到的副本。');
+    expect(screen.getByTestId('new-entry-menu')).toBeDisabled();
+  });
+
+  it('offers a book picker when several books exist and switches books', async () => {
+    const user = userEvent.setup();
+    const second = status({ bookId: OTHER, orgName: '另一学会党建工作小组', size: 3 });
+    const api = fakeApi({
+      'books.list': () => [status(), second],
+      'books.status': (input: { bookId: string }) => (input.bookId === OTHER ? second : status()),
+    });
+    renderWithApi(<BooksGate />, api);
+    await screen.findByTestId('book-picker');
+    await user.click(screen.getByRole('combobox', { name: '选择记录本' }));
+    await user.click(await screen.findByTitle('另一学会党建工作小组（3 条）'));
+    await waitFor(() => expect(screen.getByTestId('book-title')).toHaveTextContent('另一学会党建工作小组'));
+    expect(api['books.status']).toHaveBeenCalledWith({ bookId: OTHER });
+    expect(window.localStorage.getItem('logbook-current-book')).toBe(OTHER);
+  });
+
+  it('Ctrl+N starts a new meeting record; Alt+2 opens the members page', async () => {
+    renderWithApi(<BooksGate />, fakeApi({ 'books.list': () => [status()], 'books.status': () => status() }));
+    await screen.findByTestId('integrity-badge');
+    fireEvent.keyDown(window, { key: 'n', ctrlKey: true });
+    await waitFor(() => expect(screen.getByTestId('page')).toHaveTextContent('new'));
+    expect(window.location.hash).toBe('#/new/meeting');
+    fireEvent.keyDown(window, { key: '2', altKey: true });
+    await waitFor(() => expect(screen.getByTestId('page')).toHaveTextContent('members'));
+  });
+
+  it('F1 shows the shortcuts; the menu command verify-book runs a full verify', async () => {
+    let send: ((command: string) => void) | undefined;
+    window.logbook = { call: async () => ({ ok: true, value: null }), onCommand: (listener) => { send = listener; return () => {}; } };
+    try {
+      const api = fakeApi({
+        'books.list': () => [status()],
+        'books.status': () => status(),
+        'books.verify': () => ({ ...status().integrity, full: true }),
+      });
+      renderWithApi(<BooksGate />, api);
+      await screen.findByTestId('integrity-badge');
+      fireEvent.keyDown(window, { key: 'F1' });
+      expect(await screen.findByText('键盘快捷键')).toBeInTheDocument();
+      expect(screen.getByText('新建会议记录')).toBeInTheDocument();
+      await waitFor(() => expect(send).toBeDefined());
+      send?.('verify-book');
+      await waitFor(() => expect(api['books.verify']).toHaveBeenCalledWith({ bookId: BOOK }));
+      send?.('show-key-fingerprint');
+      await waitFor(() => expect(window.location.hash).toBe('#/settings'));
+    } finally {
+      delete window.logbook;
+    }
+  });
+
+  it('explains in Chinese when the service cannot be reached', async () => {
+    const { ApiError, NETWORK_MESSAGE } = await import('../api');
+    renderWithApi(<BooksGate />, fakeApi({ 'books.list': () => { throw new ApiError('network', NETWORK_MESSAGE); } }));
+    expect(await screen.findByText('无法打开记录本')).toBeInTheDocument();
+    expect(screen.getByText(NETWORK_MESSAGE)).toBeInTheDocument();
+  });
+});

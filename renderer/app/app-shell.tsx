@@ -1,0 +1,25 @@
+/** antd in Chinese with the office theme, the message/modal context and the error boundary. */
+import type { ReactNode } from 'react';
+import { App as AntApp, ConfigProvider } from 'antd';
+import zhCN from 'antd/locale/zh_CN';
+import dayjs from 'dayjs';
+import 'dayjs/locale/zh-cn';
+import { ErrorBoundary } from './error-boundary';
+
+dayjs.locale('zh-cn');
+
+const THEME = {
+  token: { colorPrimary: '#b3261e', borderRadius: 4, fontSize: 14 },
+  components: { Layout: { siderBg: '#ffffff', headerHeight: 56 } },
+};
+
+export function AppShell({ children }: { children: ReactNode }) {
+  return (
+    <ConfigProvider locale={zhCN} theme={THEME}>
+      <AntApp>
+        <ErrorBoundary>{children}</ErrorBoundary>
+      </AntApp>
+    </ConfigProvider>
+  );
+}
+

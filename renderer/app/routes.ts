@@ -1,0 +1,72 @@
+/**
+ * Hash routing, kept tiny: the app has a handful of pages and no deep links from outside.
+ * The hash (not the path) is used so the built renderer works from file:// in Electron and
+ * from any path of the browser host alike.
+ */
+import { useEffect, useState } from 'react';
+import type { DraftKind } from '../drafts';
+
+export type Route =
+  | { page: 'timeline' }
+  | { page: 'entry'; seq: number }
+  | { page: 'members' }
+  | { page: 'ledger' }
+  | { page: 'drafts' }
+  | { page: 'settings' }
+  | { page: 'new'; kind: DraftKind }
+  | { page: 'draft'; kind: DraftKind; id: string };
+
+const DRAFT_KINDS: readonly string[] = ['meeting', 'activity', 'work'];
+
+export function parseRoute(hash: string): Route {
+  const parts = hash.replace(/^#\/?/, '').split('/').filter(Boolean);
+  const [head, a, b] = parts;
+  switch (head) {
+    case 'entry': {
+      const seq = Number(a);
+      return Number.isInteger(seq) && seq > 0 ? { page: 'entry', seq } : { page: 'timeline' };
+    }
+    case 'members':
+    case 'ledger':
+    case 'drafts':
+    case 'settings':
+      return { page: head };
+    case 'new':
+      return a && DRAFT_KINDS.includes(a) ? { page: 'new', kind: a as DraftKind } : { page: 'timeline' };
+    case 'draft':
+      return a && b && DRAFT_KINDS.includes(a) && /^[0-9a-z-]{1,64}$/i.test(b)
+        ? { page: 'draft', kind: a as DraftKind, id: b }
+        : { page: 'drafts' };
+    default:
+      return { page: 'timeline' };
+  }
+}
+
+export function routeHash(route: Route): string {
+  switch (route.page) {
+    case 'entry': return `#/entry/${route.seq}`;
+    case 'new': return `#/new/${route.kind}`;
+    case 'draft': return `#/draft/${route.kind}/${route.id}`;
+    default: return `#/${route.page}`;
+  }
+}
+
+export function navigate(route: Route, options: { replace?: boolean } = {}): void {
+  const hash = routeHash(route);
+  if (options.replace) {
+    window.history.replaceState(null, '', hash);
+    window.dispatchEvent(new HashChangeEvent('hashchange'));
+  } else if (window.location.hash !== hash) {
+    window.location.hash = hash;
+  }
+}
+
+export function useRoute(): Route {
+  const [route, setRoute] = useState<Route>(() => parseRoute(window.location.hash));
+  useEffect(() => {
+    const onChange = () => setRoute(parseRoute(window.location.hash));
+    window.addEventListener('hashchange', onChange);
+    return () => window.removeEventListener('hashchange', onChange);
+  }, []);
+  return route;
+}

@@ -1,0 +1,45 @@
+import { fireEvent, screen, waitFor } from '@testing-library/react';
+import { useState } from 'react';
+import { describe, expect, it } from 'vitest';
+import type { AttachmentRef } from '../../db/contract';
+import { AttachmentsField } from './attachments-field';
+import { BOOK, apiError, fakeApi, renderWithApi } from './editor-test-kit';
+
+function Harness({ initial = [] }: { initial?: AttachmentRef[] }) {
+  const [value, setValue] = useState<AttachmentRef[]>(initial);
+  return <AttachmentsField bookId={BOOK} value={value} onChange={(update) => setValue(update)} />;
+}
+
+function pick(...files: File[]) {
+  fireEvent.change(screen.getByTestId('attachment-input'), { target: { files } });
+}
+
+describe('AttachmentsField', () => {
+  it('stores a file as base64 through attachments.put and lists it', async () => {
+    const calls = fakeApi();
+    renderWithApi(<Harness />, calls);
+    pick(new File(['hello'], '签到表.png', { type: 'image/png' }));
+    expect(await screen.findByText('签到表.png')).toBeInTheDocument();
+    expect(calls['attachments.put']).toHaveBeenCalledWith({ bookId: BOOK, fileName: '签到表.png', mediaType: 'image/png', dataBase64: 'aGVsbG8=' });
+    expect(screen.getByLabelText('已添加的附件')).toHaveTextContent('5 字节');
+  });
+
+  it('refuses files over 50 MB before reading them, with a Chinese message', async () => {
+    const calls = fakeApi();
+    renderWithApi(<Harness />, calls);
+    const big = new File(['x'], '会议录像.mp4', { type: 'video/mp4' });
+    Object.defineProperty(big, 'size', { value: 51 * 1024 * 1024 });
+    pick(big);
+    expect(await screen.findByTestId('attachment-error')).toHaveTextContent('“会议录像.mp4”大小为 51.0 MB，超过单个附件 50 MB 的上限');
+    expect(calls['attachments.put']).not.toHaveBeenCalled();
+  });
+
+  it('shows the service error and falls back to a generic media type', async () => {
+    const calls = fakeApi({ 'attachments.put': () => Promise.reject(apiError('storage-full', '磁盘空间不足，附件未保存')) });
+    renderWithApi(<Harness />, calls);
+    pick(new File(['abc'], '说明.xyz', { type: '' }));
+    expect(await screen.findByTestId('attachment-error')).toHaveTextContent('“说明.xyz”未能添加：磁盘空间不足，附件未保存');
+    expect(calls['attachments.put']).toHaveBeenCalledWith(expect.objectContaining({ mediaType: 'application/octet-stream' }));
+    await waitFor(() => expect(screen.queryByTestId('attachment-progress')).not.toBeInTheDocument());
+  });
+});

@@ -1,0 +1,43 @@
+/**
+ * One labelled form row. Every input gets a visible <label for=…> (screen readers, tests
+ * with getByLabelText, and Playwright's getByLabel) and shows its error in red under it.
+ */
+import type { ReactNode } from 'react';
+import { Form } from 'antd';
+import type { FieldErrors } from './types';
+
+export interface FieldProps {
+  label: ReactNode;
+  /** id of the input the label names. */
+  htmlFor?: string;
+  /** Key into `errors` (the editor's field key, e.g. `topics.0.title`). */
+  name: string;
+  errors: FieldErrors;
+  required?: boolean;
+  extra?: ReactNode;
+  children: ReactNode;
+}
+
+export function Field({ label, htmlFor, name, errors, required, extra, children }: FieldProps) {
+  const error = errors[name];
+  return (
+    <Form.Item
+      label={label}
+      htmlFor={htmlFor}
+      required={required}
+      validateStatus={error ? 'error' : undefined}
+      help={error}
+      extra={extra}
+    >
+      {children}
+    </Form.Item>
+  );
+}
+
+/** Errors for the keys under `prefix.` re-keyed without it (for list sections). */
+export function errorsUnder(errors: FieldErrors, prefix: string): FieldErrors {
+  const out: FieldErrors = {};
+  const head = `${prefix}.`;
+  for (const [k, v] of Object.entries(errors)) if (k.startsWith(head)) out[k.slice(head.length)] = v;
+  return out;
+}

@@ -1,0 +1,120 @@
+/**
+ * The 成员加入 form (the 备案表 fields of 001 templates 2/5/8 plus role, date and 批复),
+ * in a modal. Used by the first-run wizard and by the members page.
+ */
+import { useEffect } from 'react';
+import type { z } from 'zod';
+import { Col, Form, Input, Modal, Radio, Row, Select, Switch, type ButtonProps } from 'antd';
+import { dateString, line, memberJoin, type MemberJoin, type MemberRole } from '../../db/contract';
+import { DateField } from '../forms/date-field';
+import { dropEmpty, parseInto, zodRule } from '../forms/zod-form';
+
+/** The raw (form-side) shape of a join; the service parses it again. */
+export type MemberJoinValues = z.input<typeof memberJoin>;
+
+export interface MemberJoinModalProps {
+  open: boolean;
+  title: string;
+  roleOptions: { value: MemberRole; label: string }[];
+  /** Pre-filled values (e.g. the set-up approval and term start in the wizard). */
+  defaults?: Partial<MemberJoinValues>;
+  confirmText?: string;
+  onSubmit: (values: MemberJoin, raw: MemberJoinValues) => Promise<void> | void;
+  onCancel: () => void;
+}
+
+export function MemberJoinModal({ open, title, roleOptions, defaults, confirmText = '确定', onSubmit, onCancel }: MemberJoinModalProps) {
+  const [form] = Form.useForm();
+  const isCpc = Form.useWatch(['person', 'isCpcMember'], form) as boolean | undefined;
+
+  useEffect(() => {
+    if (open) {
+      form.resetFields();
+      form.setFieldsValue({ person: { ethnicity: '汉族', isCpcMember: true, underDiscipline: false }, ...defaults });
+    }
+  }, [open, defaults, form]);
+
+  const submit = async () => {
+    try {
+      await form.validateFields();
+    } catch {
+      return;
+    }
+    const raw = dropEmpty(form.getFieldsValue(true)) as MemberJoinValues;
+    const parsed = parseInto(form, memberJoin, raw);
+    if (!parsed) return;
+    await onSubmit(parsed, raw);
+  };
+
+  return (
+    <Modal open={open} title={title} width={720} okText={confirmText} cancelText="取消" destroyOnHidden
+      onOk={() => void submit()} onCancel={onCancel} okButtonProps={{ 'data-testid': 'member-join-ok' } as ButtonProps}>
+      <Form form={form} layout="vertical" requiredMark data-testid="member-join-form">
+        <Row gutter={16}>
+          <Col span={8}>
+            <Form.Item name={['person', 'name']} label="姓名" rules={[zodRule(line(50), true)]}>
+              <Input maxLength={50} />
+            </Form.Item>
+          </Col>
+          <Col span={8}>
+            <Form.Item name={['person', 'gender']} label="性别" rules={[{ required: true, message: '请选择性别' }]}>
+              <Radio.Group options={[{ value: '男', label: '男' }, { value: '女', label: '女' }]} />
+            </Form.Item>
+          </Col>
+          <Col span={8}>
+            <Form.Item name={['person', 'ethnicity']} label="民族" rules={[zodRule(line(20), true)]}>
+              <Input maxLength={20} />
+            </Form.Item>
+          </Col>
+          <Col span={8}>
+            <Form.Item name={['person', 'birthDate']} label="出生日期" rules={[zodRule(dateString, true)]}>
+              <DateField aria-label="出生日期" />
+            </Form.Item>
+          </Col>
+          <Col span={8}>
+            <Form.Item name={['person', 'isCpcMember']} label="是否中共党员" rules={[{ required: true, message: '请选择是否为中共党员' }]}>
+              <Radio.Group options={[{ value: true, label: '是' }, { value: false, label: '否' }]} />
+            </Form.Item>
+          </Col>
+          <Col span={8}>
+            {isCpc !== false && (
+              <Form.Item name={['person', 'partyJoinDate']} label="入党时间" rules={[zodRule(dateString)]}>
+                <DateField aria-label="入党时间" />
+              </Form.Item>
+            )}
+          </Col>
+          <Col span={8}><Form.Item name={['person', 'title']} label="职称"><Input maxLength={50} /></Form.Item></Col>
+          <Col span={8}><Form.Item name={['person', 'education']} label="学历"><Input maxLength={50} /></Form.Item></Col>
+          <Col span={8}><Form.Item name={['person', 'workUnit']} label="工作单位"><Input maxLength={100} /></Form.Item></Col>
+          <Col span={16}><Form.Item name={['person', 'societyPosts']} label="在学会任职"><Input maxLength={200} /></Form.Item></Col>
+          <Col span={8}>
+            <Form.Item name={['person', 'underDiscipline']} label="处于党纪或政务处分期" valuePropName="checked">
+              <Switch checkedChildren="是" unCheckedChildren="否" />
+            </Form.Item>
+          </Col>
+          <Col span={8}>
+            <Form.Item name="role" label="职务" rules={[{ required: true, message: '请选择职务' }]}>
+              <Select options={roleOptions} aria-label="职务" />
+            </Form.Item>
+          </Col>
+          <Col span={8}>
+            <Form.Item name="joinedOn" label="加入日期" rules={[zodRule(dateString, true)]}>
+              <DateField aria-label="加入日期" />
+            </Form.Item>
+          </Col>
+          <Col span={8}>
+            <Form.Item name={['approval', 'docNo']} label="批复文号" rules={[zodRule(line(100), true)]}>
+              <Input maxLength={100} />
+            </Form.Item>
+          </Col>
+          <Col span={8}>
+            <Form.Item name={['approval', 'date']} label="批复日期" rules={[zodRule(dateString, true)]}>
+              <DateField aria-label="批复日期" />
+            </Form.Item>
+          </Col>
+          <Col span={24}><Form.Item name="note" label="备注"><Input maxLength={500} /></Form.Item></Col>
+        </Row>
+      </Form>
+    </Modal>
+  );
+}

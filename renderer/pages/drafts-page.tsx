@@ -1,0 +1,62 @@
+/** Open drafts of this book (from IndexedDB): continue or delete. */
+import { useCallback } from 'react';
+import { Alert, App, Button, Card, Empty, Popconfirm, Space, Table, Tag, Typography } from 'antd';
+import dayjs from 'dayjs';
+import { deleteDraft, listDrafts, type DraftKind, type DraftRecord } from '../drafts';
+import { useBook } from '../app/book-context';
+import { useAsync } from '../app/use-async';
+import { DRAFT_KIND_LABELS, NEW_ENTRY_TITLES } from '../app/labels';
+import { navigate } from '../app/routes';
+
+export function DraftsPage() {
+  const { bookId, readOnly } = useBook();
+  const { message } = App.useApp();
+  const { data, error, reload } = useAsync(useCallback(() => listDrafts(bookId), [bookId]));
+  const drafts = data ?? (error ? [] : null);
+
+  return (
+    <Card title="草稿" data-testid="drafts"
+      extra={!readOnly && (
+        <Space>
+          {(Object.keys(NEW_ENTRY_TITLES) as DraftKind[]).map((k) => (
+            <Button key={k} onClick={() => navigate({ page: 'new', kind: k })}>{NEW_ENTRY_TITLES[k]}</Button>
+          ))}
+        </Space>
+      )}>
+      {error && <Alert type="error" showIcon style={{ marginBottom: 12 }} title="无法读取本机草稿：浏览器本地存储不可用。" />}
+      <Typography.Paragraph type="secondary">
+        草稿只保存在本机，尚未封存，不属于记录本；封存成功后草稿自动删除。
+      </Typography.Paragraph>
+      <Table<DraftRecord>
+        rowKey="id"
+        loading={drafts === null}
+        dataSource={drafts ?? []}
+        pagination={false}
+        locale={{ emptyText: <Empty description="没有未完成的草稿" /> }}
+        onRow={(d) => ({ 'data-testid': `draft-row-${d.id}` }) as object}
+        columns={[
+          { title: '类别', width: 120, render: (_, d) => <Tag>{DRAFT_KIND_LABELS[d.kind]}</Tag> },
+          { title: '标题', render: (_, d) => d.title || <Typography.Text type="secondary">（未填写标题）</Typography.Text> },
+          { title: '最后保存', width: 180, render: (_, d) => dayjs(d.updatedAt).format('YYYY-MM-DD HH:mm:ss') },
+          {
+            title: '操作', width: 200,
+            render: (_, d) => (
+              <Space size={0}>
+                <Button type="link" disabled={readOnly} onClick={() => navigate({ page: 'draft', kind: d.kind, id: d.id })}>继续编辑</Button>
+                <Popconfirm title="删除这份草稿？" description="删除后无法恢复。" okText="删除" cancelText="取消"
+                  okButtonProps={{ danger: true }}
+                  onConfirm={async () => {
+                    await deleteDraft(d.id);
+                    message.success('草稿已删除');
+                    reload();
+                  }}>
+                  <Button type="link" danger>删除草稿</Button>
+                </Popconfirm>
+              </Space>
+            ),
+          },
+        ]}
+      />
+    </Card>
+  );
+}
