@@ -18,6 +18,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { FileKeyStore, openLedger, type EntryInput, type Ledger } from '../db/ledger/index';
 import { meetingBody, seededRandom } from './chinese-minutes';
+import { measureTimeline } from './timeline';
 
 const SEALS = 2_000;
 const BOOK_SIZE = 100_000;
@@ -63,7 +64,7 @@ function buildBook(ledger: Ledger): { bookId: string; seconds: number } {
   return { bookId, seconds: seconds(started) };
 }
 
-function main(): void {
+async function main(): Promise<void> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ledger-bench-'));
   try {
     const keyStore = new FileKeyStore(path.join(dir, 'keys'));
@@ -106,6 +107,9 @@ function main(): void {
     }
     const rawHash = median(rawRuns);
     const fileBytes = fs.statSync(dbPath).size;
+    const timelineDir = path.join(dir, 'timeline');
+    fs.mkdirSync(timelineDir);
+    const timeline = await measureTimeline(timelineDir, BOOK_SIZE);
 
     const rows: [string, string][] = [
       ['seal p50 (ms)', seal.p50.toFixed(3)],
@@ -121,6 +125,9 @@ function main(): void {
       ['raw SHA-256 of same bytes, median (s)', rawHash.toFixed(3)],
       ['  runs (s)', rawRuns.map((t) => t.toFixed(3)).join(' ')],
       ['verify / raw hash', (verify / rawHash).toFixed(2)],
+      [`timeline ${timeline.entries}: first page incl. read model (s)`, timeline.firstPageS.toFixed(2)],
+      ['timeline: page at offset 50,000 (ms)', timeline.deepPageMs.toFixed(1)],
+      ['timeline: filtered page (ms)', timeline.filteredPageMs.toFixed(1)],
     ];
     const width = Math.max(...rows.map(([k]) => k.length));
     console.log('ledger benchmark'.padEnd(width) + '  value');
@@ -132,6 +139,9 @@ function main(): void {
         verify_100k_s: Number(verify.toFixed(3)),
         raw_hash_100k_s: Number(rawHash.toFixed(3)),
         verify_vs_raw_hash: Number((verify / rawHash).toFixed(2)),
+        timeline_100k_first_page_s: Number(timeline.firstPageS.toFixed(2)),
+        timeline_100k_page_ms: Number(timeline.deepPageMs.toFixed(1)),
+        timeline_100k_filtered_page_ms: Number(timeline.filteredPageMs.toFixed(1)),
       }),
     );
   } finally {
@@ -139,4 +149,4 @@ function main(): void {
   }
 }
 
-main();
+await main();

@@ -69,6 +69,19 @@ const CASES: Case[] = [
   ['calendar: garbage', 'calendar.import', () => ({ text: '{"year": "二〇二七"}' }), 'schedule-invalid', /./],
   ['get: seq zero', 'entries.get', () => ({ bookId, seq: 0 }), 'invalid-input', /记录序号：应为正整数/],
   ['list: limit too large', 'entries.list', () => ({ bookId, limit: 100_000 }), 'invalid-input', /数量/],
+  ['list: year as text', 'entries.list', () => ({ bookId, year: '二〇二五' }), 'invalid-input', /年度/],
+  ['verify: book id of the wrong shape', 'books.verify', () => ({ bookId: '../../etc/passwd' }), 'invalid-input', /记录本编号无效/],
+  ['org: unknown book', 'org.get', () => ({ bookId: 'abcdef12' }), 'book-not-found', /记录本|找不到/],
+  ['org update: form not allowed', 'org.update', () => ({ bookId, organisation: { ...ORG, form: 'club' }, reason: '更名' }), 'invalid-input', /组织形式/],
+  ['org update: no reason', 'org.update', () => ({ bookId, organisation: ORG }), 'invalid-input', /原因：必须填写/],
+  ['profile change: unknown profile', 'profile.change', () => ({ bookId, profile: { id: 'x' }, reason: '调整' }), 'invalid-input', /规则方案/],
+  ['profile change: threshold above 1', 'profile.change', () => ({ bookId, profile: { id: 'custom', overrides: { 'committee.quorum': { num: 3, den: 2, strict: true } } }, reason: '调整' }), 'invalid-profile', /规则方案有误/],
+  ['members: date of the wrong shape', 'members.list', () => ({ bookId, on: '2025/03/01' }), 'invalid-input', /日期格式/],
+  ['evaluate: votes as text', 'meetings.evaluate', () => ({ bookId, meeting: { decisions: [{ votes: { for: '五', against: 0, abstain: 0 } }] } }), 'invalid-input', /同意票/],
+  ['evaluate: negative votes', 'meetings.evaluate', () => ({ bookId, meeting: { decisions: [{ votes: { for: -1, against: 0, abstain: 0 } }] } }), 'invalid-input', /不能为负数/],
+  ['attachment: unknown hash', 'attachments.get', () => ({ bookId, hash: 'a'.repeat(64) }), 'not-found', /附件/],
+  ['attachment: hash of the wrong shape', 'attachments.get', () => ({ bookId, hash: '../x' }), 'invalid-input', /附件哈希|格式/],
+  ['year ledger: year 1800', 'ledger.year', () => ({ bookId, year: 1800 }), 'invalid-input', /年度/],
 ];
 
 describe('bad input is refused with a clear Chinese message and the book is unchanged', () => {
