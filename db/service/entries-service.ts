@@ -1,6 +1,6 @@
 /** Reading the book (timeline, one entry with its corrections) and correcting sealed entries. */
 import {
-  ServiceError, describeZodError, labelFor, type CorrectionView, type EntryDetail, type EntryPage, type MeetingInput, type SealResult,
+  ServiceError, describeZodError, labelFor, type CorrectionView, type EntryDetail, type EntryPage, type MeetingEvaluation, type MeetingInput, type SealResult,
 } from '../contract';
 import { isDomainBody } from './entry-body';
 import { INPUT_SCHEMAS } from './correction-schemas';
@@ -55,8 +55,10 @@ export function getEntryDetail(ctx: ServiceContext, bookId: string, seq: number)
     summary, hash: entry.hash, prev: entry.prev, author: entry.author,
     original: entry.body, corrections, current: reading, ledgerFlags: entry.flags,
   };
-  if (entry.kind === 'meeting' && corrections.length > 0 && isDomainBody(reading)) {
-    detail.currentEvaluation = evaluateMeeting(ctx, bookId, reading.input as MeetingInput);
+  if (entry.kind === 'meeting' && corrections.length > 0 && isDomainBody(reading) && isDomainBody(entry.body)) {
+    // Shown only when the corrected reading changes a rule result (a corrected place does not).
+    const now = evaluateMeeting(ctx, bookId, reading.input as MeetingInput);
+    if (ruleOutcome(now) !== ruleOutcome(entry.body.computed as MeetingEvaluation)) detail.currentEvaluation = now;
   }
   return detail;
 }
@@ -106,4 +108,12 @@ export function fieldLabel(pointer: string): string {
 
 function typeName(v: unknown): string {
   return typeof v === 'number' ? '数字' : typeof v === 'boolean' ? '是/否' : '文字';
+}
+
+/** The rule results of an evaluation, as one comparable string. */
+function ruleOutcome(e: MeetingEvaluation): string {
+  return JSON.stringify([
+    e.presentCount, e.quorum.met, e.decisions.map((d) => d.passed), e.election?.elected ?? null,
+    e.flags.map((f) => f.code).filter((c) => c !== 'late-recording').sort(),
+  ]);
 }

@@ -97,6 +97,16 @@ describe('a year of one organisation', () => {
     expect(d.corrections).toHaveLength(1);
     expect(d.corrections[0]).toMatchObject({ previous: '学会第一会议室', value: '学会第二会议室', reason: '会议地点记录有误', by: '王记录', fieldLabel: '地点' });
     expect(d.summary.correctedBy).toHaveLength(1);
+    // A corrected place changes no rule result: no re-evaluation is offered.
+    expect(d.currentEvaluation).toBeUndefined();
+  });
+
+  it('re-evaluates the rules when a correction changes a vote', async () => {
+    const seq = meetingSeqs[1]!;
+    await h.call('entries.correct', { bookId, seq, field: '/input/decisions/0/votes/for', value: 1, reason: '计票有误', by: '王记录' });
+    const d = await h.call('entries.get', { bookId, seq });
+    expect((d.original as { computed: { decisions: { passed: boolean }[] } }).computed.decisions[0]!.passed).toBe(true);
+    expect(d.currentEvaluation?.decisions[0]?.passed).toBe(false);
   });
 
   it('computes the yearly ledger', async () => {
