@@ -130,7 +130,7 @@ export function MeetingBody({ currentEvaluation }: { currentEvaluation?: Meeting
         <>
           <H>纪要备案</H>
           <Typography.Paragraph data-testid="filing-deadline">
-            {ev.filing.deadline ? `备案期限：${ev.filing.deadline}。` : ''}{ev.filing.message}
+            {ev.filing.message}
           </Typography.Paragraph>
         </>
       )}
