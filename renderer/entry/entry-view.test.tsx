@@ -22,7 +22,7 @@ const evaluation: MeetingEvaluation = {
   presentCount: 2,
   quorum: { met: false, required: 3, message: '实到 2 人，未超过应到 3 人的2/3' },
   decisions: [{ passed: true, required: 2, message: '同意 2 票，达到实到人数的1/2以上' }],
-  filing: { deadline: '2025-03-21', status: 'pending', message: '须于 3 个工作日内报主管党组织备案' },
+  filing: { deadline: '2025-03-21', status: 'pending', message: '会议纪要应在形成后3个工作日内报送党建委办公室备案（截止日期为2025年3月21日）；尚未备案。' },
   flags: [{ code: 'quorum-not-met', message: '到会人数未达到规定' }],
   errors: [],
 };
@@ -78,7 +78,7 @@ describe('entry view', () => {
     expect(view).toHaveTextContent('周八');
     expect(within(view).getByTestId('quorum-result')).toHaveTextContent('未达到');
     expect(within(view).getByTestId('decisions')).toHaveTextContent('通过');
-    expect(within(view).getByTestId('filing-deadline')).toHaveTextContent('2025-03-21');
+    expect(within(view).getByTestId('filing-deadline')).toHaveTextContent('截止日期为2025年3月21日');
     expect(view).toHaveTextContent('到会人数未达到规定');
   });
 
