@@ -18,7 +18,11 @@ export interface OpenLedgerOptions {
 export interface Ledger {
   readonly path: string;
   /** Seals entry 1 (`ledger.genesis`) enrolling a new Ed25519 key: body = `genesis` fields + name, publicKey, keyId. */
-  createBook(name: string, genesis?: Record<string, unknown>): BookInfo;
+  /**
+   * Enrols a new key in entry 1 (`ledger.genesis`); `initial` entries (e.g. the organisation and
+   * its first roster) are sealed in the same transaction, so a book never exists half set up.
+   */
+  createBook(name: string, genesis?: Record<string, unknown>, initial?: EntryInput[]): BookInfo;
   listBooks(): BookInfo[];
   /** `book-not-found` if unknown. */
   getBook(bookId: string): BookInfo;

@@ -105,6 +105,23 @@ describe('sealing', () => {
   });
 });
 
+describe('creating a book with its first entries', () => {
+  it('seals genesis and the initial entries in one transaction, or nothing', () => {
+    const book = ledger.createBook('书', {}, [
+      { kind: 'org.setup', body: { name: '组织' } },
+      { kind: 'member.join', body: { name: '张三' } },
+    ]);
+    expect(ledger.getBook(book.bookId).size).toBe(3);
+    expect(ledger.getEntry(book.bookId, 3)!.kind).toBe('member.join');
+    expect(ledger.verify(book.bookId).ok).toBe(true);
+
+    const before = ledger.listBooks().length;
+    expect(codeOf(() => ledger.createBook('坏书', {}, [{ kind: 'ledger.genesis', body: {} }]))).toBeDefined();
+    expect(codeOf(() => ledger.createBook('坏书', {}, [{ kind: 'org.setup', body: { bad: Number.NaN } }]))).toBeDefined();
+    expect(ledger.listBooks()).toHaveLength(before);
+  });
+});
+
 describe('attachments', () => {
   it('are stored by content hash, idempotently, must exist before sealing and are verified', () => {
     const { bookId } = ledger.createBook('书');

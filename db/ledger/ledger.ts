@@ -137,7 +137,7 @@ class LedgerImpl implements Ledger {
     return outcome.entries;
   }
 
-  createBook(name: string, genesis: Record<string, unknown> = {}): BookInfo {
+  createBook(name: string, genesis: Record<string, unknown> = {}, initial: EntryInput[] = []): BookInfo {
     return this.guard('建立记录本', () => {
       if (this.options.readonly) throw new LedgerError('ledger-readonly', '数据库以只读方式打开，不能写入。');
       requireText(name, '记录本名称', 200);
@@ -151,11 +151,13 @@ class LedgerImpl implements Ledger {
       const key = generateSigningKey();
       const publicKey = openSshLineOf(key.publicKey, `dangjian-logbook:${bookId}`);
       const input = prepareInput({ kind: GENESIS_KIND, body: { ...genesis, name, publicKey, keyId: key.keyId } }, true);
+      if (!Array.isArray(initial)) throw new LedgerError('invalid-input', '建账时的初始条目必须是数组。');
+      const first = initial.map((entry) => prepareInput(entry));
       this.options.keyStore.save(key.keyId, exportPrivateKey(key.privateKey));
       this.keys.set(key.keyId, key);
       const book = this.books.newBook(this.store.nextBookNo(), bookId, name, key, publicKey);
       try {
-        this.commit(book, [input], key.keyId, key, publicKey);
+        this.commit(book, [input, ...first], key.keyId, key, publicKey);
       } catch (error) {
         if (book.size === 0) this.books.forget(bookId);
         throw error;

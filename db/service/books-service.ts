@@ -29,8 +29,8 @@ export function createBook(ctx: ServiceContext, req: CreateBook): BookStatus {
   const latestJoin = req.members.reduce((d, m) => (m.joinedOn > d ? m.joinedOn : d), ctx.today());
   const setupFlags = compositionFlags(state, latestJoin);
   entries.unshift({ kind: 'org.setup', body: makeBody(orgSetup, {}, setupFlags) });
-  const info = guard(() => ctx.ledger.createBook(req.organisation.orgName, { societyName: req.organisation.societyName }));
-  ctx.seal(info.bookId, entries);
+  // One transaction: the book, its organisation and its first roster, or nothing.
+  const info = guard(() => ctx.ledger.createBook(req.organisation.orgName, { societyName: req.organisation.societyName }, entries));
   return bookStatus(ctx, info.bookId);
 }
 
