@@ -105,6 +105,30 @@ describe('sealing', () => {
   });
 });
 
+describe('a checkpoint file that cannot be written', () => {
+  it('still enrols the new key of a committed rotation, so the book verifies after reopening', () => {
+    const book = ledger.createBook('书');
+    ledger.seal(book.bookId, { kind: 'meeting', body: meetingBody(1) });
+    const realRename = fs.renameSync;
+    fs.renameSync = ((from: fs.PathLike, to: fs.PathLike) => {
+      if (String(to).includes('.checkpoints')) throw Object.assign(new Error('EBUSY'), { code: 'EBUSY' });
+      return realRename(from, to);
+    }) as typeof fs.renameSync;
+    try {
+      expect(codeOf(() => ledger.rotateKey(book.bookId, '移交'))).toBe('checkpoint-write-failed');
+    } finally {
+      fs.renameSync = realRename;
+    }
+    const next = ledger.seal(book.bookId, { kind: 'meeting', body: meetingBody(2) });
+    expect(next.author).toBe(ledger.getBook(book.bookId).keyId);
+    expect(next.author).not.toBe(book.keyId);
+    ledger.close();
+    ledger = fx.open();
+    expect(ledger.status(book.bookId).readOnly).toBe(false);
+    expect(ledger.verify(book.bookId).ok).toBe(true);
+  });
+});
+
 describe('creating a book with its first entries', () => {
   it('seals genesis and the initial entries in one transaction, or nothing', () => {
     const book = ledger.createBook('书', {}, [

@@ -280,9 +280,19 @@ class LedgerImpl implements Ledger {
       const input = prepareInput({ kind: ROTATION_KIND, body }, true);
       this.options.keyStore.save(next.keyId, exportPrivateKey(next.privateKey));
       this.keys.set(next.keyId, next);
-      const [entry] = this.commit(book, [input], current.keyId, next, publicKey);
-      this.books.enrol(book, next, publicKey, entry!.seq);
-      return entry!;
+      let entry: SealedEntry;
+      try {
+        entry = this.commit(book, [input], current.keyId, next, publicKey)[0]!;
+      } catch (error) {
+        // Committed but the outside file failed: the rotation IS sealed, so the new key must
+        // be enrolled before the error goes up, or later seals would be signed by the old key.
+        if (error instanceof LedgerError && error.code === 'checkpoint-write-failed') {
+          this.books.enrol(book, next, publicKey, book.size);
+        }
+        throw error;
+      }
+      this.books.enrol(book, next, publicKey, entry.seq);
+      return entry;
     });
   }
 

@@ -15,7 +15,23 @@ export interface DomainBody<I = unknown, C = unknown> {
 }
 
 export function makeBody<I, C>(input: I, computed: C, flags: RuleFlag[]): DomainBody<I, C> {
-  return { v: 1, input, computed, flags };
+  return { v: 1, input: jsonValue(input), computed: jsonValue(computed), flags };
+}
+
+/**
+ * The value as JSON sees it: keys whose value is `undefined` are dropped. zod keeps such keys
+ * (an empty optional line becomes `undefined`, and Electron's IPC keeps `undefined` values that
+ * HTTP's JSON drops), while canonical JSON rightly refuses them: without this, the same form
+ * would seal over HTTP and fail over IPC.
+ */
+export function jsonValue<T>(value: T): T {
+  if (Array.isArray(value)) return value.map((v) => jsonValue(v)) as T;
+  if (value !== null && typeof value === 'object') {
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(value)) if (v !== undefined) out[k] = jsonValue(v);
+    return out as T;
+  }
+  return value;
 }
 
 export function isDomainBody(body: unknown): body is DomainBody {

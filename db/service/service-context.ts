@@ -42,7 +42,19 @@ export function createContext(ledger: Ledger, dataDir: string, calendar: Calenda
       if (status.readOnly) {
         throw new ServiceError('book-readonly', `该记录本未通过完整性检查，已设为只读，不能再封存新记录：${status.reason ?? ''}`);
       }
-      const sealed = guard(() => (inputs.length === 1 ? [ledger.seal(bookId, inputs[0]!)] : ledger.sealBatch(bookId, inputs)));
+      const before = guard(() => ledger.getBook(bookId).size);
+      let sealed: SealedEntry[];
+      try {
+        sealed = ledger.sealBatch(bookId, inputs);
+      } catch (e) {
+        // The database committed but the checkpoint file beside it could not be written
+        // (disk full, a locked file): the entries ARE sealed. Reporting a failure would make
+        // the recorder seal them twice; the next open re-links the lagging file.
+        if (!(e instanceof LedgerError) || e.code !== 'checkpoint-write-failed') throw toServiceError(e);
+        const after = guard(() => ledger.getBook(bookId).size);
+        if (after !== before + inputs.length) throw toServiceError(e);
+        sealed = guard(() => ledger.listEntries(bookId, { fromSeq: before + 1 }));
+      }
       ctx.projection(bookId);
       return sealed;
     },
@@ -63,9 +75,12 @@ export function guard<T>(fn: () => T): T {
   try {
     return fn();
   } catch (e) {
-    if (e instanceof LedgerError) throw new ServiceError(e.code, e.message);
-    throw e;
+    throw toServiceError(e);
   }
+}
+
+function toServiceError(e: unknown): unknown {
+  return e instanceof LedgerError ? new ServiceError(e.code, e.message) : e;
 }
 
 export function sealResult(e: SealedEntry, flags: RuleFlag[]): SealResult {
