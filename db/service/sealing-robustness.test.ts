@@ -34,13 +34,9 @@ describe('sealing', () => {
       if (String(to).includes('.checkpoints')) throw Object.assign(new Error('ENOSPC: no space left on device'), { code: 'ENOSPC' });
       return realRename(from, to);
     }) as typeof fs.renameSync;
-    let sealedSeq = 0;
-    try {
-      sealedSeq = (await h.call('meetings.seal', { bookId, meeting: meetingInput(ids) })).seq;
-    } finally {
-      fs.renameSync = realRename;
-    }
-    expect(sealedSeq).toBe(before + 1);
+    const sealed = h.call('meetings.seal', { bookId, meeting: meetingInput(ids) });
+    await sealed.finally(() => { fs.renameSync = realRename; });
+    expect((await sealed).seq).toBe(before + 1);
     const meetings = await h.call('entries.list', { bookId, kinds: ['meeting'] });
     expect(meetings.total).toBe(1);
     // The next seal re-links the lagging outside checkpoint; the book stays whole.
