@@ -17,6 +17,8 @@ import type {
 import type { AttachmentRef } from './common';
 
 const out = <T>() => z.custom<T>(() => true);
+const correctionField = z.string().regex(/^(\/[^/]{1,100}){1,8}$/, { message: '字段路径无效' });
+const correctionValue = z.json().refine((v) => JSON.stringify(v).length <= 100_000, { message: '更正内容过长' });
 function method<I extends z.ZodType, O extends z.ZodType>(summary: string, mutates: boolean, input: I, output: O): MethodSpec<I, O> {
   return { summary, mutates, input, output };
 }
@@ -72,11 +74,16 @@ export const contract = {
   'entries.correct': method('更正已封存记录的字段', true, z.object({
     ...book,
     seq: seqNumber,
-    field: z.string().regex(/^(\/[^/]{1,100}){1,8}$/, { message: '字段路径无效' }),
-    value: z.union([z.string().max(20_000), z.number(), z.boolean(), z.null()]),
+    field: correctionField.optional(),
+    /** Any JSON: a text, a number, a yes/no, or a whole list (e.g. who was present). */
+    value: correctionValue.optional(),
+    /** Several fields corrected together, e.g. 实到 and 缺席 when one person was recorded wrongly. */
+    changes: z.array(z.object({ field: correctionField, value: correctionValue })).min(1).max(50).optional(),
     reason: line(500),
     by: line(50),
-  }), out<SealResult>()),
+  })
+    .refine((c) => (c.changes === undefined) !== (c.field === undefined), { message: '请给出要更正的字段', path: ['field'] })
+    .refine((c) => c.field === undefined || c.value !== undefined, { message: '请填写更正内容', path: ['value'] }), out<SealResult>()),
 
   'attachments.put': method('保存附件', true, z.object({
     ...book,

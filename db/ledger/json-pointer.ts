@@ -27,3 +27,15 @@ export function resolvePointer(document: unknown, pointer: string): { found: tru
   }
   return { found: true, value: current };
 }
+
+/**
+ * Whether a correction may name `pointer` in `document`: it resolves, or it names a missing key
+ * of an object that exists (an optional field that was left empty when the entry was sealed).
+ */
+export function isCorrectable(document: unknown, pointer: string): boolean {
+  if (resolvePointer(document, pointer).found) return true;
+  const tokens = parsePointer(pointer);
+  if (tokens === null || tokens.length === 0) return false;
+  const parent = resolvePointer(document, pointer.slice(0, pointer.lastIndexOf('/')));
+  return parent.found && typeof parent.value === 'object' && parent.value !== null && !Array.isArray(parent.value);
+}

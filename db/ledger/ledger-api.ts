@@ -1,4 +1,4 @@
-import type { BookInfo, Clock, EntryInput, Hex, KeyStore, SealedEntry, SignedCheckpoint, VerifyReport } from './types';
+import type { BookInfo, Clock, CorrectionRequest, EntryInput, Hex, KeyStore, SealedEntry, SignedCheckpoint, VerifyReport } from './types';
 
 /** The ledger's public interface (implementation: ledger.ts; design: types.ts). */
 
@@ -42,7 +42,7 @@ export interface Ledger {
   /** Seals `ledger.key-rotation` with a statement signed by the old and the new key; later checkpoints use the new key. */
   rotateKey(bookId: string, reason: string): SealedEntry;
   /** Seals `ledger.correction` {target, targetHash, field, value, reason, by?}; `field` is a JSON Pointer that must resolve in the target's body. */
-  correct(bookId: string, c: { target: number; field: string; value: unknown; reason: string; by?: string }): SealedEntry;
+  correct(bookId: string, c: CorrectionRequest): SealedEntry;
   /** RFC 9162 inclusion proof of entry `seq` in the tree of the first `size` entries. */
   inclusionProof(bookId: string, seq: number, size: number): Hex[];
   /** RFC 9162 consistency proof between the trees of `oldSize` and `newSize` entries (empty when equal). */

@@ -9,14 +9,14 @@ import { parseLeaf } from './entry-bytes';
 import { prepareInput, type PreparedInput } from './entry-input';
 import { LedgerError, toLedgerError } from './errors';
 import { isHex64, sha256Hex } from './hashing';
-import { resolvePointer } from './json-pointer';
+import { isCorrectable } from './json-pointer';
 import { exportPrivateKey, generateSigningKey, importPrivateKey, openSshLineOf, type SigningKey } from './keys';
 import { consistencyPath, inclusionPath, rootOf } from './merkle';
 import { runQuickCheck, type CheckContext } from './quick-check';
 import { sealEntries, type CheckpointSigner } from './sealing';
 import { entryId, LedgerStore, SEQ_SPAN } from './store';
 import type { Ledger, OpenLedgerOptions } from './ledger-api';
-import type { BookInfo, Clock, EntryInput, Hex, SealedEntry, SignedCheckpoint, VerifyReport } from './types';
+import type { BookInfo, Clock, CorrectionRequest, EntryInput, Hex, SealedEntry, SignedCheckpoint, VerifyReport } from './types';
 
 export type { Ledger, OpenLedgerOptions } from './ledger-api';
 import { runFullVerify } from './verify';
@@ -296,26 +296,33 @@ class LedgerImpl implements Ledger {
     });
   }
 
-  correct(bookId: string, c: { target: number; field: string; value: unknown; reason: string; by?: string }): SealedEntry {
+  correct(bookId: string, c: CorrectionRequest): SealedEntry {
     return this.guard('更正条目', () => {
       const book = this.writable(bookId);
       if (typeof c !== 'object' || c === null) throw new LedgerError('invalid-input', '更正内容必须是对象。');
       const target = Number.isSafeInteger(c.target) && c.target >= 1 ? this.getEntry(bookId, c.target) : null;
       if (!target) throw new LedgerError('correction-target-not-found', `要更正的第 ${String(c.target)} 条不存在。`);
-      if (typeof c.field !== 'string' || !c.field.startsWith('/') || !resolvePointer(target.body, c.field).found) {
-        throw new LedgerError(
-          'correction-field-not-found',
-          `第 ${target.seq} 条中没有字段“${String(c.field)}”（应为 JSON Pointer，例如 /topics/0/title）。`,
-        );
+      // One field, or several that only make sense together (e.g. who was present and who absent).
+      const changes = c.changes ?? [{ field: c.field, value: c.value }];
+      if (!Array.isArray(changes) || changes.length === 0 || changes.length > 50) {
+        throw new LedgerError('invalid-input', '一次更正应包含 1 至 50 处修改。');
+      }
+      for (const change of changes) {
+        if (typeof change.field !== 'string' || !change.field.startsWith('/') || !isCorrectable(target.body, change.field)) {
+          throw new LedgerError(
+            'correction-field-not-found',
+            `第 ${target.seq} 条中没有字段“${String(change.field)}”（应为 JSON Pointer，例如 /topics/0/title）。`,
+          );
+        }
+        canonicalJson(change.value, '更正后的值');
       }
       requireText(c.reason, '更正原因', 2000);
       if (c.by !== undefined) requireText(c.by, '更正人', 100);
-      canonicalJson(c.value, '更正后的值');
+      const what = c.changes ? { changes: changes.map((x) => ({ field: x.field, value: x.value })) } : { field: c.field, value: c.value };
       const body = {
         target: target.seq,
         targetHash: target.hash,
-        field: c.field,
-        value: c.value,
+        ...what,
         reason: c.reason,
         ...(c.by !== undefined ? { by: c.by } : {}),
       };

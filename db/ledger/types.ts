@@ -124,3 +124,16 @@ export interface KeyStore {
 
 /** Injected clock: tests freeze or rewind it. */
 export type Clock = () => Date;
+
+/**
+ * A correction (更正) of a sealed entry: one field (`field` + `value`, JSON Pointer into the
+ * target's body) or several fields changed together (`changes`), with the reason and who.
+ */
+export interface CorrectionRequest {
+  target: number;
+  field?: string;
+  value?: unknown;
+  changes?: { field: string; value: unknown }[];
+  reason: string;
+  by?: string;
+}

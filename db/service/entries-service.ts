@@ -1,11 +1,11 @@
 /** Reading the book (timeline, one entry with its corrections) and correcting sealed entries. */
 import {
-  ServiceError, describeZodError, labelFor, type CorrectionView, type EntryDetail, type EntryPage, type MeetingEvaluation, type MeetingInput, type SealResult,
+  ServiceError, describeZodError, labelFor, type CorrectionView, type ActivityInput, type EntryDetail, type EntryPage, type MeetingEvaluation, type MeetingInput, type WorkItemInput, type SealResult,
 } from '../contract';
-import { isDomainBody } from './entry-body';
+import { changesOf, isDomainBody } from './entry-body';
 import { INPUT_SCHEMAS } from './correction-schemas';
 import { getAt, parsePointer, setAt } from './json-pointer';
-import { evaluateMeeting } from './meetings-service';
+import { evaluateAgainst, evaluateMeeting } from './meetings-service';
 import { guard, notFound, sealResult, type ServiceContext } from './service-context';
 
 export interface ListQuery {
@@ -43,14 +43,16 @@ export function getEntryDetail(ctx: ServiceContext, bookId: string, seq: number)
   const summary = projection.summary(seq);
   if (!entry || !summary) throw notFound('记录', `第 ${seq} 条`, 'seq');
   let reading: unknown = entry.body;
-  const corrections: CorrectionView[] = projection.correctionsOf(seq).map((c) => {
-    const previous = getAt(reading, c.body.field).value;
-    reading = setAt(reading, c.body.field, c.body.value);
-    return {
-      seq: c.seq, field: c.body.field, fieldLabel: fieldLabel(c.body.field), previous, value: c.body.value,
-      reason: c.body.reason, by: c.body.by ?? '', recordedAt: c.recordedAt,
-    };
-  });
+  const corrections: CorrectionView[] = projection.correctionsOf(seq).flatMap((c) =>
+    changesOf(c.body).map((x) => {
+      const previous = getAt(reading, x.field).value;
+      reading = setAt(reading, x.field, x.value);
+      return {
+        seq: c.seq, field: x.field, fieldLabel: fieldLabel(x.field), previous, value: x.value,
+        reason: c.body.reason, by: c.body.by ?? '', recordedAt: c.recordedAt,
+      };
+    }),
+  );
   const detail: EntryDetail = {
     summary, hash: entry.hash, prev: entry.prev, author: entry.author,
     original: entry.body, corrections, current: reading, ledgerFlags: entry.flags,
@@ -63,7 +65,17 @@ export function getEntryDetail(ctx: ServiceContext, bookId: string, seq: number)
   return detail;
 }
 
-export interface CorrectionRequest { bookId: string; seq: number; field: string; value: string | number | boolean | null; reason: string; by: string }
+export interface CorrectionRequest {
+  bookId: string;
+  seq: number;
+  /** One field … */
+  field?: string | undefined;
+  value?: unknown;
+  /** … or several that only make sense together (who was present and who absent). */
+  changes?: { field: string; value: unknown }[] | undefined;
+  reason: string;
+  by: string;
+}
 
 export function correctEntry(ctx: ServiceContext, r: CorrectionRequest): SealResult {
   const projection = ctx.projection(r.bookId);
@@ -73,29 +85,26 @@ export function correctEntry(ctx: ServiceContext, r: CorrectionRequest): SealRes
   if (!schema || !isDomainBody(entry.body)) {
     throw new ServiceError('not-correctable', `第 ${r.seq} 条是“${projection.summary(r.seq)?.kindLabel ?? entry.kind}”，这类记录不能更正`, 'seq');
   }
-  if (parsePointer(r.field)[0] !== 'input') {
-    throw new ServiceError('not-correctable', '只能更正记录人填写的内容；规则判断结果会按更正后的内容重新计算', 'field');
-  }
+  const changes = r.changes ?? [{ field: r.field ?? '', value: r.value }];
   const current = projection.currentBody(r.seq, entry.body);
-  const at = getAt(current, r.field);
-  if (!at.found) throw new ServiceError('field-not-found', `第 ${r.seq} 条记录没有字段“${fieldLabel(r.field)}”`, 'field');
-  if (at.value !== null && typeof at.value === 'object') {
-    throw new ServiceError('field-not-leaf', `“${fieldLabel(r.field)}”包含多项内容，请选择其中具体的一项更正`, 'field');
-  }
-  if (at.value !== null && r.value !== null && typeof at.value !== typeof r.value) {
-    throw new ServiceError('type-mismatch', `“${fieldLabel(r.field)}”原为${typeName(at.value)}，更正内容也应为${typeName(at.value)}`, 'value');
-  }
-  if (at.value === r.value) throw new ServiceError('unchanged', '更正内容与现有内容相同', 'value');
-  const corrected = setAt(current, r.field, r.value) as { input: unknown };
+  let corrected = current as { input: unknown };
+  for (const change of changes) corrected = applyChange(r.seq, entry.kind, corrected, change);
   const parsed = schema.safeParse(corrected.input);
   if (!parsed.success) {
     const d = describeZodError(parsed.error);
     throw new ServiceError('invalid-correction', `更正后内容无效：${d.message}`, 'value');
   }
+  for (const change of changes) {
+    // A key the schema does not know is stripped by the parse: it is not a field of this record.
+    if (!getAt({ input: parsed.data }, change.field).found) {
+      throw new ServiceError('field-not-found', `第 ${r.seq} 条记录没有字段“${fieldLabel(change.field)}”`, 'field');
+    }
+  }
+  checkCorrectedReading(ctx, r.bookId, entry.kind, parsed.data);
   const sealed = guard(() => {
     const status = ctx.ledger.status(r.bookId);
     if (status.readOnly) throw new ServiceError('book-readonly', `该记录本已设为只读：${status.reason ?? ''}`);
-    return ctx.ledger.correct(r.bookId, { target: r.seq, field: r.field, value: r.value, reason: r.reason, by: r.by });
+    return ctx.ledger.correct(r.bookId, { target: r.seq, ...(r.changes ? { changes: r.changes } : { field: r.field!, value: r.value }), reason: r.reason, by: r.by });
   });
   ctx.projection(r.bookId);
   return sealResult(sealed, []);
@@ -106,7 +115,63 @@ export function fieldLabel(pointer: string): string {
   return labelFor(keys);
 }
 
+/** Applies one field change to the reading, refusing what a correction may not do. */
+function applyChange(seq: number, kind: string, reading: { input: unknown }, change: { field: string; value: unknown }): { input: unknown } {
+  const pointer = parsePointerOrNull(change.field);
+  if (!pointer || pointer[0] !== 'input') {
+    throw new ServiceError('not-correctable', '只能更正记录人填写的内容；规则判断结果会按更正后的内容重新计算', 'field');
+  }
+  if (kind.startsWith('member.') && pointer[1] === 'memberId') {
+    throw new ServiceError('not-correctable', '成员编号是成员在记录本中的身份，不能更正；如登记错了人，请办理离任并重新登记加入', 'field');
+  }
+  const at = getAt(reading, change.field);
+  if (at.found && at.value !== null && change.value !== null && typeName(at.value) !== typeName(change.value)) {
+    throw new ServiceError('type-mismatch', `“${fieldLabel(change.field)}”原为${typeName(at.value)}，更正内容也应为${typeName(at.value)}`, 'value');
+  }
+  if (at.found && JSON.stringify(at.value) === JSON.stringify(change.value)) {
+    throw new ServiceError('unchanged', `“${fieldLabel(change.field)}”的更正内容与现有内容相同`, 'value');
+  }
+  try {
+    return setAt(reading, change.field, change.value);
+  } catch {
+    throw new ServiceError('field-not-found', `第 ${seq} 条记录没有字段“${fieldLabel(change.field)}”`, 'field');
+  }
+}
+
+function parsePointerOrNull(pointer: string): string[] | null {
+  try {
+    return parsePointer(pointer);
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * A corrected reading must pass the checks sealing applies beyond the schema: a corrected
+ * meeting's attendance must still add up (every expected member present or absent with a
+ * leave note, the chair present, no strangers), and ids must name members of the roster.
+ */
+function checkCorrectedReading(ctx: ServiceContext, bookId: string, kind: string, input: unknown): void {
+  const state = ctx.projection(bookId).state();
+  const known = (id: string, field: string) => {
+    if (!state.members.has(id)) throw new ServiceError('invalid-correction', `更正后内容无效：成员编号 ${id} 不在成员名册中`, field);
+  };
+  if (kind === 'meeting') {
+    const m = input as MeetingInput;
+    [m.chairId, ...m.presentIds, ...m.absent.map((a) => a.memberId)].forEach((id) => known(id, 'value'));
+    const first = evaluateAgainst(state, ctx.calendar, ctx.today(), m).errors[0];
+    if (first) throw new ServiceError('invalid-correction', `更正后内容无效：${first.message}`, 'value');
+  } else if (kind === 'activity') {
+    (input as ActivityInput).participantIds.forEach((id) => known(id, 'value'));
+  } else if (kind === 'work') {
+    const w = input as WorkItemInput;
+    if (w.type === 'annual-report') known(w.reporterId, 'value');
+  }
+}
+
 function typeName(v: unknown): string {
+  if (Array.isArray(v)) return '列表';
+  if (v !== null && typeof v === 'object') return '多项内容';
   return typeof v === 'number' ? '数字' : typeof v === 'boolean' ? '是/否' : '文字';
 }
 

@@ -43,14 +43,23 @@ export interface CorrectionBody {
   /** Seq of the corrected entry, and its hash at the time. */
   target: number;
   targetHash: string;
-  field: string;
-  value: unknown;
+  /** One field … */
+  field?: string;
+  value?: unknown;
+  /** … or several changed together. */
+  changes?: { field: string; value: unknown }[];
   reason: string;
   by?: string;
 }
 
 export function asCorrection(body: unknown): CorrectionBody | null {
   const b = body as Partial<CorrectionBody> | null;
-  if (!b || typeof b !== 'object' || typeof b.target !== 'number' || typeof b.field !== 'string') return null;
+  if (!b || typeof b !== 'object' || typeof b.target !== 'number') return null;
+  if (typeof b.field !== 'string' && !Array.isArray(b.changes)) return null;
   return b as CorrectionBody;
+}
+
+/** The field changes a correction makes, in order. */
+export function changesOf(c: CorrectionBody): { field: string; value: unknown }[] {
+  return c.changes ?? [{ field: c.field!, value: c.value }];
 }

@@ -13,8 +13,12 @@ describe('setAt builds the corrected reading without touching the original', () 
     expect(doc.input.topics[1]!.title).toBe('b');
   });
 
+  it('adds a missing key to an existing object (an optional field left empty)', () => {
+    expect(setAt(doc, '/input/nothing', 1).input).toMatchObject({ nothing: 1, place: '一室' });
+  });
+
   it('refuses pointers that do not resolve', () => {
-    expect(() => setAt(doc, '/input/nothing', 1)).toThrow(/字段不存在/);
+    expect(() => setAt(doc, '/input/nothing/deeper', 1)).toThrow(/字段不存在/);
     expect(() => setAt(doc, '/input/topics/2/title', 1)).toThrow(/字段不存在/);
     expect(() => setAt(doc, 'input', 1)).toThrow(/字段路径无效/);
     expect(getAt(doc, '/input/topics/01').found).toBe(false);

@@ -23,9 +23,10 @@ export function setAt<T>(doc: T, pointer: string, value: unknown): T {
   const copy = structuredClone(doc);
   const parent = resolvePointer(copy, parentPointer);
   const last = keys[keys.length - 1]!;
-  if (!parent.found || !resolvePointer(parent.value, `/${pointer.slice(pointer.lastIndexOf('/') + 1)}`).found) {
-    throw new Error(`字段不存在：${pointer}`);
-  }
+  const exists = parent.found && resolvePointer(parent.value, `/${pointer.slice(pointer.lastIndexOf('/') + 1)}`).found;
+  // A missing key of an existing object may be added (an optional field left empty at sealing).
+  const addable = parent.found && typeof parent.value === 'object' && parent.value !== null && !Array.isArray(parent.value);
+  if (!exists && !addable) throw new Error(`字段不存在：${pointer}`);
   if (Array.isArray(parent.value)) parent.value[Number(last)] = value;
   else (parent.value as Record<string, unknown>)[last] = value;
   return copy;

@@ -58,10 +58,11 @@ describe('quorum through the service, per profile', () => {
     expect((await h.call('books.status', { bookId })).size).toBe(before);
   });
 
-  it('records an inquorate meeting as it happened, with a sealed flag', async () => {
+  it('records an inquorate meeting as it happened, with a sealed flag, and its decisions invalid', async () => {
     const { bookId, ids } = await bookWith('beijing-work-group', SIX);
     const r = await h.call('meetings.seal', { bookId, meeting: meetingInput(ids, { present: ids.slice(0, 4), votes: [[4, 0, 0]] }) });
     expect(r.evaluation.quorum.met).toBe(false);
+    expect(r.evaluation.decisions[0]).toMatchObject({ passed: false, message: expect.stringContaining('未达到法定人数') });
     expect(r.flags.map((f) => f.code)).toContain('inquorate');
     const detail = await h.call('entries.get', { bookId, seq: r.seq });
     expect((detail.original as { flags: { code: string }[] }).flags.map((f) => f.code)).toContain('inquorate');

@@ -65,6 +65,10 @@ export function evaluateAgainst(state: BookState, calendar: ServiceContext['cale
       errors.push({ field: `decisions.${i}.votes`, message: `第 ${i + 1} 项决议：${r.error.message}` });
       return { passed: false, required: 0, message: r.error.message };
     }
+    // An inquorate meeting cannot take a valid decision, whatever the count.
+    if (!quorum.met && expected.length > 0) {
+      return { passed: false, required: r.value.required, message: `会议未达到法定人数，决议无效（${r.value.message}）` };
+    }
     return { passed: r.value.passed, required: r.value.required, message: r.value.message };
   });
 

@@ -6,7 +6,7 @@
 import type { EntrySummary } from '../contract';
 import type { Ledger, SealedEntry } from '../ledger';
 import { foldState, STATE_KINDS, type BookState, type StateRow } from './book-state';
-import { asCorrection, type CorrectionBody } from './entry-body';
+import { asCorrection, changesOf, type CorrectionBody } from './entry-body';
 import { setAt } from './json-pointer';
 import { CORRECTION_KIND } from './kinds';
 import { summarize } from './summarize';
@@ -50,7 +50,7 @@ export class BookProjection {
   /** The body with every correction applied in seq order. */
   currentBody(seq: number, original: unknown): unknown {
     let body = original;
-    for (const c of this.correctionsOf(seq)) body = setAt(body, c.body.field, c.body.value);
+    for (const c of this.correctionsOf(seq)) for (const x of changesOf(c.body)) body = setAt(body, x.field, x.value);
     return body;
   }
 
