@@ -63,6 +63,15 @@ describe('corrections', () => {
       .rejects.toMatchObject({ code: 'field-not-found' });
   });
 
+  it('the timeline’s flags and the yearly ledger follow the corrected reading', async () => {
+    expect((await h.call('entries.list', { bookId, flag: 'not-held-separately' })).total).toBe(0);
+    await h.call('entries.correct', { bookId, seq: meetingSeq, ...base, field: '/input/heldSeparately', value: false });
+    const flagged = await h.call('entries.list', { bookId, flag: 'not-held-separately' });
+    expect(flagged.items.map((i) => i.seq)).toEqual([meetingSeq]);
+    const year = await h.call('ledger.year', { bookId, year: 2025 });
+    expect(year.items.some((i) => !i.ok && /单独召开|合并/.test(i.message))).toBe(true);
+  });
+
   it('refuses a list where a text was', async () => {
     await expect(h.call('entries.correct', { bookId, seq: meetingSeq, ...base, field: '/input/place', value: ['a'] }))
       .rejects.toMatchObject({ code: 'type-mismatch', message: expect.stringContaining('文字') });

@@ -12,11 +12,11 @@ import { bookStatus, createBook, listBooks, verifyBook } from './books-service';
 import { CalendarStore } from './calendar-store';
 import { correctEntry, getEntryDetail, listEntries } from './entries-service';
 import { changeRole, joinMember, leaveMember, listMembers } from './members-service';
-import { evaluateMeeting, sealMeeting } from './meetings-service';
+import { evaluateMeeting, reflagMeeting, sealMeeting } from './meetings-service';
 import { changeProfile, getOrg, updateOrg } from './org-service';
 import { sealActivity, sealWorkItem } from './activities-service';
 import { yearView } from './year-service';
-import { createContext, guard } from './service-context';
+import { createContext, guard, type Reflag } from './service-context';
 
 export interface ServiceOptions {
   /** Folder holding `logbook.sqlite`, its checkpoint files and imported calendars. */
@@ -42,7 +42,11 @@ export function createService(options: ServiceOptions): Service {
     clock,
     ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
   }));
-  const ctx = createContext(ledger, options.dataDir, new CalendarStore(options.dataDir), clock, options.newId);
+  // The context is needed to re-run the rules on corrected meetings; it exists once created.
+  let context: ReturnType<typeof createContext> | null = null;
+  const reflag: Reflag = (...args) => reflagMeeting(context!)(...args);
+  const ctx = createContext(ledger, options.dataDir, new CalendarStore(options.dataDir), clock, options.newId, reflag);
+  context = ctx;
 
   const service: Service = {
     'books.list': () => listBooks(ctx),

@@ -84,6 +84,14 @@ describe('quorum through the service, per profile', () => {
     expect(ev.flags.map((f) => f.code)).toContain('not-held-separately');
   });
 
+  it('does not count a members’ assembly as one of the group’s own meetings in the yearly ledger', async () => {
+    const { bookId, ids } = await bookWith('qinghai-branch');
+    await h.call('meetings.seal', { bookId, meeting: { ...meetingInput(ids), type: 'members-assembly' } });
+    await h.call('meetings.seal', { bookId, meeting: meetingInput(ids, { number: 2 }) });
+    const year = await h.call('ledger.year', { bookId, year: 2025 });
+    expect(year.meetingsHeld).toBe(1);
+  });
+
   it('refuses votes that exceed those present', async () => {
     const { bookId, ids } = await bookWith('beijing-work-group');
     await expect(h.call('meetings.seal', { bookId, meeting: meetingInput(ids, { votes: [[5, 1, 0]] }) })).rejects.toMatchObject({

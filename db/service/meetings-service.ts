@@ -9,9 +9,9 @@ import {
 } from '../rules';
 import { activeMembersOn, roleOn, type BookState } from './book-state';
 import { attachmentHashes } from './attachments-service';
-import { makeBody } from './entry-body';
+import { isDomainBody, makeBody } from './entry-body';
 import { genericRole, profileOf } from './rule-checks';
-import { chinaDate, type ServiceContext } from './service-context';
+import { chinaDate, type Reflag, type ServiceContext } from './service-context';
 
 /** The parts of a meeting the rules look at; drafts may be incomplete. */
 export interface MeetingCheck {
@@ -150,4 +150,16 @@ export function sealMeeting(ctx: ServiceContext, bookId: string, meeting: Meetin
   const attachments = attachmentHashes(ctx, meeting.attachments);
   const [sealed] = ctx.seal(bookId, [{ kind: 'meeting', body: makeBody(meeting, evaluation, evaluation.flags), attachments }]);
   return { seq: sealed!.seq, hash: sealed!.hash, recordedAt: sealed!.recordedAt, flags: evaluation.flags, evaluation };
+}
+
+/**
+ * The flags of a corrected meeting: the rules on the current reading, plus the flags that
+ * depend on when it was recorded (those a correction cannot change).
+ */
+export function reflagMeeting(ctx: ServiceContext): NonNullable<Reflag> {
+  return (projection, kind, current, sealedFlags) => {
+    if (kind !== 'meeting' || !isDomainBody(current)) return null;
+    const ev = evaluateAgainst(projection.state(), ctx.calendar, ctx.today(), current.input as MeetingInput);
+    return [...ev.flags, ...sealedFlags.filter((f) => f.code === 'late-recording')];
+  };
 }

@@ -3,7 +3,7 @@
  * summaries, the corrections of every entry, and the org/member rows the roster is folded from.
  * Derived and disposable: the sealed entries stay the only truth, so nothing here is persisted.
  */
-import type { EntrySummary } from '../contract';
+import type { EntrySummary, RuleFlag } from '../contract';
 import type { Ledger, SealedEntry } from '../ledger';
 import { foldState, STATE_KINDS, type BookState, type StateRow } from './book-state';
 import { asCorrection, changesOf, type CorrectionBody } from './entry-body';
@@ -20,7 +20,15 @@ export class BookProjection {
   private readonly stateRows: StateRow[] = [];
   private cachedState: BookState | null = null;
 
-  constructor(private readonly ledger: Ledger, readonly bookId: string) {}
+  /**
+   * `reflag` re-runs the rules on a corrected reading (meetings), so the timeline's flags and
+   * filters follow the current reading, as the entry view does.
+   */
+  constructor(
+    private readonly ledger: Ledger,
+    readonly bookId: string,
+    private readonly reflag?: (projection: BookProjection, kind: string, current: unknown, sealedFlags: RuleFlag[]) => RuleFlag[] | null,
+  ) {}
 
   /** Reads the entries sealed since the last call. */
   refresh(): this {
@@ -92,6 +100,8 @@ export class BookProjection {
       const current = { ...original, body: this.currentBody(target, original.body) };
       const fresh = summarize(current, (id) => this.memberName(id));
       fresh.correctedBy = [...old.correctedBy, e.seq];
+      const flags = this.reflag?.(this, original.kind, current.body, fresh.flags);
+      if (flags) fresh.flags = flags;
       this.summaries[target - 1] = fresh;
     }
   }

@@ -20,7 +20,11 @@ export interface ServiceContext {
   calendar: CalendarStore;
 }
 
-export function createContext(ledger: Ledger, dataDir: string, calendar: CalendarStore, clock: Clock, newId: () => string = randomUUID): ServiceContext {
+export type Reflag = ConstructorParameters<typeof BookProjection>[2];
+
+export function createContext(
+  ledger: Ledger, dataDir: string, calendar: CalendarStore, clock: Clock, newId: () => string = randomUUID, reflag?: Reflag,
+): ServiceContext {
   const projections = new Map<string, BookProjection>();
   const ctx: ServiceContext = {
     ledger,
@@ -32,7 +36,7 @@ export function createContext(ledger: Ledger, dataDir: string, calendar: Calenda
       let p = projections.get(bookId);
       if (!p) {
         guard(() => ledger.getBook(bookId));
-        p = new BookProjection(ledger, bookId);
+        p = new BookProjection(ledger, bookId, reflag);
         projections.set(bookId, p);
       }
       return guard(() => p.refresh());

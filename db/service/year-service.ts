@@ -2,6 +2,7 @@
 import type { MeetingEvaluation, MeetingInput, WorkItemInput, YearView } from '../contract';
 import { computeYearlyObligations, evaluateFiling, type FilingStatus, type MeetingSummary, type WorkItemSummary } from '../rules';
 import { isDomainBody } from './entry-body';
+import { evaluateAgainst } from './meetings-service';
 import { profileOf } from './rule-checks';
 import { guard, type ServiceContext } from './service-context';
 
@@ -20,7 +21,14 @@ export function yearView(ctx: ServiceContext, bookId: string, year: number): Yea
     if (!entry || !isDomainBody(entry.body)) continue;
     const body = projection.currentBody(s.seq, entry.body) as { input: unknown; computed: unknown };
     if (s.kind === 'meeting' && s.date.startsWith(prefix)) {
-      meetings.push({ seq: s.seq, input: body.input as MeetingInput, evaluation: body.computed as MeetingEvaluation });
+      const input = body.input as MeetingInput;
+      // The group's own meetings count; a members' assembly is another body's meeting.
+      if (input.type === 'members-assembly') continue;
+      // A corrected meeting is judged on its current reading, as the entry view shows it.
+      const evaluation = s.correctedBy.length > 0
+        ? evaluateAgainst(state, ctx.calendar, today, input)
+        : (body.computed as MeetingEvaluation);
+      meetings.push({ seq: s.seq, input, evaluation });
     } else if (s.kind === 'work') {
       const w = body.input as WorkItemInput;
       if (w.type === 'filing') filings.set(w.meetingSeq, w.date);
