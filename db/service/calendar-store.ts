@@ -38,10 +38,21 @@ export class CalendarStore {
     const parsed = parseHolidaySchedule(text);
     if (!parsed.ok) throw new ServiceError(parsed.error.code, parsed.error.message, 'text');
     const schedule = parsed.value;
+    if (this.view().builtInYears.includes(schedule.year)) {
+      throw new ServiceError(
+        'calendar-year-built-in', `${schedule.year} 年已有内置的法定节假日数据，无需导入；导入只用于内置数据尚未覆盖的年份`, 'text',
+      );
+    }
     fs.mkdirSync(this.dir, { recursive: true });
     const file = path.join(this.dir, `${schedule.year}.json`);
     const tmp = `${file}.tmp`;
-    fs.writeFileSync(tmp, JSON.stringify(schedule, null, 2));
+    const fd = fs.openSync(tmp, 'w', 0o600);
+    try {
+      fs.writeFileSync(fd, JSON.stringify(schedule, null, 2));
+      fs.fsyncSync(fd);
+    } finally {
+      fs.closeSync(fd);
+    }
     fs.renameSync(tmp, file);
     this.calendar = withImportedSchedule(this.calendar, schedule);
     return this.view();
