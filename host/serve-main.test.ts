@@ -28,6 +28,13 @@ describe('serve (the real service in the browser host)', () => {
     expect(serving.dataDir).toBe(path.join(root, 'books'));
   });
 
+  it('serves the same data folder on the same port next time (drafts live per origin)', async () => {
+    const port = serving.host.port;
+    await serving.stop();
+    serving = await serve({ root, env: { LOGBOOK_DATA_DIR: 'books' }, log: () => {} });
+    expect(serving.host.port).toBe(port);
+  });
+
   it('answers a real contract call', async () => {
     const response = await fetch(`${serving.host.origin}/api/books.list`, {
       method: 'POST',
