@@ -29,6 +29,7 @@ export const meetingCheckInput = z.object({
   mode: meetingMode.optional(),
   startAt: dateTimeString.optional(),
   chairId: memberId.optional(),
+  chairDelegated: z.boolean().optional(),
   heldSeparately: z.boolean().optional(),
   presentIds: z.array(memberId).max(1_000).default([]),
   absent: z.array(absence).max(1_000).default([]),

@@ -65,6 +65,8 @@ export const meetingInput = z
     endAt: dateTimeString,
     place: optionalLine(200),
     chairId: memberId,
+    /** 受组长（书记）委托主持: a deputy may chair only so (Beijing 000, Suzhou 002). */
+    chairDelegated: z.boolean().default(false),
     recorder: line(50),
     presentIds: z.array(memberId).max(1_000),
     absent: z.array(absence).max(1_000).default([]),

@@ -12,7 +12,7 @@ const LABELS: Record<string, string> = {
   partyJoinDate: '入党时间', title: '标题', education: '学历', societyPosts: '学会职务', workUnit: '工作单位',
   underDiscipline: '是否处于处分期', role: '职务', joinedOn: '加入日期', leftOn: '离任日期', reason: '原因',
   changedOn: '变更日期', memberId: '成员', members: '成员', type: '类型', number: '会议次序', mode: '会议形式',
-  startAt: '开始时间', endAt: '结束时间', place: '地点', chairId: '主持人', presentIds: '实到成员',
+  startAt: '开始时间', endAt: '结束时间', place: '地点', chairId: '主持人', chairDelegated: '受委托主持', presentIds: '实到成员',
   absent: '缺席成员', leaveNote: '请假说明', guests: '列席人员', unit: '单位', topics: '议题',
   discussion: '讨论情况', dissent: '不同意见', decisions: '决议', text: '决议内容', votes: '表决',
   for: '同意票', against: '反对票', abstain: '弃权票', minutes: '会议纪要', heldSeparately: '单独召开确认',

@@ -130,3 +130,20 @@ describe('quorum through the service, per profile', () => {
     expect((await ev(41, 6)).elected).toHaveLength(5);
   });
 });
+
+describe('who chairs', () => {
+  beforeEach(() => {
+    h = openHarness('2025-03-20T10:00');
+  });
+
+  it('a deputy chairing is flagged unless the leader delegated it (Beijing)', async () => {
+    const { bookId, ids } = await bookWith('beijing-work-group');
+    const deputyChairs = { ...meetingInput(ids), chairId: ids[1]! };
+    const without = await h.call('meetings.evaluate', { bookId, meeting: deputyChairs });
+    expect(without.flags.map((f) => f.code)).toContain('chair-delegation-missing');
+    const delegated = await h.call('meetings.evaluate', { bookId, meeting: { ...deputyChairs, chairDelegated: true } });
+    expect(delegated.flags.map((f) => f.code)).not.toContain('chair-delegation-missing');
+    const member = await h.call('meetings.evaluate', { bookId, meeting: { ...meetingInput(ids), chairId: ids[2]!, chairDelegated: true } });
+    expect(member.flags.map((f) => f.code)).toContain('chair-not-allowed');
+  });
+});

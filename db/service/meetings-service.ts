@@ -17,6 +17,7 @@ import { chinaDate, type Reflag, type ServiceContext } from './service-context';
 export interface MeetingCheck {
   startAt?: string | undefined;
   chairId?: string | undefined;
+  chairDelegated?: boolean | undefined;
   mode?: MeetingInput['mode'] | undefined;
   heldSeparately?: boolean | undefined;
   type?: MeetingInput['type'] | undefined;
@@ -84,7 +85,7 @@ export function evaluateAgainst(state: BookState, calendar: ServiceContext['cale
     else {
       if (!m.presentIds.includes(m.chairId)) errors.push({ field: 'chairId', message: `主持人“${chair.person.name}”应记为实到` });
       const role = genericRole(roleOn(chair, date));
-      const w = checkChair(role, profile, role !== 'leader');
+      const w = checkChair(role, profile, m.chairDelegated === true);
       if (w) flags.push(flag(w.code, w.message));
     }
   }

@@ -4,10 +4,13 @@
  * `YYYY-MM-DDTHH:mm`, the browser shows a localised picker, and end-to-end tests can
  * `fill('2025-03-18T09:30')` without driving a popup calendar.
  */
-import { Button, Col, Input, Radio, Row, Select } from 'antd';
+import { Button, Checkbox, Col, Input, Radio, Row, Select } from 'antd';
 import { MEETING_MODES, MEETING_TYPES } from '../../db/contract';
 import { Field } from './field';
 import { memberLabel, type MeetingSectionProps } from './meeting-section-props';
+
+/** Who chairs by right; anyone else chairs only when the leader delegates (委托). */
+const LEADER_ROLES = new Set(['leader', 'secretary']);
 
 export function MeetingBasics({ form, setForm, errors, roster, suggestedRecorder }: MeetingSectionProps & { suggestedRecorder?: string }) {
   // The designated recorder (专人记录) is on the organisation's record: offered, never filled
@@ -78,6 +81,12 @@ export function MeetingBasics({ form, setForm, errors, roster, suggestedRecorder
               options={roster.map((m) => ({ value: m.memberId, label: memberLabel(m) }))}
             />
           </Field>
+          {form.chairId && !LEADER_ROLES.has(roster.find((m) => m.memberId === form.chairId)?.role ?? '') && (
+            <Checkbox data-testid="chair-delegated" checked={form.chairDelegated} style={{ marginTop: -8, marginBottom: 16 }}
+              onChange={(e) => setForm({ chairDelegated: e.target.checked })}>
+              受组长（书记）委托主持
+            </Checkbox>
+          )}
         </Col>
         <Col xs={24} md={12}>
           <Field label="记录人" htmlFor="meeting-recorder" name="recorder" errors={errors} required extra={offer && (

@@ -63,7 +63,7 @@ export function MeetingEditor({ bookId, draftId, onSealed, onCancel }: EditorPro
     const meeting: CheckPayload = {
       startAt: m.startAt, presentIds: m.presentIds, absent: m.absent, guests: m.guests,
       decisions: m.decisions.map((d) => ({ votes: d.votes })), election: m.election,
-      chairId: m.chairId, mode: m.mode, type: m.type, heldSeparately: m.heldSeparately,
+      chairId: m.chairId, chairDelegated: m.chairDelegated, mode: m.mode, type: m.type, heldSeparately: m.heldSeparately,
     };
     try {
       const ev = await api['meetings.evaluate']({ bookId, meeting });

@@ -39,6 +39,7 @@ export interface MeetingForm {
   endAt: string;
   place: string;
   chairId: string;
+  chairDelegated: boolean;
   recorder: string;
   absentIds: string[];
   leaveNotes: Record<string, string>;
@@ -59,7 +60,7 @@ export const emptyCandidate = (): CandidateForm => ({ name: '', memberId: '', vo
 export function emptyMeetingForm(): MeetingForm {
   return {
     type: 'group-meeting', number: '', title: '', mode: 'onsite', startAt: '', endAt: '', place: '',
-    chairId: '', recorder: '', absentIds: [], leaveNotes: {}, guests: [], topics: [emptyTopic()],
+    chairId: '', chairDelegated: false, recorder: '', absentIds: [], leaveNotes: {}, guests: [], topics: [emptyTopic()],
     decisions: [], minutes: '', heldSeparately: false, hasElection: false,
     election: {
       body: '', votingExpected: '', votingPresent: '', ballotsCast: '', seats: '',
@@ -139,6 +140,7 @@ export function meetingDraftInput(form: MeetingForm, roster: readonly MemberView
     })),
     minutes: form.minutes,
     heldSeparately: form.heldSeparately,
+    chairDelegated: form.chairDelegated,
     election: form.hasElection ? electionDraft(form.election) : undefined,
     attachments: form.attachments,
   };
@@ -216,7 +218,7 @@ export function meetingCheckInput(form: MeetingForm, roster: readonly MemberView
   const electionParsed = form.hasElection ? electionSchema.safeParse(electionDraft(form.election)) : undefined;
   return {
     ...(dateTimeString.safeParse(form.startAt).success ? { startAt: form.startAt } : {}),
-    ...(form.chairId ? { chairId: form.chairId } : {}),
+    ...(form.chairId ? { chairId: form.chairId, chairDelegated: form.chairDelegated } : {}),
     mode: form.mode,
     type: form.type,
     heldSeparately: form.heldSeparately,

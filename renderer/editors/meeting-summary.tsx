@@ -25,7 +25,7 @@ export function MeetingSummary({ payload, roster }: { payload: MeetingPayload; r
     { label: '会议形式', value: MEETING_MODES[m.mode] },
     { label: '时间', value: `${time(m.startAt)} 至 ${time(m.endAt)}` },
     { label: '地点', value: orEmpty(m.place) },
-    { label: '主持人', value: memberName(roster, m.chairId) },
+    { label: '主持人', value: `${memberName(roster, m.chairId)}${m.chairDelegated ? '（受委托主持）' : ''}` },
     { label: '记录人', value: m.recorder },
     { label: `实到（${m.presentIds.length} 人）`, value: names(m.presentIds) },
     {

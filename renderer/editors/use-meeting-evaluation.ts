@@ -12,7 +12,7 @@ export const EVALUATE_DELAY_MS = 250;
 
 export type CheckInput = Parameters<ReturnType<typeof useApi>['meetings.evaluate']>[0]['meeting'];
 /** What the editor sends: the contract's check input plus fields the service can already judge (see meetingCheckInput). */
-export type CheckPayload = CheckInput & { chairId?: string; mode?: string; type?: string; heldSeparately?: boolean };
+export type CheckPayload = CheckInput & { chairId?: string; chairDelegated?: boolean; mode?: string; type?: string; heldSeparately?: boolean };
 
 export interface EvaluationState {
   evaluation: MeetingEvaluation | null;
