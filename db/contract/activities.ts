@@ -37,6 +37,7 @@ export type ActivityInput = z.infer<typeof activityInput>;
 export const WORK_ITEM_TYPES = {
   report: '请示报告',
   'annual-report': '述职',
+  'annual-summary': '年度党建工作书面总结',
   ideology: '意识形态研判 / 舆情应对预案',
   'major-matter': '“三重一大”事项',
   're-election': '换届',
@@ -51,6 +52,10 @@ export const workItemInput = z.discriminatedUnion('type', [
   z.object({ type: z.literal('report'), ...base, to: line(100), matter: requiredProse(), reply: prose().default('') }),
   z.object({
     type: z.literal('annual-report'), ...base, year: yearNumber, reporterId: memberId,
+    work: requiredProse(), problems: requiredProse(), plan: requiredProse(),
+  }),
+  z.object({
+    type: z.literal('annual-summary'), ...base, year: yearNumber,
     work: requiredProse(), problems: requiredProse(), plan: requiredProse(),
   }),
   z.object({

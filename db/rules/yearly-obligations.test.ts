@@ -66,7 +66,7 @@ describe('computeYearlyObligations', () => {
       workItems: [{ entryId: 'w0', kind: 'leader-report', date: '2025-01-10', coversYear: 2024 }],
     });
     expect(byCode['leader-report']).toMatchObject({ ok: false, status: 'missed' });
-    expect(byCode['leader-report']?.message).toContain('组长年度述职缺失');
+    expect(byCode['leader-report']?.message).toContain('2025年度组长述职缺失');
   });
 
   it.each([
@@ -88,7 +88,7 @@ describe('computeYearlyObligations', () => {
     const sz = run({ profile: SZ }).result.items.map((i) => i.code);
     expect(sz).toContain('annual-summary');
     expect(sz).not.toContain('leader-report');
-    expect(run({ profile: QH }).byCode['leader-report']?.message).toContain('书记年度述职');
+    expect(run({ profile: QH }).byCode['leader-report']?.message).toContain('书记述职');
   });
 
   it('ignores meetings of other years', () => {

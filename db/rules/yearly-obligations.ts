@@ -141,8 +141,8 @@ export function computeYearlyObligations(input: YearInput): YearlyObligations {
   // Y+1's first quarter before calling them missed.
   const reportGrace = `${year + 1}-03-31`;
   const reports: { kind: YearlyWorkKind; wanted: boolean; label: string }[] = [
-    { kind: 'leader-report', wanted: profile.yearlyReports.leaderReport, label: `${profile.roleLabels.leader}年度述职` },
-    { kind: 'annual-summary', wanted: profile.yearlyReports.annualSummary, label: '年度党建工作书面总结' },
+    { kind: 'leader-report', wanted: profile.yearlyReports.leaderReport, label: `${profile.roleLabels.leader}述职` },
+    { kind: 'annual-summary', wanted: profile.yearlyReports.annualSummary, label: '党建工作书面总结' },
   ];
   for (const r of reports.filter((x) => x.wanted)) {
     const found = input.workItems.filter((w) => w.kind === r.kind && (w.coversYear ?? Number(toIsoDate(w.date).slice(0, 4))) === year);

@@ -46,6 +46,9 @@ export function sealWorkItem(ctx: ServiceContext, bookId: string, w: WorkItemInp
     if (!m) throw notFound('述职人', w.reporterId, 'reporterId');
     if (w.year > Number(w.date.slice(0, 4))) throw new ServiceError('invalid-date', `不能在 ${w.date} 为 ${w.year} 年述职`, 'year');
   }
+  if (w.type === 'annual-summary' && w.year > Number(w.date.slice(0, 4))) {
+    throw new ServiceError('invalid-date', `不能在 ${w.date} 为 ${w.year} 年作总结`, 'year');
+  }
   if (w.type === 're-election' && w.newTermEnd <= w.newTermStart) {
     throw new ServiceError('invalid-date', '新一届任期结束日期应晚于开始日期', 'newTermEnd');
   }

@@ -84,6 +84,18 @@ describe('quorum through the service, per profile', () => {
     expect(ev.flags.map((f) => f.code)).toContain('not-held-separately');
   });
 
+  it('the yearly written summary (Qinghai) is owed until it is recorded', async () => {
+    const { bookId, ids } = await bookWith('qinghai-branch');
+    const owes = async () => (await h.call('ledger.year', { bookId, year: 2025 })).items.find((i) => i.code === 'annual-summary');
+    expect((await owes())?.ok).toBe(false);
+    await h.call('work.seal', { bookId, item: {
+      type: 'annual-summary', title: '2025年度党建工作总结', date: '2025-03-20', year: 2025,
+      work: '全年召开支委会。', problems: '学习不够深入。', plan: '加强学习。',
+    } });
+    expect((await owes())?.ok).toBe(true);
+    expect(ids.length).toBe(5);
+  });
+
   it('does not count a members’ assembly as one of the group’s own meetings in the yearly ledger', async () => {
     const { bookId, ids } = await bookWith('qinghai-branch');
     await h.call('meetings.seal', { bookId, meeting: { ...meetingInput(ids), type: 'members-assembly' } });

@@ -33,6 +33,7 @@ export function yearView(ctx: ServiceContext, bookId: string, year: number): Yea
       const w = body.input as WorkItemInput;
       if (w.type === 'filing') filings.set(w.meetingSeq, w.date);
       if (w.type === 'annual-report') workItems.push({ entryId: String(s.seq), kind: 'leader-report', date: w.date, coversYear: w.year });
+      if (w.type === 'annual-summary') workItems.push({ entryId: String(s.seq), kind: 'annual-summary', date: w.date, coversYear: w.year });
     }
   }
   const summaries: MeetingSummary[] = meetings.map(({ seq, input, evaluation }) => {

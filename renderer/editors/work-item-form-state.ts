@@ -67,6 +67,12 @@ export const FIELDS: Record<WorkItemType, FieldSpec[]> = {
     { key: 'problems', label: '存在问题', kind: 'prose', required: true },
     { key: 'plan', label: '下一年度工作计划', kind: 'prose', required: true },
   ],
+  'annual-summary': [
+    { key: 'year', label: '总结年度', kind: 'year', required: true },
+    { key: 'work', label: '本年度党建工作情况', kind: 'prose', required: true },
+    { key: 'problems', label: '存在问题', kind: 'prose', required: true },
+    { key: 'plan', label: '下一年度工作打算', kind: 'prose', required: true },
+  ],
   ideology: [
     { key: 'event', label: '会议 / 活动名称', kind: 'line', required: true, max: 200 },
     { key: 'eventKind', label: '事项类别', kind: 'choice', required: true, choices: EVENT_KINDS },
