@@ -5,9 +5,12 @@
  */
 import { z } from 'zod';
 
-/** C0/C1 control characters other than tab and newlines, and lone surrogates. */
+/**
+ * C0/C1 control characters other than tab and newlines, bidirectional overrides and isolates
+ * (they can make a sealed text read differently from what it says), and lone surrogates.
+ */
 // eslint-disable-next-line no-control-regex
-const FORBIDDEN_CHARS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u2028\u2029\ufeff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+const FORBIDDEN_CHARS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u2028\u2029\ufeff\u202a-\u202e\u2066-\u2069]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 
 export const TEXT_LIMITS = { line: 200, paragraph: 2_000, page: 20_000 } as const;
 

@@ -40,6 +40,7 @@ const CASES: Case[] = [
   ['join: unknown role', 'members.join', join({ role: 'emperor' }), 'invalid-input', /职务/],
   ['join: missing approval', 'members.join', join({ approval: undefined }), 'invalid-input', /批复：必须填写/],
   ['join: NUL byte in name', 'members.join', join({ person: { ...member('甲\u0000乙', 'member').person } }), 'invalid-input', /控制字符/],
+  ['join: bidi override in name', 'members.join', join({ person: { ...member('张\u202e三', 'member').person } }), 'invalid-input', /控制字符/],
   ['join: 10,000-character name', 'members.join', join({ person: { ...member(LONG, 'member').person } }), 'invalid-input', /名称：不能超过 50 个字/],
   ['leave: unknown member', 'members.leave', () => ({ bookId, memberId: 'nobody', leftOn: '2025-03-01', reason: '调动', approval: { docNo: '1号', date: '2025-03-01' } }), 'not-found', /成员/],
   ['leave: before joining', 'members.leave', () => ({ bookId, memberId: ids[1], leftOn: '2020-03-01', reason: '调动', approval: { docNo: '1号', date: '2025-03-01' } }), 'invalid-date', /离任日期不能早于加入日期/],
@@ -101,7 +102,7 @@ describe('bad input is refused with a clear Chinese message and the book is unch
   });
 
   it('stores hostile but legitimate text verbatim and still verifies', async () => {
-    const hostile = `'; DROP TABLE entries; -- <script>alert(1)</script> \u202e‮ ../../etc/passwd ${'${process.exit()}'}`;
+    const hostile = `'; DROP TABLE entries; -- <script>alert(1)</script> ../../etc/passwd ${'${process.exit()}'} 𠀀😀`;
     const r = await h.call('activities.seal', { bookId, activity: {
       type: 'study', title: hostile.slice(0, 150), date: '2025-03-19', place: '会议室', organizer: '小组', content: hostile,
     } });
