@@ -12,10 +12,11 @@ import { useBook } from '../app/book-context';
 import { KeyFingerprint } from '../app/key-fingerprint';
 import { SetupWizard } from '../setup/setup-wizard';
 import { HolidayImport } from './holiday-import';
+import { ProfileChange } from './profile-change';
 
 export function SettingsPage() {
   const api = useApi();
-  const { bookId, status, statusError, openNewBook } = useBook();
+  const { bookId, status, statusError, openNewBook, readOnly } = useBook();
   const [creating, setCreating] = useState(false);
   const orgState = useAsync(useCallback(() => api['org.get']({ bookId }), [api, bookId]));
   const calendarState = useAsync(useCallback(() => api['calendar.status']({}), [api]));
@@ -34,7 +35,9 @@ export function SettingsPage() {
     <Space orientation="vertical" size={16} style={{ width: '100%' }} data-testid="settings">
       {(error ?? statusError) && <Alert type="error" showIcon title={error ?? statusError} />}
       {status ? <KeyFingerprint status={status} orgName={o?.orgName} /> : <Spin />}
-      <Card title="组织与规则方案" className="no-print">
+      <Card title="组织与规则方案" className="no-print" extra={org && (
+        <ProfileChange bookId={bookId} current={org.profile.id} disabled={readOnly} onChanged={() => orgState.reload()} />
+      )}>
         {org ? (
           <Descriptions size="small" bordered column={2} items={[
             { key: 'soc', label: '学会名称', children: o?.societyName ?? '—' },

@@ -1,0 +1,69 @@
+/**
+ * 变更规则方案: the organisation changes the local rules it follows. The change is itself a
+ * sealed entry with its reason; entries sealed before keep the results of the old rules.
+ */
+import { useState } from 'react';
+import { App, Button, Input, Modal, Typography } from 'antd';
+import { SwapOutlined } from '@ant-design/icons';
+import { errorMessage } from '../api';
+import { useApi } from '../api-context';
+import type { ProfileId } from '../app/labels';
+import { ProfileStep } from '../setup/profile-step';
+import { CUSTOM_DEFAULTS, toOverrides, type CustomRuleValues } from '../setup/custom-rules';
+
+export function ProfileChange({ bookId, current, disabled, onChanged }: {
+  bookId: string;
+  current: string;
+  disabled: boolean;
+  onChanged: () => void;
+}) {
+  const api = useApi();
+  const { message } = App.useApp();
+  const [open, setOpen] = useState(false);
+  const [profile, setProfile] = useState<ProfileId>(current as ProfileId);
+  const [custom, setCustom] = useState<CustomRuleValues>(CUSTOM_DEFAULTS);
+  const [reason, setReason] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  async function submit() {
+    if (!reason.trim()) {
+      setError('请填写变更原因（例如上级党组织的通知文号）');
+      return;
+    }
+    setBusy(true);
+    setError(null);
+    try {
+      const choice = profile === 'custom' ? { id: profile, overrides: toOverrides(custom) } : { id: profile };
+      const r = await api['profile.change']({ bookId, profile: choice, reason });
+      message.success(`规则方案已变更，封存为第 ${r.seq} 条记录`);
+      setOpen(false);
+      setReason('');
+      onChanged();
+    } catch (e) {
+      setError(errorMessage(e));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <>
+      <Button icon={<SwapOutlined />} disabled={disabled} onClick={() => { setProfile(current as ProfileId); setOpen(true); }}
+        data-testid="profile-change">
+        变更规则方案
+      </Button>
+      <Modal open={open} title="变更规则方案" okText="封存变更" cancelText="取消" confirmLoading={busy}
+        onOk={() => { void submit(); }} onCancel={() => setOpen(false)} width={720} destroyOnHidden>
+        <Typography.Paragraph type="secondary">
+          变更将作为一条记录封存；此前已封存的记录保留原规则下的检查结果。
+        </Typography.Paragraph>
+        <ProfileStep value={profile} onChange={setProfile} custom={custom} onCustomChange={setCustom} />
+        <Typography.Text strong style={{ display: 'block', marginTop: 16 }}>变更原因</Typography.Text>
+        <Input aria-label="变更原因" data-testid="profile-change-reason" maxLength={500} value={reason}
+          onChange={(e) => setReason(e.target.value)} />
+        {error && <Typography.Text type="danger" data-testid="profile-change-error">{error}</Typography.Text>}
+      </Modal>
+    </>
+  );
+}
