@@ -13,6 +13,7 @@ import { KeyFingerprint } from '../app/key-fingerprint';
 import { SetupWizard } from '../setup/setup-wizard';
 import { HolidayImport } from './holiday-import';
 import { ProfileChange } from './profile-change';
+import { OrganisationChange } from './organisation-change';
 
 export function SettingsPage() {
   const api = useApi();
@@ -36,7 +37,10 @@ export function SettingsPage() {
       {(error ?? statusError) && <Alert type="error" showIcon title={error ?? statusError} />}
       {status ? <KeyFingerprint status={status} orgName={o?.orgName} /> : <Spin />}
       <Card title="组织与规则方案" className="no-print" extra={org && (
-        <ProfileChange bookId={bookId} current={org.profile.id} disabled={readOnly} onChanged={() => orgState.reload()} />
+        <Space>
+          {o && <OrganisationChange bookId={bookId} current={o} disabled={readOnly} onChanged={() => orgState.reload()} />}
+          <ProfileChange bookId={bookId} current={org.profile.id} disabled={readOnly} onChanged={() => orgState.reload()} />
+        </Space>
       )}>
         {org ? (
           <Descriptions size="small" bordered column={2} items={[
