@@ -39,9 +39,39 @@ export function correctionsUnder(map: Map<string, CorrectionView[]>, pointer: st
 
 const prose = { whiteSpace: 'pre-wrap' as const, wordBreak: 'break-word' as const };
 
+/** One correction beside the original: the new value, reason, who, when, and a link to it. */
+export function CorrectionNote({ c, text, multiline }: { c: CorrectionView; text: string; multiline?: boolean | undefined }) {
+  return (
+    <div data-testid="correction-beside" style={{ borderLeft: '3px solid #1677ff', paddingLeft: 8, background: '#f0f5ff' }}>
+      <div style={multiline ? prose : undefined}>
+        <Tag color="blue">更正</Tag>
+        <span data-testid="corrected-value">{text}</span>
+      </div>
+      <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+        理由：{c.reason}；更正人：{c.by}；{dayjs(c.recordedAt).format('YYYY-MM-DD HH:mm')}；
+        <Typography.Link onClick={() => navigate({ page: 'entry', seq: c.seq })}>见第 {c.seq} 条</Typography.Link>
+      </Typography.Text>
+    </div>
+  );
+}
+
+/** The sealed text struck through, with each correction's text beside it. */
+export function Corrected({ pointer, text, notes, multiline }: {
+  pointer: string; text: string; notes: { c: CorrectionView; text: string }[]; multiline?: boolean | undefined;
+}) {
+  return (
+    <div data-field={pointer} data-corrected="true" style={{ display: 'flex', flexWrap: 'wrap', gap: 12, alignItems: 'flex-start' }}>
+      <Typography.Text delete type="secondary" style={multiline ? prose : undefined} data-testid="original-value">{text}</Typography.Text>
+      <Space orientation="vertical" size={4} style={{ flex: 1, minWidth: 220 }}>
+        {notes.map((n, i) => <CorrectionNote key={`${n.c.seq}-${i}`} c={n.c} text={n.text} multiline={multiline} />)}
+      </Space>
+    </div>
+  );
+}
+
 /**
  * One field: the sealed value, and when it was corrected, the sealed value struck through
- * with each correction beside it (value, reason, who, when, and a link to the correction).
+ * with each correction beside it.
  */
 export function FieldValue({ path, multiline }: { path: PathSegment[]; multiline?: boolean }) {
   const { original, corrections, names, family } = useEntryView();
@@ -53,24 +83,6 @@ export function FieldValue({ path, multiline }: { path: PathSegment[]; multiline
   if (list.length === 0) {
     return <span style={multiline ? prose : undefined} data-field={pointer}>{text}</span>;
   }
-  return (
-    <div data-field={pointer} data-corrected="true" style={{ display: 'flex', flexWrap: 'wrap', gap: 12, alignItems: 'flex-start' }}>
-      <Typography.Text delete type="secondary" style={multiline ? prose : undefined} data-testid="original-value">{text}</Typography.Text>
-      <Space orientation="vertical" size={4} style={{ flex: 1, minWidth: 220 }}>
-        {list.map((c) => (
-          <div key={c.seq} data-testid="correction-beside"
-            style={{ borderLeft: '3px solid #1677ff', paddingLeft: 8, background: '#f0f5ff' }}>
-            <div style={multiline ? prose : undefined}>
-              <Tag color="blue">更正</Tag>
-              <span data-testid="corrected-value">{formatValue(c.value, path, names, family)}</span>
-            </div>
-            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-              理由：{c.reason}；更正人：{c.by}；{dayjs(c.recordedAt).format('YYYY-MM-DD HH:mm')}；
-              <Typography.Link onClick={() => navigate({ page: 'entry', seq: c.seq })}>见第 {c.seq} 条</Typography.Link>
-            </Typography.Text>
-          </div>
-        ))}
-      </Space>
-    </div>
-  );
+  return <Corrected pointer={pointer} text={text} multiline={multiline}
+    notes={list.map((c) => ({ c, text: formatValue(c.value, path, names, family) }))} />;
 }

@@ -1,10 +1,11 @@
 /**
  * A sealed entry, read-only. There is deliberately no edit control: the only action is
- * 更正, which seals a new entry; corrections appear beside the original, never instead of it.
+ * 更正 (for meetings also 更正出席情况), which seals a new entry; corrections appear beside
+ * the original, never instead of it.
  */
 import { useCallback, useMemo, useState } from 'react';
 import { Alert, App, Button, Card, Collapse, Descriptions, Result, Space, Spin, Tag, Typography } from 'antd';
-import { ArrowLeftOutlined, FormOutlined } from '@ant-design/icons';
+import { ArrowLeftOutlined, FormOutlined, TeamOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
 import { useApi } from '../api-context';
 import { useAsync } from '../app/use-async';
@@ -16,7 +17,8 @@ import { MeetingBody } from './meeting-body';
 import { GenericBody } from './generic-body';
 import { CorrectionBody } from './correction-body';
 import { CorrectionDialog } from './correction-dialog';
-import { inputBase, leafFields } from './fields';
+import { AttendanceDialog } from './attendance-dialog';
+import { getAt, inputBase, leafFields } from './fields';
 
 const mono = { fontFamily: 'ui-monospace, Consolas, monospace', wordBreak: 'break-all' as const };
 
@@ -24,7 +26,7 @@ export function EntryPage({ seq }: { seq: number }) {
   const api = useApi();
   const { message } = App.useApp();
   const { bookId, readOnly, refresh } = useBook();
-  const [correcting, setCorrecting] = useState(false);
+  const [correcting, setCorrecting] = useState<'field' | 'attendance' | null>(null);
   const entry = useAsync(useCallback(() => api['entries.get']({ bookId, seq }), [api, bookId, seq]));
   const roster = useAsync(useCallback(() => api['members.list']({ bookId }), [api, bookId]));
   const org = useAsync(useCallback(() => api['org.get']({ bookId }), [api, bookId]));
@@ -52,6 +54,16 @@ export function EntryPage({ seq }: { seq: number }) {
   const correctable = !readOnly && family !== 'correction' && inputBase(detail.original).length > 0
     && leafFields(detail.original).length > 0;
 
+  const onCorrected = (correctionSeq: number) => {
+    setCorrecting(null);
+    message.success(`更正已封存为第 ${correctionSeq} 条记录`);
+    entry.reload();
+    void refresh();
+  };
+  // The roster of the meeting's day (a corrected start time moves it); else the entry's date.
+  const startAt = getAt(detail.current, ['input', 'startAt']);
+  const meetingDate = typeof startAt === 'string' && /^\d{4}-\d{2}-\d{2}/.test(startAt) ? startAt.slice(0, 10) : summary.date;
+
   return (
     <Card
       data-testid="entry-view"
@@ -61,7 +73,12 @@ export function EntryPage({ seq }: { seq: number }) {
         {summary.correctedBy.length > 0 && <Tag color="blue">已更正</Tag>}
       </Space>}
       extra={correctable && (
-        <Button icon={<FormOutlined />} onClick={() => setCorrecting(true)} data-testid="correction-button">更正</Button>
+        <Space>
+          <Button icon={<FormOutlined />} onClick={() => setCorrecting('field')} data-testid="correction-button">更正</Button>
+          {family === 'meeting' && (
+            <Button icon={<TeamOutlined />} onClick={() => setCorrecting('attendance')} data-testid="attendance-button">更正出席情况</Button>
+          )}
+        </Space>
       )}
     >
       <Typography.Paragraph type="secondary">
@@ -98,7 +115,7 @@ export function EntryPage({ seq }: { seq: number }) {
           ]} />
         ),
       }]} />
-      {correcting && (
+      {correcting === 'field' && (
         <CorrectionDialog
           open
           bookId={bookId}
@@ -108,13 +125,20 @@ export function EntryPage({ seq }: { seq: number }) {
           members={members}
           family={family}
           defaultBy={recorder}
-          onClose={() => setCorrecting(false)}
-          onCorrected={(correctionSeq) => {
-            setCorrecting(false);
-            message.success(`更正已封存为第 ${correctionSeq} 条记录`);
-            entry.reload();
-            void refresh();
-          }}
+          onClose={() => setCorrecting(null)}
+          onCorrected={onCorrected}
+        />
+      )}
+      {correcting === 'attendance' && (
+        <AttendanceDialog
+          bookId={bookId}
+          seq={summary.seq}
+          current={detail.current}
+          date={meetingDate}
+          fallbackNames={context.names}
+          defaultBy={recorder}
+          onClose={() => setCorrecting(null)}
+          onCorrected={onCorrected}
         />
       )}
     </Card>

@@ -9,6 +9,7 @@ import type { MeetingEvaluation, MeetingInput } from '../../db/contract';
 import { FieldValue, useEntryView } from './entry-context';
 import { getAt, inputBase } from './fields';
 import { AttachmentsList } from './attachments-list';
+import { ListValue, useListCorrected } from './list-value';
 
 const H = ({ children }: { children: string }) => <Typography.Title level={5} style={{ marginTop: 20 }}>{children}</Typography.Title>;
 
@@ -28,6 +29,14 @@ export function MeetingBody({ currentEvaluation }: { currentEvaluation?: Meeting
   const topics = m.topics ?? [];
   const decisions = m.decisions ?? [];
   const name = (id: string) => names.get(id) ?? ev?.expected.find((e) => e.memberId === id)?.name ?? `（成员 ${id.slice(0, 8)}）`;
+  // Attendance corrected as whole lists is shown list against list, not item by item.
+  const presentCorrected = useListCorrected(['presentIds']);
+  const absentCorrected = useListCorrected(['absent']);
+  const presentText = (v: unknown) => (Array.isArray(v) && v.length > 0
+    ? `${(v as string[]).map(name).join('、')}（共 ${v.length} 人）` : '（无）');
+  const absentText = (v: unknown) => (Array.isArray(v) && v.length > 0
+    ? (v as { memberId: string; leaveNote?: string }[]).map((a) => `${name(a.memberId)}（请假说明：${a.leaveNote || '未填写'}）`).join('\n')
+    : '（无）');
 
   return (
     <div data-testid="meeting-body">
@@ -47,13 +56,20 @@ export function MeetingBody({ currentEvaluation }: { currentEvaluation?: Meeting
       <H>出席情况</H>
       <Descriptions size="small" bordered column={1} items={[
         ...(ev ? [{ key: 'exp', label: `应到（${ev.expected.length} 人）`, children: ev.expected.map((e) => e.name).join('、') || '（无）' }] : []),
-        { key: 'pre', label: `实到（${present.length} 人）`, children: present.length ? present.map((id, i) => <span key={id}>{i > 0 && '、'}<FieldValue path={['presentIds', i]} /></span>) : '（无）' },
+        {
+          key: 'pre', label: `实到（${present.length} 人）`,
+          children: presentCorrected ? <ListValue path={['presentIds']} format={presentText} />
+            : present.length ? present.map((id, i) => <span key={id}>{i > 0 && '、'}<FieldValue path={['presentIds', i]} /></span>) : '（无）',
+        },
+        ...(absentCorrected ? [{
+          key: 'abs', label: `缺席（${absent.length} 人）`, children: <ListValue path={['absent']} format={absentText} multiline />,
+        }] : []),
         ...(ev ? [{
           key: 'quorum', label: '法定人数',
           children: <span data-testid="quorum-result"><Verdict ok={ev.quorum.met} yes="达到" no="未达到" /> {ev.quorum.message}</span>,
         }] : []),
       ]} />
-      {absent.length > 0 && (
+      {absent.length > 0 && !absentCorrected && (
         <Table size="small" pagination={false} style={{ marginTop: 8 }} rowKey="i"
           dataSource={absent.map((a, i) => ({ ...a, i }))}
           columns={[
