@@ -7,7 +7,7 @@
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { closeBrowser, openSession, type AppSession } from './support/app-session';
 import {
-  chooseOption, createBook, editableControls, expectQuorumMet, fillMeeting, goTo, meetingValues, MEMBERS, openNewMeeting,
+  ABSENTEE, chooseOption, createBook, editableControls, expectQuorumMet, fillMeeting, goTo, meetingValues, MEMBERS, openNewMeeting,
   ORG, sealOpenMeeting, selectRoot, THIS_YEAR, waitForContains, waitForText, WAIT,
 } from './support/flows';
 
@@ -115,5 +115,19 @@ describe('a sealed entry', () => {
     await waitForContains(popover, '完整校验于');
     expect(await popover.textContent()).toContain(`共 ${seq + 1} 条记录`);
     await session.screenshot('10-integrity');
+
+    // 更正出席情况: the absentee was in fact present. One correction changes both lists.
+    await goTo(page, '记录本 / 时间线');
+    await page.getByTestId(`timeline-row-${seq}`).click();
+    await page.getByTestId('attendance-button').click();
+    const dialog = page.getByTestId('attendance-form');
+    await dialog.waitFor({ timeout: WAIT });
+    await dialog.getByRole('switch', { name: `${ABSENTEE.name}是否实到` }).click();
+    await dialog.getByLabel('更正原因').fill('陈明会议开始后到会，原记录有误');
+    await page.getByTestId('attendance-submit').click();
+    await dialog.waitFor({ state: 'detached', timeout: WAIT });
+    const presentRow = page.getByTestId('entry-view').locator('tr').filter({ hasText: '实到' }).first();
+    await waitForContains(presentRow, ABSENTEE.name);
+    await session.screenshot('12-attendance-correction');
   });
 });
