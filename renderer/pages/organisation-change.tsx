@@ -2,14 +2,13 @@
  * 变更组织信息: a new name, term (换届), supervising office or recorder is a sealed entry with
  * its reason; the form is the set-up wizard's first step, filled with the current record.
  */
-import { useState } from 'react';
-import { App, Button, Form, Input, Modal, Typography } from 'antd';
+import { Button, Form, Input, Modal, Typography } from 'antd';
 import { EditOutlined } from '@ant-design/icons';
 import { organisation, type Organisation } from '../../db/contract';
-import { errorMessage } from '../api';
 import { useApi } from '../api-context';
 import { dropEmpty, parseInto } from '../forms/zod-form';
 import { OrganisationStep } from '../setup/organisation-step';
+import { useReasonedChange } from './use-reasoned-change';
 
 export function OrganisationChange({ bookId, current, disabled, onChanged }: {
   bookId: string;
@@ -18,12 +17,9 @@ export function OrganisationChange({ bookId, current, disabled, onChanged }: {
   onChanged: () => void;
 }) {
   const api = useApi();
-  const { message } = App.useApp();
   const [form] = Form.useForm();
-  const [open, setOpen] = useState(false);
-  const [reason, setReason] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const change = useReasonedChange('组织信息', '例如换届批复文号', onChanged);
+  const { open, setOpen, reason, setReason, busy, error, setError } = change;
 
   async function submit() {
     setError(null);
@@ -34,22 +30,7 @@ export function OrganisationChange({ bookId, current, disabled, onChanged }: {
     }
     const parsed = parseInto(form, organisation, dropEmpty(form.getFieldsValue(true)));
     if (!parsed) return;
-    if (!reason.trim()) {
-      setError('请填写变更原因（例如换届批复文号）');
-      return;
-    }
-    setBusy(true);
-    try {
-      const r = await api['org.update']({ bookId, organisation: parsed, reason });
-      message.success(`组织信息已变更，封存为第 ${r.seq} 条记录`);
-      setOpen(false);
-      setReason('');
-      onChanged();
-    } catch (e) {
-      setError(errorMessage(e));
-    } finally {
-      setBusy(false);
-    }
+    await change.seal((why) => api['org.update']({ bookId, organisation: parsed, reason: why }));
   }
 
   return (

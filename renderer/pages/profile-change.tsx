@@ -3,13 +3,13 @@
  * sealed entry with its reason; entries sealed before keep the results of the old rules.
  */
 import { useState } from 'react';
-import { App, Button, Input, Modal, Typography } from 'antd';
+import { Button, Input, Modal, Typography } from 'antd';
 import { SwapOutlined } from '@ant-design/icons';
-import { errorMessage } from '../api';
 import { useApi } from '../api-context';
 import type { ProfileId } from '../app/labels';
 import { ProfileStep } from '../setup/profile-step';
 import { CUSTOM_DEFAULTS, toOverrides, type CustomRuleValues } from '../setup/custom-rules';
+import { useReasonedChange } from './use-reasoned-change';
 
 export function ProfileChange({ bookId, current, disabled, onChanged }: {
   bookId: string;
@@ -18,34 +18,15 @@ export function ProfileChange({ bookId, current, disabled, onChanged }: {
   onChanged: () => void;
 }) {
   const api = useApi();
-  const { message } = App.useApp();
-  const [open, setOpen] = useState(false);
+  const change = useReasonedChange('规则方案', '例如上级党组织的通知文号', onChanged);
+  const { open, setOpen, reason, setReason, busy, error } = change;
   const [profile, setProfile] = useState<ProfileId>(current as ProfileId);
   const [custom, setCustom] = useState<CustomRuleValues>(CUSTOM_DEFAULTS);
-  const [reason, setReason] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
 
-  async function submit() {
-    if (!reason.trim()) {
-      setError('请填写变更原因（例如上级党组织的通知文号）');
-      return;
-    }
-    setBusy(true);
-    setError(null);
-    try {
-      const choice = profile === 'custom' ? { id: profile, overrides: toOverrides(custom) } : { id: profile };
-      const r = await api['profile.change']({ bookId, profile: choice, reason });
-      message.success(`规则方案已变更，封存为第 ${r.seq} 条记录`);
-      setOpen(false);
-      setReason('');
-      onChanged();
-    } catch (e) {
-      setError(errorMessage(e));
-    } finally {
-      setBusy(false);
-    }
-  }
+  const submit = () => change.seal((why) => {
+    const choice = profile === 'custom' ? { id: profile, overrides: toOverrides(custom) } : { id: profile };
+    return api['profile.change']({ bookId, profile: choice, reason: why });
+  });
 
   return (
     <>
