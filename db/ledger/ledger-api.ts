@@ -32,6 +32,8 @@ export interface Ledger {
   sealBatch(bookId: string, inputs: EntryInput[]): SealedEntry[];
   /** Stores by SHA-256 (hex) of the bytes, idempotent; at most 50 MB (`attachment-too-large`). */
   putAttachment(bytes: Buffer): Hex;
+  /** Whether an attachment is stored, without reading its bytes. */
+  hasAttachment(hash: Hex): boolean;
   getAttachment(hash: Hex): Buffer | null;
   getEntry(bookId: string, seq: number): SealedEntry | null;
   listEntries(bookId: string, opts?: { fromSeq?: number; toSeq?: number; kinds?: string[] }): SealedEntry[];

@@ -155,6 +155,9 @@ describe('attachments', () => {
     expect(ledger.putAttachment(Buffer.from(bytes))).toBe(hash);
     expect(ledger.getAttachment(hash)!.equals(bytes)).toBe(true);
     expect(ledger.getAttachment('0'.repeat(64))).toBeNull();
+    expect(ledger.hasAttachment(hash)).toBe(true);
+    expect(ledger.hasAttachment('0'.repeat(64))).toBe(false);
+    expect(ledger.hasAttachment('../x')).toBe(false);
     expect(codeOf(() => ledger.seal(bookId, { kind: 'activity', body: {}, attachments: ['b'.repeat(64)] }))).toBe('attachment-missing');
     expect(codeOf(() => ledger.seal(bookId, { kind: 'activity', body: {}, attachments: ['XYZ'] }))).toBe('invalid-input');
     const entry = ledger.seal(bookId, { kind: 'activity', body: { photo: '合影' }, attachments: [hash] });

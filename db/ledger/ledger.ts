@@ -208,6 +208,10 @@ class LedgerImpl implements Ledger {
     });
   }
 
+  hasAttachment(hash: Hex): boolean {
+    return this.guard('查找附件', () => isHex64(hash) && this.store.attachmentExists(hash));
+  }
+
   getAttachment(hash: Hex): Buffer | null {
     return this.guard('读取附件', () => (isHex64(hash) ? (this.store.attachment(hash) ?? null) : null));
   }

@@ -26,7 +26,7 @@ export function getAttachment(ctx: ServiceContext, bookId: string, hash: string)
 /** Attachments named by an entry must exist; returns their hashes for the ledger. */
 export function attachmentHashes(ctx: ServiceContext, refs: readonly AttachmentRef[]): string[] {
   return refs.map((r, i) => {
-    if (!ctx.ledger.getAttachment(r.hash)) {
+    if (!guard(() => ctx.ledger.hasAttachment(r.hash))) {
       throw new ServiceError('attachment-missing', `附件“${r.name}”尚未上传或已丢失，请重新添加`, `attachments.${i}`);
     }
     return r.hash;

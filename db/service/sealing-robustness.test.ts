@@ -27,6 +27,15 @@ describe('sealing', () => {
     expect((await h.call('books.verify', { bookId })).ok).toBe(true);
   });
 
+  it('seals a meeting with its stored attachment, and names a missing one', async () => {
+    const scan = await h.call('attachments.put', { bookId, fileName: '签到表.pdf', mediaType: 'application/pdf', dataBase64: Buffer.from('%PDF-1.4 签到').toString('base64') });
+    const r = await h.call('meetings.seal', { bookId, meeting: { ...meetingInput(ids), attachments: [scan] } });
+    expect((await h.call('entries.get', { bookId, seq: r.seq })).summary.seq).toBe(r.seq);
+    const ghost = { ...scan, hash: 'c'.repeat(64), name: '会议照片.jpg' };
+    await expect(h.call('meetings.seal', { bookId, meeting: { ...meetingInput(ids, { number: 2 }), attachments: [ghost] } }))
+      .rejects.toMatchObject({ code: 'attachment-missing', message: expect.stringContaining('会议照片.jpg'), field: 'attachments.0' });
+  });
+
   it('reports a seal whose checkpoint file could not be written as sealed, so it is not sealed twice', async () => {
     const realRename = fs.renameSync;
     const before = (await h.call('books.status', { bookId })).size;
