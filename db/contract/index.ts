@@ -23,6 +23,12 @@ function method<I extends z.ZodType, O extends z.ZodType>(summary: string, mutat
   return { summary, mutates, input, output };
 }
 const book = { bookId };
+/**
+ * A client's id for one sealing request (the renderer sends the draft's id): the same id again
+ * returns the entry already sealed instead of sealing it twice.
+ */
+export const requestId = z.string().regex(/^[A-Za-z0-9_-]{8,100}$/, { message: '请求编号无效' }).optional();
+const sealing = { requestId };
 
 export const meetingCheckInput = z.object({
   type: meetingType.optional(),
@@ -41,6 +47,7 @@ export const meetingCheckInput = z.object({
 export const contract = {
   'books.list': method('列出本机的记录本', false, z.object({}), out<BookSummary[]>()),
   'books.create': method('新建记录本（组织、规则方案、成员）', true, z.object({
+    ...sealing,
     organisation,
     profile: profileChoice,
     members: z.array(memberJoin).max(500).default([]),
@@ -49,18 +56,18 @@ export const contract = {
   'books.verify': method('完整校验记录本', false, z.object(book), out<VerifyView>()),
 
   'org.get': method('组织信息与规则方案', false, z.object({ ...book, on: dateString.optional() }), out<OrgView>()),
-  'org.update': method('变更组织信息', true, z.object({ ...book, organisation, reason: line(500) }), out<SealResult>()),
-  'profile.change': method('变更规则方案', true, z.object({ ...book, profile: profileChoice, reason: line(500) }), out<SealResult>()),
+  'org.update': method('变更组织信息', true, z.object({ ...book, ...sealing, organisation, reason: line(500) }), out<SealResult>()),
+  'profile.change': method('变更规则方案', true, z.object({ ...book, ...sealing, profile: profileChoice, reason: line(500) }), out<SealResult>()),
 
   'members.list': method('成员名册', false, z.object({ ...book, on: dateString.optional() }), out<MemberView[]>()),
-  'members.join': method('成员加入', true, z.object({ ...book, ...memberJoin.shape }), out<SealResult & { memberId: string }>()),
-  'members.leave': method('成员离任', true, z.object({ ...book, ...memberLeave.shape }), out<SealResult>()),
-  'members.changeRole': method('成员职务变更', true, z.object({ ...book, ...memberRoleChange.shape }), out<SealResult>()),
+  'members.join': method('成员加入', true, z.object({ ...book, ...sealing, ...memberJoin.shape }), out<SealResult & { memberId: string }>()),
+  'members.leave': method('成员离任', true, z.object({ ...book, ...sealing, ...memberLeave.shape }), out<SealResult>()),
+  'members.changeRole': method('成员职务变更', true, z.object({ ...book, ...sealing, ...memberRoleChange.shape }), out<SealResult>()),
 
   'meetings.evaluate': method('会议规则检查（不封存）', false, z.object({ ...book, meeting: meetingCheckInput }), out<MeetingEvaluation>()),
-  'meetings.seal': method('封存会议记录', true, z.object({ ...book, meeting: meetingInput }), out<MeetingSealResult>()),
-  'activities.seal': method('封存活动记录', true, z.object({ ...book, activity: activityInput }), out<SealResult>()),
-  'work.seal': method('封存工作记录', true, z.object({ ...book, item: workItemInput }), out<SealResult>()),
+  'meetings.seal': method('封存会议记录', true, z.object({ ...book, ...sealing, meeting: meetingInput }), out<MeetingSealResult>()),
+  'activities.seal': method('封存活动记录', true, z.object({ ...book, ...sealing, activity: activityInput }), out<SealResult>()),
+  'work.seal': method('封存工作记录', true, z.object({ ...book, ...sealing, item: workItemInput }), out<SealResult>()),
 
   'entries.list': method('记录列表', false, z.object({
     ...book,
@@ -74,6 +81,7 @@ export const contract = {
   'entries.get': method('查看记录（原文、更正与现行内容）', false, z.object({ ...book, seq: seqNumber }), out<EntryDetail>()),
   'entries.correct': method('更正已封存记录的字段', true, z.object({
     ...book,
+    ...sealing,
     seq: seqNumber,
     field: correctionField.optional(),
     /** Any JSON: a text, a number, a yes/no, or a whole list (e.g. who was present). */

@@ -14,13 +14,30 @@ export interface BookSummary {
   reason?: string;
 }
 
+/** The full verify of this session: running (with progress) or done (with its report). */
+export interface VerificationView {
+  state: 'waiting' | 'running' | 'done';
+  done: number;
+  total: number;
+  report?: VerifyView;
+}
+
+/** A failed full verify, remembered across restarts: the book stays read-only. */
+export interface AlarmView {
+  at: string;
+  problems: ProblemView[];
+}
+
 export interface BookStatus extends BookSummary {
   keyId: string;
   publicKey: string;
   /** One line for `ssh-keygen -Y verify -f allowed_signers`. */
   allowedSigners: string;
   createdAt: string;
+  /** The latest check: the quick check on open, the full verify once it is done. */
   integrity: VerifyView;
+  verification: VerificationView;
+  alarm?: AlarmView;
 }
 
 export interface ProfileView {
@@ -51,6 +68,8 @@ export interface EntrySummary {
   correctedBy: number[];
   /** For corrections: the entry it corrects. */
   targetSeq?: number;
+  /** Set when the entry failed its proof on read: the row then shows this, never the stored text. */
+  problem?: ProblemView;
 }
 
 export interface EntryPage { total: number; items: EntrySummary[] }

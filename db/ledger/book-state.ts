@@ -1,4 +1,7 @@
+import type { Alarm } from './alarms';
+import type { TrustedRoot } from './entry-proof';
 import type { SigningKey } from './keys';
+import { readProblems } from './read-problems';
 import { GENESIS_KIND, type KeyEpoch } from './book-keys';
 import { LedgerError } from './errors';
 import { ZERO_HASH } from './hashing';
@@ -11,9 +14,19 @@ import type { BookInfo, VerifyReport } from './types';
 
 /**
  * The ledger's in-memory view of each book: what the quick check derived on open, kept
- * current by every seal. A book whose check failed is read-only for the rest of the
- * session (and on every later open until the problem is gone): it is never repaired.
+ * current by every seal, and where its full verify stands. A book whose check failed is
+ * read-only for the rest of the session; a failed FULL verify is also remembered (alarms.ts)
+ * and keeps the book read-only on every later open. Nothing here is ever repaired.
  */
+
+/** Where the full verify of a book stands in this session. */
+export interface Verification {
+  state: 'waiting' | 'running' | 'done';
+  done: number;
+  total: number;
+  /** The full verify's report, once done. */
+  report?: VerifyReport;
+}
 
 export interface BookState extends SealTarget {
   name: string;
@@ -21,7 +34,19 @@ export interface BookState extends SealTarget {
   epochs: KeyEpoch[];
   readOnly: boolean;
   reason?: string;
+  /** The latest check: the quick check on open, then the full verify when it is done. */
   report: VerifyReport;
+  trusted: TrustedRoot | null;
+  verification: Verification;
+  alarm?: Alarm;
+}
+
+export interface BookCheckStatus {
+  readOnly: boolean;
+  reason?: string;
+  report: VerifyReport;
+  verification: Verification;
+  alarm?: Alarm;
 }
 
 const READONLY_DATABASE = '数据库以只读方式打开。';
@@ -48,6 +73,8 @@ export class BookStates {
         headHash: derived?.headHash ?? ZERO_HASH,
         headRecordedAt: derived?.headRecordedAt ?? '',
         peaks: null,
+        trusted: derived?.trusted ?? null,
+        verification: { state: 'waiting', done: 0, total: derived?.size ?? report.size },
         readOnly: this.readonlyDatabase,
         ...(this.readonlyDatabase ? { reason: READONLY_DATABASE } : {}),
         report,
@@ -55,6 +82,22 @@ export class BookStates {
       this.judge(state, report);
       this.byId.set(row.bookId, state);
     }
+  }
+
+  /** A remembered failure: read-only whatever today's checks say. */
+  remember(state: BookState, alarm: Alarm): void {
+    state.alarm = alarm;
+    state.readOnly = true;
+    // A problem found now says more than the memory of an earlier one.
+    if (state.reason === undefined || state.reason === READONLY_DATABASE) {
+      state.reason = readProblems.remembered(alarm.at, alarm.problems[0]).message;
+    }
+  }
+
+  /** The full verify finished: its report becomes the book's latest check. */
+  verified(state: BookState, report: VerifyReport): void {
+    state.verification = { state: 'done', done: report.size, total: report.size, report };
+    this.judge(state, report);
   }
 
   private judge(state: BookState, report: VerifyReport): void {
@@ -86,6 +129,8 @@ export class BookStates {
       headHash: ZERO_HASH,
       headRecordedAt: '',
       peaks: [],
+      trusted: null,
+      verification: { state: 'done', done: 0, total: 0, report: { bookId, ok: true, size: 0, root: null, problems: [], ms: 0 } },
       name,
       createdAt: '',
       epochs: [{ keyId: key.keyId, publicKeyLine, publicKey: key.publicKey, enrolledAt: 1 }],
@@ -110,6 +155,7 @@ export class BookStates {
     state.headHash = last.hash;
     state.headRecordedAt = last.recordedAt;
     state.peaks = outcome.peaks as Peak[];
+    state.trusted = { size: outcome.signed.checkpoint.size, root: outcome.signed.checkpoint.root };
     if (state.report.ok) {
       state.report = { ...state.report, size: last.seq, root: rootOfPeaks(outcome.peaks).toString('hex') };
     }
@@ -143,11 +189,13 @@ export class BookStates {
     };
   }
 
-  status(state: BookState): { readOnly: boolean; reason?: string; report: VerifyReport } {
+  status(state: BookState): BookCheckStatus {
     return {
       readOnly: state.readOnly,
       ...(state.reason !== undefined ? { reason: state.reason } : {}),
       report: state.report,
+      verification: { ...state.verification },
+      ...(state.alarm ? { alarm: state.alarm } : {}),
     };
   }
 }

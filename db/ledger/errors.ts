@@ -1,4 +1,5 @@
 import { DatabaseError, isCorruptionError, type DatabaseErrorCode } from '../open-database';
+import type { Problem } from './types';
 
 export type LedgerErrorCode =
   | DatabaseErrorCode
@@ -18,17 +19,23 @@ export type LedgerErrorCode =
   | 'checkpoint-write-failed'
   | 'concurrent-write'
   | 'database-busy'
-  | 'database-error';
+  | 'database-error'
+  /** A read found the stored entry or attachment not to be what was sealed (the problem says which and how). */
+  | 'entry-damaged'
+  | 'attachment-damaged';
 
 /** Every error the ledger throws: a stable `code` for programs, a Chinese `message` for people. */
 export class LedgerError extends Error {
   override readonly name = 'LedgerError';
+  /** For `entry-damaged` / `attachment-damaged`: what the proof found. */
+  readonly problem?: Problem;
   constructor(
     readonly code: LedgerErrorCode,
     message: string,
-    options?: { cause?: unknown },
+    options?: { cause?: unknown; problem?: Problem },
   ) {
     super(message, options);
+    if (options?.problem) this.problem = options.problem;
   }
 }
 

@@ -1,5 +1,7 @@
 /** The ledger's public surface: the tamper-evident core of the record book. */
 export { openLedger, MAX_ATTACHMENT_BYTES, type Ledger, type OpenLedgerOptions } from './ledger';
+export type { BookCheckStatus, EntryCheck, InTransaction, Verification } from './ledger-api';
+export type { Alarm } from './alarms';
 export { LedgerError, type LedgerErrorCode } from './errors';
 export { FileKeyStore, keyIdOf, keyIdOfRaw, openSshLineOf, parseOpenSshLine } from './keys';
 export { canonicalJson } from './canonical';

@@ -1,11 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import { openDatabase } from '../open-database';
+import { BookAlarms } from './alarms';
+import { BackgroundJob, defaultVerifyWorker } from './background-verify';
 import { BookStates, type BookState } from './book-state';
 import { GENESIS_KIND, ROTATION_KIND, CORRECTION_KIND, rotationBody } from './book-keys';
 import { canonicalJson } from './canonical';
 import { FileCheckpointStore, MemoryCheckpointStore, parseSignedCheckpoint, type OutsideCheckpointStore } from './checkpoint';
 import { parseLeaf } from './entry-bytes';
+import { proveRow, provenEntry } from './entry-proof';
 import { prepareInput, type PreparedInput } from './entry-input';
 import { LedgerError, toLedgerError } from './errors';
 import { isHex64, sha256Hex } from './hashing';
@@ -13,15 +16,17 @@ import { isCorrectable } from './json-pointer';
 import { exportPrivateKey, generateSigningKey, importPrivateKey, openSshLineOf, type SigningKey } from './keys';
 import { consistencyPath, inclusionPath, rootOf } from './merkle';
 import { runQuickCheck, type CheckContext } from './quick-check';
-import { sealEntries, type CheckpointSigner } from './sealing';
+import { readProblems } from './read-problems';
+import { sealEntries, type CheckpointSigner, type SealOutcome } from './sealing';
 import { entryId, LedgerStore, SEQ_SPAN } from './store';
-import type { Ledger, OpenLedgerOptions } from './ledger-api';
+import type { EntryCheck, InTransaction, Ledger, OpenLedgerOptions } from './ledger-api';
 import type { BookInfo, Clock, CorrectionRequest, EntryInput, Hex, SealedEntry, SignedCheckpoint, VerifyReport } from './types';
 
 export type { Ledger, OpenLedgerOptions } from './ledger-api';
 import { runFullVerify } from './verify';
 
 export const MAX_ATTACHMENT_BYTES = 50 * 1024 * 1024;
+const INLINE_VERIFY_BELOW = 5_000;
 
 /** Opens (creating if needed) the ledger in one SQLite file and quick-checks every book. */
 export function openLedger(options: OpenLedgerOptions): Ledger {
@@ -53,6 +58,9 @@ class LedgerImpl implements Ledger {
   private readonly books: BookStates;
   private readonly clock: Clock;
   private readonly keys = new Map<string, SigningKey>();
+  private readonly alarms: BookAlarms;
+  private readonly jobs = new Set<BackgroundJob>();
+  private readonly waiting = new Map<string, { promise: Promise<VerifyReport>; resolve: (r: VerifyReport) => void }>();
   private closed = false;
 
   constructor(
@@ -65,6 +73,84 @@ class LedgerImpl implements Ledger {
     this.outside = db.memory ? new MemoryCheckpointStore() : new FileCheckpointStore(options.path);
     this.books = new BookStates(this.checkContext(), options.readonly === true);
     this.books.load();
+    this.alarms = new BookAlarms(db, db.memory ? null : `${options.path}.checkpoints`, options.readonly === true);
+    for (const book of this.books.all()) {
+      const alarm = this.alarms.read(book.bookId);
+      if (alarm) this.books.remember(book, alarm);
+    }
+    this.startFullVerify(this.books.all());
+  }
+
+  get database(): Database.Database {
+    return this.db;
+  }
+
+  /**
+   * Every open verifies every book in full. Small books are done here and now (milliseconds);
+   * larger ones in a worker thread, so opening a big book or a workspace of hundreds of books
+   * stays instant and the badge shows the progress.
+   */
+  private startFullVerify(books: BookState[]): void {
+    if (books.length === 0) return;
+    const total = books.reduce((n, b) => n + b.size, 0);
+    const worker = this.options.verifyWorker === undefined ? defaultVerifyWorker() : this.options.verifyWorker;
+    if (this.db.memory || worker === null || total < (this.options.inlineVerifyBelow ?? INLINE_VERIFY_BELOW)) {
+      for (const book of books) this.verifyHere(book);
+      return;
+    }
+    for (const book of books) book.verification = { state: 'running', done: 0, total: book.size };
+    let job: BackgroundJob;
+    try {
+      job = new BackgroundJob({
+        path: this.path,
+        worker,
+        books: books.map((b) => ({ bookNo: b.bookNo, bookId: b.bookId, total: b.size })),
+        ...(this.options.nativeBinding ? { nativeBinding: this.options.nativeBinding } : {}),
+        onProgress: (bookId, p) => {
+          const book = this.books.get(bookId);
+          if (book.verification.state === 'running') book.verification = { state: 'running', done: p.done, total: p.total };
+        },
+        onResult: (bookId, report) => this.finishVerify(this.books.get(bookId), report),
+        onFailure: (left) => {
+          this.jobs.delete(job);
+          // No thread could verify them: do it here rather than leave them unverified.
+          if (!this.closed) for (const row of left) this.verifyHere(this.books.get(row.bookId));
+        },
+      });
+    } catch {
+      for (const book of books) this.verifyHere(book);
+      return;
+    }
+    this.jobs.add(job);
+  }
+
+  private verifyHere(book: BookState): VerifyReport {
+    book.verification = { state: 'running', done: 0, total: book.size };
+    // A verify reads every page once: map the file instead of copying pages through the cache.
+    if (!this.db.memory) this.db.pragma('mmap_size = 1073741824');
+    try {
+      const { report } = runFullVerify(this.checkContext(), { bookNo: book.bookNo, bookId: book.bookId });
+      this.finishVerify(book, report);
+      return report;
+    } finally {
+      if (!this.db.memory) this.db.pragma('mmap_size = 0');
+    }
+  }
+
+  private finishVerify(book: BookState, report: VerifyReport): void {
+    if (!report.ok && !book.alarm) {
+      const alarm = { bookId: book.bookId, at: this.clock().toISOString(), problems: report.problems };
+      this.alarms.record(alarm);
+      this.books.verified(book, report);
+      book.alarm = alarm;
+    } else {
+      this.books.verified(book, report);
+    }
+    const waiter = this.waiting.get(book.bookId);
+    if (waiter) {
+      this.waiting.delete(book.bookId);
+      waiter.resolve(report);
+    }
   }
 
   private checkContext(): CheckContext {
@@ -117,7 +203,14 @@ class LedgerImpl implements Ledger {
    * book is the exception: its file is written just before COMMIT, so a book never exists
    * without one (a crash there leaves only a stray file for a book that does not exist).
    */
-  private commit(book: BookState, inputs: PreparedInput[], author: string, signer: CheckpointSigner, publicKeyLine: string) {
+  private commit(
+    book: BookState,
+    inputs: PreparedInput[],
+    author: string,
+    signer: CheckpointSigner,
+    publicKeyLine: string,
+    inTransaction?: InTransaction,
+  ) {
     const isNew = book.isNew === true;
     const writeOutside = (signed: SignedCheckpoint) => {
       try {
@@ -131,13 +224,18 @@ class LedgerImpl implements Ledger {
         );
       }
     };
-    const outcome = sealEntries(this.db, this.store, this.clock, book, inputs, author, signer, isNew ? writeOutside : undefined);
+    const beforeCommit = (outcome: SealOutcome) => {
+      this.options.onSeal?.(book.bookId, outcome.entries);
+      inTransaction?.(book.bookId, outcome.entries);
+      if (isNew) writeOutside(outcome.signed);
+    };
+    const outcome = sealEntries(this.db, this.store, this.clock, book, inputs, author, signer, beforeCommit);
     this.books.applySeal(book, outcome);
     if (!isNew) writeOutside(outcome.signed);
     return outcome.entries;
   }
 
-  createBook(name: string, genesis: Record<string, unknown> = {}, initial: EntryInput[] = []): BookInfo {
+  createBook(name: string, genesis: Record<string, unknown> = {}, initial: EntryInput[] = [], inTransaction?: InTransaction): BookInfo {
     return this.guard('建立记录本', () => {
       if (this.options.readonly) throw new LedgerError('ledger-readonly', '数据库以只读方式打开，不能写入。');
       requireText(name, '记录本名称', 200);
@@ -157,7 +255,7 @@ class LedgerImpl implements Ledger {
       this.keys.set(key.keyId, key);
       const book = this.books.newBook(this.store.nextBookNo(), bookId, name, key, publicKey);
       try {
-        this.commit(book, [input, ...first], key.keyId, key, publicKey);
+        this.commit(book, [input, ...first], key.keyId, key, publicKey, inTransaction);
       } catch (error) {
         if (book.size === 0) this.books.forget(bookId);
         throw error;
@@ -178,7 +276,7 @@ class LedgerImpl implements Ledger {
     return this.sealBatch(bookId, [input])[0]!;
   }
 
-  sealBatch(bookId: string, inputs: EntryInput[]): SealedEntry[] {
+  sealBatch(bookId: string, inputs: EntryInput[], inTransaction?: InTransaction): SealedEntry[] {
     return this.guard('封存条目', () => {
       const book = this.writable(bookId);
       if (!Array.isArray(inputs)) throw new LedgerError('invalid-input', '要封存的条目必须是数组。');
@@ -186,7 +284,7 @@ class LedgerImpl implements Ledger {
       if (prepared.length === 0) return [];
       const epoch = this.books.currentEpoch(book);
       const signer = this.signerOf(epoch.keyId);
-      return this.commit(book, prepared, epoch.keyId, signer, epoch.publicKeyLine);
+      return this.commit(book, prepared, epoch.keyId, signer, epoch.publicKeyLine, inTransaction);
     });
   }
 
@@ -213,7 +311,15 @@ class LedgerImpl implements Ledger {
   }
 
   getAttachment(hash: Hex): Buffer | null {
-    return this.guard('读取附件', () => (isHex64(hash) ? (this.store.attachment(hash) ?? null) : null));
+    return this.guard('读取附件', () => {
+      const bytes = isHex64(hash) ? this.store.attachment(hash) : undefined;
+      if (bytes === undefined) return null;
+      if (!Buffer.isBuffer(bytes) || sha256Hex(bytes) !== hash) {
+        const problem = readProblems.attachmentDamaged(hash);
+        throw new LedgerError('attachment-damaged', problem.message, { problem });
+      }
+      return bytes;
+    });
   }
 
   getEntry(bookId: string, seq: number): SealedEntry | null {
@@ -221,7 +327,21 @@ class LedgerImpl implements Ledger {
       const book = this.books.get(bookId);
       if (!Number.isSafeInteger(seq) || seq < 1 || seq >= SEQ_SPAN) return null;
       const row = this.store.entryRow(book.bookNo, seq);
-      return row ? parseLeaf(bookId, row.leaf, row.tree.slice(0, 64)) : null;
+      if (!row) return null;
+      return provenEntry(bookId, seq, row, book.trusted, this.store.nodeGetter(book.bookNo), (n) => this.store.entryRow(book.bookNo, n));
+    });
+  }
+
+  checkEntries(bookId: string, seqs: readonly number[]): EntryCheck[] {
+    return this.guard('校验条目', () => {
+      const book = this.books.get(bookId);
+      // One node cache for the whole list: neighbouring seqs share most of their proof.
+      const get = this.store.nodeGetter(book.bookNo);
+      return seqs.map((seq) => {
+        const row = Number.isSafeInteger(seq) && seq >= 1 && seq < SEQ_SPAN ? this.store.entryRow(book.bookNo, seq) : undefined;
+        const problem = proveRow(seq, row, book.trusted, get, (n) => this.store.entryRow(book.bookNo, n));
+        return { seq, hash: problem ? null : row!.tree.slice(0, 64), problem };
+      });
     });
   }
 
@@ -300,7 +420,7 @@ class LedgerImpl implements Ledger {
     });
   }
 
-  correct(bookId: string, c: CorrectionRequest): SealedEntry {
+  correct(bookId: string, c: CorrectionRequest, inTransaction?: InTransaction): SealedEntry {
     return this.guard('更正条目', () => {
       const book = this.writable(bookId);
       if (typeof c !== 'object' || c === null) throw new LedgerError('invalid-input', '更正内容必须是对象。');
@@ -332,7 +452,7 @@ class LedgerImpl implements Ledger {
       };
       const input = prepareInput({ kind: CORRECTION_KIND, body }, true);
       const epoch = this.books.currentEpoch(book);
-      return this.commit(book, [input], epoch.keyId, this.signerOf(epoch.keyId), epoch.publicKeyLine)[0]!;
+      return this.commit(book, [input], epoch.keyId, this.signerOf(epoch.keyId), epoch.publicKeyLine, inTransaction)[0]!;
     });
   }
 
@@ -376,25 +496,41 @@ class LedgerImpl implements Ledger {
   }
 
   verify(bookId: string): VerifyReport {
-    return this.guard('完整校验', () => {
-      const book = this.books.get(bookId);
-      // A verify reads every page once: map the file instead of copying pages through the cache.
-      this.db.pragma('mmap_size = 1073741824');
-      try {
-        return this.books.recheck(book, runFullVerify);
-      } finally {
-        this.db.pragma('mmap_size = 0');
-      }
-    });
+    return this.guard('完整校验', () => this.verifyHere(this.books.get(bookId)));
   }
 
-  status(bookId: string): { readOnly: boolean; reason?: string; report: VerifyReport } {
+  verifyInBackground(bookId: string): Promise<VerifyReport> {
+    try {
+      return this.guard('完整校验', () => {
+        const book = this.books.get(bookId);
+        const running = this.waiting.get(bookId);
+        if (running) return running.promise;
+        if (book.verification.state === 'running' && this.jobs.size > 0) {
+          let resolve!: (r: VerifyReport) => void;
+          const promise = new Promise<VerifyReport>((r) => (resolve = r));
+          this.waiting.set(bookId, { promise, resolve });
+          return promise;
+        }
+        let resolve!: (r: VerifyReport) => void;
+        const promise = new Promise<VerifyReport>((r) => (resolve = r));
+        this.waiting.set(bookId, { promise, resolve });
+        this.startFullVerify([book]);
+        return promise;
+      });
+    } catch (error) {
+      return Promise.reject(error instanceof Error ? error : new Error(String(error)));
+    }
+  }
+
+  status(bookId: string) {
     return this.guard('读取状态', () => this.books.status(this.books.get(bookId)));
   }
 
   close(): void {
     if (this.closed) return;
     this.closed = true;
+    for (const job of this.jobs) job.stop();
+    this.jobs.clear();
     this.db.close();
   }
 }

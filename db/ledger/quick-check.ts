@@ -1,6 +1,6 @@
-import { authorEpochAt, readGenesis, readRotation, ROTATION_KIND, type KeyEpoch } from './book-keys';
+import { authorEpochAt, checkpointEpochAt, readGenesis, readRotation, ROTATION_KIND, type KeyEpoch } from './book-keys';
 import { checkDbCheckpoint, checkOutsideCheckpoint } from './checkpoint-checks';
-import type { OutsideCheckpointStore } from './checkpoint';
+import { parseSignedCheckpoint, verifyCheckpointSignature, type OutsideCheckpointStore } from './checkpoint';
 import { parseLeaf } from './entry-bytes';
 import { columnTypesOk, entryProblem } from './entry-check';
 import { ZERO_HASH } from './hashing';
@@ -8,6 +8,7 @@ import { appendLeaf, peaksOf, rootOf, rootOfPeaks, type NodeGetter } from './mer
 import { problems } from './problems';
 import { expectedLedgerSchema, schemaProblems } from './schema-check';
 import { entryId, type BookRow, type EntryRow, type LedgerStore } from './store';
+import type { TrustedRoot } from './entry-proof';
 import type { Hex, Problem, VerifyReport } from './types';
 
 /**
@@ -26,6 +27,8 @@ export interface CheckContext {
 
 /** What the checks learn about a book, used as the ledger's in-memory state. */
 export interface DerivedBook {
+  /** The newest checkpoint whose signature checked out: what reads are proven against. */
+  trusted: TrustedRoot | null;
   name: string;
   createdAt: string;
   epochs: KeyEpoch[];
@@ -98,6 +101,15 @@ function headProblem(
   return null;
 }
 
+/** The database's checkpoint when only its signature is sound (its size or root disagree with the entries). */
+export function signatureChecked(ctx: CheckContext, book: BookRow, epochs: KeyEpoch[]): TrustedRoot | null {
+  const signed = parseSignedCheckpoint(ctx.store.checkpointText(book.bookNo));
+  if (!signed || signed.checkpoint.book !== book.bookId) return null;
+  const epoch = checkpointEpochAt(epochs, signed.checkpoint.size);
+  if (!epoch || epoch.keyId !== signed.checkpoint.keyId || !verifyCheckpointSignature(signed, epoch.publicKey)) return null;
+  return { size: signed.checkpoint.size, root: signed.checkpoint.root };
+}
+
 export function runQuickCheck(ctx: CheckContext, book: BookRow): CheckResult {
   const started = performance.now();
   const found: Problem[] = [];
@@ -135,6 +147,7 @@ export function runQuickCheck(ctx: CheckContext, book: BookRow): CheckResult {
           }),
         );
         derived = {
+          trusted: db.signed ? { size: db.signed.checkpoint.size, root: db.signed.checkpoint.root } : signatureChecked(ctx, book, history.epochs),
           name: history.name,
           createdAt: history.createdAt,
           epochs: history.epochs,

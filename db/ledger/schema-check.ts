@@ -15,8 +15,10 @@ import type { Problem } from './types';
 
 type SchemaRow = { type: string; name: string; tableName: string; sql: string | null; rootpage: number };
 
-const SCHEMA_SQL = `SELECT type, name, tbl_name AS tableName, sql, rootpage FROM sqlite_master
-  WHERE name LIKE 'ledger%' OR tbl_name LIKE 'ledger%' ORDER BY type, name`;
+// Every object the migrations create (the ledger's and the derived tables'), not SQLite's own
+// statistics tables: a flipped byte in any schema text must not go unnoticed.
+export const SCHEMA_SQL = `SELECT type, name, tbl_name AS tableName, sql, rootpage FROM sqlite_master
+  WHERE name NOT LIKE 'sqlite\\_stat%' ESCAPE '\\' AND name <> 'sqlite_sequence' ORDER BY type, name`;
 
 const expectedByBinding = new Map<string, SchemaRow[]>();
 

@@ -57,7 +57,7 @@ export function sealEntries(
   author: string,
   signer: CheckpointSigner,
   /** Runs inside the transaction, after the checkpoint row is written and before COMMIT. */
-  beforeCommit?: (signed: SignedCheckpoint) => void,
+  beforeCommit?: (outcome: SealOutcome) => void,
 ): SealOutcome {
   const transaction = db.transaction((): SealOutcome => {
     if (target.isNew) {
@@ -121,8 +121,9 @@ export function sealEntries(
       signer.privateKey,
     );
     store.upsertCheckpoint(target.bookNo, serializeSignedCheckpoint(signed));
-    beforeCommit?.(signed);
-    return { entries, peaks, signed };
+    const outcome = { entries, peaks, signed };
+    beforeCommit?.(outcome);
+    return outcome;
   });
   return transaction.immediate();
 }

@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 import { LedgerError } from './errors';
 import { isHex64 } from './hashing';
 import type { NodeGetter } from './merkle';
+import { SCHEMA_SQL } from './schema-check';
 
 /**
  * All SQL of the ledger, as prepared statements. A book's entries are the rowid range
@@ -62,8 +63,7 @@ function prepareStatements(db: Database.Database) {
     ),
     verifyRows: p(`SELECT ${VERIFY_COLUMNS} FROM ledger_entries WHERE id BETWEEN ? AND ? ORDER BY id`).raw(true),
     schema: p(
-      `SELECT type, name, tbl_name AS tableName, sql, rootpage FROM sqlite_master
-       WHERE name LIKE 'ledger%' OR tbl_name LIKE 'ledger%' ORDER BY type, name`,
+      SCHEMA_SQL,
     ),
   };
 }

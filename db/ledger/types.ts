@@ -94,7 +94,9 @@ export type ProblemCode =
   /** Added by the ledger module: the outside checkpoint file of a book is missing (it is written before a book's genesis commits). */
   | 'outside-checkpoint-missing'
   /** Added by the ledger module: the ledger's tables/indexes/triggers differ from what the migrations create (e.g. a trigger dropped). */
-  | 'schema-mismatch';
+  | 'schema-mismatch'
+  /** Added by proof on read: the entry's hash is not the leaf the signed checkpoint's tree holds at its seq. */
+  | 'not-in-checkpoint';
 
 export interface Problem {
   code: ProblemCode;

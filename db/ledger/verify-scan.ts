@@ -92,7 +92,11 @@ class EnvelopeMatcher {
   }
 }
 
-export function scanEntries(store: LedgerStore, book: BookRow): ScanResult {
+/** Called every PROGRESS_EVERY rows with the number of rows checked so far. */
+export type VerifyProgress = (done: number) => void;
+export const PROGRESS_EVERY = 4096;
+
+export function scanEntries(store: LedgerStore, book: BookRow, onProgress?: VerifyProgress): ScanResult {
   const base = entryId(book.bookNo, 0);
   const bookId = book.bookId;
   const matcher = new EnvelopeMatcher(bookId);
@@ -187,6 +191,7 @@ export function scanEntries(store: LedgerStore, book: BookRow): ScanResult {
     if (problem) break;
     peaks.push(node);
     prevHex = hashHex;
+    if (onProgress && expected % PROGRESS_EVERY === 0) onProgress(expected);
     expected++;
   }
 

@@ -6,7 +6,8 @@ import type { CheckContext, CheckResult } from './quick-check';
 import { expectedLedgerSchema, schemaProblems } from './schema-check';
 import type { BookRow } from './store';
 import type { Problem } from './types';
-import { scanEntries, type Correction } from './verify-scan';
+import { pinpointRewrite } from './pinpoint';
+import { scanEntries, type Correction, type VerifyProgress } from './verify-scan';
 
 /**
  * Full verify of one book, linear in bytes. Rows stream in seq order (one clustered rowid
@@ -59,17 +60,17 @@ function kindIndexProblems(ctx: CheckContext, book: BookRow, seen: Map<string, n
   return [];
 }
 
-export function runFullVerify(ctx: CheckContext, book: BookRow): CheckResult {
+export function runFullVerify(ctx: CheckContext, book: BookRow, onProgress?: VerifyProgress): CheckResult {
   const started = performance.now();
   const found: Problem[] = [];
   let size = 0;
   let rootHex: string | null = null;
   try {
     found.push(...schemaProblems(ctx.store, expectedLedgerSchema(ctx.nativeBinding)));
-    const scan = scanEntries(ctx.store, book);
+    const scan = scanEntries(ctx.store, book, onProgress);
     size = scan.size;
     rootHex = scan.rootHex;
-    if (scan.problem) found.push(scan.problem);
+    if (scan.problem) found.push(pinpointRewrite(ctx, book, scan.problem));
     else if (size === 0) found.push(problems.seqGap(1, null));
     if (rootHex !== null) {
       const db = checkDbCheckpoint(ctx.store.checkpointText(book.bookNo), book.bookId, size, rootHex, scan.epochs);

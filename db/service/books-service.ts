@@ -1,6 +1,6 @@
 /** Books on this machine: create (organisation, profile, first roster in one go), list, status, verify. */
-import type { BookStatus, BookSummary, MemberJoin, Organisation, ProfileChoice, VerifyView } from '../contract';
-import type { EntryInput, VerifyReport } from '../ledger';
+import type { BookStatus, BookSummary, MemberJoin, Organisation, ProfileChoice, VerificationView, VerifyView } from '../contract';
+import type { EntryInput, Verification, VerifyReport } from '../ledger';
 import { foldState } from './book-state';
 import { makeBody } from './entry-body';
 import { joinEntry } from './members-service';
@@ -30,17 +30,26 @@ export function createBook(ctx: ServiceContext, req: CreateBook): BookStatus {
   const setupFlags = compositionFlags(state, latestJoin);
   entries.unshift({ kind: 'org.setup', body: makeBody(orgSetup, {}, setupFlags) });
   // One transaction: the book, its organisation and its first roster, or nothing.
-  const info = guard(() => ctx.ledger.createBook(req.organisation.orgName, { societyName: req.organisation.societyName }, entries));
+  const info = guard(() =>
+    ctx.ledger.createBook(req.organisation.orgName, { societyName: req.organisation.societyName }, entries, ctx.requestHook()),
+  );
   return bookStatus(ctx, info.bookId);
 }
 
+/** Every book of the data folder: one that cannot be read is listed with its problem, never hides the rest. */
 export function listBooks(ctx: ServiceContext): BookSummary[] {
   return guard(() => ctx.ledger.listBooks()).map((b) => {
-    const status = guard(() => ctx.ledger.status(b.bookId));
-    const summary: BookSummary = { bookId: b.bookId, name: b.name, size: b.size, readOnly: status.readOnly };
-    if (status.reason) summary.reason = status.reason;
-    const org = status.readOnly ? null : ctx.projection(b.bookId).state().organisation;
-    if (org) summary.orgName = org.orgName;
+    const summary: BookSummary = { bookId: b.bookId, name: b.name, size: b.size, readOnly: true };
+    try {
+      const status = ctx.ledger.status(b.bookId);
+      summary.readOnly = status.readOnly;
+      if (status.reason) summary.reason = status.reason;
+      const org = ctx.read.state(b.bookId).organisation;
+      if (org) summary.orgName = org.orgName;
+    } catch {
+      summary.readOnly = true;
+      summary.reason ??= '这本记录本的内容无法读取，已设为只读。请运行完整校验查看原因。';
+    }
     return summary;
   });
 }
@@ -57,18 +66,31 @@ export function bookStatus(ctx: ServiceContext, bookId: string): BookStatus {
     publicKey: info.publicKey,
     allowedSigners: `${bookId}@logbook namespaces="${SIGNATURE_NAMESPACE}" ${info.publicKey.split(' ').slice(0, 2).join(' ')}`,
     createdAt: info.createdAt,
-    integrity: verifyView(status.report, false, ctx.clock()),
+    integrity: verifyView(status.verification.report ?? status.report, status.verification.state === 'done', ctx.clock()),
+    verification: verificationView(status.verification, ctx.clock()),
   };
+  if (status.alarm) result.alarm = { at: status.alarm.at, problems: status.alarm.problems };
   if (status.reason) result.reason = status.reason;
-  const org = ctx.projection(bookId).state().organisation;
-  if (org) result.orgName = org.orgName;
+  try {
+    const org = ctx.read.state(bookId).organisation;
+    if (org) result.orgName = org.orgName;
+  } catch {
+    // A book whose entries cannot be read still has a status: its problem.
+  }
   return result;
 }
 
-export function verifyBook(ctx: ServiceContext, bookId: string): VerifyView {
-  return verifyView(guard(() => ctx.ledger.verify(bookId)), true, ctx.clock());
+/** The full verify: the one running in the background, or a new one; waits for its result. */
+export async function verifyBook(ctx: ServiceContext, bookId: string): Promise<VerifyView> {
+  guard(() => ctx.ledger.getBook(bookId));
+  const report = await ctx.ledger.verifyInBackground(bookId);
+  return verifyView(report, true, ctx.clock());
 }
 
 function verifyView(r: VerifyReport, full: boolean, now: Date): VerifyView {
   return { ok: r.ok, size: r.size, root: r.root, problems: r.problems, ms: r.ms, checkedAt: now.toISOString(), full };
+}
+
+function verificationView(v: Verification, now: Date): VerificationView {
+  return { state: v.state, done: v.done, total: v.total, ...(v.report ? { report: verifyView(v.report, true, now) } : {}) };
 }

@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { contract, describeZodError, ServiceError, type Contract, type ServiceOf } from '../contract';
-import { openLedger, type Clock, type KeyStore } from '../ledger';
+import { openLedger, type Clock, type KeyStore, type Ledger } from '../ledger';
 import { getAttachment, putAttachment } from './attachments-service';
 import { bookStatus, createBook, listBooks, verifyBook } from './books-service';
 import { CalendarStore } from './calendar-store';
@@ -16,7 +16,9 @@ import { evaluateMeeting, reflagMeeting, sealMeeting } from './meetings-service'
 import { changeProfile, getOrg, updateOrg } from './org-service';
 import { sealActivity, sealWorkItem } from './activities-service';
 import { yearView } from './year-service';
-import { createContext, guard, type Reflag } from './service-context';
+import { ReadModel } from './read-model';
+import { replayRequest, requestDigest } from './request-ids';
+import { createContext, guard, type ServiceContext } from './service-context';
 
 export interface ServiceOptions {
   /** Folder holding `logbook.sqlite`, its checkpoint files and imported calendars. */
@@ -27,6 +29,10 @@ export interface ServiceOptions {
   nativeBinding?: string;
   /** Id source for members (tests make it deterministic). */
   newId?: () => string;
+  /** Where the background verify's worker is (packaged builds); null verifies in this thread. See OpenLedgerOptions. */
+  verifyWorker?: URL | string | null;
+  /** Books together smaller than this are verified in full during open. See OpenLedgerOptions. */
+  inlineVerifyBelow?: number;
 }
 
 export type Service = ServiceOf<Contract> & { close(): void };
@@ -36,16 +42,21 @@ export const DATABASE_FILE = 'logbook.sqlite';
 export function createService(options: ServiceOptions): Service {
   fs.mkdirSync(options.dataDir, { recursive: true });
   const clock = options.clock ?? (() => new Date());
-  const ledger = guard(() => openLedger({
+  // The read model is written in every seal's transaction; it needs the ledger to exist first.
+  let read: ReadModel | null = null;
+  const ledger: Ledger = guard(() => openLedger({
     path: path.join(options.dataDir, DATABASE_FILE),
     keyStore: options.keyStore,
     clock,
+    onSeal: (bookId, entries) => read!.apply(bookId, entries),
     ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
+    ...(options.verifyWorker !== undefined ? { verifyWorker: options.verifyWorker } : {}),
+    ...(options.inlineVerifyBelow !== undefined ? { inlineVerifyBelow: options.inlineVerifyBelow } : {}),
   }));
   // The context is needed to re-run the rules on corrected meetings; it exists once created.
-  let context: ReturnType<typeof createContext> | null = null;
-  const reflag: Reflag = (...args) => reflagMeeting(context!)(...args);
-  const ctx = createContext(ledger, options.dataDir, new CalendarStore(options.dataDir), clock, options.newId, reflag);
+  let context: ServiceContext | null = null;
+  read = new ReadModel(() => ledger, (...args) => reflagMeeting(context!)(...args));
+  const ctx = createContext(ledger, read, options.dataDir, new CalendarStore(options.dataDir), clock, options.newId);
   context = ctx;
 
   const service: Service = {
@@ -74,7 +85,47 @@ export function createService(options: ServiceOptions): Service {
     'ledger.year': (i) => yearView(ctx, i.bookId, i.year),
     close: () => ledger.close(),
   };
+  for (const method of Object.keys(contract) as (keyof Contract)[]) {
+    if (contract[method].mutates) guardMutation(ctx, service, method);
+  }
   return service;
+}
+
+/**
+ * Every call that writes: first waits for the book's full verify of this session (a seal is
+ * never stacked on a book not yet checked), then answers a repeated request from what it
+ * sealed the first time, and otherwise runs with its request id so the seal records it.
+ */
+function guardMutation(ctx: ServiceContext, service: Service, method: keyof Contract): void {
+  const handler = service[method] as (input: Record<string, unknown>) => unknown;
+  const wrapped = async (input: Record<string, unknown>) => {
+    const { requestId, ...rest } = input;
+    const id = typeof requestId === 'string' ? requestId : undefined;
+    const bookId = typeof input.bookId === 'string' ? input.bookId : undefined;
+    // An unknown book is the handler's to report.
+    const state = bookId !== undefined ? verificationState(ctx, bookId) : 'done';
+    if (state !== 'done') await ctx.ledger.verifyInBackground(bookId!);
+    // After the wait: a repeat may have been sealed meanwhile.
+    if (id !== undefined) {
+      const prior = replayRequest(ctx, method, input, id);
+      if (prior !== null) return prior;
+    }
+    ctx.request = id !== undefined ? { id, method, digest: requestDigest(input) } : null;
+    try {
+      return await handler(rest);
+    } finally {
+      ctx.request = null;
+    }
+  };
+  (service as Record<string, unknown>)[method] = wrapped;
+}
+
+function verificationState(ctx: ServiceContext, bookId: string): string {
+  try {
+    return ctx.ledger.status(bookId).verification.state;
+  } catch {
+    return 'done';
+  }
 }
 
 /**

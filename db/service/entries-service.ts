@@ -19,26 +19,13 @@ export interface ListQuery {
 }
 
 export function listEntries(ctx: ServiceContext, q: ListQuery): EntryPage {
-  const all = ctx.projection(q.bookId).allSummaries();
-  const year = q.year === undefined ? undefined : String(q.year);
-  const matches = (s: (typeof all)[number]) =>
-    (!q.kinds || q.kinds.some((k) => s.kind === k || s.kind.startsWith(`${k}.`))) &&
-    (!year || s.date.startsWith(year)) &&
-    (!q.memberId || s.memberIds.includes(q.memberId)) &&
-    (!q.flag || (q.flag === 'corrected' ? s.correctedBy.length > 0 : s.flags.some((f) => f.code === q.flag)));
-  const items = [];
-  let total = 0;
-  for (let i = all.length - 1; i >= 0; i--) {
-    const s = all[i]!;
-    if (!matches(s)) continue;
-    if (total >= q.offset && items.length < q.limit) items.push(s);
-    total++;
-  }
-  return { total, items };
+  ctx.projection(q.bookId);
+  return guard(() => ctx.read.page(q));
 }
 
 export function getEntryDetail(ctx: ServiceContext, bookId: string, seq: number): EntryDetail {
   const projection = ctx.projection(bookId);
+  // Proven before anything of it is shown: a damaged entry is its problem, never its text.
   const entry = guard(() => ctx.ledger.getEntry(bookId, seq));
   const summary = projection.summary(seq);
   if (!entry || !summary) throw notFound('记录', `第 ${seq} 条`, 'seq');
@@ -101,12 +88,9 @@ export function correctEntry(ctx: ServiceContext, r: CorrectionRequest): SealRes
     }
   }
   checkCorrectedReading(ctx, r.bookId, entry.kind, parsed.data);
-  const sealed = guard(() => {
-    const status = ctx.ledger.status(r.bookId);
-    if (status.readOnly) throw new ServiceError('book-readonly', `该记录本已设为只读：${status.reason ?? ''}`);
-    return ctx.ledger.correct(r.bookId, { target: r.seq, ...(r.changes ? { changes: r.changes } : { field: r.field!, value: r.value }), reason: r.reason, by: r.by });
+  const sealed = ctx.sealCorrection(r.bookId, {
+    target: r.seq, ...(r.changes ? { changes: r.changes } : { field: r.field!, value: r.value }), reason: r.reason, by: r.by,
   });
-  ctx.projection(r.bookId);
   return sealResult(sealed, []);
 }
 

@@ -11,7 +11,8 @@ import { activeMembersOn, roleOn, type BookState } from './book-state';
 import { attachmentHashes } from './attachments-service';
 import { isDomainBody, makeBody } from './entry-body';
 import { genericRole, profileOf } from './rule-checks';
-import { chinaDate, type Reflag, type ServiceContext } from './service-context';
+import type { Reflag } from './read-model';
+import { chinaDate, type ServiceContext } from './service-context';
 
 /** The parts of a meeting the rules look at; drafts may be incomplete. */
 export interface MeetingCheck {
@@ -157,10 +158,10 @@ export function sealMeeting(ctx: ServiceContext, bookId: string, meeting: Meetin
  * The flags of a corrected meeting: the rules on the current reading, plus the flags that
  * depend on when it was recorded (those a correction cannot change).
  */
-export function reflagMeeting(ctx: ServiceContext): NonNullable<Reflag> {
-  return (projection, kind, current, sealedFlags) => {
+export function reflagMeeting(ctx: ServiceContext): Reflag {
+  return (state, kind, current, sealedFlags) => {
     if (kind !== 'meeting' || !isDomainBody(current)) return null;
-    const ev = evaluateAgainst(projection.state(), ctx.calendar, ctx.today(), current.input as MeetingInput);
+    const ev = evaluateAgainst(state, ctx.calendar, ctx.today(), current.input as MeetingInput);
     return [...ev.flags, ...sealedFlags.filter((f) => f.code === 'late-recording')];
   };
 }

@@ -15,8 +15,12 @@ export function yearView(ctx: ServiceContext, bookId: string, year: number): Yea
   const filings = new Map<number, string>();
   const workItems: WorkItemSummary[] = [];
   const meetings: { seq: number; input: MeetingInput; evaluation: MeetingEvaluation }[] = [];
-  for (const s of projection.allSummaries()) {
-    if (s.kind !== 'meeting' && s.kind !== 'work') continue;
+  const damaged: number[] = [];
+  for (const s of guard(() => ctx.read.ofKinds(bookId, ['meeting', 'work']))) {
+    if (s.problem) {
+      damaged.push(s.seq);
+      continue;
+    }
     const entry = guard(() => ctx.ledger.getEntry(bookId, s.seq));
     if (!entry || !isDomainBody(entry.body)) continue;
     const body = projection.currentBody(s.seq, entry.body) as { input: unknown; computed: unknown };
@@ -48,8 +52,13 @@ export function yearView(ctx: ServiceContext, bookId: string, year: number): Yea
     };
   });
   const r = computeYearlyObligations({ profile, year, meetings: summaries, workItems, today });
-  return {
-    year: r.year, meetingsHeld: r.meetingsHeld, meetingsRequired: r.meetingsRequired,
-    items: r.items.map((i) => ({ code: i.code, ok: i.ok, message: i.message })),
-  };
+  const items = r.items.map((i) => ({ code: i.code, ok: i.ok, message: i.message }));
+  if (damaged.length > 0) {
+    // A figure built on an entry that failed its proof would look sound; say what is missing.
+    items.unshift({
+      code: 'entries-damaged', ok: false,
+      message: `第 ${damaged.slice(0, 5).join('、')}${damaged.length > 5 ? ' 等' : ''} 条会议或工作记录未通过校验，没有计入本台账`,
+    });
+  }
+  return { year: r.year, meetingsHeld: r.meetingsHeld, meetingsRequired: r.meetingsRequired, items };
 }

@@ -36,7 +36,11 @@ export function status(overrides: Partial<BookStatus> = {}): BookStatus {
     keyId: 'SHA256:AbCdEfGhIjKlMnOpQrStUvWxYz0123456789+/abc', publicKey: 'ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIExample 示例学会',
     allowedSigners: 'logbook@example namespaces="logbook" ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIExample',
     createdAt: '2025-01-06T02:00:00.000Z',
-    integrity: { ok: true, size: 12, root: 'f'.repeat(64), problems: [], ms: 12, checkedAt: '2025-03-18T02:00:00.000Z', full: false },
+    integrity: { ok: true, size: 12, root: 'f'.repeat(64), problems: [], ms: 12, checkedAt: '2025-03-18T02:00:00.000Z', full: true },
+    verification: {
+      state: 'done', done: 12, total: 12,
+      report: { ok: true, size: 12, root: 'f'.repeat(64), problems: [], ms: 12, checkedAt: '2025-03-18T02:00:00.000Z', full: true },
+    },
     ...overrides,
   };
 }
