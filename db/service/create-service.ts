@@ -16,6 +16,7 @@ import { evaluateMeeting, reflagMeeting, sealMeeting } from './meetings-service'
 import { changeProfile, getOrg, updateOrg } from './org-service';
 import { sealActivity, sealWorkItem } from './activities-service';
 import { yearView } from './year-service';
+import { securityView } from './security-view';
 import { createContext, guard, type Reflag } from './service-context';
 
 export interface ServiceOptions {
@@ -72,6 +73,7 @@ export function createService(options: ServiceOptions): Service {
     'calendar.status': () => ctx.calendar.view(),
     'calendar.import': (i) => ctx.calendar.import(i.text),
     'ledger.year': (i) => yearView(ctx, i.bookId, i.year),
+    'app.security': () => securityView(options.keyStore.protection?.() ?? 'none'),
     close: () => ledger.close(),
   };
   return service;
