@@ -89,6 +89,23 @@ describe('openDatabase pragmas', () => {
     expect(caught).toBeInstanceOf(DatabaseError);
     expect((caught as DatabaseError).code).toBe('database-corrupt');
     expect((caught as DatabaseError).message).toMatch(/损坏/);
+    // The message reaches the UI: no path, no SQLite text; the original stays as the cause.
+    expect((caught as DatabaseError).message).not.toContain(tmp.dir);
+    expect((caught as DatabaseError).message).not.toMatch(/junk\.db|[a-z]{4,}/);
+    expect((caught as DatabaseError).cause).toBeInstanceOf(Error);
+  });
+
+  it('says in Chinese, without the path, that a file could not be opened', () => {
+    const file = tmp.file('missing/logbook.sqlite');
+    let caught: unknown;
+    try {
+      openDatabase(file);
+    } catch (error) {
+      caught = error;
+    }
+    expect(caught).toMatchObject({ code: 'database-open-failed', message: expect.stringMatching(/^无法打开数据库文件。/) });
+    expect((caught as DatabaseError).message).not.toContain(tmp.dir);
+    expect((caught as DatabaseError).cause).toBeInstanceOf(Error);
   });
 });
 

@@ -47,17 +47,26 @@ export function isCorruptionError(error: unknown): boolean {
   return typeof code === 'string' && (code.startsWith('SQLITE_CORRUPT') || code === 'SQLITE_NOTADB');
 }
 
-function describe(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
+/*
+ * Messages here reach the UI (via LedgerError → ServiceError): they never carry the file's
+ * path or SQLite's own text (paths, SQL, English). The original error stays as `cause`.
+ */
 
-function corruptError(path: string, error: unknown): DatabaseError {
+function corruptError(error: unknown): DatabaseError {
   return new DatabaseError(
     'database-corrupt',
-    `数据库文件已损坏或不是本应用的数据库（${path}：${describe(error)}）。请不要继续使用这个文件，` +
+    '数据库文件已损坏或不是本应用的数据库。请不要继续使用这个文件，' +
       '请用备份或导出的数据包恢复，并把这个文件交给技术人员检查。',
     { cause: error },
   );
+}
+
+function openFailed(error: unknown): DatabaseError {
+  const code = (error as { code?: unknown } | null)?.code;
+  const why = typeof code === 'string' && /^(SQLITE_CANTOPEN|SQLITE_READONLY|SQLITE_PERM)|^(EACCES|EPERM|EROFS)$/.test(code)
+    ? '请确认数据文件夹存在、所在磁盘可写，且没有被其他账户占有。'
+    : '请确认没有其他程序正在使用它，然后重新启动；如果反复出现，请联系维护人员。';
+  return new DatabaseError('database-open-failed', `无法打开数据库文件。${why}`, { cause: error });
 }
 
 export function openDatabase(path: string, options: OpenDatabaseOptions = {}): Database.Database {
@@ -71,26 +80,22 @@ export function openDatabase(path: string, options: OpenDatabaseOptions = {}): D
       ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
     });
   } catch (error) {
-    if (isCorruptionError(error)) throw corruptError(path, error);
-    throw new DatabaseError('database-open-failed', `无法打开数据库文件（${path}）：${describe(error)}。`, {
-      cause: error,
-    });
+    if (isCorruptionError(error)) throw corruptError(error);
+    throw openFailed(error);
   }
   try {
-    applyPragmas(db, path, readonly);
+    applyPragmas(db, readonly);
     migrateDatabase(db, options.migrations ?? appMigrations, { readonly });
     return db;
   } catch (error) {
     db.close();
     if (error instanceof DatabaseError) throw error;
-    if (isCorruptionError(error)) throw corruptError(path, error);
-    throw new DatabaseError('database-open-failed', `无法打开数据库文件（${path}）：${describe(error)}。`, {
-      cause: error,
-    });
+    if (isCorruptionError(error)) throw corruptError(error);
+    throw openFailed(error);
   }
 }
 
-function applyPragmas(db: Database.Database, path: string, readonly: boolean): void {
+function applyPragmas(db: Database.Database, readonly: boolean): void {
   const inMemory = db.memory;
   // An in-memory database (tests) cannot be WAL; it reports 'memory'.
   const journal = inMemory ? 'memory' : 'wal';
@@ -101,28 +106,28 @@ function applyPragmas(db: Database.Database, path: string, readonly: boolean): v
     db.pragma(`page_size = ${NEW_DATABASE_PAGE_SIZE}`);
   }
   if (!readonly) db.pragma('journal_mode = WAL');
-  expectPragma(db, 'journal_mode', journal, path);
+  expectPragma(db, 'journal_mode', journal);
   db.pragma('synchronous = FULL');
-  expectPragma(db, 'synchronous', 2, path);
+  expectPragma(db, 'synchronous', 2);
   db.pragma('foreign_keys = ON');
-  expectPragma(db, 'foreign_keys', 1, path);
+  expectPragma(db, 'foreign_keys', 1);
   // Never let a schema someone else wrote call application functions from triggers/views.
   db.pragma('trusted_schema = OFF');
-  expectPragma(db, 'trusted_schema', 0, path);
+  expectPragma(db, 'trusted_schema', 0);
   db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
-  expectPragma(db, 'busy_timeout', BUSY_TIMEOUT_MS, path);
+  expectPragma(db, 'busy_timeout', BUSY_TIMEOUT_MS);
   // Stricter b-tree page checks: a damaged page is reported as SQLITE_CORRUPT when read
   // instead of being interpreted. Costs little; the ledger's verify must see corruption.
   db.pragma('cell_size_check = ON');
-  expectPragma(db, 'cell_size_check', 1, path);
+  expectPragma(db, 'cell_size_check', 1);
 }
 
-function expectPragma(db: Database.Database, name: string, expected: string | number, path: string): void {
+function expectPragma(db: Database.Database, name: string, expected: string | number): void {
   const actual = db.pragma(name, { simple: true }) as unknown;
   if (actual !== expected) {
     throw new DatabaseError(
       'database-pragma',
-      `数据库设置 ${name} 未能生效（应为 ${String(expected)}，实际为 ${String(actual)}，文件 ${path}）。` +
+      `数据库设置 ${name} 未能生效（应为 ${String(expected)}，实际为 ${String(actual)}）。` +
         '为保证记录不丢失，应用拒绝在这种状态下使用数据库。请确认文件所在位置可写、不是网络盘或只读介质。',
     );
   }
@@ -185,7 +190,7 @@ export function migrateDatabase(
     if (isCorruptionError(error)) throw error;
     throw new DatabaseError(
       'database-migration-failed',
-      `数据库升级到数据结构版本 ${running} 时失败（${describe(error)}），数据库保持原样未被改动。请把此信息告诉技术人员。`,
+      `数据库升级到数据结构版本 ${running} 时失败，数据库保持原样未被改动。请把此信息告诉技术人员。`,
       { cause: error },
     );
   }

@@ -2,6 +2,7 @@ import { mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { LOOSE_FILES, LOOSE_FOLDERS, makeLooseDataFolder, modeOf } from '../db/test-support/loose-data-folder';
 import { ensureDataDir, resolveDataDir } from './data-dir';
 import { resolveNativeBinding } from './native-binding';
 
@@ -27,6 +28,16 @@ describe('resolveDataDir', () => {
     const info = await stat(dir);
     expect(info.isDirectory()).toBe(true);
     if (process.platform !== 'win32') expect(info.mode & 0o077).toBe(0);
+    await rm(root, { recursive: true, force: true });
+  });
+
+  it.runIf(process.platform !== 'win32')('tightens an existing folder on every start (0700 folders, 0600 files)', async () => {
+    const root = await mkdtemp(path.join(tmpdir(), 'logbook-dd-'));
+    const dir = path.join(root, 'data');
+    makeLooseDataFolder(dir);
+    ensureDataDir(dir);
+    for (const folder of LOOSE_FOLDERS) expect(modeOf(path.join(dir, folder))).toBe(0o700);
+    for (const file of LOOSE_FILES) expect(modeOf(path.join(dir, file))).toBe(0o600);
     await rm(root, { recursive: true, force: true });
   });
 });

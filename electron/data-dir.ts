@@ -4,8 +4,8 @@
  * installs on a USB stick, an administrator's choice). Relative overrides resolve against
  * the working directory so `LOGBOOK_DATA_DIR=.data npm start` does what it says.
  */
-import { mkdirSync } from 'node:fs';
 import path from 'node:path';
+import { secureDataFolder, type SecureResult } from '../db/data-folder';
 
 export const DATA_DIR_ENV = 'LOGBOOK_DATA_DIR';
 
@@ -21,8 +21,13 @@ export function resolveDataDir(input: DataDirInput): string {
   return path.join(input.userDataDir, 'data');
 }
 
-/** Creates the folder (owner-only on POSIX) and returns it. */
-export function ensureDataDir(dir: string): string {
-  mkdirSync(dir, { recursive: true, mode: 0o700 });
+/**
+ * Creates the folder, or tightens an existing one (on POSIX: folders 0700, files 0600, links
+ * never followed; see db/data-folder.ts), on every start; returns it. Entries that could not
+ * be tightened go to `onLoose` for the local log: they never stop the start.
+ */
+export function ensureDataDir(dir: string, onLoose?: (result: SecureResult) => void): string {
+  const result = secureDataFolder(dir);
+  if (result.failed.length > 0) onLoose?.(result);
   return dir;
 }

@@ -14,7 +14,7 @@
  */
 import type { SafeStorage } from 'electron';
 import { ServiceError } from '../db/contract/contract-types';
-import type { KeyStore } from '../db/ledger/types';
+import type { KeyProtection, KeyStore } from '../db/ledger/types';
 
 const MAGIC = Buffer.from('LBKS\x01', 'latin1');
 const MODE_ENCRYPTED = 0x45; // 'E'
@@ -24,7 +24,7 @@ export type SafeStorageLike = Pick<SafeStorage, 'isEncryptionAvailable' | 'encry
   Partial<Pick<SafeStorage, 'getSelectedStorageBackend'>>;
 
 /** `os`: protected by the OS keychain; `weak`: Linux fallback with a fixed password; `none`: file permissions only. */
-export type KeyProtection = 'os' | 'weak' | 'none';
+export type { KeyProtection };
 
 export interface ProtectedKeyStore extends KeyStore {
   protection(): KeyProtection;

@@ -152,6 +152,11 @@ describe('electron/main.ts (composition root)', () => {
     await expect(info?.(trusted, {})).resolves.toMatchObject({ ok: true, value: { dataDir, keyProtection: 'os' } });
   });
 
+  it('tells the renderer how the key is protected (safeStorage: the OS key store)', async () => {
+    const security = fake.ipcHandlers.get('logbook:app.security');
+    await expect(security?.(trusted, {})).resolves.toMatchObject({ ok: true, value: { keyProtection: 'os', explanation: expect.stringContaining('操作系统的密钥库') } });
+  });
+
   it('sets the Chinese menu', () => {
     expect((fake.menu.value as { label: string }[]).map((m) => m.label)).toEqual(['文件(&F)', '编辑(&E)', '视图(&V)', '帮助(&H)']);
   });

@@ -9,6 +9,8 @@
 import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, safeStorage, session, shell } from 'electron';
 import path from 'node:path';
 import { ServiceError } from '../db/contract/contract-types';
+import { secureDataFolder, type SecureResult } from '../db/data-folder';
+import { createLocalLog, type LocalLog } from '../host/local-log';
 import { contract, keysDir, openRealService, plainKeyStore } from '../host/real-service';
 import type { RealService } from '../host/real-service';
 import { APP_SCHEME, createAppProtocolHandler, registerAppSchemeAsPrivileged } from './app-protocol';
@@ -27,12 +29,22 @@ import { createMainWindow, focusWindow, WINDOW_TITLE } from './window';
 
 let mainWindow: BrowserWindow | null = null;
 let service: RealService | null = null;
+/** `<dataDir>/logs/logbook.log`: internal errors' details (paths, SQL, stacks), never the UI. */
+let localLog: LocalLog | null = null;
 
 const isDev = !app.isPackaged;
 const log = (message: string) => {
   if (isDev) console.log(`[logbook] ${message}`);
 };
-const logError = (method: string, error: unknown) => console.error(`[logbook] ${method} failed:`, error);
+const logError = (method: string, error: unknown) => {
+  localLog?.error(method, error);
+  console.error(`[logbook] ${method} failed:`, error);
+};
+const logLoose = (result: SecureResult) => {
+  if (result.failed.length === 0) return;
+  const names = result.failed.slice(0, 5).map((f) => `${f.path} (${f.code})`).join(', ');
+  localLog?.note('data-folder', `${result.failed.length} entries could not be made owner-only: ${names}`);
+};
 
 // Before `ready`: the scheme must be privileged, and a second instance must leave at once.
 registerAppSchemeAsPrivileged(protocol);
@@ -51,10 +63,14 @@ if (claimSingleInstance(app, () => focusWindow(mainWindow))) {
 }
 
 function start(): void {
-  const dataDir = ensureDataDir(resolveDataDir({ env: process.env, userDataDir: app.getPath('userData'), cwd: process.cwd() }));
+  const dataDir = resolveDataDir({ env: process.env, userDataDir: app.getPath('userData'), cwd: process.cwd() });
+  localLog = createLocalLog(dataDir);
+  // Owner-only on every start; once more after opening, for a database SQLite just created.
+  ensureDataDir(dataDir, logLoose);
   const keyStore = createSafeStorageKeyStore(plainKeyStore(dataDir), safeStorage);
   const nativeBinding = resolveNativeBinding({ env: process.env, isPackaged: app.isPackaged, resourcesPath: process.resourcesPath });
   service = openRealService({ dataDir, keyStore, ...(nativeBinding ? { nativeBinding } : {}) });
+  logLoose(secureDataFolder(dataDir));
   log(`data: ${dataDir}; keys: ${keysDir(dataDir)} (${keyStore.protection()})`);
 
   const ses = session.defaultSession;

@@ -4,11 +4,13 @@
  * address with its one-time token. Ctrl+C closes the server and the database cleanly.
  * Optional: LOGBOOK_PORT (default: a free port), LOGBOOK_HOST_TOKEN (default: random).
  */
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { secureDataFolder, type SecureResult } from '../db/data-folder';
 import { startHost } from './http-server';
 import type { RunningHost } from './http-server';
-import { contract, openRealService } from './real-service';
+import { createLocalLog, type LocalLog } from './local-log';
+import { contract, openRealService, type RealService } from './real-service';
 
 export interface ServeOptions {
   root: string;
@@ -19,6 +21,8 @@ export interface ServeOptions {
 export interface Serving {
   host: RunningHost;
   dataDir: string;
+  /** `<dataDir>/logs/logbook.log`: internal errors' details (never shown in the UI). */
+  localLog: LocalLog;
   stop(): Promise<void>;
 }
 
@@ -29,8 +33,23 @@ export function dataDirFrom(root: string, env: Readonly<Record<string, string | 
 export async function serve(options: ServeOptions): Promise<Serving> {
   const log = options.log ?? ((line: string) => console.log(line));
   const dataDir = dataDirFrom(options.root, options.env);
-  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
-  const service = openRealService({ dataDir });
+  // Owner-only on every start (a copied or restored folder arrives 0755/0644), and once more
+  // after opening: a new database and its -wal/-shm are created with the umask's modes.
+  const loose = secureDataFolder(dataDir);
+  const localLog = createLocalLog(dataDir);
+  reportLoose(loose, log, localLog);
+  let service: RealService;
+  try {
+    service = openRealService({ dataDir });
+  } catch (error) {
+    localLog.error('startup', error);
+    throw error;
+  }
+  reportLoose(secureDataFolder(dataDir), log, localLog);
+  const onInternalError = (method: string, error: unknown) => {
+    localLog.error(method, error);
+    console.error(`[logbook] ${method} 内部错误:`, error);
+  };
   const envPort = Number(options.env.LOGBOOK_PORT ?? 0) || 0;
   const savedPort = envPort ? 0 : readSavedPort(dataDir);
   const start = (port: number) => startHost({
@@ -39,7 +58,7 @@ export async function serve(options: ServeOptions): Promise<Serving> {
     staticDir: path.join(options.root, 'out', 'renderer'),
     port,
     ...(options.env.LOGBOOK_HOST_TOKEN ? { token: options.env.LOGBOOK_HOST_TOKEN } : {}),
-    onInternalError: (method, error) => console.error(`[logbook] ${method} 内部错误:`, error),
+    onInternalError,
   });
   let host: RunningHost;
   try {
@@ -63,11 +82,20 @@ export async function serve(options: ServeOptions): Promise<Serving> {
   return {
     host,
     dataDir,
+    localLog,
     stop: async () => {
       await host.close();
       service.close();
     },
   };
+}
+
+function reportLoose(result: SecureResult, log: (line: string) => void, localLog: LocalLog): void {
+  if (result.failed.length === 0) return;
+  const names = result.failed.slice(0, 5).map((f) => `${f.path}（${f.code}）`).join('、');
+  const line = `注意：数据文件夹中有 ${result.failed.length} 项无法设为仅本账户可读写：${names}。请检查这些文件的所有者与权限。`;
+  log(line);
+  localLog.note('data-folder', line);
 }
 
 /**

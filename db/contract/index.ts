@@ -12,7 +12,7 @@ import { organisation } from './organisation';
 import { profileChoice } from './profile-choice';
 import type {
   BookStatus, BookSummary, CalendarView, EntryDetail, EntryPage, MeetingSealResult, OrgView, SealResult,
-  VerifyView, YearView,
+  SecurityView, VerifyView, YearView,
 } from './views';
 import type { AttachmentRef } from './common';
 
@@ -106,6 +106,8 @@ export const contract = {
   'calendar.import': method('导入某年的法定节假日安排', true, z.object({ text: prose(200_000) }), out<CalendarView>()),
 
   'ledger.year': method('年度台账', false, z.object({ ...book, year: yearNumber }), out<YearView>()),
+
+  'app.security': method('密钥与数据保护', false, z.object({}), out<SecurityView>()),
 } satisfies ContractMap;
 
 export type Contract = typeof contract;

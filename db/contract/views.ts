@@ -128,3 +128,12 @@ export interface CalendarView {
   builtInYears: number[];
   importedYears: number[];
 }
+
+/** How this install protects the book's private signing key, said plainly (设置、创建记录本后). */
+export interface SecurityView {
+  keyProtection: 'os' | 'weak' | 'none';
+  /** One line, e.g. “签名私钥由系统密钥库保护”. */
+  title: string;
+  /** What it means for someone who copies the data folder or uses this computer. */
+  explanation: string;
+}

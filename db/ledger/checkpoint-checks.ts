@@ -62,7 +62,8 @@ export interface OutsideCheckInput {
  */
 export function checkOutsideCheckpoint(input: OutsideCheckInput): Problem[] {
   const { outside, bookId, size, rootHex, get, epochs, dbSigned } = input;
-  const where = outside.describe(bookId);
+  // The file's name for the messages (never its path: they reach the UI).
+  const file = outside.describe(bookId);
   const rewrite = (): Problem[] => {
     if (input.mayRewrite && dbSigned) {
       const epoch = checkpointEpochAt(epochs, dbSigned.checkpoint.size);
@@ -76,21 +77,21 @@ export function checkOutsideCheckpoint(input: OutsideCheckInput): Problem[] {
   };
   const read = outside.read(bookId);
   // Never legitimately missing: a new book's file is written before its genesis commits.
-  if (read.state === 'missing') return [problems.outsideMissing(where)];
-  if (read.state === 'invalid') return [problems.outsideInvalid(where, read.reason)];
+  if (read.state === 'missing') return [problems.outsideMissing(file)];
+  if (read.state === 'invalid') return [problems.outsideInvalid(file, read.reason)];
   const { signed, publicKey } = read.value;
   const cp = signed.checkpoint;
-  if (cp.book !== bookId) return [problems.outsideInvalid(where, '它属于另一本记录本')];
+  if (cp.book !== bookId) return [problems.outsideInvalid(file, '它属于另一本记录本')];
   const key = parseOpenSshLine(publicKey);
   if (!key || key.keyId !== cp.keyId || !verifyCheckpointSignature(signed, key.publicKey)) {
-    return [problems.outsideInvalid(where, '签名无效')];
+    return [problems.outsideInvalid(file, '签名无效')];
   }
   // A key enrolled after the database's head is possible only when the file is ahead.
-  if (cp.size > size) return [problems.outsideAhead(size, cp.size, where)];
+  if (cp.size > size) return [problems.outsideAhead(size, cp.size, file)];
   const epoch = checkpointEpochAt(epochs, cp.size);
-  if (!epoch || epoch.keyId !== cp.keyId) return [problems.outsideInvalid(where, '签名密钥不是当时生效的密钥')];
-  if (cp.size === size) return cp.root === rootHex ? [] : [problems.outsideFork(size, where)];
+  if (!epoch || epoch.keyId !== cp.keyId) return [problems.outsideInvalid(file, '签名密钥不是当时生效的密钥')];
+  if (cp.size === size) return cp.root === rootHex ? [] : [problems.outsideFork(size, file)];
   const proof = consistencyPath(cp.size, size, get);
   const linked = verifyConsistency(cp.size, size, Buffer.from(cp.root, 'hex'), Buffer.from(rootHex, 'hex'), proof);
-  return linked ? rewrite() : [problems.outsideFork(cp.size, where)];
+  return linked ? rewrite() : [problems.outsideFork(cp.size, file)];
 }

@@ -1,5 +1,11 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { expect, it } from 'vitest';
-import { parseSignedCheckpoint, serializeSignedCheckpoint, signCheckpoint, verifyCheckpointSignature } from './checkpoint';
+import {
+  FileCheckpointStore, parseSignedCheckpoint, serializeSignedCheckpoint, signCheckpoint, verifyCheckpointSignature,
+} from './checkpoint';
+import { checkOutsideCheckpoint } from './checkpoint-checks';
 import { generateSigningKey } from './keys';
 
 const key = generateSigningKey();
@@ -27,4 +33,27 @@ it('parses only the exact canonical text of a well-formed signed checkpoint', ()
   expect(parseSignedCheckpoint(text.replace('"time"', '"extra":1,"time"'))).toBeNull();
   expect(parseSignedCheckpoint('not json')).toBeNull();
   expect(parseSignedCheckpoint(undefined)).toBeNull();
+});
+
+it('names a missing or unreadable outside checkpoint by its file name, never its path (messages reach the UI)', () => {
+  const home = fs.mkdtempSync(path.join(os.tmpdir(), 'logbook-zhangsan-'));
+  try {
+    const bookId = '0f0e0d0c-0000-4000-8000-0000000000aa';
+    const outside = new FileCheckpointStore(path.join(home, 'logbook.sqlite'));
+    const check = () => checkOutsideCheckpoint({ outside, bookId, size: 3, rootHex: 'ab'.repeat(32), get: () => Buffer.alloc(32), epochs: [], dbSigned: null, mayRewrite: false });
+    const [missing] = check();
+    expect(missing?.code).toBe('outside-checkpoint-missing');
+    expect(missing?.message).toContain(`数据库外保存的检查点文件（${bookId}.json）`);
+    // A folder where the file should be: the OS message would hold the full path.
+    fs.mkdirSync(path.join(home, 'logbook.sqlite.checkpoints', `${bookId}.json`), { recursive: true });
+    const [unreadable] = check();
+    expect(unreadable?.code).toBe('outside-checkpoint-invalid');
+    for (const problem of [missing, unreadable]) {
+      expect(problem?.message).not.toContain(home);
+      expect(problem?.message).not.toContain('logbook.sqlite');
+      expect(problem?.message).not.toContain(os.tmpdir());
+    }
+  } finally {
+    fs.rmSync(home, { recursive: true, force: true });
+  }
 });

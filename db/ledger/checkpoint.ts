@@ -94,6 +94,10 @@ export type OutsideRead =
 export interface OutsideCheckpointStore {
   read(bookId: string): OutsideRead;
   write(bookId: string, value: OutsideCheckpoint): void;
+  /**
+   * How messages name the outside file: its name alone (`<book id>.json`), never its path.
+   * Messages reach the UI; the path would show the user's account and folder layout.
+   */
   describe(bookId: string): string;
 }
 
@@ -139,7 +143,7 @@ export class FileCheckpointStore implements OutsideCheckpointStore {
   }
 
   describe(bookId: string): string {
-    return SAFE_BOOK_ID.test(bookId) ? this.fileOf(bookId) : this.folder;
+    return SAFE_BOOK_ID.test(bookId) ? path.basename(this.fileOf(bookId)) : '';
   }
 
   read(bookId: string): OutsideRead {
@@ -149,7 +153,9 @@ export class FileCheckpointStore implements OutsideCheckpointStore {
       text = fs.readFileSync(this.fileOf(bookId), 'utf8');
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { state: 'missing' };
-      return { state: 'invalid', reason: `无法读取（${(error as Error).message}）` };
+      // The code only: the OS message holds the file's full path.
+      const code = (error as NodeJS.ErrnoException).code;
+      return { state: 'invalid', reason: `文件无法读取${typeof code === 'string' ? `（${code}）` : ''}` };
     }
     return parseOutside(text);
   }
@@ -170,7 +176,7 @@ export class MemoryCheckpointStore implements OutsideCheckpointStore {
   private readonly files = new Map<string, string>();
 
   describe(bookId: string): string {
-    return `内存中的外部检查点（${bookId}）`;
+    return SAFE_BOOK_ID.test(bookId) ? `${bookId}.json` : '';
   }
 
   read(bookId: string): OutsideRead {

@@ -23,3 +23,25 @@ it('maps SQLite and database errors to LedgerErrors with stable codes and Chines
   const own = new LedgerError('book-readonly', '只读');
   expect(toLedgerError(own, 'x')).toBe(own);
 });
+
+it('never puts the original text (a path, SQL, English) into the message; it stays as the cause', () => {
+  const where = '/home/zhang/.config/党建工作小组工作记录本/data/logbook.sqlite';
+  const cases = [
+    sqliteError('SQLITE_CANTOPEN', `unable to open database file: ${where}`),
+    sqliteError('SQLITE_IOERR_WRITE', `disk I/O error writing ${where}`),
+    sqliteError('SQLITE_FULL', `database or disk is full (${where})`),
+    sqliteError('SQLITE_CORRUPT', `database disk image is malformed: ${where}`),
+    sqliteError('SQLITE_ERROR', `no such table: entries in "INSERT INTO entries (seq) VALUES (?)" at ${where}`),
+    Object.assign(new Error(`EACCES: permission denied, open '${where}'`), { code: 'EACCES' }),
+    new Error(`something at ${where}`),
+  ];
+  for (const error of cases) {
+    const mapped = toLedgerError(error, '封存条目');
+    expect(mapped.message).not.toContain('/home/');
+    expect(mapped.message).not.toMatch(/logbook\.sqlite|INSERT|SQLITE|EACCES|[a-z]{4,}/);
+    expect(mapped.message).toMatch(/^封存条目/);
+    expect(mapped.cause).toBe(error);
+  }
+  expect(toLedgerError(cases[2], '封存条目').message).toContain('磁盘空间不足');
+  expect(toLedgerError(cases[0], '封存条目').message).toContain('无法读写数据文件夹');
+});

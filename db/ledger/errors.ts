@@ -39,13 +39,13 @@ export class LedgerError extends Error {
   }
 }
 
-function describe(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
-
 /**
  * Turns anything thrown while touching the database into a LedgerError: corruption becomes
  * `database-corrupt` (never a crash), DatabaseErrors keep their code.
+ *
+ * The message is for people and reaches the UI: it never carries the original text, which
+ * can hold the database's path, SQL or an OS error in English. The original stays as
+ * `cause` for the local log (host/local-log.ts).
  */
 export function toLedgerError(error: unknown, what: string): LedgerError {
   if (error instanceof LedgerError) return error;
@@ -53,7 +53,7 @@ export function toLedgerError(error: unknown, what: string): LedgerError {
   if (isCorruptionError(error)) {
     return new LedgerError(
       'database-corrupt',
-      `${what}时发现数据库文件已损坏（${describe(error)}）。请不要继续记录，用备份或导出的数据包恢复。`,
+      `${what}时发现数据库文件已损坏。请不要继续记录，用备份或导出的数据包恢复。`,
       { cause: error },
     );
   }
@@ -63,6 +63,15 @@ export function toLedgerError(error: unknown, what: string): LedgerError {
       cause: error,
     });
   }
-  const full = code === 'SQLITE_FULL' ? '磁盘空间不足。' : '';
-  return new LedgerError('database-error', `${what}失败：${full}${describe(error)}`, { cause: error });
+  return new LedgerError('database-error', `${what}失败：${reasonOf(typeof code === 'string' ? code : '')}`, { cause: error });
+}
+
+/** What the user can do about a failed database operation, from the SQLite / OS code only. */
+function reasonOf(code: string): string {
+  if (code.startsWith('SQLITE_FULL') || code === 'ENOSPC') return '磁盘空间不足。请清理磁盘后重试。';
+  if (/^(SQLITE_READONLY|SQLITE_CANTOPEN|SQLITE_PERM|SQLITE_AUTH)|^(EACCES|EPERM|EROFS)$/.test(code)) {
+    return '无法读写数据文件夹。请确认它所在的磁盘可写、文件夹没有被设为只读或被其他账户占有，然后重试。';
+  }
+  if (code.startsWith('SQLITE_IOERR') || code === 'EIO') return '读写磁盘时出错。请检查磁盘或存储设备（如 U 盘）是否正常，然后重试。';
+  return '数据库操作出错。请重试；如果反复出现，请重启程序并联系维护人员。';
 }

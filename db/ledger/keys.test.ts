@@ -90,6 +90,10 @@ describe('FileKeyStore', () => {
     expect(store.load(generateSigningKey().keyId)).toBeNull();
   });
 
+  it('says its keys are protected by file permissions only (for the UI to warn)', () => {
+    expect(new FileKeyStore(path.join(tmp.dir, 'keys')).protection()).toBe('none');
+  });
+
   it('refuses a private key that does not belong to the key id', () => {
     const a = generateSigningKey();
     const b = generateSigningKey();

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { writeFileDurably } from './durable-file';
 import { LedgerError } from './errors';
-import type { KeyStore } from './types';
+import type { KeyProtection, KeyStore } from './types';
 
 /**
  * Ed25519 book keys. The key id is what `ssh-keygen -lf` prints for the OpenSSH public key
@@ -162,5 +162,10 @@ export class FileKeyStore implements KeyStore {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
       throw error;
     }
+  }
+
+  /** Plain files: only the folder's owner-only permissions protect them. */
+  protection(): KeyProtection {
+    return 'none';
   }
 }

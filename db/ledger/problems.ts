@@ -7,6 +7,13 @@ import type { Problem } from './types';
 
 const RESTORE = '请不要继续在这本记录本上记录，用备份或导出的数据包恢复，并保留当前文件作为证据。';
 
+/**
+ * The outside checkpoint is named by its file name only (`<book id>.json`), never its path:
+ * messages reach the UI, and a path shows the user's account name and folder layout.
+ */
+const OUTSIDE = '数据库外保存的检查点文件';
+const named = (file: string): string => (/^[A-Za-z0-9-]{1,64}\.json$/.test(file) ? `（${file}）` : '');
+
 export const problems = {
   seqGap: (expected: number, found: number | null): Problem => ({
     code: 'seq-gap',
@@ -76,24 +83,24 @@ export const problems = {
     ...(seq !== undefined ? { seq } : {}),
     message: `${seq !== undefined ? `第 ${seq} 条：` : ''}${detail}${RESTORE}`,
   }),
-  outsideAhead: (dbSize: number, outsideSize: number, where: string): Problem => ({
+  outsideAhead: (dbSize: number, outsideSize: number, file: string): Problem => ({
     code: 'outside-checkpoint-ahead',
     missing: { from: dbSize + 1, to: outsideSize },
     message:
-      `数据库外保存的检查点（${where}）记录这本记录本已有 ${outsideSize} 条，数据库里只有 ${dbSize} 条：` +
+      `${OUTSIDE}${named(file)}记录这本记录本已有 ${outsideSize} 条，数据库里只有 ${dbSize} 条：` +
       `第 ${dbSize + 1}–${outsideSize} 条不见了。数据库文件可能被旧副本替换，或者其 -wal 文件丢失。${RESTORE}`,
   }),
-  outsideFork: (size: number, where: string): Problem => ({
+  outsideFork: (size: number, file: string): Problem => ({
     code: 'outside-checkpoint-fork',
-    message: `数据库外保存的检查点（${where}，第 ${size} 条处）与数据库内容对不上：两者已分叉，数据库被替换或改动。${RESTORE}`,
+    message: `${OUTSIDE}${named(file)}在第 ${size} 条处与数据库内容对不上：两者已分叉，数据库被替换或改动。${RESTORE}`,
   }),
-  outsideInvalid: (where: string, reason: string): Problem => ({
+  outsideInvalid: (file: string, reason: string): Problem => ({
     code: 'outside-checkpoint-invalid',
-    message: `数据库外保存的检查点（${where}）无效：${reason}。${RESTORE}`,
+    message: `${OUTSIDE}${named(file)}无效：${reason}。${RESTORE}`,
   }),
-  outsideMissing: (where: string): Problem => ({
+  outsideMissing: (file: string): Problem => ({
     code: 'outside-checkpoint-missing',
-    message: `数据库外保存的检查点文件（${where}）不见了，无法确认数据库没有被旧副本替换或丢失记录。请找回该文件，或用数据包恢复。`,
+    message: `${OUTSIDE}${named(file)}不见了，无法确认数据库没有被旧副本替换或丢失记录。请找回该文件，或用数据包恢复。`,
   }),
   schemaMismatch: (detail: string): Problem => ({
     code: 'schema-mismatch',

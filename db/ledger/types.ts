@@ -118,10 +118,20 @@ export interface VerifyReport {
   ms: number;
 }
 
+/**
+ * How a KeyStore protects private keys at rest, for the UI to say plainly:
+ * `os`: encrypted by the operating system's key store (DPAPI, Keychain, Secret Service);
+ * `weak`: encrypted with a fixed password (Linux without a keyring), so a copy of the data
+ * folder can be opened; `none`: plain files readable by the owner only.
+ */
+export type KeyProtection = 'os' | 'weak' | 'none';
+
 /** Where private keys live. db/ ships a file store; electron/ wraps it with safeStorage. */
 export interface KeyStore {
   save(keyId: string, pkcs8Der: Buffer): void;
   load(keyId: string): Buffer | null;
+  /** How the keys are protected at rest; a store that does not say is treated as `none`. */
+  protection?(): KeyProtection;
 }
 
 /** Injected clock: tests freeze or rewind it. */

@@ -18,6 +18,7 @@ import { sealActivity, sealWorkItem } from './activities-service';
 import { yearView } from './year-service';
 import { ReadModel } from './read-model';
 import { replayRequest, requestDigest } from './request-ids';
+import { securityView } from './security-view';
 import { createContext, guard, type ServiceContext } from './service-context';
 
 export interface ServiceOptions {
@@ -83,6 +84,7 @@ export function createService(options: ServiceOptions): Service {
     'calendar.status': () => ctx.calendar.view(),
     'calendar.import': (i) => ctx.calendar.import(i.text),
     'ledger.year': (i) => yearView(ctx, i.bookId, i.year),
+    'app.security': () => securityView(options.keyStore.protection?.() ?? 'none'),
     close: () => ledger.close(),
   };
   for (const method of Object.keys(contract) as (keyof Contract)[]) {

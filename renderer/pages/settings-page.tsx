@@ -1,5 +1,6 @@
 /**
- * 设置与密钥: the key fingerprint to print for 备案, the organisation and its rule profile,
+ * 设置与密钥: the key fingerprint to print for 备案 and how this computer protects the key,
+ * the organisation and its rule profile,
  * the holiday calendar's coverage, and creating a further book.
  */
 import { useCallback, useState } from 'react';
@@ -10,6 +11,7 @@ import { useApi } from '../api-context';
 import { useAsync } from '../app/use-async';
 import { useBook } from '../app/book-context';
 import { KeyFingerprint } from '../app/key-fingerprint';
+import { KeyProtectionAlert } from '../app/key-protection-alert';
 import { SetupWizard } from '../setup/setup-wizard';
 import { HolidayImport } from './holiday-import';
 import { ProfileChange } from './profile-change';
@@ -36,6 +38,7 @@ export function SettingsPage() {
     <Space orientation="vertical" size={16} style={{ width: '100%' }} data-testid="settings">
       {(error ?? statusError) && <Alert type="error" showIcon title={error ?? statusError} />}
       {status ? <KeyFingerprint status={status} orgName={o?.orgName} /> : <Spin />}
+      <KeyProtectionAlert />
       <Card title="组织与规则方案" className="no-print" extra={org && (
         <Space>
           {o && <OrganisationChange bookId={bookId} current={o} disabled={readOnly} onChanged={() => orgState.reload()} />}

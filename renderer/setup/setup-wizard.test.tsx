@@ -35,10 +35,13 @@ describe('first-run wizard', () => {
     expect(api['books.create']).not.toHaveBeenCalled();
   });
 
-  it('requires a leader, then creates the book and shows the key fingerprint', async () => {
+  it('requires a leader, then creates the book and shows the key fingerprint and its protection', async () => {
     const user = userEvent.setup();
     const created = status({ size: 2 });
-    const api = fakeApi({ 'books.create': () => created });
+    const api = fakeApi({
+      'books.create': () => created,
+      'app.security': () => ({ keyProtection: 'none', title: '签名私钥未加密，仅靠文件权限保护', explanation: '任何能读取该文件夹的人都能用它签名' }),
+    });
     renderWithApi(<SetupWizard onDone={() => {}} />, api);
 
     await fillOrganisation(user);
@@ -69,6 +72,8 @@ describe('first-run wizard', () => {
     await screen.findByTestId('key-fingerprint');
     expect(screen.getByTestId('key-id')).toHaveTextContent(created.keyId);
     expect(screen.getByTestId('allowed-signers')).toHaveTextContent('namespaces="logbook"');
+    // …and says how this computer protects the key that signs it.
+    expect(await screen.findByTestId('key-protection')).toHaveTextContent('任何能读取该文件夹的人都能用它签名');
     expect(api['books.create']).toHaveBeenCalledTimes(1);
     const input = api['books.create'].mock.calls[0]?.[0];
     expect(input.profile).toEqual({ id: 'suzhou-leading-group' });

@@ -1,6 +1,6 @@
 /**
  * First run (or a further book): organisation → rule profile → members → review →
- * `books.create`, then the key fingerprint to print for 备案.
+ * `books.create`, then the key fingerprint to print for 备案 and how the key is protected.
  */
 import { useMemo, useState } from 'react';
 import { Button, Card, Form, Result, Space, Steps, Typography } from 'antd';
@@ -10,6 +10,7 @@ import { useApi } from '../api-context';
 import { errorMessage } from '../api';
 import { dropEmpty, parseInto } from '../forms/zod-form';
 import { KeyFingerprint } from '../app/key-fingerprint';
+import { KeyProtectionAlert } from '../app/key-protection-alert';
 import type { ProfileId } from '../app/labels';
 import { isLeaderRole } from '../members/role-options';
 import { OrganisationStep } from './organisation-step';
@@ -90,6 +91,7 @@ export function SetupWizard({ onDone, onCancel }: { onDone: (bookId: string) => 
         <Result className="no-print" status="success" title="记录本已创建"
           subTitle={`${created.orgName ?? created.name}的工作记录本已建立，成立信息与成员已作为第一批记录封存。`} />
         <KeyFingerprint status={created} orgName={org?.orgName} />
+        <div style={{ marginTop: 16 }}><KeyProtectionAlert /></div>
         <div className="no-print" style={{ textAlign: 'center', marginTop: 24 }}>
           <Button type="primary" size="large" onClick={() => onDone(created.bookId)} data-testid="wizard-enter">进入记录本</Button>
         </div>
