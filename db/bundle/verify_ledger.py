@@ -56,6 +56,14 @@ def merkle_root(leaves, lo, hi):
     return node_hash(merkle_root(leaves, lo, lo + k), merkle_root(leaves, lo + k, hi))
 
 
+def file_sha256(path):
+    digest = hashlib.sha256()
+    with open(path, "rb") as f:
+        for block in iter(lambda: f.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
 def key_id_of(line):
     """`SHA256:<base64>` of the SSH wire-format key, as `ssh-keygen -lf` prints it."""
     wire = base64.b64decode(line.split()[1], validate=True)
@@ -103,9 +111,8 @@ def main():
     report(root == checkpoint.get("root"), "默克尔根与检查点一致（%s）" % root,
            "Merkle root (RFC 9162) equals the checkpoint's %s" % checkpoint.get("root"))
 
-    missing = [h for h in sorted(attachments)
-               if not os.path.isfile(os.path.join("data", "attachments", h))
-               or hashlib.sha256(open(os.path.join("data", "attachments", h), "rb").read()).hexdigest() != h]
+    files = {h: os.path.join("data", "attachments", h) for h in sorted(attachments)}
+    missing = [h for h, p in files.items() if not os.path.isfile(p) or file_sha256(p) != h]
     report(not missing, "记录引用的 %d 个附件齐全且哈希相符" % len(attachments),
            "%d attachments named by entries present and matching%s"
            % (len(attachments), "; bad: " + ", ".join(missing) if missing else ""))
