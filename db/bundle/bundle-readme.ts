@@ -46,7 +46,8 @@ export function bundleReadme(f: ReadmeFacts): string {
   5. 核验记录链与检查点：python3 verify_ledger.py
   签名保证 tagmanifest 未被改动，tagmanifest 保证 manifest 未被改动，manifest 保证每个数据
   文件未被改动，verify_ledger.py 保证记录首尾相连、条数与默克尔根与检查点一致。
-  Windows 上可使用 Git for Windows 自带的 ssh-keygen、sha256sum 与 Python 3。
+  Windows 上可在 Git for Windows 的 Git Bash 中运行以上命令（自带 ssh-keygen、sha256sum、cut），
+  第 5 步需另装 Python 3。
 
 Party-building work group record book: exported bundle
 ======================================================
@@ -84,5 +85,7 @@ Checking by hand (run in this folder; every step must succeed)
   The signature covers the tag manifest, the tag manifest covers the payload manifest, the
   payload manifest covers every payload file, and verify_ledger.py checks that the entries
   link up and match the checkpoint's size and Merkle root.
+  On Windows, run the commands in Git Bash (Git for Windows ships ssh-keygen, sha256sum and
+  cut); step 5 needs Python 3.
 `;
 }

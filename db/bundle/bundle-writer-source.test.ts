@@ -13,6 +13,7 @@ import { appendLeaf, leafHash, rootOfPeaks, type Peak } from '../ledger/merkle';
 import { ledgerBundleSource, type BundleSource } from './bundle-source';
 import { writeBundle } from './bundle-writer';
 import { BundleError } from './errors';
+import { exportBookBundle } from './export-book';
 
 /**
  * The writer against an abstract source: a book of a few thousand entries whose bytes are
@@ -142,6 +143,9 @@ describe('writeBundle over an abstract source', () => {
       const hash = ledger.putAttachment(Buffer.from('附件'));
       ledger.seal(bookId, { kind: 'meeting', body: { t: 1 }, attachments: [hash] });
       const source = ledgerBundleSource(ledger, bookId, fx.keyStore);
+      const ok = await exportBookBundle(ledger, bookId, fx.keyStore, path.join(fx.dbPath, '..', 'ok.zip'), { orgName: '某学会' });
+      expect(ok).toMatchObject({ size: 2, attachments: 1 });
+      await expect(exportBookBundle(ledger, 'nope', fx.keyStore, path.join(fx.dbPath, '..', 'no.zip'))).rejects.toMatchObject({ code: 'book-not-found' });
       const dir = outDir('attachments');
       expect(await codeOf(writeBundle({ ...source, attachment: () => null }, path.join(dir, 'x.zip')))).toBe('attachment-missing');
       expect(await codeOf(writeBundle({ ...source, attachment: () => Buffer.from('别的') }, path.join(dir, 'x.zip')))).toBe('attachment-mismatch');
@@ -159,5 +163,8 @@ describe('writeBundle over an abstract source', () => {
     fs.mkdirSync(path.join(dir, 'x.zip.partial'));
     expect(await codeOf(writeBundle(source, path.join(dir, 'x.zip')))).toBe('bundle-write-failed');
     expect(fs.existsSync(path.join(dir, 'x.zip'))).toBe(false);
+    expect(await codeOf(writeBundle(source, path.join(dir, 'no-such-folder', 'x.zip')))).toBe('bundle-write-failed');
+    expect(await codeOf(writeBundle(source, path.join(dir, 'y.zip'), { verifierScriptPath: path.join(dir, 'nope.py') }))).toBe('bundle-write-failed');
+    expect(fs.readdirSync(dir)).toEqual(['x.zip.partial']);
   });
 });

@@ -6,6 +6,7 @@ import yauzl from 'yauzl';
 import yazl from 'yazl';
 import { verifyCheckpointSignature, serializeSignedCheckpoint } from '../ledger/checkpoint';
 import { fsyncDirectory } from '../ledger/durable-file';
+import { LedgerError } from '../ledger/errors';
 import { isHex64 } from '../ledger/hashing';
 import { parseOpenSshLine } from '../ledger/keys';
 import { appendLeaf, leafHash, rootOfPeaks, type Peak } from '../ledger/merkle';
@@ -226,10 +227,10 @@ export async function writeBundle(source: BundleSource, outPath: string, options
   const out = path.resolve(outPath);
   const partial = `${out}.partial`;
   const bagName = `logbook-${source.bookId}`;
-  const verifier = await fs.promises.readFile(options.verifierScriptPath ?? defaultVerifierScriptPath());
   const progress = new Progress(source.size + 1, options.onProgress);
   let staging: string | null = null;
   try {
+    const verifier = await fs.promises.readFile(options.verifierScriptPath ?? defaultVerifierScriptPath());
     staging = await fs.promises.mkdtemp(path.join(path.dirname(out), `.${path.basename(out)}.staging-`));
     await fs.promises.mkdir(path.join(staging, 'data', 'attachments'), { recursive: true });
 
@@ -298,16 +299,9 @@ export async function writeBundle(source: BundleSource, outPath: string, options
     const signature = signSshsig(tagManifest, BUNDLE_NAMESPACE, source.publicKeyLine, (data) => source.sign(data));
     tags.push(['tagmanifest-sha256.txt', tagManifest], ['tagmanifest-sha256.txt.sig', Buffer.from(signature)]);
 
-    try {
-      await zipBag(staging, bagName, payload, tags, new Date(cp.time), partial);
-      await fs.promises.rename(partial, out);
-      fsyncDirectory(path.dirname(out));
-    } catch (error) {
-      if (error instanceof BundleError) throw error;
-      throw new BundleError('bundle-write-failed', `导出包写入失败（${(error as Error).message}）。请检查磁盘空间和文件夹权限后重试。`, {
-        cause: error,
-      });
-    }
+    await zipBag(staging, bagName, payload, tags, new Date(cp.time), partial);
+    await fs.promises.rename(partial, out);
+    fsyncDirectory(path.dirname(out));
     progress.step();
     const { size: bytes } = await fs.promises.stat(out);
     return {
@@ -323,7 +317,12 @@ export async function writeBundle(source: BundleSource, outPath: string, options
     };
   } catch (error) {
     await fs.promises.rm(partial, { force: true }).catch(() => undefined);
-    throw error;
+    // The source's own errors (BundleError, LedgerError) say what is wrong with the book; anything
+    // else is the file system's (no such folder, disk full, permissions).
+    if (error instanceof BundleError || error instanceof LedgerError) throw error;
+    throw new BundleError('bundle-write-failed', `导出包写入失败（${(error as Error).message}）。请检查磁盘空间和文件夹权限后重试。`, {
+      cause: error,
+    });
   } finally {
     if (staging) await fs.promises.rm(staging, { recursive: true, force: true }).catch(() => undefined);
   }
