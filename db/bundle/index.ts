@@ -1,0 +1,15 @@
+/** Signed bundles: one book as a zip holding one BagIt 1.0 bag, signed with SSHSIG (see ARCHITECTURE.md "The bundle"). */
+export { writeBundle, defaultVerifierScriptPath, BUNDLE_FORMAT, type WriteBundleOptions, type BundleResult } from './bundle-writer';
+export { exportBookBundle } from './export-book';
+export { ledgerBundleSource, type BundleSource, type BundleKey, type LedgerBundleOptions } from './bundle-source';
+export { BundleError, type BundleErrorCode } from './errors';
+export {
+  BUNDLE_NAMESPACE,
+  allowedSignersLine,
+  signSshsig,
+  signSshsigWithKey,
+  verifySshsig,
+  parseSshsig,
+  type ParsedSshsig,
+  type SshsigVerdict,
+} from './sshsig';
