@@ -32,8 +32,11 @@ export class DemoBookState {
   readonly recorder: string;
   readonly guests: { name: string; unit: string }[];
   size = 0;
+  firstYear = 0;
   /** 第×次: counts in the current term (re-election starts it again). */
   meetingNumber = 0;
+  /** Set by the 换届 work item, taken by the organisation update on the new term's first day. */
+  nextTerm: { termStart: string; approval: { docNo: string; date: string } } | undefined;
   readonly year = { meetings: 0, activities: 0 };
   /** The year's sealed meetings, for filings, corrections and “三重一大” that point at them. */
   readonly meetings = new Map<string, MeetingFacts>();

@@ -99,18 +99,27 @@ export function buildAnnualSummary(book: DemoBookState, year: number, date: stri
   }, recordAt);
 }
 
-/** 换届 with the board (换届同步): the work item, then the organisation record for the new term. */
-export function buildReElection(book: DemoBookState, date: string, recordAt: string, updateAt: string): DemoStep[] {
+/** 换届 with the board (换届同步): the work item, dated before the old term ends. */
+export function buildReElection(book: DemoBookState, date: string, recordAt: string): DemoStep {
   const termStart = addDays(book.organisation.termEnd, 1);
   const approval = book.approval(addDays(date, -3));
-  const item = book.step('work.seal', {
+  book.nextTerm = { termStart, approval };
+  return book.step('work.seal', {
     bookId: BOOK,
     item: {
       type: 're-election', title: '党建工作小组随理事会同步换届', date, newTermStart: termStart, newTermEnd: termEndOf(termStart),
       content: '学会召开会员代表大会完成理事会换届，党建工作小组同步换届，新一届成员人选经党建委审核批复。', approvalDocNo: approval.docNo, attachments: [],
     },
   }, recordAt);
-  book.organisation = { ...book.organisation, termStart, termEnd: termEndOf(termStart), approval, note: '任期与本届理事会相同' };
-  const update = book.step('org.update', { bookId: BOOK, organisation: book.organisation, reason: `随理事会换届，新一届任期自${termStart}起（${approval.docNo}）` }, updateAt);
-  return [item, update];
+}
+
+/** On the first day of the new term, the organisation record takes the new term and its approval. */
+export function buildTermUpdate(book: DemoBookState, recordAt: string): DemoStep {
+  const next = book.nextTerm;
+  if (!next) throw new Error('演示数据：换届之前不能变更任期');
+  book.nextTerm = undefined;
+  book.organisation = { ...book.organisation, termStart: next.termStart, termEnd: termEndOf(next.termStart), approval: next.approval, note: '任期与本届理事会相同' };
+  return book.step('org.update', {
+    bookId: BOOK, organisation: book.organisation, reason: `随理事会换届，新一届任期自${next.termStart}起（${next.approval.docNo}）`,
+  }, recordAt);
 }

@@ -61,6 +61,14 @@ export function buildRosterChange(book: DemoBookState, change: RosterChange, dat
   } else if (change === 'enlarge') {
     join('member', '党建工作小组增补成员');
     join('member', '党建工作小组增补成员');
+    // A larger group takes its second deputy (副组长1－2名) from the members.
+    if (roster.withRole(date, 'deputy').length < 2 && members.length > 0) {
+      const promoted = random.pick(members);
+      roster.changeRole(promoted, 'deputy', date);
+      steps.push(book.step('members.changeRole', {
+        bookId: BOOK, memberId: memberRef(promoted.key), role: 'deputy', changedOn: date, reason: '党建工作小组增补成员后增设一名副组长', approval,
+      }, next()));
+    }
   } else if (change === 'reduce') {
     for (const m of random.sample(members, 2)) leave(m, random.pick(LEAVE_REASONS));
   } else {

@@ -12,7 +12,7 @@ import {
   buildAttendanceCorrection, buildFiling, buildMeeting, buildPlaceCorrection, filingRecordAt, onTimeFilingDate, type MeetingPlan,
 } from './demo-meetings';
 import {
-  buildActivity, buildAnnualReport, buildAnnualSummary, buildBookCreation, buildReElection, buildWorkItem,
+  buildActivity, buildAnnualReport, buildAnnualSummary, buildBookCreation, buildReElection, buildTermUpdate, buildWorkItem,
 } from './demo-records';
 import { buildRosterChange, changeFits, type RosterChange } from './demo-roster-changes';
 import type { DemoStep } from './demo-step';
@@ -67,16 +67,20 @@ export function planYear(book: DemoBookState, year: number, first: boolean, want
     add(recordAt, () => [buildWorkItem(book, kind, date, recordAt, meetingKey)]);
   };
   const rosterChange = (change: RosterChange, date: string) => {
-    add(at(date, 10 * 60), () => (changeFits(book, change, date) ? buildRosterChange(book, change, date) : buildRosterChange(book, 'replace', date)), change === 'new-leader' ? 3 : 2);
+    add(at(date, 10 * 60), () => (changeFits(book, change, date) ? buildRosterChange(book, change, date) : buildRosterChange(book, 'replace', date)), change === 'new-leader' || change === 'enlarge' ? 3 : 2);
   };
 
   let newTermStart: string | undefined;
   if (first) {
+    book.firstYear = year;
     const termStart = isoDate(year, 3, 1);
     const createdAt = at(onWeekday(isoDate(year, 3, 5)), 9 * 60 + 30);
     add(createdAt, () => [buildBookCreation(book, termStart, createdAt)], 7);
     // The new group learns the rules the hard way (see the file's comment).
-    meeting(meetingDay(isoDate(year, 3, 17)), { attendance: 'all-present', filing: 'late', correction: { what: 'place', afterDays: 24 } });
+    const opening = meeting(meetingDay(isoDate(year, 3, 17)), { attendance: 'all-present', filing: 'late', correction: { what: 'place', afterDays: 24 } });
+    work('major-matter', onWeekday(isoDate(year, 4, 20)), opening.key);
+    work('other', onWeekday(isoDate(year, 8, 10)));
+    activity('other', onWeekday(isoDate(year, 8, 26)));
     activity('study', onWeekday(isoDate(year, 4, 10)));
     rosterChange('replace', onWeekday(isoDate(year, 5, 12)));
     activity('research', onWeekday(isoDate(year, 5, 21)));
@@ -95,7 +99,8 @@ export function planYear(book: DemoBookState, year: number, first: boolean, want
       const date = onWeekday(addDays(book.organisation.termEnd, -10));
       const recordAt = at(date, 15 * 60);
       const updateAt = at(newTermStart, 9 * 60 + 30);
-      add(recordAt, () => buildReElection(book, date, recordAt, updateAt), 2);
+      add(recordAt, () => [buildReElection(book, date, recordAt)]);
+      add(updateAt, () => [buildTermUpdate(book, updateAt)]);
       rosterChange('replace', newTermStart);
     }
     const windows: [number, number, number][] = [[3, 10, 24], [6, 8, 20], [9, 7, 18], [12, 1, 10]];
@@ -116,7 +121,9 @@ export function planYear(book: DemoBookState, year: number, first: boolean, want
     if (random.chance(0.4)) work('other', onWeekday(within(8, 3, 12)));
     const linked = meetings[0]!;
     if (random.chance(0.5)) work('major-matter', onWeekday(addDays(linked.recordAt.slice(0, 10), random.int(3, 6))), linked.key);
-    if (random.chance(0.45)) {
+    if (year === book.firstYear + 1) {
+      rosterChange('enlarge', onWeekday(within(4, 14, 24)));
+    } else if (random.chance(0.45)) {
       const change = random.pick<RosterChange>(['replace', 'replace', 'enlarge', 'reduce', 'new-leader']);
       rosterChange(change, onWeekday(random.chance(0.5) ? within(4, 14, 24) : within(10, 20, 28)));
     }
@@ -136,9 +143,9 @@ export function planYear(book: DemoBookState, year: number, first: boolean, want
 }
 
 /**
- * Books bigger than a few dozen entries a year (a stress book of 100,000 entries must fit
- * before 2100, the contract's last year) get busier years: more meetings, activities and work
- * items, spread evenly over the working year. This keeps the generator O(1) per entry.
+ * Books bigger than their span's natural few dozen entries a year (a stress book of 100,000)
+ * get busier years: more meetings, activities and work items, spread evenly over the working
+ * year. Each is O(1) to plan, so the generator stays linear in the book's size.
  */
 function addExtras(
   book: DemoBookState, year: number, first: boolean, count: number, meetings: YearMeeting[],

@@ -17,9 +17,13 @@ export interface DemoOptions {
 }
 
 export const DEFAULT_ENTRIES = 60;
-export const MAX_ENTRIES = 1_000_000;
-/** The contract refuses dates after 2100. */
-const LAST_YEAR = 2100;
+/** About 80 calls a working day in a ten-year book: more would no longer fit in office hours. */
+export const MAX_ENTRIES = 200_000;
+/**
+ * A group's first two terms. A book needing more than its natural ~30 entries a year gets busier
+ * years within this span rather than centuries of them (the contract's dates end in 2100).
+ */
+export const SPAN_YEARS = 10;
 
 export function demoDefaults(options: DemoOptions = {}): Required<DemoOptions> {
   const entries = options.entries ?? DEFAULT_ENTRIES;
@@ -36,8 +40,9 @@ export function* generateDemoBook(options: DemoOptions = {}): Generator<DemoStep
   const book = new DemoBookState(seed);
   let last = '';
   for (let year = startYear; book.size < entries; year++) {
-    // Spread what is still missing over the years left, so even a huge book ends by 2100.
-    const want = Math.ceil((entries - book.size) / (LAST_YEAR - year + 1));
+    // Spread what is still missing over the years left of the span; past it, each year is a natural one.
+    const yearsLeft = startYear + SPAN_YEARS - year;
+    const want = yearsLeft > 0 ? Math.ceil((entries - book.size) / yearsLeft) : 0;
     book.startYear();
     book.roster.forgetLeftBefore(`${year - 1}-01-01`);
     const events = planYear(book, year, year === startYear, want);
