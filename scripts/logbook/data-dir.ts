@@ -1,0 +1,34 @@
+/**
+ * The data folder as the app keeps it (host/real-service.ts): `logbook.sqlite`, its checkpoint
+ * files and the keys. Commands that read never create one; the demo never writes into one
+ * that already holds a book.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { DATABASE_FILE } from '../../db/service/index';
+import { DataDirError } from './command';
+
+export function databaseOf(dataDir: string): string {
+  return path.join(dataDir, DATABASE_FILE);
+}
+
+/** A folder that exists and holds a record book, or a DataDirError saying which it is not. */
+export function requireExistingBookFolder(dataDir: string): string {
+  const dir = path.resolve(dataDir);
+  if (!fs.existsSync(dir)) throw new DataDirError(`数据文件夹不存在：${dir} / data folder does not exist`);
+  if (!fs.statSync(dir).isDirectory()) throw new DataDirError(`不是文件夹：${dir} / not a folder`);
+  if (!fs.existsSync(databaseOf(dir))) {
+    throw new DataDirError(`该文件夹中没有记录本（${DATABASE_FILE}）：${dir} / no logbook in this folder`);
+  }
+  return dir;
+}
+
+/** A folder that may be created and written, holding no record book yet. */
+export function requireFreshFolder(dataDir: string): string {
+  const dir = path.resolve(dataDir);
+  if (fs.existsSync(dir) && !fs.statSync(dir).isDirectory()) throw new DataDirError(`不是文件夹：${dir} / not a folder`);
+  if (fs.existsSync(databaseOf(dir))) {
+    throw new DataDirError(`该文件夹中已有记录本（${DATABASE_FILE}），演示数据不会写入已有的数据，请换一个空文件夹：${dir} / this folder already holds a logbook; the demo never writes into existing data, choose an empty folder`);
+  }
+  return dir;
+}
