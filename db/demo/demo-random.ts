@@ -2,7 +2,7 @@
  * The generator's only source of chance: mulberry32 (the same PRNG the tests and the
  * benchmark use), so one seed always gives the same book, call for call.
  */
-import { seededRandom } from '../test-support/seeded-random';
+import { seededRandom } from './seeded-random';
 
 export class DemoRandom {
   private readonly next: () => number;

@@ -36,13 +36,44 @@ describe('app frame', () => {
     renderWithApi(<BooksGate />, api);
     const badge = await screen.findByTestId('integrity-badge');
     await waitFor(() => expect(badge).toHaveAttribute('data-state', 'ok'));
-    expect(badge).toHaveTextContent('已校验');
+    expect(badge).toHaveTextContent('完整校验通过（12 条，0.01 秒）');
+    const failed = { ok: false, size: 12, root: null, ms: 40, checkedAt: '2025-03-18T02:00:00.000Z', full: true,
+      problems: [{ code: 'hash-mismatch', seq: 5, message: '记录内容与哈希不符，可能被改动' }] };
+    api['books.status'].mockImplementation(async () => status({ readOnly: true, integrity: failed, verification: { state: 'done', done: 12, total: 12, report: failed } }));
     await user.click(within(badge).getByTestId('verify-button'));
     await waitFor(() => expect(badge).toHaveAttribute('data-state', 'problem'));
-    expect(badge).toHaveTextContent('发现问题');
+    expect(badge).toHaveTextContent('校验未通过（第 5 条）');
     expect(api['books.verify']).toHaveBeenCalledWith({ bookId: BOOK });
     await user.hover(within(badge).getByRole('status'));
     expect(await screen.findByTestId('integrity-problems')).toHaveTextContent('第 5 条：记录内容与哈希不符，可能被改动');
+  });
+
+  it('says what has been checked: the quick check, the full verify in progress, then its result', async () => {
+    const done = { ok: true, size: 100, root: 'f'.repeat(64), problems: [], ms: 400, checkedAt: '2025-03-18T02:00:00.000Z', full: true };
+    const running = status({ size: 100, integrity: { ...done, full: false, ms: 2 }, verification: { state: 'running', done: 43, total: 100 } });
+    const api = fakeApi({ 'books.list': () => [running], 'books.status': () => running });
+    renderWithApi(<BooksGate />, api);
+    const badge = await screen.findByTestId('integrity-badge');
+    await waitFor(() => expect(badge).toHaveTextContent('快速检查通过 · 完整校验中 43%'));
+    expect(badge).toHaveAttribute('data-state', 'running');
+    expect(within(badge).getByTestId('verify-button')).toBeDisabled();
+    api['books.status'].mockImplementation(async () => status({ size: 100, integrity: done, verification: { state: 'done', done: 100, total: 100, report: done } }));
+    // The provider polls while the verify runs.
+    await waitFor(() => expect(badge).toHaveTextContent('完整校验通过（100 条，0.4 秒）'), { timeout: 3000 });
+    expect(badge).toHaveAttribute('data-state', 'ok');
+  });
+
+  it('keeps saying a remembered failure after a restart', async () => {
+    const user = userEvent.setup();
+    const alarmed = status({
+      readOnly: true, reason: '此前的完整校验发现这本记录本被改动',
+      alarm: { at: '2025-03-18T02:00:00.000Z', problems: [{ code: 'not-in-checkpoint', seq: 9, message: '第 9 条的内容与签名检查点不符' }] },
+    });
+    renderWithApi(<BooksGate />, fakeApi({ 'books.list': () => [alarmed], 'books.status': () => alarmed }));
+    const badge = await screen.findByTestId('integrity-badge');
+    await waitFor(() => expect(badge).toHaveTextContent('校验未通过（第 9 条）'));
+    await user.hover(within(badge).getByRole('status'));
+    expect(await screen.findByTestId('integrity-alarm')).toHaveTextContent('保持只读');
   });
 
   it('shows the read-only banner and disables new entries', async () => {

@@ -3,7 +3,7 @@
  * after a seal. Every page reads the book from here instead of fetching the status itself.
  */
 import { createContext, useCallback, useContext, useEffect, useState, type ReactNode } from 'react';
-import type { BookStatus, BookSummary, VerifyView } from '../../db/contract';
+import type { BookStatus, BookSummary } from '../../db/contract';
 import { useApi } from '../api-context';
 import { errorMessage } from '../api';
 
@@ -15,8 +15,6 @@ export interface BookContextValue {
   readOnly: boolean;
   /** Re-read the status (after a seal, a correction, a verify). */
   refresh: () => Promise<void>;
-  /** Show the result of a full verify in the badge until the next refresh. */
-  setIntegrity: (view: VerifyView) => void;
   selectBook: (bookId: string) => void;
   /** After a new book was created here: re-read the list and open that book. */
   openNewBook: (bookId: string) => void;
@@ -31,6 +29,7 @@ export function useBook(): BookContextValue {
 }
 
 const CURRENT_BOOK_KEY = 'logbook-current-book';
+const VERIFY_POLL_MS = 400;
 
 /** The book to open: the last one used on this machine if it still exists, else the first. */
 export function pickInitialBook(books: BookSummary[]): string | null {
@@ -71,9 +70,13 @@ export function BookProvider({ books, bookId, onSelect, onCreated, children }: {
     void refresh();
   }, [refresh]);
 
-  const setIntegrity = useCallback((view: VerifyView) => {
-    setState((s) => (s.status ? { ...s, status: { ...s.status, integrity: view } } : s));
-  }, []);
+  // While the background full verify runs, follow its progress (the badge shows it).
+  const verifying = state.bookId === bookId && state.status !== null && state.status.verification.state !== 'done';
+  useEffect(() => {
+    if (!verifying) return undefined;
+    const timer = window.setTimeout(() => void refresh(), VERIFY_POLL_MS);
+    return () => window.clearTimeout(timer);
+  }, [verifying, state, refresh]);
 
   const selectBook = useCallback((id: string) => {
     try {
@@ -93,6 +96,6 @@ export function BookProvider({ books, bookId, onSelect, onCreated, children }: {
   const statusError = state.bookId === bookId ? state.error : null;
   const summary = books.find((b) => b.bookId === bookId);
   const readOnly = status?.readOnly ?? summary?.readOnly ?? false;
-  const value: BookContextValue = { bookId, books, status, statusError, readOnly, refresh, setIntegrity, selectBook, openNewBook };
+  const value: BookContextValue = { bookId, books, status, statusError, readOnly, refresh, selectBook, openNewBook };
   return <BookContext.Provider value={value}>{children}</BookContext.Provider>;
 }

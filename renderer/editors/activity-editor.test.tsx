@@ -42,6 +42,8 @@ describe('ActivityEditor', () => {
     await waitFor(() => expect(onSealed).toHaveBeenCalledWith(43));
     expect(calls['activities.seal']).toHaveBeenCalledWith({
       bookId: BOOK,
+      // The draft's id: a repeated seal of this draft returns the entry already sealed.
+      requestId: id,
       activity: expect.objectContaining({ type: 'volunteer', title: '科普进社区志愿服务', participantIds: ['m2'], place: '朝阳区某社区活动中心' }),
     });
     expect(await getDraft(id)).toBeUndefined();

@@ -149,7 +149,7 @@ export function ActivityEditor(props: EditorProps) {
       {...props}
       kind="activity" wrapper="activity" heading="活动记录"
       empty={emptyActivityForm} titleOf={titleOf} dateOf={dateOf} check={checkActivity}
-      commit={(activity) => api['activities.seal']({ bookId: props.bookId, activity })}
+      commit={(activity) => api['activities.seal']({ bookId: props.bookId, requestId: props.draftId, activity })}
       renderFields={(section) => <ActivityFields {...section} bookId={props.bookId} />}
       renderSummary={(a, roster) => <ActivitySummary a={a} roster={roster} />}
     />

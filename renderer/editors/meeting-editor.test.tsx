@@ -165,6 +165,7 @@ describe('MeetingEditor sealing', () => {
     await waitFor(() => expect(onSealed).toHaveBeenCalledWith(42));
     expect(calls['meetings.seal']).toHaveBeenCalledWith({
       bookId: BOOK,
+      requestId: id,
       meeting: expect.objectContaining({
         number: 5, chairId: 'm1', presentIds: ['m1', 'm2'], absent: [{ memberId: 'm3', leaveNote: '出差在外，会前已向组长请假' }],
         decisions: [{ text: '同意年度工作计划', votes: { for: 2, against: 0, abstain: 0 } }], heldSeparately: true,

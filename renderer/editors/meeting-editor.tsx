@@ -77,7 +77,7 @@ export function MeetingEditor({ bookId, draftId, onSealed, onCancel }: EditorPro
   const flow = useSealFlow<MeetingPayload>({
     handle,
     prepare,
-    commit: (p) => api['meetings.seal']({ bookId, meeting: p.input }),
+    commit: (p) => api['meetings.seal']({ bookId, requestId: draftId, meeting: p.input }),
     onSealed,
     fieldKey,
     onProblems: (n) => { message.error(`还有 ${n} 处需要修改，请查看页面上方的提示`); },

@@ -83,6 +83,7 @@ describe('WorkItemEditor', () => {
     await waitFor(() => expect(onSealed).toHaveBeenCalledWith(44));
     expect(calls['work.seal']).toHaveBeenCalledWith({
       bookId: BOOK,
+      requestId: id,
       item: { type: 'filing', title: '第5次会议纪要备案', date: '2025-03-20', meetingSeq: 7, to: '科技社团党委', note: '已通过电子邮件报送', attachments: [] },
     });
     expect(await getDraft(id)).toBeUndefined();

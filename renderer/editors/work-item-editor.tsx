@@ -77,7 +77,7 @@ export function WorkItemEditor(props: EditorProps) {
       {...props}
       kind="work" wrapper="item" heading="工作记录"
       empty={emptyWorkItemForm} titleOf={titleOf} dateOf={dateOf} check={checkWorkItem}
-      commit={(item) => api['work.seal']({ bookId: props.bookId, item })}
+      commit={(item) => api['work.seal']({ bookId: props.bookId, requestId: props.draftId, item })}
       renderFields={(section) => (
         <CommonFields {...section} bookId={props.bookId}>
           <WorkItemFields {...section} meetings={meetings.items} meetingsError={meetings.error} />

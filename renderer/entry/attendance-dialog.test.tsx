@@ -43,7 +43,7 @@ describe('attendance correction', () => {
     await user.click(screen.getByTestId('attendance-submit'));
     await waitFor(() => expect(api['entries.correct']).toHaveBeenCalledTimes(1));
     expect(api['entries.correct'].mock.calls[0]?.[0]).toEqual({
-      bookId: status().bookId, seq: 7, reason: '签到表核对有误', by: '赵六',
+      bookId: status().bookId, seq: 7, requestId: expect.stringMatching(/^[0-9a-f-]{36}$/), reason: '签到表核对有误', by: '赵六',
       changes: [
         { field: '/input/presentIds', value: ['m1', 'm3'] },
         { field: '/input/absent', value: [{ memberId: 'm2', leaveNote: '因病请假' }] },

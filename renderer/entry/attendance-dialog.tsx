@@ -11,6 +11,7 @@ import { useApi } from '../api-context';
 import { errorMessage, type Api } from '../api';
 import { useAsync } from '../app/use-async';
 import { getAt } from './fields';
+import { useRequestId } from '../app/use-request-id';
 
 type Absence = MeetingInput['absent'][number];
 export interface Attendance { presentIds: string[]; absent: Absence[] }
@@ -74,6 +75,7 @@ export function AttendanceDialog(props: AttendanceDialogProps) {
   const [form] = Form.useForm<Values>();
   const [saving, setSaving] = useState(false);
   const [problem, setProblem] = useState<{ type: 'error' | 'warning'; text: string } | null>(null);
+  const { requestId, renew } = useRequestId();
   const roster = useAsync(useCallback(() => api['members.list']({ bookId, on: date }), [api, bookId, date]));
   const now = useMemo(() => readAttendance(current), [current]);
   const initialRows = useMemo<Row[]>(() => {
@@ -107,7 +109,8 @@ export function AttendanceDialog(props: AttendanceDialogProps) {
     setSaving(true);
     setProblem(null);
     try {
-      const result = await api['entries.correct']({ bookId, seq, changes, reason: values.reason ?? '', by: values.by ?? '' });
+      const result = await api['entries.correct']({ bookId, seq, requestId, changes, reason: values.reason ?? '', by: values.by ?? '' });
+      renew();
       onCorrected(result.seq);
     } catch (e) {
       setProblem({ type: 'error', text: errorMessage(e) });

@@ -9,6 +9,7 @@ import type { MemberView } from '../../db/contract';
 import { useApi } from '../api-context';
 import { errorMessage } from '../api';
 import { formatValue, getAt, isMemberIdPath, leafFields, type Leaf } from './fields';
+import { useRequestId } from '../app/use-request-id';
 
 export interface CorrectionDialogProps {
   open: boolean;
@@ -31,6 +32,7 @@ export function CorrectionDialog(props: CorrectionDialogProps) {
   const [form] = Form.useForm<Values>();
   const [saving, setSaving] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const { requestId, renew } = useRequestId();
   const fields = useMemo(() => leafFields(original), [original]);
   const names = useMemo(() => new Map(members.map((m) => [m.memberId, m.person.name])), [members]);
   const pointer = Form.useWatch('field', form);
@@ -50,8 +52,9 @@ export function CorrectionDialog(props: CorrectionDialogProps) {
     try {
       const value = values.value === undefined ? null : values.value;
       const result = await api['entries.correct']({
-        bookId, seq, field: field.pointer, value, reason: values.reason ?? '', by: values.by ?? '',
+        bookId, seq, requestId, field: field.pointer, value, reason: values.reason ?? '', by: values.by ?? '',
       });
+      renew();
       form.resetFields();
       onCorrected(result.seq);
     } catch (e) {

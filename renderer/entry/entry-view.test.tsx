@@ -52,7 +52,7 @@ describe('entry view', () => {
     await user.click(screen.getByTestId('correction-submit'));
     await waitFor(() => expect(api['entries.correct']).toHaveBeenCalledTimes(1));
     expect(api['entries.correct'].mock.calls[0]?.[0]).toEqual({
-      bookId: status().bookId, seq: 7, field: '/input/recorder', value: '钱七', reason: '记录人填写错误', by: '赵六',
+      bookId: status().bookId, seq: 7, requestId: expect.stringMatching(/^[0-9a-f-]{36}$/), field: '/input/recorder', value: '钱七', reason: '记录人填写错误', by: '赵六',
     });
     await waitFor(() => expect(api['entries.get']).toHaveBeenCalledTimes(2));
   });

@@ -47,7 +47,7 @@ describe('members page', () => {
     await user.click(screen.getByTestId('member-change-ok'));
     await waitFor(() => expect(api['members.leave']).toHaveBeenCalledTimes(1));
     expect(api['members.leave'].mock.calls[0]?.[0]).toEqual({
-      bookId: status().bookId, memberId: 'm3', leftOn: '2025-04-01', reason: '工作调动',
+      bookId: status().bookId, requestId: expect.stringMatching(/^[0-9a-f-]{36}$/), memberId: 'm3', leftOn: '2025-04-01', reason: '工作调动',
       approval: { docNo: '科技社团党委〔2025〕12号', date: '2025-03-28' },
     });
   });

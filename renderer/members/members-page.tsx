@@ -14,6 +14,7 @@ import { navigate } from '../app/routes';
 import { MemberJoinModal } from './member-join-modal';
 import { MemberChangeModal, type ChangeKind } from './member-change-modal';
 import { roleOptions } from './role-options';
+import { useRequestId } from '../app/use-request-id';
 
 export function MembersPage() {
   const api = useApi();
@@ -21,6 +22,7 @@ export function MembersPage() {
   const { bookId, readOnly, refresh } = useBook();
   const [joining, setJoining] = useState(false);
   const [change, setChange] = useState<{ kind: ChangeKind; member: MemberView } | null>(null);
+  const { requestId, renew } = useRequestId();
   const { data, error, loading, reload } = useAsync(useCallback(
     () => Promise.all([api['members.list']({ bookId }), api['org.get']({ bookId })]),
     [api, bookId],
@@ -100,7 +102,8 @@ export function MembersPage() {
         onCancel={() => setJoining(false)}
         onSubmit={async (member) => {
           try {
-            const r = await api['members.join']({ bookId, ...member });
+            const r = await api['members.join']({ bookId, requestId, ...member });
+            renew();
             setJoining(false);
             await after(`${member.person.name} 加入已封存为第 ${r.seq} 条记录`);
           } catch (e) {
@@ -118,11 +121,12 @@ export function MembersPage() {
             const { member } = change;
             try {
               const r = change.kind === 'leave'
-                ? await api['members.leave']({ bookId, memberId: member.memberId, leftOn: v.date, reason: v.reason, approval: v.approval })
+                ? await api['members.leave']({ bookId, requestId, memberId: member.memberId, leftOn: v.date, reason: v.reason, approval: v.approval })
                 : await api['members.changeRole']({
-                  bookId, memberId: member.memberId, role: v.role ?? member.role, changedOn: v.date, reason: v.reason, approval: v.approval,
+                  bookId, requestId, memberId: member.memberId, role: v.role ?? member.role, changedOn: v.date, reason: v.reason, approval: v.approval,
                 });
               setChange(null);
+              renew();
               await after(`${member.person.name}${change.kind === 'leave' ? '离任' : '职务变更'}已封存为第 ${r.seq} 条记录`);
             } catch (e) {
               message.error(errorMessage(e));

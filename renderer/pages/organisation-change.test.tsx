@@ -21,7 +21,7 @@ describe('changing the organisation record', () => {
     await userEvent.click(screen.getByRole('button', { name: '封存变更' }));
     await waitFor(() => expect(changed).toBe(1));
     expect(api['org.update']).toHaveBeenCalledWith({
-      bookId: BOOK, reason: '换届，见批复', organisation: expect.objectContaining({ orgName: '中国示例学会党委', societyName: '中国示例学会' }),
+      bookId: BOOK, requestId: expect.stringMatching(/^[0-9a-f-]{36}$/), reason: '换届，见批复', organisation: expect.objectContaining({ orgName: '中国示例学会党委', societyName: '中国示例学会' }),
     });
   }, 60_000);
 });

@@ -30,7 +30,7 @@ export function OrganisationChange({ bookId, current, disabled, onChanged }: {
     }
     const parsed = parseInto(form, organisation, dropEmpty(form.getFieldsValue(true)));
     if (!parsed) return;
-    await change.seal((why) => api['org.update']({ bookId, organisation: parsed, reason: why }));
+    await change.seal((why, requestId) => api['org.update']({ bookId, requestId, organisation: parsed, reason: why }));
   }
 
   return (

@@ -17,7 +17,9 @@ describe('changing the rule profile', () => {
     await userEvent.type(screen.getByTestId('profile-change-reason'), '按苏科社党委〔2020〕3号执行');
     await userEvent.click(screen.getByRole('button', { name: '封存变更' }));
     await waitFor(() => expect(changed).toBe(1));
-    expect(api['profile.change']).toHaveBeenCalledWith({ bookId: BOOK, profile: { id: 'suzhou-leading-group' }, reason: '按苏科社党委〔2020〕3号执行' });
+    expect(api['profile.change']).toHaveBeenCalledWith({
+      bookId: BOOK, requestId: expect.stringMatching(/^[0-9a-f-]{36}$/), profile: { id: 'suzhou-leading-group' }, reason: '按苏科社党委〔2020〕3号执行',
+    });
   });
 
   it('is not offered on a read-only book', () => {

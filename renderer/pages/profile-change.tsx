@@ -23,9 +23,9 @@ export function ProfileChange({ bookId, current, disabled, onChanged }: {
   const [profile, setProfile] = useState<ProfileId>(current as ProfileId);
   const [custom, setCustom] = useState<CustomRuleValues>(CUSTOM_DEFAULTS);
 
-  const submit = () => change.seal((why) => {
+  const submit = () => change.seal((why, requestId) => {
     const choice = profile === 'custom' ? { id: profile, overrides: toOverrides(custom) } : { id: profile };
-    return api['profile.change']({ bookId, profile: choice, reason: why });
+    return api['profile.change']({ bookId, requestId, profile: choice, reason: why });
   });
 
   return (

@@ -6,6 +6,7 @@
 import { useState } from 'react';
 import { App } from 'antd';
 import { errorMessage } from '../api';
+import { useRequestId } from '../app/use-request-id';
 
 export function useReasonedChange(what: string, reasonHint: string, onChanged: () => void) {
   const { message } = App.useApp();
@@ -13,9 +14,10 @@ export function useReasonedChange(what: string, reasonHint: string, onChanged: (
   const [reason, setReason] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const { requestId, renew } = useRequestId();
 
-  /** Seals the change through `call`, which receives the reason. */
-  async function seal(call: (reason: string) => Promise<{ seq: number }>): Promise<void> {
+  /** Seals the change through `call`, which receives the reason and the request id to send. */
+  async function seal(call: (reason: string, requestId: string) => Promise<{ seq: number }>): Promise<void> {
     if (!reason.trim()) {
       setError(`请填写变更原因（${reasonHint}）`);
       return;
@@ -23,7 +25,8 @@ export function useReasonedChange(what: string, reasonHint: string, onChanged: (
     setBusy(true);
     setError(null);
     try {
-      const r = await call(reason);
+      const r = await call(reason, requestId);
+      renew();
       message.success(`${what}已变更，封存为第 ${r.seq} 条记录`);
       setOpen(false);
       setReason('');

@@ -18,6 +18,7 @@ import { ProfileStep } from './profile-step';
 import { MembersStep } from './members-step';
 import { ReviewStep } from './review-step';
 import { CUSTOM_DEFAULTS, toOverrides, type CustomRuleValues } from './custom-rules';
+import { useRequestId } from '../app/use-request-id';
 
 type Org = z.output<typeof organisation>;
 
@@ -38,6 +39,7 @@ export function SetupWizard({ onDone, onCancel }: { onDone: (bookId: string) => 
   const [members, setMembers] = useState<MemberJoin[]>([]);
   const [leaderError, setLeaderError] = useState(false);
   const [creating, setCreating] = useState(false);
+  const { requestId } = useRequestId();
   const [error, setError] = useState<string | null>(null);
   const [created, setCreated] = useState<BookStatus | null>(null);
 
@@ -76,7 +78,7 @@ export function SetupWizard({ onDone, onCancel }: { onDone: (bookId: string) => 
     setError(null);
     try {
       const choice = profile === 'custom' ? { id: profile, overrides: toOverrides(custom) } : { id: profile };
-      const status = await api['books.create']({ organisation: org, profile: choice, members });
+      const status = await api['books.create']({ requestId, organisation: org, profile: choice, members });
       setCreated(status);
     } catch (e) {
       setError(errorMessage(e));
