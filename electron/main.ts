@@ -69,7 +69,10 @@ function start(): void {
   ensureDataDir(dataDir, logLoose);
   const keyStore = createSafeStorageKeyStore(plainKeyStore(dataDir), safeStorage);
   const nativeBinding = resolveNativeBinding({ env: process.env, isPackaged: app.isPackaged, resourcesPath: process.resourcesPath });
-  service = openRealService({ dataDir, keyStore, ...(nativeBinding ? { nativeBinding } : {}) });
+  // The full verify's thread, bundled beside the main bundle (out/main → out/worker).
+  // Packaged, it is unpacked from the asar (electron-builder.yml): Node loads it as a real file.
+  const verifyWorker = path.join(__dirname, '..', 'worker', 'index.cjs').replace(/\.asar([\\/])/, '.asar.unpacked$1');
+  service = openRealService({ dataDir, keyStore, verifyWorker, ...(nativeBinding ? { nativeBinding } : {}) });
   logLoose(secureDataFolder(dataDir));
   log(`data: ${dataDir}; keys: ${keysDir(dataDir)} (${keyStore.protection()})`);
 

@@ -28,6 +28,8 @@ export interface OpenServiceOptions {
   keyStore?: KeyStore;
   /** Path of a better-sqlite3 addon built for the running runtime (Electron). */
   nativeBinding?: string;
+  /** The bundled background-verify worker (packaged builds: out/worker/index.cjs). */
+  verifyWorker?: string;
 }
 
 export function openRealService(options: OpenServiceOptions): RealService {
@@ -35,5 +37,6 @@ export function openRealService(options: OpenServiceOptions): RealService {
     dataDir: options.dataDir,
     keyStore: options.keyStore ?? plainKeyStore(options.dataDir),
     ...(options.nativeBinding !== undefined ? { nativeBinding: options.nativeBinding } : {}),
+    ...(options.verifyWorker !== undefined ? { verifyWorker: options.verifyWorker } : {}),
   });
 }

@@ -1,7 +1,8 @@
 import { mkdtemp, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import os, { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FileKeyStore, openLedger } from '../db/ledger';
 import { buildParts, mainConfig, preloadConfig, rendererConfig, ROOT } from './build-app';
 
 let out: string;
@@ -54,6 +55,31 @@ describe('building', () => {
     const code = await readFile(path.join(out, 'main', 'index.cjs'), 'utf8');
     const external = requiresOf(code).filter((m) => !m.startsWith('node:') && !['fs', 'path', 'crypto', 'os', 'url', 'zlib', 'stream', 'events', 'util'].includes(m));
     expect(new Set(external)).toEqual(new Set(['electron', 'better-sqlite3']));
+  }, 120_000);
+
+  it('the verify worker bundles to out/worker/index.cjs and verifies a real book in a thread', async () => {
+    await buildParts(['worker'], { root: ROOT, outDir: out });
+    expect(await readdir(path.join(out, 'worker'))).toEqual(['index.cjs']);
+    const code = await readFile(path.join(out, 'worker', 'index.cjs'), 'utf8');
+    const external = requiresOf(code).filter((m) => !m.startsWith('node:') && !['fs', 'path', 'crypto', 'os', 'url', 'worker_threads', 'module'].includes(m));
+    expect(new Set(external)).toEqual(new Set(['better-sqlite3']));
+    // The packaged app's path: the bundled worker, not tsx.
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'worker-bundle-'));
+    const keyStore = new FileKeyStore(path.join(dir, 'keys'));
+    const first = openLedger({ path: path.join(dir, 'book.db'), keyStore });
+    const { bookId } = first.createBook('线程校验');
+    for (let i = 0; i < 20; i++) first.seal(bookId, { kind: 'activity', body: { n: i } });
+    first.close();
+    const ledger = openLedger({ path: path.join(dir, 'book.db'), keyStore, verifyWorker: path.join(out, 'worker', 'index.cjs'), inlineVerifyBelow: 0 });
+    try {
+      expect(ledger.status(bookId).verification.state).toBe('running');
+      const report = await ledger.verifyInBackground(bookId);
+      expect(report).toMatchObject({ ok: true, size: 21 });
+      expect(ledger.status(bookId).verification.state).toBe('done');
+    } finally {
+      ledger.close();
+      await rm(dir, { recursive: true, force: true });
+    }
   }, 120_000);
 
   it('any renderer with an index.html builds, with relative asset URLs', async () => {

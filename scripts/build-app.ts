@@ -5,7 +5,9 @@
  * - main: electron/main.ts → out/main/index.cjs (CommonJS, Node target, electron and
  *   better-sqlite3 left external: the native module must be loaded from node_modules);
  * - preload: electron/preload.ts → out/preload/index.cjs, ONE CommonJS file whose only
- *   require is `electron` (a sandboxed preload can require nothing else).
+ *   require is `electron` (a sandboxed preload can require nothing else);
+ * - worker: db/ledger/verify-worker.ts → out/worker/index.cjs, the background full verify's
+ *   thread (the main bundle hands its path to the ledger; from source, tsx runs the .ts).
  * The configs are plain functions so tests can build into a temporary folder.
  */
 import { existsSync } from 'node:fs';
@@ -44,9 +46,10 @@ export function rendererConfig(paths: BuildPaths = defaults): InlineConfig {
   };
 }
 
-const NODE_BUILTINS = [...builtinModules, ...builtinModules.map((m) => `node:${m}`)];
+export const NODE_BUILTINS = [...builtinModules, ...builtinModules.map((m) => `node:${m}`)];
 
-function nodeBundle(entry: string, outDir: string, external: string[], root: string): InlineConfig {
+/** One CommonJS file for Node from `entry` (also used by the benchmark to run the app's code as packaged). */
+export function nodeBundle(entry: string, outDir: string, external: string[], root: string): InlineConfig {
   return {
     configFile: false,
     root,
@@ -83,13 +86,23 @@ export function preloadConfig(paths: BuildPaths = defaults): InlineConfig {
   return nodeBundle(path.join(paths.root, 'electron', 'preload.ts'), path.join(paths.outDir, 'preload'), ['electron'], paths.root);
 }
 
-export type Part = 'renderer' | 'main' | 'preload';
+export function workerConfig(paths: BuildPaths = defaults): InlineConfig {
+  return nodeBundle(
+    path.join(paths.root, 'db', 'ledger', 'verify-worker.ts'),
+    path.join(paths.outDir, 'worker'),
+    ['better-sqlite3', ...NODE_BUILTINS],
+    paths.root,
+  );
+}
 
-export async function buildParts(parts: readonly Part[] = ['renderer', 'main', 'preload'], paths: BuildPaths = defaults): Promise<void> {
+export type Part = 'renderer' | 'main' | 'preload' | 'worker';
+
+export async function buildParts(parts: readonly Part[] = ['renderer', 'main', 'preload', 'worker'], paths: BuildPaths = defaults): Promise<void> {
   const configs: Record<Part, () => InlineConfig> = {
     renderer: () => rendererConfig(paths),
     main: () => mainConfig(paths),
     preload: () => preloadConfig(paths),
+    worker: () => workerConfig(paths),
   };
   for (const part of parts) {
     await build(configs[part]());
@@ -98,11 +111,11 @@ export async function buildParts(parts: readonly Part[] = ['renderer', 'main', '
 
 /** CLI: `node scripts/build.mjs [renderer|main|preload ...]`. */
 export async function main(argv: readonly string[]): Promise<number> {
-  const known: readonly Part[] = ['renderer', 'main', 'preload'];
+  const known: readonly Part[] = ['renderer', 'main', 'preload', 'worker'];
   const requested = argv.filter((a): a is Part => (known as readonly string[]).includes(a));
   const unknown = argv.filter((a) => !(known as readonly string[]).includes(a));
   if (unknown.length > 0) {
-    console.error(`未知的构建目标：${unknown.join(', ')}（可选：renderer、main、preload）`);
+    console.error(`未知的构建目标：${unknown.join(', ')}（可选：renderer、main、preload、worker）`);
     return 2;
   }
   try {

@@ -40,6 +40,8 @@ export class BackgroundJob {
       books: options.books.map(({ bookNo, bookId }) => ({ bookNo, bookId })),
       ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
     };
+    // A missing bundle is known now: let the caller verify inline at once.
+    if (!existsSync(options.worker)) throw new Error('verify worker file missing');
     this.worker = new Worker(options.worker, { workerData: { verifyJob: job } });
     // A verify in progress must not keep a closing app (or a finished CLI) alive.
     this.worker.unref();

@@ -163,7 +163,7 @@ export class FileCheckpointStore implements OutsideCheckpointStore {
   write(bookId: string, value: OutsideCheckpoint): void {
     if (!this.folderReady) {
       if (!fs.existsSync(this.folder)) {
-        fs.mkdirSync(this.folder, { recursive: true });
+        fs.mkdirSync(this.folder, { recursive: true, mode: 0o700 });
         fsyncDirectory(path.dirname(this.folder));
       }
       this.folderReady = true;

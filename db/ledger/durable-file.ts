@@ -22,7 +22,7 @@ export function fsyncDirectory(dir: string): void {
  * never a torn file. The temp name is fixed, so a crash leaves at most one stray temp file,
  * overwritten by the next write.
  */
-export function writeFileDurably(file: string, data: string | Uint8Array, mode = 0o644): void {
+export function writeFileDurably(file: string, data: string | Uint8Array, mode = 0o600): void {
   const temp = `${file}.tmp`;
   const fd = fs.openSync(temp, 'w', mode);
   try {

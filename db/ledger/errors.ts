@@ -75,3 +75,14 @@ function reasonOf(code: string): string {
   if (code.startsWith('SQLITE_IOERR') || code === 'EIO') return '读写磁盘时出错。请检查磁盘或存储设备（如 U 盘）是否正常，然后重试。';
   return '数据库操作出错。请重试；如果反复出现，请重启程序并联系维护人员。';
 }
+
+/**
+ * What a check says about an error it caught, for a problem's message: our own Chinese
+ * message, or the error's code (e.g. SQLITE_CORRUPT) — never SQLite's or the OS's text, which
+ * may carry a path or SQL. The error itself goes to the local log through `cause`.
+ */
+export function errorDetail(error: unknown): string {
+  if (error instanceof LedgerError) return error.message;
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && /^[A-Z0-9_]{1,40}$/.test(code) ? `错误代码 ${code}` : '读取时出错';
+}

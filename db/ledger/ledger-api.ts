@@ -39,6 +39,11 @@ export interface OpenLedgerOptions {
   verifyWorker?: URL | string | null;
   /** Books smaller than this (entries in all books together) are fully verified during open, in this thread. Default 5,000. */
   inlineVerifyBelow?: number;
+  /**
+   * False only for tools that time or run the full verify themselves (the benchmark): the
+   * app always verifies every book on open. Default true.
+   */
+  verifyOnOpen?: boolean;
 }
 
 /** Every method throws LedgerError (stable `code`, Chinese `message`); checks never throw on damaged data. */

@@ -10,7 +10,7 @@ import { FileCheckpointStore, MemoryCheckpointStore, parseSignedCheckpoint, type
 import { parseLeaf } from './entry-bytes';
 import { proveRow, provenEntry } from './entry-proof';
 import { prepareInput, type PreparedInput } from './entry-input';
-import { LedgerError, toLedgerError } from './errors';
+import { errorDetail, LedgerError, toLedgerError } from './errors';
 import { isHex64, sha256Hex } from './hashing';
 import { isCorrectable } from './json-pointer';
 import { exportPrivateKey, generateSigningKey, importPrivateKey, openSshLineOf, type SigningKey } from './keys';
@@ -78,7 +78,7 @@ class LedgerImpl implements Ledger {
       const alarm = this.alarms.read(book.bookId);
       if (alarm) this.books.remember(book, alarm);
     }
-    this.startFullVerify(this.books.all());
+    if (options.verifyOnOpen !== false) this.startFullVerify(this.books.all());
   }
 
   get database(): Database.Database {
@@ -219,7 +219,7 @@ class LedgerImpl implements Ledger {
         throw new LedgerError(
           'checkpoint-write-failed',
           (isNew ? '数据库外的检查点文件未能写入，记录本未建立' : '条目已封存，但数据库外的检查点文件未能写入') +
-            `（${(error as Error).message}）。请检查磁盘空间和文件夹权限${isNew ? '' : '；下次打开时会自动补写'}。`,
+            `（${errorDetail(error)}）。请检查磁盘空间和文件夹权限${isNew ? '' : '；下次打开时会自动补写'}。`,
           { cause: error },
         );
       }

@@ -5,6 +5,7 @@ import { parseLeaf } from './entry-bytes';
 import { columnTypesOk, entryProblem } from './entry-check';
 import { ZERO_HASH } from './hashing';
 import { appendLeaf, peaksOf, rootOf, rootOfPeaks, type NodeGetter } from './merkle';
+import { errorDetail } from './errors';
 import { problems } from './problems';
 import { expectedLedgerSchema, schemaProblems } from './schema-check';
 import { entryId, type BookRow, type EntryRow, type LedgerStore } from './store';
@@ -40,10 +41,6 @@ export interface DerivedBook {
 export interface CheckResult {
   report: VerifyReport;
   derived: DerivedBook | null;
-}
-
-function describe(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }
 
 /** Genesis and key rotations, read through the kind index (there are only a few). */
@@ -158,7 +155,7 @@ export function runQuickCheck(ctx: CheckContext, book: BookRow): CheckResult {
       }
     }
   } catch (error) {
-    found.push(problems.databaseCorrupt(describe(error)));
+    found.push(problems.databaseCorrupt(errorDetail(error)));
   }
   return {
     report: {

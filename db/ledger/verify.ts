@@ -1,6 +1,7 @@
 import { CORRECTION_KIND, GENESIS_KIND, ROTATION_KIND } from './book-keys';
 import { checkDbCheckpoint, checkOutsideCheckpoint } from './checkpoint-checks';
 import { isHex64, sha256Hex } from './hashing';
+import { errorDetail } from './errors';
 import { problems } from './problems';
 import type { CheckContext, CheckResult } from './quick-check';
 import { expectedLedgerSchema, schemaProblems } from './schema-check';
@@ -20,10 +21,6 @@ import { scanEntries, type Correction, type VerifyProgress } from './verify-scan
  * checkpoint file, and the attachments. Stops at the first bad entry and names its seq.
  * Never throws on damaged data: a read error becomes a `database-corrupt` problem.
  */
-
-function describe(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
 
 function attachmentProblems(ctx: CheckContext, attachments: Map<string, number>): Problem[] {
   const ordered = [...attachments].sort((a, b) => a[1] - b[1]);
@@ -92,7 +89,7 @@ export function runFullVerify(ctx: CheckContext, book: BookRow, onProgress?: Ver
       );
     }
   } catch (error) {
-    found.push(problems.databaseCorrupt(describe(error)));
+    found.push(problems.databaseCorrupt(errorDetail(error)));
   }
   return {
     report: { bookId: book.bookId, ok: found.length === 0, size, root: rootHex, problems: found, ms: performance.now() - started },

@@ -9,8 +9,10 @@ import type Database from 'better-sqlite3';
  * - `rm_books`: how far the read model has caught up, and the folded organisation / profile /
  *   roster (small: the roster, never the entries).
  * - `rm_entries`: one timeline row per entry (its summary as JSON, the hash it was derived
- *   from, and the columns the timeline filters on); `rm_entry_members`, `rm_entry_flags`:
- *   the person and flag filters; `rm_corrections`: which entries correct which.
+ *   from, and the columns the timeline filters on: kind, its group — the part before the
+ *   first dot, `member` for `member.join` — and the event date); covering indexes answer a
+ *   filtered count and page from the index alone. `rm_entry_members`, `rm_entry_flags`: the
+ *   person and flag filters; `rm_corrections`: which entries correct which.
  * - `rm_state_rows`: the entries the roster is folded from (organisation, profile, members).
  * - `service_requests`: client request ids of seals, so a repeated request returns the entry
  *   already sealed instead of sealing it twice (written in the seal's transaction).
@@ -30,14 +32,17 @@ export function up(db: Database.Database): void {
       book_id TEXT NOT NULL,
       seq INTEGER NOT NULL,
       kind TEXT NOT NULL,
+      grp TEXT NOT NULL,
       date TEXT NOT NULL,
       hash TEXT NOT NULL,
       corrected INTEGER NOT NULL DEFAULT 0,
       summary TEXT NOT NULL,
       PRIMARY KEY (book_id, seq)
     ) WITHOUT ROWID;
-    CREATE INDEX rm_entries_by_kind ON rm_entries(book_id, kind, seq);
+    CREATE INDEX rm_entries_by_kind ON rm_entries(book_id, kind, seq, date, corrected);
+    CREATE INDEX rm_entries_by_group ON rm_entries(book_id, grp, seq, date, corrected);
     CREATE INDEX rm_entries_by_date ON rm_entries(book_id, date, seq);
+    CREATE INDEX rm_entries_corrected ON rm_entries(book_id, seq) WHERE corrected = 1;
 
     CREATE TABLE rm_entry_members (
       book_id TEXT NOT NULL,

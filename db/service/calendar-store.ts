@@ -10,20 +10,31 @@ import {
 } from '../rules';
 
 export class CalendarStore {
-  private calendar: HolidayCalendar;
+  private loaded: HolidayCalendar | null = null;
   private readonly dir: string;
 
   constructor(dataDir: string) {
     this.dir = path.join(dataDir, 'calendars');
-    const imported = [];
-    if (fs.existsSync(this.dir)) {
-      for (const name of fs.readdirSync(this.dir).filter((n) => /^\d{4}\.json$/.test(n)).sort()) {
-        const parsed = parseHolidaySchedule(fs.readFileSync(path.join(this.dir, name), 'utf8'));
-        // A damaged file is skipped, not trusted: the year then reads as "not covered".
-        if (parsed.ok) imported.push(parsed.value);
+  }
+
+  /** Read on first use: scanning the built-in years takes ~100 ms, which opening a book need not wait for. */
+  private get calendar(): HolidayCalendar {
+    if (!this.loaded) {
+      const imported = [];
+      if (fs.existsSync(this.dir)) {
+        for (const name of fs.readdirSync(this.dir).filter((n) => /^\d{4}\.json$/.test(n)).sort()) {
+          const parsed = parseHolidaySchedule(fs.readFileSync(path.join(this.dir, name), 'utf8'));
+          // A damaged file is skipped, not trusted: the year then reads as "not covered".
+          if (parsed.ok) imported.push(parsed.value);
+        }
       }
+      this.loaded = createHolidayCalendar(imported);
     }
-    this.calendar = createHolidayCalendar(imported);
+    return this.loaded;
+  }
+
+  private set calendar(value: HolidayCalendar) {
+    this.loaded = value;
   }
 
   get(): HolidayCalendar {
@@ -43,7 +54,7 @@ export class CalendarStore {
         'calendar-year-built-in', `${schedule.year} 年已有内置的法定节假日数据，无需导入；导入只用于内置数据尚未覆盖的年份`, 'text',
       );
     }
-    fs.mkdirSync(this.dir, { recursive: true });
+    fs.mkdirSync(this.dir, { recursive: true, mode: 0o700 });
     const file = path.join(this.dir, `${schedule.year}.json`);
     const tmp = `${file}.tmp`;
     const fd = fs.openSync(tmp, 'w', 0o600);

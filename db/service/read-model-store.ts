@@ -24,8 +24,8 @@ function prepare(db: Database.Database) {
     book: p(`SELECT through_seq AS throughSeq, state FROM rm_books WHERE book_id = ?`),
     upsertBook: p(`INSERT INTO rm_books (book_id, through_seq, state) VALUES (?, ?, ?)
       ON CONFLICT (book_id) DO UPDATE SET through_seq = excluded.through_seq, state = excluded.state`),
-    insertEntry: p(`INSERT INTO rm_entries (book_id, seq, kind, date, hash, corrected, summary) VALUES (?, ?, ?, ?, ?, ?, ?)
-      ON CONFLICT (book_id, seq) DO UPDATE SET kind = excluded.kind, date = excluded.date, hash = excluded.hash,
+    insertEntry: p(`INSERT INTO rm_entries (book_id, seq, kind, grp, date, hash, corrected, summary) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+      ON CONFLICT (book_id, seq) DO UPDATE SET kind = excluded.kind, grp = excluded.grp, date = excluded.date, hash = excluded.hash,
         corrected = excluded.corrected, summary = excluded.summary`),
     entry: p(`SELECT seq, kind, hash, summary FROM rm_entries WHERE book_id = ? AND seq = ?`),
     insertMember: p(`INSERT OR IGNORE INTO rm_entry_members (book_id, member_id, seq) VALUES (?, ?, ?)`),
@@ -78,7 +78,7 @@ export class ReadModelStore {
       this.s.deleteMembers.run(bookId, row.seq, JSON.stringify(previous.memberIds));
       this.s.deleteFlags.run(bookId, row.seq, JSON.stringify(previous.flags));
     }
-    this.s.insertEntry.run(bookId, row.seq, row.kind, row.date, row.hash, row.corrected ? 1 : 0, row.summary);
+    this.s.insertEntry.run(bookId, row.seq, row.kind, row.kind.split('.')[0]!, row.date, row.hash, row.corrected ? 1 : 0, row.summary);
     for (const id of filters.memberIds) this.s.insertMember.run(bookId, id, row.seq);
     for (const code of filters.flags) this.s.insertFlag.run(bookId, code, row.seq);
   }
@@ -125,12 +125,25 @@ export class ReadModelStore {
     const where = ['e.book_id = @bookId'];
     const params: Record<string, unknown> = { bookId: q.bookId, limit: q.limit, offset: q.offset };
     if (q.kinds && q.kinds.length > 0) {
-      where.push(`(${q.kinds.map((_, i) => `e.kind = @k${i} OR (e.kind > @kd${i} AND e.kind < @ke${i})`).join(' OR ')})`);
-      // A kind matches itself and its dotted sub-kinds ('member' → 'member.join'): '.' + 1 is '/'.
-      q.kinds.forEach((k, i) => Object.assign(params, { [`k${i}`]: k, [`kd${i}`]: `${k}.`, [`ke${i}`]: `${k}/` }));
+      // A kind without a dot is a group and matches its sub-kinds ('member' → 'member.join');
+      // a dotted one matches itself. Each is one indexed condition.
+      const groups = q.kinds.filter((k) => !k.includes('.'));
+      const exact = q.kinds.filter((k) => k.includes('.'));
+      const any: string[] = [];
+      const list = (column: string, prefix: string, values: string[]) => {
+        values.forEach((v, i) => (params[`${prefix}${i}`] = v));
+        const names = values.map((_, i) => `@${prefix}${i}`);
+        any.push(names.length === 1 ? `e.${column} = ${names[0]!}` : `e.${column} IN (${names.join(', ')})`);
+      };
+      if (groups.length > 0) list('grp', 'g', groups);
+      if (exact.length > 0) list('kind', 'k', exact);
+      where.push(any.length === 1 ? any[0]! : `(${any.join(' OR ')})`);
     }
     if (q.year !== undefined) {
-      where.push('e.date >= @from AND e.date < @to');
+      // With a kind, the kind's covering index answers (its date column filters in the index);
+      // `+` keeps the planner from preferring the date index, which would read every row.
+      const d = q.kinds && q.kinds.length > 0 ? '+e.date' : 'e.date';
+      where.push(`${d} >= @from AND ${d} < @to`);
       Object.assign(params, { from: String(q.year), to: String(q.year + 1) });
     }
     if (q.memberId !== undefined) {

@@ -1,0 +1,49 @@
+/**
+ * Run in a fresh process by bench/timeline.ts, bundled as the packaged app's code is (one
+ * CommonJS file, the verify worker its own bundle), so its figures are those of an app that
+ * has just opened the data folder: not of the benchmark that built the book, and not of tsx.
+ * Opens the folder as the app does (the full verify starts in its worker thread), times the
+ * first timeline page and pages deep in the book, reads RSS, then waits for the background
+ * verify. Prints one JSON line.
+ */
+import path from 'node:path';
+import { FileKeyStore } from '../db/ledger/index';
+import { callService, createService } from '../db/service';
+
+async function main(): Promise<void> {
+  const [dir, bookId] = process.argv.slice(2) as [string, string | undefined];
+  const worker = process.env.LOGBOOK_VERIFY_WORKER;
+  const keyStore = new FileKeyStore(path.join(dir, 'keys'));
+  const started = performance.now();
+  const service = createService({ dataDir: dir, keyStore, ...(worker ? { verifyWorker: worker } : {}) });
+  const books = await callService(service, 'books.list', {});
+  const result: Record<string, number> = { books: books.length, open_ms: performance.now() - started };
+  if (bookId) {
+    const first = await callService(service, 'entries.list', { bookId, limit: 100 });
+    result.open_first_page_ms = performance.now() - started;
+    let t = performance.now();
+    const deep = await callService(service, 'entries.list', { bookId, offset: 50_000, limit: 100 });
+    result.page_50k_ms = performance.now() - t;
+    t = performance.now();
+    const filtered = await callService(service, 'entries.list', { bookId, kinds: ['activity'], year: 2025, offset: 1_000, limit: 100 });
+    result.filtered_page_ms = performance.now() - t;
+    if (first.items.length !== 100 || deep.items.length !== 100 || filtered.items.length !== 100 || first.items.some((s) => s.problem)) {
+      throw new Error(`timeline answered ${first.items.length} / ${deep.items.length} / ${filtered.items.length}`);
+    }
+    result.entries = first.total;
+  }
+  result.rss_open_mb = process.memoryUsage().rss / 1024 / 1024;
+  for (const book of books) {
+    const view = await callService(service, 'books.verify', { bookId: book.bookId });
+    if (!view.ok) throw new Error(`background verify failed: ${JSON.stringify(view.problems.slice(0, 2))}`);
+  }
+  result.background_verify_s = (performance.now() - started) / 1000;
+  result.rss_after_verify_mb = process.memoryUsage().rss / 1024 / 1024;
+  service.close();
+  console.log(JSON.stringify(result));
+}
+
+void main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});
