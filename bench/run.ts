@@ -115,7 +115,7 @@ async function main(): Promise<void> {
     const fileBytes = fs.statSync(dbPath).size;
     const timelineDir = path.join(dir, 'timeline');
     fs.mkdirSync(timelineDir);
-    const bundle = await bundleOpenChild(path.join(dir, 'bundle'));
+    const bundle = await bundleOpenChild();
     const opened = await measureOpen(bundle, timelineDir, BOOK_SIZE);
     const workspaceDir = path.join(dir, 'workspace');
     fs.mkdirSync(workspaceDir);

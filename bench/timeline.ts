@@ -73,9 +73,13 @@ async function buildReadModel(dir: string): Promise<number> {
   return (performance.now() - started) / 1000;
 }
 
-/** Bundles the child and the verify worker into `outDir` as the app's build does. */
-export async function bundleOpenChild(outDir: string): Promise<{ child: string; worker: string }> {
+/**
+ * Bundles the child and the verify worker as the app's build does, into out/bench (inside
+ * the project, so the bundles find better-sqlite3 in node_modules as the packaged app does).
+ */
+export async function bundleOpenChild(): Promise<{ child: string; worker: string }> {
   const root = path.join(HERE, '..');
+  const outDir = path.join(root, 'out', 'bench');
   const external = ['better-sqlite3', ...NODE_BUILTINS];
   await build(nodeBundle(path.join(HERE, 'open-child.ts'), path.join(outDir, 'child'), external, root));
   await build(nodeBundle(path.join(root, 'db', 'ledger', 'verify-worker.ts'), path.join(outDir, 'worker'), external, root));
