@@ -260,6 +260,8 @@ class LedgerImpl implements Ledger {
         if (book.size === 0) this.books.forget(bookId);
         throw error;
       }
+      // A new book is small: its first full verify is done now, so the badge never says "0 条".
+      this.verifyHere(book);
       return this.books.info(book);
     });
   }

@@ -26,6 +26,12 @@ export interface AppSession {
    */
   reopen(): Promise<void>;
   /**
+   * Quits the app (host and service closed, like closing the desktop app), runs `between` on
+   * the closed data folder, and starts it again on the same folder; `page` is a new page at
+   * the new URL (same port, so the same origin and IndexedDB).
+   */
+  restart(between?: (dataDir: string) => void): Promise<void>;
+  /**
    * A PNG in screenshots/: the whole page, scrolled to the top first (sticky panels in place).
    * `dialog: true` instead grows the viewport to the open modal's height (once it has zoomed
    * in) and captures the viewport, so the whole dialog is in the picture over its mask.
@@ -40,7 +46,8 @@ let browser: Browser | null = null;
 export async function openSession(): Promise<AppSession> {
   browser ??= await launchBrowser();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'logbook-e2e-'));
-  const serving = await serve({ root: ROOT, env: { LOGBOOK_DATA_DIR: dataDir }, log: () => {} });
+  const start = () => serve({ root: ROOT, env: { LOGBOOK_DATA_DIR: dataDir }, log: () => {} });
+  let serving = await start();
   const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1440, height: 900 }, timezoneId: 'Asia/Shanghai' });
   // Fail a step in seconds, not after playwright's default 30 s.
   context.setDefaultTimeout(15_000);
@@ -55,7 +62,7 @@ export async function openSession(): Promise<AppSession> {
   const session: AppSession = {
     get page() { return page; },
     context,
-    serving,
+    get serving() { return serving; },
     dataDir,
     async reload() {
       await page.reload();
@@ -65,6 +72,13 @@ export async function openSession(): Promise<AppSession> {
       const closed = new Promise<void>((resolve) => page.once('close', () => resolve()));
       await page.close({ runBeforeUnload: true });
       await Promise.race([closed, new Promise((_, reject) => setTimeout(() => reject(new Error('页面没有关闭（beforeunload 阻止了关闭？）')), 10_000))]);
+      page = await open();
+    },
+    async restart(between) {
+      await page.close();
+      await serving.stop();
+      between?.(dataDir);
+      serving = await start();
       page = await open();
     },
     async screenshot(name, options = {}) {

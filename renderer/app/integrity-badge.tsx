@@ -91,18 +91,23 @@ export function IntegrityBadge() {
       {statusError && <Typography.Paragraph type="danger">{statusError}</Typography.Paragraph>}
       {status && (
         <>
-          <Typography.Paragraph style={{ marginBottom: 8 }}>
-            {status.integrity.ok
-              ? '快速检查：最新记录与签名检查点一致（打开时完成）。'
-              : '快速检查未通过：'}
-          </Typography.Paragraph>
-          {!status.integrity.ok && !full && <ProblemList view={status.integrity} />}
+          {!full && (
+            <Typography.Paragraph style={{ marginBottom: 8 }}>
+              {status.integrity.ok ? '快速检查：最新记录与签名检查点一致（打开时完成）。' : '快速检查未通过：'}
+            </Typography.Paragraph>
+          )}
+          {!full && !status.integrity.ok && <ProblemList view={status.integrity} />}
           <Typography.Paragraph style={{ marginBottom: 8 }}>
             {!full && `完整校验：正在逐条核对每条记录的内容、哈希链和默克尔树（${v?.done ?? 0} / ${v?.total ?? 0} 条）。`}
             {full?.ok && `完整校验：全部 ${full.size} 条记录的内容、哈希链、默克尔树和签名均一致，未发现改动。`}
             {full && !full.ok && '完整校验发现问题：'}
           </Typography.Paragraph>
           {full && !full.ok && <ProblemList view={full} />}
+          {full?.ok && status.size > full.size && (
+            <Typography.Paragraph type="secondary" style={{ marginBottom: 8 }}>
+              此后本机又封存了 {status.size - full.size} 条：由本程序写入并签名，每次读取时逐条证明。
+            </Typography.Paragraph>
+          )}
           {status.alarm && (
             <Typography.Paragraph type="danger" data-testid="integrity-alarm" style={{ marginBottom: 8 }}>
               {dayjs(status.alarm.at).isValid() ? dayjs(status.alarm.at).format('YYYY-MM-DD HH:mm') : status.alarm.at}
@@ -111,7 +116,8 @@ export function IntegrityBadge() {
           )}
           {full && (
             <Typography.Text type="secondary">
-              完整校验于 {dayjs(full.checkedAt).format('YYYY-MM-DD HH:mm:ss')}，共 {full.size} 条记录，用时 {seconds(full.ms)}
+              完整校验于 {dayjs(full.checkedAt).format('YYYY-MM-DD HH:mm:ss')}，
+              {full.ok ? `共 ${full.size} 条记录` : '在发现的第一个问题处停止'}，用时 {seconds(full.ms)}
             </Typography.Text>
           )}
         </>

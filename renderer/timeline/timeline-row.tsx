@@ -32,7 +32,13 @@ export function TimelineRow({ entry, onOpen }: { entry: EntrySummary | undefined
         第 {entry.seq} 条
       </Typography.Text>
       <Tag style={{ flex: 'none', width: 96, textAlign: 'center' }}>{entry.kindLabel}</Tag>
-      <Typography.Text ellipsis style={{ flex: 1, minWidth: 0 }}>{entry.title}</Typography.Text>
+      <Typography.Text ellipsis type={entry.problem ? 'danger' : undefined} style={{ flex: 1, minWidth: 0 }}>{entry.title}</Typography.Text>
+      {entry.problem && (
+        // A row that failed its proof shows the problem, never the stored (possibly forged) text.
+        <Tooltip title={entry.problem.message}>
+          <Tag color="error" data-testid="tag-damaged" style={{ flex: 'none' }}>未通过校验</Tag>
+        </Tooltip>
+      )}
       <span style={{ flex: 'none', display: 'flex', gap: 4, maxWidth: '40%', overflow: 'hidden' }}>
         {entry.correctedBy.length > 0 && <Tag color="blue" data-testid="tag-corrected">已更正</Tag>}
         {entry.targetSeq !== undefined && <Tag>更正第 {entry.targetSeq} 条</Tag>}
