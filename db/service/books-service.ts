@@ -1,14 +1,13 @@
 /** Books on this machine: create (organisation, profile, first roster in one go), list, status, verify. */
 import type { BookStatus, BookSummary, MemberJoin, Organisation, ProfileChoice, VerificationView, VerifyView } from '../contract';
 import type { EntryInput, Verification, VerifyReport } from '../ledger';
+import { allowedSignersLine } from '../bundle/sshsig';
 import { foldState } from './book-state';
 import { makeBody } from './entry-body';
 import { joinEntry } from './members-service';
 import { compositionFlags, requireProfile } from './rule-checks';
 import { guard, type ServiceContext } from './service-context';
 
-/** The SSHSIG namespace the book's signatures use (bundles, `ssh-keygen -Y verify -n`). */
-export const SIGNATURE_NAMESPACE = 'dangjian-logbook';
 
 export interface CreateBook { organisation: Organisation; profile: ProfileChoice; members: MemberJoin[] }
 
@@ -64,7 +63,8 @@ export function bookStatus(ctx: ServiceContext, bookId: string): BookStatus {
     readOnly: status.readOnly,
     keyId: info.keyId,
     publicKey: info.publicKey,
-    allowedSigners: `${bookId}@logbook namespaces="${SIGNATURE_NAMESPACE}" ${info.publicKey.split(' ').slice(0, 2).join(' ')}`,
+    // The line a bundle carries and `ssh-keygen -Y verify -f allowed_signers -I <book id>` reads.
+    allowedSigners: allowedSignersLine(bookId, info.publicKey),
     createdAt: info.createdAt,
     integrity: verifyView(status.verification.report ?? status.report, status.verification.state === 'done', ctx.clock()),
     verification: verificationView(status.verification, ctx.clock()),

@@ -1,2 +1,2 @@
 export { createService, callService, DATABASE_FILE, type Service, type ServiceOptions } from './create-service';
-export { SIGNATURE_NAMESPACE } from './books-service';
+export { BUNDLE_NAMESPACE as SIGNATURE_NAMESPACE } from '../bundle/sshsig';

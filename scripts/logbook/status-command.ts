@@ -3,6 +3,7 @@
  * verify of every book in it. Exit 0 only when every book verifies.
  */
 import type { ProblemView } from '../../db/contract/index';
+import { secureDataFolder } from '../../db/data-folder';
 import { openRealService } from '../../host/real-service';
 import { DataDirError, EXIT, messageOf, parseOptions, requireOption, type CliIo, type Command } from './command';
 import { requireExistingBookFolder } from './data-dir';
@@ -48,6 +49,8 @@ export const statusCommand: Command = {
 async function verifyFolder(dir: string): Promise<BookReport[]> {
   let service;
   try {
+    // As the app does on every start: the folder and its files owner-only.
+    secureDataFolder(dir);
     service = openRealService({ dataDir: dir });
   } catch (error) {
     throw new DataDirError(`无法打开数据文件夹：${messageOf(error)} / cannot open the data folder`);
