@@ -162,16 +162,13 @@ export class BundleZip {
     const folded = new Map<string, string>();
     let top: string | null = null;
     let total = 0;
+    const listed: { entry: yauzl.Entry; name: string }[] = [];
     for await (const entry of zip.eachEntry()) {
       const decoded = decodeEntryName(entry.fileNameRaw, entry.generalPurposeBitFlag, entry.extraFields.map((f) => f.id));
       if (!decoded.ok) throw new BundleZipError(decoded.detail, decoded.zh, decoded.en);
       const name = decoded.name;
-      const bad = checkEntryName(name);
-      if (bad) throw new BundleZipError(bad.detail, bad.zh, bad.en);
-      // yauzl's own rules, as a second opinion on names we decoded ourselves.
-      const yauzlSays = yauzl.validateFileName(name);
-      if (yauzlSays !== null) throw new BundleZipError('name-traversal', `文件名 ${showName(name)} 不安全`, `unsafe name: ${yauzlSays}`);
       const shown = showName(name);
+      // Duplicates and collisions first: the second of two colliding names may also break a rule (NFC), and the collision says more.
       if (names.has(name)) throw new BundleZipError('duplicate-name', `文件名 ${shown} 出现了两次`, `the name ${shown} occurs twice`);
       const key = collisionKey(name);
       const other = folded.get(key);
@@ -180,6 +177,16 @@ export class BundleZip {
       }
       names.add(name);
       folded.set(key, name);
+      const bad = checkEntryName(name);
+      if (bad) throw new BundleZipError(bad.detail, bad.zh, bad.en);
+      // yauzl's own rules, as a second opinion on names we decoded ourselves.
+      const yauzlSays = yauzl.validateFileName(name);
+      if (yauzlSays !== null) throw new BundleZipError('name-traversal', `文件名 ${shown} 不安全`, `unsafe name: ${yauzlSays}`);
+      listed.push({ entry, name });
+    }
+    // Then what each entry is: only after every name passed, so a collision is found before a stray name.
+    for (const { entry, name } of listed) {
+      const shown = showName(name);
       if ((entry.generalPurposeBitFlag & 0x1) !== 0 || entry.isEncrypted()) {
         throw new BundleZipError('encrypted', `文件 ${shown} 已加密`, `the entry ${shown} is encrypted`);
       }
