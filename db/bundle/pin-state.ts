@@ -47,7 +47,7 @@ function validate(value: unknown, bookId: string): PinRecord | string {
   }
   const key = parseOpenSshLine(r.publicKey);
   if (!key || key.keyId !== r.keyId) return '公钥与密钥标识不符 / public key does not match its key id';
-  let signed: SignedCheckpoint | null = null;
+  let signed: SignedCheckpoint | null;
   try {
     signed = parseSignedCheckpoint(serializeSignedCheckpoint(r.checkpoint as SignedCheckpoint));
   } catch {
