@@ -6,11 +6,15 @@
  */
 import { DataDirError, EXIT, messageOf, processIo, UsageError, type CliIo, type Command } from './command';
 import { demoCommand } from './demo-command';
+import { inspectCommand } from './inspect-command';
 import { statusCommand } from './status-command';
+import { verifyCommand } from './verify-command';
 
 export const COMMANDS: Record<string, Command> = {
   [statusCommand.name]: statusCommand,
   [demoCommand.name]: demoCommand,
+  [verifyCommand.name]: verifyCommand,
+  [inspectCommand.name]: inspectCommand,
 };
 
 export function usage(): string {

@@ -1,0 +1,78 @@
+/**
+ * `logbook verify <bundle>`: checks a bundle someone handed over without trusting it
+ * (db/bundle/verify-bundle.ts): one line per failed check, a summary line; `--pin` demands a
+ * key fingerprint, `--state <folder>` demands a consistent extension of what was verified
+ * before and remembers this bundle only when everything verified. Exit 0 all verified,
+ * 1 a check failed or an alarm was raised, 2 usage.
+ */
+import fs from 'node:fs';
+import { PinState } from '../../db/bundle/pin-state';
+import { updatePinState, verifyBundle, type BundleReport } from '../../db/bundle/verify-bundle';
+import { EXIT, parseOptions, UsageError, type CliIo, type Command } from './command';
+
+const USAGE = `用法 / usage: logbook verify <导出包 bundle.zip> [--pin <SHA256:指纹 fingerprint>] [--state <文件夹 folder>] [--json]
+  不信任地核验一个导出包：压缩包安全、BagIt 清单、SSH 签名、记录链、默克尔根、检查点签名、附件
+  verify a bundle without trusting it: zip safety, BagIt manifests, SSH signature, chain, Merkle root, checkpoint signature, attachments
+  --pin    记录本密钥指纹（建账或当前密钥） / the book's key fingerprint (genesis or current key)
+  --state  每本记录本的核验状态文件夹：新包必须是上次核验的延续（否则报回滚或分叉），全部通过后才更新
+           folder of per-book verified state: the bundle must extend it (else rollback or fork alarm); updated only when all passed
+  退出码 / exit code: 0 全部通过 verified · 1 未通过或有警报 a check failed or an alarm · 2 用法有误 usage error`;
+
+const KEY_ID = /^SHA256:[A-Za-z0-9+/]{43}$/u;
+
+export function bundleArgument(args: string[]): { file: string; rest: string[] } {
+  const index = args.findIndex((a, i) => !a.startsWith('-') && (i === 0 || !['--pin', '--state'].includes(args[i - 1]!)));
+  if (index < 0) throw new UsageError('缺少导出包文件 / missing the bundle file');
+  const file = args[index]!;
+  return { file, rest: [...args.slice(0, index), ...args.slice(index + 1)] };
+}
+
+export function requireBundleFile(file: string): string {
+  if (!fs.existsSync(file)) throw new UsageError(`导出包不存在：${file} / bundle not found`);
+  if (!fs.statSync(file).isFile()) throw new UsageError(`不是文件：${file} / not a file`);
+  return file;
+}
+
+
+export const verifyCommand: Command = {
+  name: 'verify',
+  summary: '核验导出包 / verify a bundle without trusting it',
+  usage: USAGE,
+  async run(args, io) {
+    const { file, rest } = bundleArgument(args);
+    const options = parseOptions(rest, { pin: { type: 'string' }, state: { type: 'string' }, json: { type: 'boolean', default: false } });
+    if (options.pin !== undefined && !KEY_ID.test(options.pin)) {
+      throw new UsageError(`--pin 应为 SHA256:… 形式的密钥指纹 / --pin must be a key fingerprint SHA256:…: ${options.pin}`);
+    }
+    if (options.state !== undefined && fs.existsSync(options.state) && !fs.statSync(options.state).isDirectory()) {
+      throw new UsageError(`--state 不是文件夹：${options.state} / --state is not a folder`);
+    }
+    requireBundleFile(file);
+    const state = options.state === undefined ? undefined : new PinState(options.state);
+    const report = await verifyBundle(file, { ...(options.pin ? { pin: options.pin } : {}), ...(state ? { state } : {}) });
+    const pinned = state && report.ok ? updatePinState(state, report) !== null : false;
+    if (options.json === true) io.out(JSON.stringify({ ...report, file, statePinned: pinned }));
+    else printHuman(io, file, report, pinned);
+    return report.ok ? EXIT.ok : EXIT.failed;
+  },
+};
+
+function printHuman(io: CliIo, file: string, report: BundleReport, pinned: boolean): void {
+  io.out(`导出包 / bundle: ${file}`);
+  for (const check of report.checks) {
+    if (!check.ok && !check.skipped) io.out(`✘ [${check.code}] ${check.message}`);
+  }
+  for (const alarm of report.alarms) {
+    const what = alarm.kind === 'rollback' ? '回滚 / ROLLBACK' : alarm.kind === 'fork' ? '分叉 / FORK' : '密钥变更 / KEY CHANGE';
+    io.out(`⚠ 警报 ${what}: 本机记录 pinned ${alarm.pinned.size ?? '-'} 条 ${alarm.pinned.root ?? ''} ${alarm.pinned.keyId ?? ''} · 本包 found ${alarm.found.size ?? '-'} 条 ${alarm.found.root ?? ''} ${alarm.found.keyId ?? ''}`.replace(/ +/gu, ' '));
+  }
+  const skipped = report.checks.filter((c) => c.skipped).length;
+  if (report.ok) {
+    io.out(`✔ 导出包核验通过：记录本 ${report.bookId} · ${report.size} 条 · 密钥 ${report.keyId} / bundle verified: ${report.checks.length} checks passed`);
+    io.out(`  默克尔根 / root: ${report.root}`);
+    if (pinned) io.out('  已更新本机核验状态 / verified state updated');
+  } else {
+    const failed = report.checks.filter((c) => !c.ok && !c.skipped).length;
+    io.out(`✘ 导出包未通过核验（${failed} 项未通过，${skipped} 项未检查） / bundle NOT verified (${failed} failed, ${skipped} not checked)`);
+  }
+}
