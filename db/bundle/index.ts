@@ -13,3 +13,7 @@ export {
   type ParsedSshsig,
   type SshsigVerdict,
 } from './sshsig';
+export { verifyBundle, updatePinState, type BundleReport, type BundleCheck, type BundleAlarm, type VerifyBundleOptions } from './verify-bundle';
+export { inspectBundle, type BundleClaims } from './inspect-bundle';
+export { PinState, type PinRecord } from './pin-state';
+export { BundleZip, BundleZipError } from './bundle-reader';

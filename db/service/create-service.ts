@@ -16,6 +16,8 @@ import { evaluateMeeting, reflagMeeting, sealMeeting } from './meetings-service'
 import { changeProfile, getOrg, updateOrg } from './org-service';
 import { sealActivity, sealWorkItem } from './activities-service';
 import { yearView } from './year-service';
+import type { BundleResult } from '../bundle';
+import { exportBundle, type ExportOptions } from './bundle-service';
 import { ReadModel } from './read-model';
 import { replayRequest, requestDigest } from './request-ids';
 import { securityView } from './security-view';
@@ -36,7 +38,11 @@ export interface ServiceOptions {
   inlineVerifyBelow?: number;
 }
 
-export type Service = ServiceOf<Contract> & { close(): void };
+export type Service = ServiceOf<Contract> & {
+  /** Writes the book's signed bundle to `outPath` (chosen by the desktop's dialog or the command line, never the page). */
+  exportBundle(bookId: string, outPath: string, options?: ExportOptions): Promise<BundleResult>;
+  close(): void;
+};
 
 export const DATABASE_FILE = 'logbook.sqlite';
 
@@ -85,6 +91,7 @@ export function createService(options: ServiceOptions): Service {
     'calendar.import': (i) => ctx.calendar.import(i.text),
     'ledger.year': (i) => yearView(ctx, i.bookId, i.year),
     'app.security': () => securityView(options.keyStore.protection?.() ?? 'none'),
+    exportBundle: (bookId, outPath, exportOptions) => exportBundle(ctx, options.keyStore, bookId, outPath, exportOptions),
     close: () => ledger.close(),
   };
   for (const method of Object.keys(contract) as (keyof Contract)[]) {

@@ -6,6 +6,7 @@
  */
 import { DataDirError, EXIT, messageOf, processIo, UsageError, type CliIo, type Command } from './command';
 import { demoCommand } from './demo-command';
+import { exportCommand } from './export-command';
 import { inspectCommand } from './inspect-command';
 import { statusCommand } from './status-command';
 import { verifyCommand } from './verify-command';
@@ -13,6 +14,7 @@ import { verifyCommand } from './verify-command';
 export const COMMANDS: Record<string, Command> = {
   [statusCommand.name]: statusCommand,
   [demoCommand.name]: demoCommand,
+  [exportCommand.name]: exportCommand,
   [verifyCommand.name]: verifyCommand,
   [inspectCommand.name]: inspectCommand,
 };

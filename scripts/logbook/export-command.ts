@@ -1,0 +1,66 @@
+/**
+ * `logbook export --data-dir DIR --book ID --out FILE`: writes the book's signed bundle, the
+ * same one the app exports (db/service/bundle-service.ts): after the book's full verify, with
+ * every byte proven against the signed checkpoint again. Progress on stderr; the bundle is
+ * written under a temporary name and renamed only when complete. Exit 0 written, 1 refused.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { secureDataFolder } from '../../db/data-folder';
+import { openRealService } from '../../host/real-service';
+import { DataDirError, EXIT, messageOf, parseOptions, requireOption, UsageError, type Command } from './command';
+import { requireExistingBookFolder } from './data-dir';
+
+const USAGE = `用法 / usage: logbook export --data-dir <文件夹 folder> --book <记录本编号 book id> --out <导出包 bundle.zip> [--json]
+  把一本记录本导出为签名数据包（BagIt + SSH 签名），供党建联络员核验、备份或迁移
+  export one book as its signed bundle (BagIt + SSH signature): for the liaison, a backup or a new computer
+  退出码 / exit code: 0 已导出 written · 1 未能导出 refused · 2 用法或文件夹有误 usage or folder error`;
+
+export const exportCommand: Command = {
+  name: 'export',
+  summary: '导出签名数据包 / export a book as its signed bundle',
+  usage: USAGE,
+  async run(args, io) {
+    const options = parseOptions(args, {
+      'data-dir': { type: 'string' }, book: { type: 'string' }, out: { type: 'string' }, json: { type: 'boolean', default: false },
+    });
+    const dir = requireExistingBookFolder(requireOption(options['data-dir'], '--data-dir'));
+    const bookId = requireOption(options.book, '--book');
+    const out = path.resolve(requireOption(options.out, '--out'));
+    if (fs.existsSync(out)) throw new UsageError(`输出文件已存在，不会覆盖：${out} / the output file exists and is not overwritten`);
+    if (!fs.existsSync(path.dirname(out))) throw new UsageError(`输出文件夹不存在：${path.dirname(out)} / the output folder does not exist`);
+    let service;
+    try {
+      secureDataFolder(dir);
+      service = openRealService({ dataDir: dir });
+    } catch (error) {
+      throw new DataDirError(`无法打开数据文件夹：${messageOf(error)} / cannot open the data folder`);
+    }
+    try {
+      let shown = 0;
+      const result = await service.exportBundle(bookId, out, {
+        onProgress: (done, total) => {
+          if (done - shown >= 10_000 || done === total) {
+            shown = done;
+            io.err(`已写入 ${done} / ${total} / written`);
+          }
+        },
+      });
+      if (options.json === true) {
+        io.out(JSON.stringify({ ok: true, file: result.path, bytes: result.bytes, size: result.size, root: result.root, keyId: result.keyId, allowedSigners: result.allowedSigners }));
+      } else {
+        io.out(`✔ 已导出第 1–${result.size} 条到 ${result.path}（${(result.bytes / 1024 / 1024).toFixed(1)} MB） / bundle written`);
+        io.out(`  密钥指纹 / key fingerprint: ${result.keyId}`);
+        io.out(`  allowed_signers: ${result.allowedSigners}`);
+      }
+      return EXIT.ok;
+    } catch (error) {
+      const message = messageOf(error);
+      if (options.json === true) io.out(JSON.stringify({ ok: false, error: { message } }));
+      else io.err(`✘ 未能导出：${message} / export refused`);
+      return EXIT.failed;
+    } finally {
+      service.close();
+    }
+  },
+};
