@@ -62,18 +62,6 @@ export const NEW_ENTRY_TITLES: Record<DraftKind, string> = {
   work: '新建工作记录',
 };
 
-/** Which kind family a service kind belongs to (for rendering an entry's body). */
-export function kindFamily(kind: string): 'meeting' | 'activity' | 'work' | 'member' | 'org' | 'correction' | 'other' {
-  if (kind === 'ledger.correction') return 'correction';
-  const head = kind.split('.')[0] ?? kind;
-  if (head === 'meeting' || head === 'meetings') return 'meeting';
-  if (head === 'activity' || head === 'activities') return 'activity';
-  if (head === 'work') return 'work';
-  if (head === 'member' || head === 'members') return 'member';
-  if (head === 'org' || head === 'profile') return 'org';
-  return 'other';
-}
-
 /**
  * Rule flags (what the profile's rules found: quorum not met, filing late …) are red; flags
  * the ledger sets about the record itself (e.g. the clock went back) are orange.

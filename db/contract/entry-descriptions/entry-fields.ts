@@ -157,3 +157,23 @@ export function correctableFields(
   walk(description.fields, [], input, (label) => label);
   return out;
 }
+
+/**
+ * The label of the field at `keys`, list items skipped (`['topics', 'discussion']` → 讨论情况):
+ * for views that lay a kind out by hand, such as the meeting's, and still take its labels
+ * from the description.
+ */
+export function labelOf(description: EntryDescription, keys: readonly string[]): string {
+  let fields: readonly FieldDescription[] = description.fields;
+  let rest = keys;
+  for (;;) {
+    const field = fields.find((f) => startsWith(rest, f.path));
+    if (!field) return keys.join('.');
+    rest = rest.slice(field.path.length);
+    if (rest.length === 0) return field.label;
+    if (field.show === 'approval' && (rest[0] === 'docNo' || rest[0] === 'date')) return field.parts[rest[0]];
+    if (field.show === 'votes' && Object.hasOwn(VOTE_LABELS, rest[0] ?? '')) return VOTE_LABELS[rest[0] as keyof typeof VOTE_LABELS];
+    if (field.show !== 'list') return keys.join('.');
+    fields = field.fields;
+  }
+}
