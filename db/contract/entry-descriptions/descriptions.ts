@@ -11,7 +11,7 @@ import { MEMBER_ROLES } from '../members';
 import { ORG_FORMS } from '../organisation';
 import { PROFILE_NAMES } from '../profile-choice';
 import type { EntryKind } from './entry-body';
-import type { EntryDescription, FieldDescription } from './types';
+import type { EntryDescription, FieldDescription, PlainField } from './types';
 
 /** The columns of a vote, as the meeting form labels them (同意票 …). */
 export const VOTE_LABELS = { for: '同意', against: '反对', abstain: '弃权' } as const;
@@ -170,8 +170,13 @@ export const WORK_DESCRIPTIONS: Record<WorkItemType, EntryDescription> = {
   other: workDescription('other'),
 };
 
-const person = (key: string, label: string, show: FieldDescription['show'] = 'text'): FieldDescription =>
-  ({ path: ['person', key], label, show } as FieldDescription);
+/** A field of a nested object shown as one value (text, date, yes/no …). */
+type OneValue = PlainField['show'] | 'boolean';
+function nested(parent: string, key: string, label: string, show: OneValue): FieldDescription {
+  const path = [parent, key];
+  return show === 'boolean' ? { path, label, show } : { path, label, show };
+}
+const person = (key: string, label: string, show: OneValue = 'text') => nested('person', key, label, show);
 
 /** The member's 备案表 (001 template 2) in the order of the join form. */
 const MEMBER_JOIN: EntryDescription = {
@@ -196,8 +201,7 @@ const MEMBER_JOIN: EntryDescription = {
   ],
 };
 
-const org = (key: string, label: string, show: FieldDescription['show'] = 'text'): FieldDescription =>
-  ({ path: ['organisation', key], label, show } as FieldDescription);
+const org = (key: string, label: string, show: OneValue = 'text') => nested('organisation', key, label, show);
 
 /** The organisation step of the set-up wizard (also the 变更组织信息 form). */
 const ORGANISATION_FIELDS: FieldDescription[] = [
