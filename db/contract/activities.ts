@@ -46,6 +46,13 @@ export const WORK_ITEM_TYPES = {
 } as const;
 export type WorkItemType = keyof typeof WORK_ITEM_TYPES;
 
+/** 意识形态研判: what the event is (the editor's 事项类别). */
+export const EVENT_KINDS = { 'major-conference': '重大会议', 'international-exchange': '国际交流活动', other: '其他' } as const;
+/** “三重一大”: which kind of matter (the editor's 事项类别). */
+export const MAJOR_CATEGORIES = {
+  'major-decision': '重大事项决策', 'large-expense': '大额资金使用', 'large-donation': '大额捐赠', 'key-appointment': '重要人事任免',
+} as const;
+
 const base = { title: line(200), date: dateString, attachments: attachmentList };
 
 export const workItemInput = z.discriminatedUnion('type', [

@@ -122,3 +122,4 @@ export * from './meetings';
 export * from './activities';
 export * from './profile-choice';
 export type * from './views';
+export * from './entry-descriptions';

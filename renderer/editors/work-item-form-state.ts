@@ -3,7 +3,7 @@
  * fields. The draft keeps one flat record of every field so switching the type while
  * typing loses nothing; `FIELDS[type]` decides what is shown and what is sent.
  */
-import { workItemInput, type MemberView, type WorkItemInput, type WorkItemType } from '../../db/contract';
+import { EVENT_KINDS, MAJOR_CATEGORIES, workItemInput, type MemberView, type WorkItemInput, type WorkItemType } from '../../db/contract';
 import type { Checked } from './entry-editor-frame';
 import { numberOrUndefined, problemsFrom, textOrUndefined } from './form-values';
 
@@ -49,10 +49,7 @@ export interface FieldSpec {
   hint?: string;
 }
 
-export const EVENT_KINDS = { 'major-conference': '重大会议', 'international-exchange': '国际交流活动', other: '其他' } as const;
-export const MAJOR_CATEGORIES = {
-  'major-decision': '重大事项决策', 'large-expense': '大额资金使用', 'large-donation': '大额捐赠', 'key-appointment': '重要人事任免',
-} as const;
+export { EVENT_KINDS, MAJOR_CATEGORIES };
 
 export const FIELDS: Record<WorkItemType, FieldSpec[]> = {
   report: [

@@ -5,12 +5,11 @@
 import { useState } from 'react';
 import { Alert, Button, Typography } from 'antd';
 import { DownloadOutlined, PaperClipOutlined } from '@ant-design/icons';
-import type { AttachmentRef } from '../../db/contract';
 import { useApi } from '../api-context';
 import { errorMessage } from '../api';
 import { useBook } from '../app/book-context';
 import { useEntryView } from './entry-context';
-import { getAt, inputBase } from './fields';
+import { attachmentRef, getAt, type AttachmentRef } from '../../db/contract';
 import { base64ToBlob, saveBlob } from './download';
 
 function size(n: number): string {
@@ -22,11 +21,11 @@ function size(n: number): string {
 export function AttachmentsList() {
   const api = useApi();
   const { bookId } = useBook();
-  const { original } = useEntryView();
+  const { original, base } = useEntryView();
   const [busy, setBusy] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const list = getAt(original, [...inputBase(original), 'attachments']) as AttachmentRef[] | undefined;
-  if (!Array.isArray(list) || list.length === 0) return null;
+  const list = attachmentRef.array().safeParse(getAt(original, [...base, 'attachments'])).data;
+  if (!list || list.length === 0) return null;
 
   const download = async (a: AttachmentRef) => {
     setBusy(a.hash);

@@ -10,7 +10,7 @@ import type { MeetingInput } from '../../db/contract';
 import { useApi } from '../api-context';
 import { errorMessage, type Api } from '../api';
 import { useAsync } from '../app/use-async';
-import { getAt } from './fields';
+import { absence, getAt } from '../../db/contract';
 import { useRequestId } from '../app/use-request-id';
 
 type Absence = MeetingInput['absent'][number];
@@ -28,7 +28,7 @@ export function readAttendance(body: unknown): Attendance {
   const absent = getAt(body, ABSENT_FIELD);
   return {
     presentIds: Array.isArray(present) ? present.filter((id): id is string => typeof id === 'string') : [],
-    absent: Array.isArray(absent) ? (absent as Absence[]) : [],
+    absent: absence.array().safeParse(absent).data ?? [],
   };
 }
 

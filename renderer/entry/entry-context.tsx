@@ -1,22 +1,31 @@
 /**
- * What every field of an entry view needs: the sealed original, the corrections by field,
- * member names. `<FieldValue>` shows the original and, beside it, every correction.
+ * What every field of an entry view needs: the sealed original, its kind's description, the
+ * corrections by field, member names. `<FieldValue>` shows the original and, beside it,
+ * every correction, each formatted and labelled from the description.
  */
 import { createContext, useContext, type ReactNode } from 'react';
 import { Space, Tag, Typography } from 'antd';
-import dayjs from 'dayjs';
-import type { CorrectionView } from '../../db/contract';
+import {
+  beijingTime, getAt, locateField, parsePointer, toPointer,
+  type CorrectionView, type EntryDescription, type FieldDescription, type NameOf, type PathSegment,
+} from '../../db/contract';
 import { navigate } from '../app/routes';
-import { formatValue, getAt, inputBase, toPointer, type PathSegment } from './fields';
+import { formatValue } from './format-value';
 
 export interface EntryViewContext {
+  kind: string;
+  /** The body exactly as sealed. */
   original: unknown;
+  /** Where the typed input sits in the body (`['input']`, or `[]` for ledger entries). */
+  base: PathSegment[];
+  description: EntryDescription | undefined;
   corrections: Map<string, CorrectionView[]>;
-  names: Map<string, string>;
-  family: string;
+  nameOf: NameOf;
 }
 
-const Ctx = createContext<EntryViewContext>({ original: null, corrections: new Map(), names: new Map(), family: 'other' });
+const Ctx = createContext<EntryViewContext>({
+  kind: 'other', original: null, base: [], description: undefined, corrections: new Map(), nameOf: (id) => id,
+});
 
 export function EntryContextProvider({ value, children }: { value: EntryViewContext; children: ReactNode }) {
   return <Ctx.Provider value={value}>{children}</Ctx.Provider>;
@@ -24,6 +33,17 @@ export function EntryContextProvider({ value, children }: { value: EntryViewCont
 
 export function useEntryView(): EntryViewContext {
   return useContext(Ctx);
+}
+
+/** The sealed input (what the recorder typed) of the entry in view. */
+export function useSealedInput(): unknown {
+  const { original, base } = useEntryView();
+  return getAt(original, base);
+}
+
+/** A name for a member id from the roster of the entry's day, or a short id when it is not on it. */
+export function rosterNames(names: Map<string, string>): NameOf {
+  return (id) => names.get(id) ?? `（成员 ${id.slice(0, 8)}）`;
 }
 
 export function groupCorrections(list: CorrectionView[]): Map<string, CorrectionView[]> {
@@ -37,9 +57,15 @@ export function correctionsUnder(map: Map<string, CorrectionView[]>, pointer: st
   return [...map.entries()].filter(([p]) => p === pointer || p.startsWith(`${pointer}/`)).flatMap(([, v]) => v);
 }
 
+/** True when some correction replaced the whole value at `path` (e.g. 实到 as a list). */
+export function useWholeCorrected(path: PathSegment[]): boolean {
+  const { base, corrections } = useEntryView();
+  return (corrections.get(toPointer([...base, ...path])) ?? []).length > 0;
+}
+
 const prose = { whiteSpace: 'pre-wrap' as const, wordBreak: 'break-word' as const };
 
-/** One correction beside the original: the new value, reason, who, when, and a link to it. */
+/** One correction beside the original: the new value, reason, who, when (Beijing time), and a link to it. */
 export function CorrectionNote({ c, text, multiline }: { c: CorrectionView; text: string; multiline?: boolean | undefined }) {
   return (
     <div data-testid="correction-beside" style={{ borderLeft: '3px solid #1677ff', paddingLeft: 8, background: '#f0f5ff' }}>
@@ -48,7 +74,7 @@ export function CorrectionNote({ c, text, multiline }: { c: CorrectionView; text
         <span data-testid="corrected-value">{text}</span>
       </div>
       <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-        理由：{c.reason}；更正人：{c.by}；{dayjs(c.recordedAt).format('YYYY-MM-DD HH:mm')}；
+        理由：{c.reason}；更正人：{c.by}；{beijingTime(c.recordedAt)}；
         <Typography.Link onClick={() => navigate({ page: 'entry', seq: c.seq })}>见第 {c.seq} 条</Typography.Link>
       </Typography.Text>
     </div>
@@ -69,20 +95,36 @@ export function Corrected({ pointer, text, notes, multiline }: {
   );
 }
 
+const WHOLE_SHOWS = new Set<FieldDescription['show']>(['people', 'list', 'approval', 'votes']);
+
 /**
  * One field: the sealed value, and when it was corrected, the sealed value struck through
- * with each correction beside it.
+ * with each correction beside it. A list (实到, 参加成员, 缺席) also collects corrections of
+ * single items below it, each named by the item's label. `format` overrides the text of
+ * the whole value (the meeting's 实到 with its head count).
  */
-export function FieldValue({ path, multiline }: { path: PathSegment[]; multiline?: boolean }) {
-  const { original, corrections, names, family } = useEntryView();
-  const full = [...inputBase(original), ...path];
+export function FieldValue({ path, multiline, format }: {
+  path: PathSegment[]; multiline?: boolean; format?: (value: unknown) => string;
+}) {
+  const { original, base, description, corrections, nameOf } = useEntryView();
+  const input = getAt(original, base);
+  const full = [...base, ...path];
   const pointer = toPointer(full);
-  const value = getAt(original, full);
-  const list = corrections.get(pointer) ?? [];
-  const text = formatValue(value, path, names, family);
+  const field = description && locateField(description, path, input, nameOf)?.field;
+  const show = (v: unknown) => (format ? format(v) : formatValue(v, field, nameOf));
+  const long = multiline ?? (field?.show === 'longText' || field?.show === 'list');
+  const text = show(getAt(original, full));
+  const whole = field !== undefined && WHOLE_SHOWS.has(field.show);
+  const list = (whole ? correctionsUnder(corrections, pointer) : corrections.get(pointer) ?? []).sort((a, b) => a.seq - b.seq);
   if (list.length === 0) {
-    return <span style={multiline ? prose : undefined} data-field={pointer}>{text}</span>;
+    return <span style={long ? prose : undefined} data-field={pointer}>{text}</span>;
   }
-  return <Corrected pointer={pointer} text={text} multiline={multiline}
-    notes={list.map((c) => ({ c, text: formatValue(c.value, path, names, family) }))} />;
+  const note = (c: CorrectionView) => {
+    if (c.field === pointer) return show(c.value);
+    // A correction of one part (one leave note, one approval date) is named by that part's label.
+    const rel = parsePointer(c.field).slice(base.length);
+    const part = description && locateField(description, rel, input, nameOf);
+    return `${part?.label ?? ''}：${formatValue(c.value, part?.field, nameOf)}`;
+  };
+  return <Corrected pointer={pointer} text={text} multiline={long} notes={list.map((c) => ({ c, text: note(c) }))} />;
 }

@@ -6,21 +6,46 @@
 import { useCallback, useMemo, useState } from 'react';
 import { Alert, App, Button, Card, Collapse, Descriptions, Result, Space, Spin, Tag, Typography } from 'antd';
 import { ArrowLeftOutlined, FormOutlined, TeamOutlined } from '@ant-design/icons';
-import dayjs from 'dayjs';
+import {
+  beijingTime, chineseDate, describeEntry, getAt, inputPathOf, isLedgerKind, readEntryBody,
+  type EntryDescription, type EntryDetail,
+} from '../../db/contract';
 import { useApi } from '../api-context';
 import { useAsync } from '../app/use-async';
 import { useBook } from '../app/book-context';
-import { flagColor, kindFamily } from '../app/labels';
+import { flagColor } from '../app/labels';
 import { navigate } from '../app/routes';
-import { EntryContextProvider, groupCorrections } from './entry-context';
+import { EntryContextProvider, FieldValue, groupCorrections, rosterNames } from './entry-context';
 import { MeetingBody } from './meeting-body';
-import { GenericBody } from './generic-body';
-import { CorrectionBody } from './correction-body';
+import { RecordView } from './record-view';
 import { CorrectionDialog } from './correction-dialog';
 import { AttendanceDialog } from './attendance-dialog';
-import { getAt, inputBase, leafFields } from './fields';
 
 const mono = { fontFamily: 'ui-monospace, Consolas, monospace', wordBreak: 'break-all' as const };
+/** A meeting's attendance is corrected with its own dialog (实到 and 缺席 together). */
+const MEETING_ATTENDANCE = [['presentIds'], ['absent']] as const;
+
+/** 技术信息: what a liaison or a verifier needs, folded away from the record itself. */
+function TechnicalInfo({ detail, description }: { detail: EntryDetail; description: EntryDescription | undefined }) {
+  const { summary } = detail;
+  const technical = description?.fields.filter((f) => f.technical && getAt(detail.original, [...inputPathOf(summary.kind), ...f.path]) !== undefined) ?? [];
+  return (
+    <Collapse style={{ marginTop: 24 }} data-testid="technical-info" items={[{
+      key: 'technical',
+      label: '技术信息',
+      children: (
+        <Descriptions size="small" column={1} bordered items={[
+          { key: 'kind', label: '类别代码', children: <span style={mono}>{summary.kind}</span> },
+          { key: 'rec', label: '封存时间（UTC，系统时钟）', children: <span style={mono}>{summary.recordedAt}</span> },
+          { key: 'author', label: '签名密钥', children: <span style={mono}>{detail.author}</span> },
+          { key: 'hash', label: '本条哈希', children: <Typography.Text copyable style={mono}>{detail.hash}</Typography.Text> },
+          { key: 'prev', label: '上一条哈希', children: <span style={mono}>{detail.prev}</span> },
+          ...technical.map((f) => ({ key: f.path.join('.'), label: f.label, children: <span style={mono}><FieldValue path={[...f.path]} /></span> })),
+        ]} />
+      ),
+    }]} />
+  );
+}
 
 export function EntryPage({ seq }: { seq: number }) {
   const api = useApi();
@@ -28,20 +53,28 @@ export function EntryPage({ seq }: { seq: number }) {
   const { bookId, readOnly, refresh } = useBook();
   const [correcting, setCorrecting] = useState<'field' | 'attendance' | null>(null);
   const entry = useAsync(useCallback(() => api['entries.get']({ bookId, seq }), [api, bookId, seq]));
-  const roster = useAsync(useCallback(() => api['members.list']({ bookId }), [api, bookId]));
-  const org = useAsync(useCallback(() => api['org.get']({ bookId }), [api, bookId]));
   const detail = entry.data ?? null;
   const error = detail ? null : entry.error;
+  // Names from the roster of the entry's day.
+  const day = detail?.summary.date;
+  const roster = useAsync(useCallback(() => (day ? api['members.list']({ bookId, on: day }) : Promise.resolve([])), [api, bookId, day]));
+  const org = useAsync(useCallback(() => api['org.get']({ bookId }), [api, bookId]));
   const members = useMemo(() => roster.data ?? [], [roster.data]);
   const recorder = org.data?.organisation?.recorder;
 
-  const family = detail ? kindFamily(detail.summary.kind) : 'other';
-  const context = useMemo(() => ({
-    original: detail?.original ?? null,
-    corrections: groupCorrections(detail?.corrections ?? []),
-    names: new Map(members.map((m) => [m.memberId, m.person.name])),
-    family,
-  }), [detail, members, family]);
+  const kind = detail?.summary.kind ?? '';
+  const read = useMemo(() => (detail ? readEntryBody(kind, detail.original) : null), [detail, kind]);
+  const context = useMemo(() => {
+    const base = inputPathOf(kind);
+    return {
+      kind,
+      original: detail?.original ?? null,
+      base,
+      description: detail ? describeEntry(kind, getAt(detail.original, base)) : undefined,
+      corrections: groupCorrections(detail?.corrections ?? []),
+      nameOf: rosterNames(new Map(members.map((m) => [m.memberId, m.person.name]))),
+    };
+  }, [detail, members, kind]);
 
   if (error) {
     return <Result status="warning" title="无法打开这条记录" subTitle={error}
@@ -50,9 +83,10 @@ export function EntryPage({ seq }: { seq: number }) {
   if (!detail) return <div style={{ padding: 48, textAlign: 'center' }}><Spin /></div>;
 
   const { summary } = detail;
-  // Only what the recorder typed (`/input/...`) can be corrected; rule results are recomputed.
-  const correctable = !readOnly && family !== 'correction' && inputBase(detail.original).length > 0
-    && leafFields(detail.original).length > 0;
+  // Only what the recorder typed (`/input/...`) can be corrected; rule results are recomputed,
+  // and ledger entries (启用, 密钥更换, 更正) are never corrected.
+  const correctable = !readOnly && !isLedgerKind(kind) && context.description !== undefined && read?.ok === true;
+  const meeting = read?.ok && read.body.kind === 'meeting' ? read.body : null;
 
   const onCorrected = (correctionSeq: number) => {
     setCorrecting(null);
@@ -75,14 +109,14 @@ export function EntryPage({ seq }: { seq: number }) {
       extra={correctable && (
         <Space>
           <Button icon={<FormOutlined />} onClick={() => setCorrecting('field')} data-testid="correction-button">更正</Button>
-          {family === 'meeting' && (
+          {kind === 'meeting' && (
             <Button icon={<TeamOutlined />} onClick={() => setCorrecting('attendance')} data-testid="attendance-button">更正出席情况</Button>
           )}
         </Space>
       )}
     >
       <Typography.Paragraph type="secondary">
-        日期：{summary.date}{'\u3000'}{'\u3000'}封存时间：{dayjs(summary.recordedAt).format('YYYY-MM-DD HH:mm:ss')}
+        日期：{chineseDate(summary.date)}{'\u3000'}{'\u3000'}封存时间：{beijingTime(summary.recordedAt)}（北京时间）
         {summary.targetSeq !== undefined && <>{'\u3000'}{'\u3000'}更正对象：<Typography.Link onClick={() => navigate({ page: 'entry', seq: summary.targetSeq as number })}>第 {summary.targetSeq} 条</Typography.Link></>}
       </Typography.Paragraph>
       {(summary.flags.length > 0 || detail.ledgerFlags.length > 0) && (
@@ -96,34 +130,27 @@ export function EntryPage({ seq }: { seq: number }) {
         <Alert type="info" showIcon style={{ marginBottom: 16 }}
           title={`本记录有 ${detail.corrections.length} 处更正，原内容保留并划线显示，更正内容列在旁边。`} />
       )}
+      {read && !read.ok && (
+        <Alert type="warning" showIcon style={{ marginBottom: 16 }} data-testid="entry-problem"
+          title="这条记录的内容与本版本的记录格式不完全相符，以下按原样显示，不能更正。" description={read.problem} />
+      )}
       <EntryContextProvider value={context}>
-        {family === 'meeting' && <MeetingBody currentEvaluation={detail.currentEvaluation} />}
-        {family === 'correction' && <CorrectionBody />}
-        {family !== 'meeting' && family !== 'correction' && <GenericBody />}
+        {meeting
+          ? <MeetingBody meeting={meeting.input} evaluation={meeting.computed} currentEvaluation={detail.currentEvaluation} />
+          : <RecordView />}
+        <TechnicalInfo detail={detail} description={context.description} />
       </EntryContextProvider>
-      <Collapse style={{ marginTop: 24 }} data-testid="seal-info" items={[{
-        key: 'seal',
-        label: '封存信息',
-        children: (
-          <Descriptions size="small" column={1} bordered items={[
-            { key: 'seq', label: '序号', children: summary.seq },
-            { key: 'kind', label: '类别代码', children: <span style={mono}>{summary.kind}</span> },
-            { key: 'rec', label: '封存时间（系统时钟）', children: summary.recordedAt },
-            { key: 'author', label: '签名密钥', children: <span style={mono}>{detail.author}</span> },
-            { key: 'hash', label: '本条哈希', children: <Typography.Text copyable style={mono}>{detail.hash}</Typography.Text> },
-            { key: 'prev', label: '上一条哈希', children: <span style={mono}>{detail.prev}</span> },
-          ]} />
-        ),
-      }]} />
       {correcting === 'field' && (
         <CorrectionDialog
           open
           bookId={bookId}
           seq={summary.seq}
+          kind={kind}
+          base={context.base}
           original={detail.original}
           current={detail.current}
           members={members}
-          family={family}
+          exclude={kind === 'meeting' ? MEETING_ATTENDANCE : undefined}
           defaultBy={recorder}
           onClose={() => setCorrecting(null)}
           onCorrected={onCorrected}
@@ -135,7 +162,7 @@ export function EntryPage({ seq }: { seq: number }) {
           seq={summary.seq}
           current={detail.current}
           date={meetingDate}
-          fallbackNames={context.names}
+          fallbackNames={new Map(members.map((m) => [m.memberId, m.person.name]))}
           defaultBy={recorder}
           onClose={() => setCorrecting(null)}
           onCorrected={onCorrected}

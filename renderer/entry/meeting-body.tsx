@@ -1,68 +1,79 @@
 /**
  * A sealed meeting, read-only: attendance (expected, present, absent with leave notes, 列席),
  * topics, decisions with votes and pass/fail, quorum, filing deadline, election, minutes.
- * Rule results come from the evaluation sealed with the entry; when a correction changed
- * the facts, the service's re-evaluation is shown beside it.
+ * The layout is the meeting's own; every label comes from the meeting's description (the
+ * editor's labels). Rule results come from the evaluation sealed with the entry; when a
+ * correction changed the facts, the service's re-evaluation is shown beside it.
  */
 import { Alert, Descriptions, Table, Tag, Typography } from 'antd';
-import type { MeetingEvaluation, MeetingInput } from '../../db/contract';
-import { FieldValue, useEntryView } from './entry-context';
-import { getAt, inputBase } from './fields';
+import { MEETING_DESCRIPTION, getAt, labelOf, type MeetingEvaluation, type MeetingInput } from '../../db/contract';
+import { FieldValue, useEntryView, useWholeCorrected } from './entry-context';
 import { AttachmentsList } from './attachments-list';
-import { ListValue, useListCorrected } from './list-value';
 
 const H = ({ children }: { children: string }) => <Typography.Title level={5} style={{ marginTop: 20 }}>{children}</Typography.Title>;
+const L = (...keys: string[]) => labelOf(MEETING_DESCRIPTION, keys);
+/** What one item of a list is called (议题, 决议). */
+const MEETING_ITEM = (key: string) => {
+  const field = MEETING_DESCRIPTION.fields.find((f) => f.path[0] === key);
+  return field?.show === 'list' ? field.item : L(key);
+};
 
 function Verdict({ ok, yes, no }: { ok: boolean; yes: string; no: string }) {
   return <Tag color={ok ? 'success' : 'error'}>{ok ? yes : no}</Tag>;
 }
 
-export function MeetingBody({ currentEvaluation }: { currentEvaluation?: MeetingEvaluation }) {
-  const { original, names } = useEntryView();
-  const m = (getAt(original, inputBase(original)) ?? {}) as Partial<MeetingInput>;
-  // The service seals `{v, input, computed, flags}`; for meetings `computed` is the evaluation.
-  const computed = getAt(original, ['computed']) as MeetingEvaluation | undefined;
-  const ev = computed && 'quorum' in computed ? computed : undefined;
-  const present = m.presentIds ?? [];
-  const absent = m.absent ?? [];
-  const guests = m.guests ?? [];
-  const topics = m.topics ?? [];
-  const decisions = m.decisions ?? [];
-  const name = (id: string) => names.get(id) ?? ev?.expected.find((e) => e.memberId === id)?.name ?? `（成员 ${id.slice(0, 8)}）`;
+export function MeetingBody({ meeting: m, evaluation: ev, currentEvaluation }: {
+  /** The sealed input, parsed (readEntryBody). */
+  meeting: MeetingInput;
+  /** The evaluation sealed with it. */
+  evaluation: MeetingEvaluation | undefined;
+  currentEvaluation?: MeetingEvaluation | undefined;
+}) {
+  const { nameOf } = useEntryView();
+  const present = m.presentIds;
+  const absent = m.absent;
+  const guests = m.guests;
+  const topics = m.topics;
+  const decisions = m.decisions;
+  const name = (id: string) => ev?.expected.find((e) => e.memberId === id)?.name ?? nameOf(id);
   // Attendance corrected as whole lists is shown list against list, not item by item.
-  const presentCorrected = useListCorrected(['presentIds']);
-  const absentCorrected = useListCorrected(['absent']);
+  const presentCorrected = useWholeCorrected(['presentIds']);
+  const absentCorrected = useWholeCorrected(['absent']);
   const presentText = (v: unknown) => (Array.isArray(v) && v.length > 0
-    ? `${(v as string[]).map(name).join('、')}（共 ${v.length} 人）` : '（无）');
+    ? `${v.map((id) => name(String(id))).join('、')}（共 ${v.length} 人）` : '（无）');
   const absentText = (v: unknown) => (Array.isArray(v) && v.length > 0
-    ? (v as { memberId: string; leaveNote?: string }[]).map((a) => `${name(a.memberId)}（请假说明：${a.leaveNote || '未填写'}）`).join('\n')
+    ? v.map((a: unknown) => {
+      const note = getAt(a, ['leaveNote']);
+      return `${name(String(getAt(a, ['memberId'])))}（${L('absent', 'leaveNote')}：${typeof note === 'string' && note ? note : '未填写'}）`;
+    }).join('\n')
     : '（无）');
 
   return (
     <div data-testid="meeting-body">
       <Descriptions size="small" bordered column={2} items={[
-        { key: 'type', label: '会议类型', children: <FieldValue path={['type']} /> },
-        { key: 'number', label: '会议次序', children: <>第 <FieldValue path={['number']} /> 次</> },
-        ...(m.title !== undefined ? [{ key: 'title', label: '标题', span: 2, children: <FieldValue path={['title']} /> }] : []),
-        { key: 'mode', label: '会议形式', children: <FieldValue path={['mode']} /> },
-        { key: 'place', label: '地点', children: <FieldValue path={['place']} /> },
-        { key: 'start', label: '开始时间', children: <FieldValue path={['startAt']} /> },
-        { key: 'end', label: '结束时间', children: <FieldValue path={['endAt']} /> },
-        { key: 'chair', label: '主持人', children: <FieldValue path={['chairId']} /> },
-        { key: 'recorder', label: '记录人', children: <FieldValue path={['recorder']} /> },
-        { key: 'sep', label: '单独召开', span: 2, children: <FieldValue path={['heldSeparately']} /> },
+        { key: 'type', label: L('type'), children: <FieldValue path={['type']} /> },
+        { key: 'number', label: L('number'), children: <FieldValue path={['number']} /> },
+        ...(m.title !== undefined ? [{ key: 'title', label: L('title'), span: 2, children: <FieldValue path={['title']} /> }] : []),
+        { key: 'mode', label: L('mode'), children: <FieldValue path={['mode']} /> },
+        { key: 'place', label: L('place'), children: <FieldValue path={['place']} /> },
+        { key: 'start', label: L('startAt'), children: <FieldValue path={['startAt']} /> },
+        { key: 'end', label: L('endAt'), children: <FieldValue path={['endAt']} /> },
+        { key: 'chair', label: L('chairId'), children: <FieldValue path={['chairId']} /> },
+        ...(m.chairDelegated ? [{ key: 'delegated', label: L('chairDelegated'), children: <FieldValue path={['chairDelegated']} /> }] : []),
+        { key: 'recorder', label: L('recorder'), children: <FieldValue path={['recorder']} /> },
+        { key: 'sep', label: L('heldSeparately'), span: 2, children: <FieldValue path={['heldSeparately']} /> },
       ]} />
 
       <H>出席情况</H>
       <Descriptions size="small" bordered column={1} items={[
         ...(ev ? [{ key: 'exp', label: `应到（${ev.expected.length} 人）`, children: ev.expected.map((e) => e.name).join('、') || '（无）' }] : []),
         {
-          key: 'pre', label: `实到（${present.length} 人）`,
-          children: presentCorrected ? <ListValue path={['presentIds']} format={presentText} />
-            : present.length ? present.map((id, i) => <span key={id}>{i > 0 && '、'}<FieldValue path={['presentIds', i]} /></span>) : '（无）',
+          key: 'pre', label: `${L('presentIds')}（${present.length} 人）`,
+          children: presentCorrected ? <FieldValue path={['presentIds']} format={presentText} />
+            : <FieldValue path={['presentIds']} />,
         },
         ...(absentCorrected ? [{
-          key: 'abs', label: `缺席（${absent.length} 人）`, children: <ListValue path={['absent']} format={absentText} multiline />,
+          key: 'abs', label: `${L('absent')}（${absent.length} 人）`, children: <FieldValue path={['absent']} format={absentText} multiline />,
         }] : []),
         ...(ev ? [{
           key: 'quorum', label: '法定人数',
@@ -73,40 +84,40 @@ export function MeetingBody({ currentEvaluation }: { currentEvaluation?: Meeting
         <Table size="small" pagination={false} style={{ marginTop: 8 }} rowKey="i"
           dataSource={absent.map((a, i) => ({ ...a, i }))}
           columns={[
-            { title: '缺席成员', width: 160, render: (_, a) => name(a.memberId) },
-            { title: '请假说明', render: (_, a) => <FieldValue path={['absent', a.i, 'leaveNote']} multiline /> },
+            { title: L('absent', 'memberId'), width: 160, render: (_, a) => name(a.memberId) },
+            { title: L('absent', 'leaveNote'), render: (_, a) => <FieldValue path={['absent', a.i, 'leaveNote']} multiline /> },
           ]} />
       )}
       {guests.length > 0 && (
         <Descriptions size="small" bordered column={1} style={{ marginTop: 8 }} items={[{
-          key: 'guests', label: '列席（不计入到会人数，无表决权）',
+          key: 'guests', label: `${L('guests')}（不计入到会人数，无表决权）`,
           children: guests.map((g, i) => (
             <div key={i}><FieldValue path={['guests', i, 'name']} />{g.unit !== undefined && <>（<FieldValue path={['guests', i, 'unit']} />）</>}</div>
           )),
         }]} />
       )}
 
-      <H>议题</H>
+      <H>{L('topics')}</H>
       {topics.map((t, i) => (
         <div key={i} style={{ marginBottom: 12 }} data-testid={`topic-${i}`}>
-          <Typography.Text strong>议题 {i + 1}：<FieldValue path={['topics', i, 'title']} /></Typography.Text>
+          <Typography.Text strong>{MEETING_ITEM('topics')} {i + 1}：<FieldValue path={['topics', i, 'title']} /></Typography.Text>
           <Descriptions size="small" column={1} items={[
-            { key: 'd', label: '讨论情况', children: <FieldValue path={['topics', i, 'discussion']} multiline /> },
-            ...(t.dissent ? [{ key: 'x', label: '不同意见', children: <FieldValue path={['topics', i, 'dissent']} multiline /> }] : []),
+            { key: 'd', label: L('topics', 'discussion'), children: <FieldValue path={['topics', i, 'discussion']} multiline /> },
+            ...(t.dissent ? [{ key: 'x', label: L('topics', 'dissent'), children: <FieldValue path={['topics', i, 'dissent']} multiline /> }] : []),
           ]} />
         </div>
       ))}
 
       {decisions.length > 0 && (
         <>
-          <H>决议与表决</H>
+          <H>{L('decisions')}</H>
           <Table size="small" pagination={false} rowKey="i" data-testid="decisions"
             dataSource={decisions.map((d, i) => ({ ...d, i }))}
             columns={[
-              { title: '决议', render: (_, d) => <FieldValue path={['decisions', d.i, 'text']} /> },
-              { title: '同意', width: 80, render: (_, d) => <FieldValue path={['decisions', d.i, 'votes', 'for']} /> },
-              { title: '反对', width: 80, render: (_, d) => <FieldValue path={['decisions', d.i, 'votes', 'against']} /> },
-              { title: '弃权', width: 80, render: (_, d) => <FieldValue path={['decisions', d.i, 'votes', 'abstain']} /> },
+              { title: MEETING_ITEM('decisions'), render: (_, d) => <FieldValue path={['decisions', d.i, 'text']} /> },
+              { title: L('decisions', 'votes', 'for'), width: 80, render: (_, d) => <FieldValue path={['decisions', d.i, 'votes', 'for']} /> },
+              { title: L('decisions', 'votes', 'against'), width: 80, render: (_, d) => <FieldValue path={['decisions', d.i, 'votes', 'against']} /> },
+              { title: L('decisions', 'votes', 'abstain'), width: 80, render: (_, d) => <FieldValue path={['decisions', d.i, 'votes', 'abstain']} /> },
               {
                 title: '结果', width: 220, render: (_, d) => {
                   const r = ev?.decisions[d.i];
@@ -121,16 +132,16 @@ export function MeetingBody({ currentEvaluation }: { currentEvaluation?: Meeting
         <>
           <H>选举</H>
           <Descriptions size="small" bordered column={2} items={[
-            { key: 'b', label: '选举对象', children: <FieldValue path={['election', 'body']} /> },
-            { key: 's', label: '应选名额', children: <FieldValue path={['election', 'seats']} /> },
-            { key: 've', label: '应到有选举权人数', children: <FieldValue path={['election', 'votingExpected']} /> },
-            { key: 'vp', label: '实到有选举权人数', children: <FieldValue path={['election', 'votingPresent']} /> },
-            { key: 'bc', label: '收回选票', children: <FieldValue path={['election', 'ballotsCast']} /> },
-            { key: 'c', label: '差额选举', children: <FieldValue path={['election', 'competitive']} /> },
+            { key: 'b', label: L('election', 'body'), children: <FieldValue path={['election', 'body']} /> },
+            { key: 's', label: L('election', 'seats'), children: <FieldValue path={['election', 'seats']} /> },
+            { key: 've', label: L('election', 'votingExpected'), children: <FieldValue path={['election', 'votingExpected']} /> },
+            { key: 'vp', label: L('election', 'votingPresent'), children: <FieldValue path={['election', 'votingPresent']} /> },
+            { key: 'bc', label: L('election', 'ballotsCast'), children: <FieldValue path={['election', 'ballotsCast']} /> },
+            { key: 'c', label: L('election', 'competitive'), children: <FieldValue path={['election', 'competitive']} /> },
             {
-              key: 'cand', label: '候选人得票', span: 2,
+              key: 'cand', label: L('election', 'candidates'), span: 2,
               children: m.election.candidates.map((c, i) => (
-                <div key={i}><FieldValue path={['election', 'candidates', i, 'name']} />：<FieldValue path={['election', 'candidates', i, 'votes']} /> 票</div>
+                <div key={i}><FieldValue path={['election', 'candidates', i, 'name']} />：<FieldValue path={['election', 'candidates', i, 'votes']} /></div>
               )),
             },
             {
@@ -151,7 +162,7 @@ export function MeetingBody({ currentEvaluation }: { currentEvaluation?: Meeting
         </>
       )}
 
-      <H>会议纪要</H>
+      <H>{L('minutes')}</H>
       <div style={{ background: '#fafafa', padding: 12, border: '1px solid #f0f0f0' }}>
         <FieldValue path={['minutes']} multiline />
       </div>

@@ -50,3 +50,54 @@ export function entryApi(readOnly = false, answers: Parameters<typeof fakeApi>[0
     ...answers,
   });
 }
+
+const sealed = (seq: number, kind: string, kindLabel: string, title: string, date: string, input: unknown, computed: unknown = {}): EntryDetail => ({
+  ...detail,
+  summary: { seq, kind, kindLabel, title, date, recordedAt: `${date}T02:02:00.000Z`, flags: [], memberIds: [], correctedBy: [] },
+  original: { v: 1, input, computed, flags: [] },
+  current: { v: 1, input, computed, flags: [] },
+  corrections: [],
+});
+
+/** 七一主题党日 (seq 8), its 活动内容 corrected by seq 10. */
+export const activityDetail: EntryDetail = {
+  ...sealed(8, 'activity', '活动记录', '七一主题党日', '2025-07-01', {
+    type: 'theme-day', title: '七一主题党日', date: '2025-07-01', place: '革命纪念馆', organizer: '张三',
+    participantIds: ['m1', 'm2'], otherParticipants: '', content: '重温入党誓词', outcome: '', attachments: [],
+  }),
+  corrections: [{
+    seq: 10, field: '/input/content', fieldLabel: '内容', previous: '重温入党誓词', value: '重温入党誓词，参观展览',
+    reason: '漏记活动内容', by: '赵六', recordedAt: '2025-07-02T01:00:00.000Z',
+  }],
+};
+activityDetail.summary.correctedBy = [10];
+
+/** The 更正 (seq 10) of the activity's 活动内容. */
+export const correctionDetail: EntryDetail = {
+  ...detail,
+  summary: { ...detail.summary, seq: 10, kind: 'ledger.correction', kindLabel: '更正', title: '更正第 8 条', flags: [], correctedBy: [], targetSeq: 8 },
+  original: { target: 8, targetHash: 'd'.repeat(64), field: '/input/content', value: '重温入党誓词，参观展览', reason: '漏记活动内容', by: '赵六' },
+  corrections: [], current: null,
+};
+
+/** 会议纪要备案 of the meeting seq 7 (seq 11) and the leader's 述职 (seq 12). */
+export const filingDetail = sealed(11, 'work', '工作记录', '第3次会议纪要备案', '2025-03-20', {
+  type: 'filing', title: '第3次会议纪要备案', date: '2025-03-20', meetingSeq: 7, to: '科技社团党委', note: '', attachments: [],
+}, { meetingDate: '2025-03-18', deadline: '2025-03-21', status: 'on-time', message: '已按期备案' });
+export const annualReportDetail = sealed(12, 'work', '工作记录', '2024年度述职', '2025-01-15', {
+  type: 'annual-report', title: '2024年度述职', date: '2025-01-15', year: 2024, reporterId: 'm1',
+  work: '召开小组会议4次', problems: '学习不够深入', plan: '加强理论学习', attachments: [],
+});
+
+/** 王志强 joins (seq 13) with the office's approval; his 入党时间 was left empty. */
+export const joinDetail = sealed(13, 'member.join', '成员加入', '王志强加入', '2026-03-05', {
+  memberId: 'm9',
+  person: { name: '王志强', gender: '男', ethnicity: '汉族', birthDate: '1975-06-01', isCpcMember: true, title: '研究员', underDiscipline: false },
+  role: 'member', joinedOn: '2026-03-05', approval: { docNo: '京科协党建〔2026〕3号', date: '2026-03-01' },
+});
+
+/** A fake service answering `entries.get` for every entry above by its seq. */
+export function bookApi(readOnly = false) {
+  const bySeq = new Map([detail, activityDetail, correctionDetail, filingDetail, annualReportDetail, joinDetail].map((d) => [d.summary.seq, d]));
+  return entryApi(readOnly, { 'entries.get': (input: { seq: number }) => bySeq.get(input.seq) });
+}
