@@ -46,7 +46,7 @@ describe('a sealed entry', () => {
     await correct.click();
     const form = page.getByTestId('correction-form');
     await form.waitFor({ timeout: WAIT });
-    await chooseOption(page, selectRoot(page.getByTestId('correction-field')), '地点');
+    await chooseOption(page, selectRoot(page.getByTestId('correction-field')), '会议地点');
     await waitForContains(page.getByTestId('correction-current'), v.place);
     const newValue = form.getByLabel('更正为');
     expect(await newValue.inputValue()).toBe(v.place);

@@ -85,7 +85,7 @@ describe('set-up and the first meeting', () => {
     expect(text).toContain(v.topic.title);
     expect(text).toContain('与会成员逐项讨论并表决');
     const separately = body.locator('th:has-text("单独召开") + td');
-    expect(((await separately.textContent()) ?? '').trim()).toBe('是');
+    expect(((await separately.textContent()) ?? '').trim()).toBe('是，未与理事会或其他会议合并');
     await session.screenshot('05-entry-view');
   });
 });
