@@ -84,6 +84,9 @@ export function bookStatus(ctx: ServiceContext, bookId: string): BookStatus {
 export async function verifyBook(ctx: ServiceContext, bookId: string): Promise<VerifyView> {
   guard(() => ctx.ledger.getBook(bookId));
   const report = await ctx.ledger.verifyInBackground(bookId);
+  // The derived tables are checked against the verified entries and rebuilt when they disagree:
+  // never a source of truth, never silently trusted.
+  if (report.ok) guard(() => { if (!ctx.read.consistent(bookId)) ctx.read.rebuild(bookId); });
   return verifyView(report, true, ctx.clock());
 }
 

@@ -170,6 +170,21 @@ export class ReadModelStore {
       .all(bookId, JSON.stringify(kinds)) as RowOut[];
   }
 
+  /**
+   * Rows whose recorded hash is not their entry's stored hash, or that have no entry (the
+   * ledger's `tree` column starts with the entry's hash; ids are book_no·2^32 + seq).
+   */
+  unboundRows(bookId: string): number {
+    return this.db
+      .prepare(
+        `SELECT count(*) FROM rm_entries r
+         LEFT JOIN ledger_entries e ON e.id = (SELECT book_no FROM ledger_books WHERE book_id = r.book_id) * 4294967296 + r.seq
+         WHERE r.book_id = ? AND r.hash <> '' AND (e.id IS NULL OR substr(e.tree, 1, 64) <> r.hash)`,
+      )
+      .pluck()
+      .get(bookId) as number;
+  }
+
   request(requestId: string): RequestRow | undefined {
     return this.s.request.get(requestId) as RequestRow | undefined;
   }

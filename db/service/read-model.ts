@@ -262,9 +262,9 @@ export class ReadModel {
     this.catchUp(bookId);
   }
 
-  /** Whether the derived rows cover exactly the entries they should. */
+  /** Whether the derived rows cover exactly the entries they should, each bound to its entry's hash. */
   consistent(bookId: string): boolean {
     const c = this.cached(bookId);
-    return this.store.count(bookId) === c.throughSeq;
+    return this.store.count(bookId) === c.throughSeq && this.store.unboundRows(bookId) === 0;
   }
 }

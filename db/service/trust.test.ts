@@ -260,6 +260,20 @@ describe('the read model lives in SQLite', () => {
     expect((await call(service, 'entries.list', { bookId, kinds: ['meeting'], year: 2025, limit: 2, offset: 1 })).items.map((s) => s.seq)).toEqual([10, 9]);
   });
 
+  it('a full verify checks the derived rows against the entries and rebuilds them when they disagree', async () => {
+    let service = openService(false);
+    const { bookId } = await sampleBook(service);
+    const before = await call(service, 'entries.list', { bookId, limit: 50 });
+    close(service);
+    tamper((db) => {
+      db.prepare(`UPDATE rm_entries SET hash = ? WHERE book_id = ? AND seq = 9`).run('0'.repeat(64), bookId);
+      db.prepare(`DELETE FROM rm_entries WHERE book_id = ? AND seq = 3`).run(bookId);
+    });
+    service = openService(false);
+    expect((await call(service, 'books.verify', { bookId })).ok).toBe(true);
+    expect(await call(service, 'entries.list', { bookId, limit: 50 })).toEqual(before);
+  });
+
   it('a timeline row edited in the derived table is shown as a problem, not as the record', async () => {
     let service = openService(false);
     const { bookId } = await sampleBook(service);
