@@ -4,20 +4,13 @@
  * named), usage errors (exit 2), and `--state`: the first verify pins, a later extended bundle
  * passes and moves the pin, the older one then raises the rollback alarm (exit 1).
  */
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestBook, readBag, reseal, withLines, entryLines, zipBag, type TestBook } from '../../db/bundle/bundle-test-kit';
 import { makeTempDir } from '../../db/test-support/temp-dir';
+import { logbook } from './run-cli';
 
-const ROOT = path.resolve(import.meta.dirname, '..', '..');
-const BIN = path.join(ROOT, 'scripts', 'logbook.mjs');
-
-function logbook(...args: string[]) {
-  const r = spawnSync(process.execPath, [BIN, ...args], { cwd: ROOT, encoding: 'utf8', timeout: 60_000 });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr, all: r.stdout + r.stderr };
-}
 
 let tmp: ReturnType<typeof makeTempDir>;
 let book: TestBook;

@@ -6,7 +6,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { DATABASE_FILE } from '../../db/service/index';
-import { DataDirError } from './command';
+import { secureDataFolder } from '../../db/data-folder';
+import { openRealService, type RealService } from '../../host/real-service';
+import { DataDirError, messageOf } from './command';
 
 export function databaseOf(dataDir: string): string {
   return path.join(dataDir, DATABASE_FILE);
@@ -31,4 +33,17 @@ export function requireFreshFolder(dataDir: string): string {
     throw new DataDirError(`该文件夹中已有记录本（${DATABASE_FILE}），演示数据不会写入已有的数据，请换一个空文件夹：${dir} / this folder already holds a logbook; the demo never writes into existing data, choose an empty folder`);
   }
   return dir;
+}
+
+/**
+ * The real service on an existing book folder, as the app opens it: the folder and its files
+ * made owner-only first. A folder that cannot be opened is a DataDirError (exit 2).
+ */
+export function openBookFolder(dir: string): RealService {
+  try {
+    secureDataFolder(dir);
+    return openRealService({ dataDir: dir });
+  } catch (error) {
+    throw new DataDirError(`无法打开数据文件夹：${messageOf(error)} / cannot open the data folder`);
+  }
 }

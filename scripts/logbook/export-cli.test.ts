@@ -3,20 +3,13 @@
  * `logbook verify` pinned to the book's key; an existing output file is never overwritten;
  * a tampered book is refused (its full verify fails first).
  */
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeTempDir } from '../../db/test-support/temp-dir';
+import { logbook } from './run-cli';
 
-const ROOT = path.resolve(import.meta.dirname, '..', '..');
-const BIN = path.join(ROOT, 'scripts', 'logbook.mjs');
-
-function logbook(...args: string[]) {
-  const r = spawnSync(process.execPath, [BIN, ...args], { cwd: ROOT, encoding: 'utf8', timeout: 120_000 });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr, all: r.stdout + r.stderr };
-}
 
 let tmp: ReturnType<typeof makeTempDir>;
 let dataDir = '';

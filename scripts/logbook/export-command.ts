@@ -6,10 +6,8 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { secureDataFolder } from '../../db/data-folder';
-import { openRealService } from '../../host/real-service';
-import { DataDirError, EXIT, messageOf, parseOptions, requireOption, UsageError, type Command } from './command';
-import { requireExistingBookFolder } from './data-dir';
+import { EXIT, messageOf, parseOptions, requireOption, UsageError, type Command } from './command';
+import { openBookFolder, requireExistingBookFolder } from './data-dir';
 
 const USAGE = `用法 / usage: logbook export --data-dir <文件夹 folder> --book <记录本编号 book id> --out <导出包 bundle.zip> [--json]
   把一本记录本导出为签名数据包（BagIt + SSH 签名），供党建联络员核验、备份或迁移
@@ -29,13 +27,7 @@ export const exportCommand: Command = {
     const out = path.resolve(requireOption(options.out, '--out'));
     if (fs.existsSync(out)) throw new UsageError(`输出文件已存在，不会覆盖：${out} / the output file exists and is not overwritten`);
     if (!fs.existsSync(path.dirname(out))) throw new UsageError(`输出文件夹不存在：${path.dirname(out)} / the output folder does not exist`);
-    let service;
-    try {
-      secureDataFolder(dir);
-      service = openRealService({ dataDir: dir });
-    } catch (error) {
-      throw new DataDirError(`无法打开数据文件夹：${messageOf(error)} / cannot open the data folder`);
-    }
+    const service = openBookFolder(dir);
     try {
       let shown = 0;
       const result = await service.exportBundle(bookId, out, {

@@ -5,21 +5,14 @@
  * which `status` must report by seq with exit code 1, every time it is run.
  */
 import Database from 'better-sqlite3';
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeTempDir } from '../../db/test-support/temp-dir';
+import { logbook } from './run-cli';
 
-const ROOT = path.resolve(import.meta.dirname, '..', '..');
-const BIN = path.join(ROOT, 'scripts', 'logbook.mjs');
 /** Entries of the first book, `ledger_entries.id = book_no·2³² + seq`. */
 const FIRST_BOOK = 2 ** 32;
-
-function logbook(...args: string[]) {
-  const r = spawnSync(process.execPath, [BIN, ...args], { cwd: ROOT, encoding: 'utf8', timeout: 60_000 });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr, all: r.stdout + r.stderr };
-}
 
 let tmp: ReturnType<typeof makeTempDir>;
 let dataDir = '';

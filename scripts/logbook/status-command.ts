@@ -3,10 +3,8 @@
  * verify of every book in it. Exit 0 only when every book verifies.
  */
 import type { ProblemView } from '../../db/contract/index';
-import { secureDataFolder } from '../../db/data-folder';
-import { openRealService } from '../../host/real-service';
 import { DataDirError, EXIT, messageOf, parseOptions, requireOption, type CliIo, type Command } from './command';
-import { requireExistingBookFolder } from './data-dir';
+import { openBookFolder, requireExistingBookFolder } from './data-dir';
 
 export interface BookReport {
   bookId: string;
@@ -47,14 +45,7 @@ export const statusCommand: Command = {
 };
 
 async function verifyFolder(dir: string): Promise<BookReport[]> {
-  let service;
-  try {
-    // As the app does on every start: the folder and its files owner-only.
-    secureDataFolder(dir);
-    service = openRealService({ dataDir: dir });
-  } catch (error) {
-    throw new DataDirError(`无法打开数据文件夹：${messageOf(error)} / cannot open the data folder`);
-  }
+  const service = openBookFolder(dir);
   try {
     const reports: BookReport[] = [];
     for (const book of await service['books.list']({})) {
