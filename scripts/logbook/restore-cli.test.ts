@@ -10,12 +10,10 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { entryLines, readBag, reseal, withLines, zipBag } from '../../db/bundle/bundle-test-kit';
+import { entryLines, openTestBook, readBag, reseal, withLines, zipBag } from '../../db/bundle/bundle-test-kit';
 import { verifyBundle } from '../../db/bundle/verify-bundle';
-import { readKeyBackup } from '../../db/ledger/key-backup';
-import { generateSigningKey } from '../../db/ledger/keys';
-import { exportKeyBackup } from '../../db/ledger/key-backup';
-import { exportPrivateKey } from '../../db/ledger/keys';
+import { exportKeyBackup, readKeyBackup } from '../../db/ledger/key-backup';
+import { exportPrivateKey, generateSigningKey } from '../../db/ledger/keys';
 import { callService, type Service } from '../../db/service/create-service';
 import { meetingInput } from '../../db/service/test/meeting-fixtures';
 import { FIVE, ORG } from '../../db/service/test/service-harness';
@@ -154,4 +152,25 @@ describe('logbook restore', () => {
     expect(refusal.checks.find((c) => !c.ok && !c.skipped)?.code).toBe('signature');
     expect(fs.readdirSync(target)).toEqual([]);
   }, 120_000);
+
+  it('refuses a key of the book that is no longer its current one (rotated since)', async () => {
+    const dir = tmp.file('rotated');
+    fs.mkdirSync(dir);
+    const book = openTestBook(dir);
+    try {
+      const rotatedZip = tmp.file('rotated.zip');
+      await book.bundle(rotatedZip);
+      const genesisKey = book.ledger.getEntry(book.bookId, 1)!.author;
+      expect(genesisKey).not.toBe(book.ledger.getBook(book.bookId).keyId);
+      const oldKey = tmp.file('genesis.pem');
+      fs.writeFileSync(oldKey, exportKeyBackup(book.fx.keyStore, genesisKey, PASS, 1000));
+      const target = tmp.file('rotated-restore');
+      const r = logbook(['restore', '--bundle', rotatedZip, '--key', oldKey, '--data-dir', target]);
+      expect(r.code, r.all).toBe(1);
+      expect(r.stderr).toContain('不是记录本当前的签名密钥');
+      expect(fs.existsSync(target)).toBe(false);
+    } finally {
+      book.ledger.close();
+    }
+  }, 60_000);
 });
