@@ -1,4 +1,4 @@
-/** Stable codes for what can stop an export; the message is Chinese and says what to do. */
+/** Stable codes for what can stop an export or an import; the message is Chinese and says what to do. */
 export type BundleErrorCode =
   /** The book's own data does not add up (checkpoint, keys, entries): run a full verify first. */
   | 'bundle-source-invalid'
@@ -7,7 +7,9 @@ export type BundleErrorCode =
   /** The private key of the book's current key is not on this computer. */
   | 'key-missing'
   /** Writing, zipping or re-reading the output failed (disk full, permissions, …). */
-  | 'bundle-write-failed';
+  | 'bundle-write-failed'
+  /** Import: the bundle did not verify, or changed after it was verified. */
+  | 'bundle-invalid';
 
 export class BundleError extends Error {
   override readonly name = 'BundleError';

@@ -17,3 +17,4 @@ export { verifyBundle, updatePinState, type BundleReport, type BundleCheck, type
 export { inspectBundle, type BundleClaims } from './inspect-bundle';
 export { PinState, type PinRecord } from './pin-state';
 export { BundleZip, BundleZipError } from './bundle-reader';
+export { importBundle, withVerifiedBook, type ImportBundleResult } from './verified-book';

@@ -61,27 +61,31 @@ export class BookStates {
 
   /** Quick-checks every book in the file. */
   load(): void {
-    for (const row of this.ctx.store.listBooks()) {
-      const { report, derived } = runQuickCheck(this.ctx, row);
-      const state: BookState = {
-        bookNo: row.bookNo,
-        bookId: row.bookId,
-        name: derived?.name ?? '',
-        createdAt: derived?.createdAt ?? '',
-        epochs: derived?.epochs ?? [],
-        size: derived?.size ?? report.size,
-        headHash: derived?.headHash ?? ZERO_HASH,
-        headRecordedAt: derived?.headRecordedAt ?? '',
-        peaks: null,
-        trusted: derived?.trusted ?? null,
-        verification: { state: 'waiting', done: 0, total: derived?.size ?? report.size },
-        readOnly: this.readonlyDatabase,
-        ...(this.readonlyDatabase ? { reason: READONLY_DATABASE } : {}),
-        report,
-      };
-      this.judge(state, report);
-      this.byId.set(row.bookId, state);
-    }
+    for (const row of this.ctx.store.listBooks()) this.add(row);
+  }
+
+  /** Quick-checks one book of the file and adds it (on open, and after an import commits). */
+  add(row: BookRow): BookState {
+    const { report, derived } = runQuickCheck(this.ctx, row);
+    const state: BookState = {
+      bookNo: row.bookNo,
+      bookId: row.bookId,
+      name: derived?.name ?? '',
+      createdAt: derived?.createdAt ?? '',
+      epochs: derived?.epochs ?? [],
+      size: derived?.size ?? report.size,
+      headHash: derived?.headHash ?? ZERO_HASH,
+      headRecordedAt: derived?.headRecordedAt ?? '',
+      peaks: null,
+      trusted: derived?.trusted ?? null,
+      verification: { state: 'waiting', done: 0, total: derived?.size ?? report.size },
+      readOnly: this.readonlyDatabase,
+      ...(this.readonlyDatabase ? { reason: READONLY_DATABASE } : {}),
+      report,
+    };
+    this.judge(state, report);
+    this.byId.set(row.bookId, state);
+    return state;
   }
 
   /** A remembered failure: read-only whatever today's checks say. */

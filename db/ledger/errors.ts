@@ -22,7 +22,11 @@ export type LedgerErrorCode =
   | 'database-error'
   /** A read found the stored entry or attachment not to be what was sealed (the problem says which and how). */
   | 'entry-damaged'
-  | 'attachment-damaged';
+  | 'attachment-damaged'
+  /** importBook: the book id is already in this ledger with other content. */
+  | 'book-exists'
+  /** importBook: what was to be imported does not check out (nothing was written). */
+  | 'import-invalid';
 
 /** Every error the ledger throws: a stable `code` for programs, a Chinese `message` for people. */
 export class LedgerError extends Error {

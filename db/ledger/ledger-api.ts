@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { BookCheckStatus } from './book-state';
+import type { VerifiedBook } from './import-book';
 import type { BookInfo, Clock, CorrectionRequest, EntryInput, Hex, KeyStore, Problem, SealedEntry, SignedCheckpoint, VerifyReport } from './types';
 
 export type { BookCheckStatus, Verification } from './book-state';
@@ -56,6 +57,15 @@ export interface Ledger {
    */
   createBook(name: string, genesis?: Record<string, unknown>, initial?: EntryInput[], inTransaction?: InTransaction): BookInfo;
   listBooks(): BookInfo[];
+  /**
+   * Imports a book sealed elsewhere (restore, the liaison's copy) from the bytes of a verified
+   * bundle, re-checking everything, in one transaction (import-book.ts); it then passes this
+   * ledger's full verify. The same book again (same size and root) is a no-op; the same id
+   * with other content is refused (`book-exists`); anything that does not check out is
+   * refused (`import-invalid`) with the database unchanged. Without its private key in the
+   * key store the book can be read and verified but not sealed into.
+   */
+  importBook(book: VerifiedBook): Promise<BookInfo>;
   /** `book-not-found` if unknown. */
   getBook(bookId: string): BookInfo;
   /** Returns after the database commit AND the outside checkpoint file are durable. */

@@ -10,6 +10,7 @@ import { FileCheckpointStore, MemoryCheckpointStore, parseSignedCheckpoint, type
 import { parseLeaf } from './entry-bytes';
 import { proveRow, provenEntry } from './entry-proof';
 import { prepareInput, type PreparedInput } from './entry-input';
+import { importVerifiedBook, type VerifiedBook } from './import-book';
 import { errorDetail, LedgerError, toLedgerError } from './errors';
 import { isHex64, sha256Hex } from './hashing';
 import { isCorrectable } from './json-pointer';
@@ -62,6 +63,8 @@ class LedgerImpl implements Ledger {
   private readonly jobs = new Set<BackgroundJob>();
   private readonly waiting = new Map<string, { promise: Promise<VerifyReport>; resolve: (r: VerifyReport) => void }>();
   private closed = false;
+  /** An import's transaction is open (across awaits): every other write waits for it to end. */
+  private importing = false;
 
   constructor(
     private readonly db: Database.Database,
@@ -172,8 +175,13 @@ class LedgerImpl implements Ledger {
     }
   }
 
+  private refuseWhileImporting(): void {
+    if (this.importing) throw new LedgerError('database-busy', '正在导入一本记录本，请等导入完成后再试。');
+  }
+
   private writable(bookId: string): BookState {
     if (this.options.readonly) throw new LedgerError('ledger-readonly', '数据库以只读方式打开，不能写入。');
+    this.refuseWhileImporting();
     const book = this.books.get(bookId);
     if (book.readOnly) {
       throw new LedgerError('book-readonly', `这本记录本处于只读状态，不能再封存：${book.reason ?? '校验未通过'}`);
@@ -238,6 +246,7 @@ class LedgerImpl implements Ledger {
   createBook(name: string, genesis: Record<string, unknown> = {}, initial: EntryInput[] = [], inTransaction?: InTransaction): BookInfo {
     return this.guard('建立记录本', () => {
       if (this.options.readonly) throw new LedgerError('ledger-readonly', '数据库以只读方式打开，不能写入。');
+      this.refuseWhileImporting();
       requireText(name, '记录本名称', 200);
       if (typeof genesis !== 'object' || genesis === null || Array.isArray(genesis)) {
         throw new LedgerError('invalid-input', '建账信息必须是对象。');
@@ -264,6 +273,49 @@ class LedgerImpl implements Ledger {
       this.verifyHere(book);
       return this.books.info(book);
     });
+  }
+
+  async importBook(book: VerifiedBook): Promise<BookInfo> {
+    const existing = this.guard('导入记录本', () => {
+      if (this.options.readonly) throw new LedgerError('ledger-readonly', '数据库以只读方式打开，不能写入。');
+      this.refuseWhileImporting();
+      if (typeof book !== 'object' || book === null || typeof book.bookId !== 'string') {
+        throw new LedgerError('invalid-input', '要导入的记录本必须是 {bookId, entries, attachment, checkpoint}。');
+      }
+      return this.books.all().find((b) => b.bookId === book.bookId) ?? null;
+    });
+    if (existing) return this.guard('导入记录本', () => this.sameBook(existing, book));
+    this.importing = true;
+    try {
+      const bookNo = this.store.nextBookNo();
+      const target = { db: this.db, store: this.store, outside: this.outside, ctx: this.checkContext(), bookNo, maxAttachmentBytes: MAX_ATTACHMENT_BYTES };
+      const { report } = await importVerifiedBook(target, book);
+      const state = this.books.add({ bookNo, bookId: book.bookId });
+      // The import's own full verify ran on exactly these rows, just before COMMIT.
+      this.finishVerify(state, report);
+      return this.books.info(state);
+    } catch (error) {
+      throw toLedgerError(error, '导入记录本');
+    } finally {
+      this.importing = false;
+    }
+  }
+
+  /** The book is already here: the same one (size and root) is a no-op, another is refused. */
+  private sameBook(existing: BookState, book: VerifiedBook): BookInfo {
+    const cp = book.checkpoint?.checkpoint;
+    const same =
+      cp !== undefined &&
+      cp.size === existing.size &&
+      existing.size > 0 &&
+      rootOf(existing.size, this.store.nodeGetter(existing.bookNo)).toString('hex') === cp.root;
+    if (!same) {
+      throw new LedgerError(
+        'book-exists',
+        `本机已有记录本 ${book.bookId}，内容与要导入的不同（本机 ${existing.size} 条，数据包 ${cp?.size ?? '?'} 条或树根不同）。不会覆盖或合并；请导入到新的数据文件夹，两份都保留作为证据。`,
+      );
+    }
+    return this.books.info(existing);
   }
 
   listBooks(): BookInfo[] {
@@ -293,6 +345,7 @@ class LedgerImpl implements Ledger {
   putAttachment(bytes: Buffer): Hex {
     return this.guard('保存附件', () => {
       if (this.options.readonly) throw new LedgerError('ledger-readonly', '数据库以只读方式打开，不能写入。');
+      this.refuseWhileImporting();
       if (!Buffer.isBuffer(bytes)) throw new LedgerError('invalid-input', '附件内容必须是二进制数据（Buffer）。');
       if (bytes.length > MAX_ATTACHMENT_BYTES) {
         throw new LedgerError(

@@ -4,10 +4,12 @@
  * way). Exit codes: 0 done, 1 the work failed (e.g. a book does not verify), 2 usage or
  * data-folder errors. Errors are one message, Chinese first, never a stack trace.
  */
+import { backupKeyCommand } from './backup-key-command';
 import { DataDirError, EXIT, messageOf, processIo, UsageError, type CliIo, type Command } from './command';
 import { demoCommand } from './demo-command';
 import { exportCommand } from './export-command';
 import { inspectCommand } from './inspect-command';
+import { restoreCommand } from './restore-command';
 import { statusCommand } from './status-command';
 import { verifyCommand } from './verify-command';
 
@@ -17,6 +19,8 @@ export const COMMANDS: Record<string, Command> = {
   [exportCommand.name]: exportCommand,
   [verifyCommand.name]: verifyCommand,
   [inspectCommand.name]: inspectCommand,
+  [backupKeyCommand.name]: backupKeyCommand,
+  [restoreCommand.name]: restoreCommand,
 };
 
 export function usage(): string {

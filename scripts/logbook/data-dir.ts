@@ -47,3 +47,13 @@ export function openBookFolder(dir: string): RealService {
     throw new DataDirError(`无法打开数据文件夹：${messageOf(error)} / cannot open the data folder`);
   }
 }
+
+/** A folder to restore into: it may exist (empty, or holding other files) but must not hold a record book. */
+export function requireFolderForRestore(dataDir: string): string {
+  const dir = path.resolve(dataDir);
+  if (fs.existsSync(dir) && !fs.statSync(dir).isDirectory()) throw new DataDirError(`不是文件夹：${dir} / not a folder`);
+  if (fs.existsSync(databaseOf(dir))) {
+    throw new DataDirError(`该文件夹中已有记录本（${DATABASE_FILE}），恢复不会写入已有的数据，请换一个新的文件夹：${dir} / this folder already holds a logbook; restore into a new folder`);
+  }
+  return dir;
+}

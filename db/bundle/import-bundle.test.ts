@@ -1,0 +1,234 @@
+import fs from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { signCheckpoint } from '../ledger/checkpoint';
+import { LedgerError } from '../ledger/errors';
+import type { VerifiedBook } from '../ledger/import-book';
+import { generateSigningKey, importPrivateKey } from '../ledger/keys';
+import type { Ledger } from '../ledger/ledger-api';
+import type { SignedCheckpoint } from '../ledger/types';
+import { dumpDatabase } from '../test-support/dump-database';
+import { ledgerFixture, type LedgerFixture } from '../test-support/ledger-fixture';
+import { makeTempDir } from '../test-support/temp-dir';
+import { entryLines, openTestBook, readBag, reseal, withLines, zipBag, bookSigner, type TestBook } from './bundle-test-kit';
+import { importBundle } from './verified-book';
+
+/**
+ * A real book (rotation, correction, attachments) exported by the real writer and imported
+ * into a fresh ledger file: the imported book passes the ledger's own full verify, holds the
+ * same bytes, proves every entry on read; a second import is a no-op; another book under the
+ * same id is refused; a forged stream is refused with the database unchanged.
+ */
+
+let tmp: ReturnType<typeof makeTempDir>;
+let source: TestBook;
+let zip = '';
+let grownZip = '';
+let size = 0;
+/** The checkpoint of the first bundle (the source grows after it). */
+let firstCheckpoint: SignedCheckpoint;
+
+beforeAll(async () => {
+  tmp = makeTempDir('bundle-import-');
+  source = openTestBook(tmp.dir);
+  zip = tmp.file('book.zip');
+  await source.bundle(zip);
+  size = source.ledger.getBook(source.bookId).size;
+  firstCheckpoint = source.ledger.checkpoint(source.bookId)!;
+  source.grow(3);
+  grownZip = tmp.file('grown.zip');
+  await source.bundle(grownZip);
+});
+
+afterAll(() => {
+  source?.ledger.close();
+  tmp?.remove();
+});
+
+function freshLedger(name: string): { fx: LedgerFixture; ledger: Ledger; db: string } {
+  const dir = tmp.file(name);
+  fs.mkdirSync(dir);
+  const fx = ledgerFixture(dir, 'target.db');
+  return { fx, ledger: fx.open(), db: fx.dbPath };
+}
+
+/** The source's own bytes as an importer would get them, with `edit` applied to the list. */
+function streamOf(edit: (lines: Buffer[]) => Buffer[] = (l) => l, checkpoint?: SignedCheckpoint): VerifiedBook {
+  const lines: Buffer[] = [];
+  for (let seq = 1; seq <= size; seq++) lines.push(source.ledger.rawEntry(source.bookId, seq));
+  const cp = checkpoint ?? firstCheckpoint;
+  return {
+    bookId: source.bookId,
+    entries: edit(lines),
+    attachment: (hash) => source.ledger.getAttachment(hash),
+    checkpoint: cp,
+  };
+}
+
+async function refused(ledger: Ledger, book: VerifiedBook): Promise<LedgerError> {
+  const error = await ledger.importBook(book).then(() => null, (e: unknown) => e);
+  expect(error).toBeInstanceOf(LedgerError);
+  return error as LedgerError;
+}
+
+describe('importing a verified bundle into a ledger', () => {
+  it('writes the book so that it passes the full verify, with the same bytes, every entry proven', async () => {
+    const { ledger, db } = freshLedger('a');
+    try {
+      const { report, book } = await importBundle(ledger, zip);
+      expect(report.ok).toBe(true);
+      expect(book).toMatchObject({ bookId: source.bookId, size, keyId: report.keyId });
+      const verify = ledger.verify(source.bookId);
+      expect(verify.problems).toEqual([]);
+      expect(verify).toMatchObject({ ok: true, size, root: report.root });
+      expect(ledger.status(source.bookId)).toMatchObject({ readOnly: false, verification: { state: 'done' } });
+      for (let seq = 1; seq <= size; seq++) {
+        expect(ledger.rawEntry(source.bookId, seq).equals(source.ledger.rawEntry(source.bookId, seq))).toBe(true);
+        expect(ledger.getEntry(source.bookId, seq)).toEqual(source.ledger.getEntry(source.bookId, seq));
+      }
+      expect(ledger.checkEntries(source.bookId, [1, 5, size]).every((c) => c.problem === null)).toBe(true);
+      expect(ledger.checkpoint(source.bookId)).toEqual(report.checkpoint);
+      for (const hash of ledger.getEntry(source.bookId, 10)!.attachments) {
+        expect(ledger.getAttachment(hash)!.equals(source.ledger.getAttachment(hash)!)).toBe(true);
+      }
+      // Same row layout as sealing: the Merkle nodes the verify and the proofs read are there.
+      expect(ledger.consistencyProof(source.bookId, 5, size)).toEqual(source.ledger.consistencyProof(source.bookId, 5, size));
+      // Without its private key here the book is read-only for seals.
+      expect(() => ledger.seal(source.bookId, { kind: 'meeting', body: { n: 1 } })).toThrow(expect.objectContaining({ code: 'key-missing' }));
+
+      // A second import of the same book changes nothing.
+      const before = dumpDatabase(db);
+      const again = await importBundle(ledger, zip);
+      expect(again.book).toMatchObject({ bookId: source.bookId, size });
+      expect(dumpDatabase(db)).toBe(before);
+      // Another content under the same id (the book grew since) is refused, never merged.
+      const other = await importBundle(ledger, grownZip).then(() => null, (e: unknown) => e);
+      expect(other).toMatchObject({ code: 'book-exists' });
+      expect(dumpDatabase(db)).toBe(before);
+    } finally {
+      ledger.close();
+    }
+  }, 60_000);
+
+  it('survives a reopen: the imported book quick-checks and verifies like a sealed one', async () => {
+    const { fx, ledger } = freshLedger('b');
+    await importBundle(ledger, zip);
+    ledger.close();
+    const reopened = fx.open();
+    try {
+      expect(reopened.listBooks().map((b) => b.bookId)).toEqual([source.bookId]);
+      expect(reopened.quickCheck(source.bookId).ok).toBe(true);
+      expect(reopened.verify(source.bookId).ok).toBe(true);
+    } finally {
+      reopened.close();
+    }
+  });
+
+  it('with the current key in the key store (restore), continues the same chain', async () => {
+    const { fx, ledger } = freshLedger('c');
+    try {
+      const keyId = source.ledger.getBook(source.bookId).keyId;
+      fx.keyStore.save(keyId, source.fx.keyStore.load(keyId)!);
+      await importBundle(ledger, zip);
+      const next = ledger.seal(source.bookId, { kind: 'meeting', body: { title: '恢复后的第一次会议' } });
+      expect(next.seq).toBe(size + 1);
+      expect(next.prev).toBe(ledger.getEntry(source.bookId, size)!.hash);
+      expect(next.author).toBe(keyId);
+      expect(ledger.verify(source.bookId).ok).toBe(true);
+    } finally {
+      ledger.close();
+    }
+  });
+
+  it('refuses a bundle that does not verify, and writes nothing', async () => {
+    const { ledger, db } = freshLedger('d');
+    try {
+      const bag = await readBag(zip);
+      const lines = entryLines(bag);
+      lines[4] = lines[4]!.replace('党建工作小组', '党建工作小祖');
+      const forged = tmp.file('forged.zip');
+      fs.writeFileSync(forged, zipBag(reseal(withLines(bag, lines), bookSigner(source), source.bookId)));
+      const before = dumpDatabase(db);
+      const { report, book } = await importBundle(ledger, forged);
+      expect(report.ok).toBe(false);
+      expect(book).toBeNull();
+      expect(dumpDatabase(db)).toBe(before);
+      expect(ledger.listBooks()).toEqual([]);
+    } finally {
+      ledger.close();
+    }
+  });
+
+  it('refuses a forged or altered stream with the database unchanged', async () => {
+    const { ledger, db } = freshLedger('e');
+    try {
+      const before = dumpDatabase(db);
+      const edit = (lines: Buffer[], seq: number, from: string, to: string) =>
+        lines.map((l, i) => (i === seq - 1 ? Buffer.from(l.toString('utf8').replace(from, to)) : l));
+      const cases: [string, VerifiedBook, RegExp][] = [
+        ['a body edited', streamOf((l) => edit(l, 7, '党建工作小组', '党建工作小祖')), /第 8 条的“前一条哈希”/u],
+        ['the last body edited', streamOf((l) => edit(l, size, '党建工作小组', '党建工作小祖')), /默克尔根/u],
+        ['an author rewritten', streamOf((l) => edit(l, 7, '"author":"SHA256:', '"author":"SHA256:x')), /作者/u],
+        ['a missing entry', streamOf((l) => l.filter((_, i) => i !== 6)), /第 7 条的序号是 8/u],
+        ['two entries swapped', streamOf((l) => [...l.slice(0, 6), l[7]!, l[6]!, ...l.slice(8)]), /第 7 条的序号是 8/u],
+        ['entries cut off at the end', streamOf((l) => l.slice(0, -1)), /有 19 条记录，检查点是 20 条/u],
+        ['an extra line', streamOf((l) => [...l, l[l.length - 1]!]), /第 21 条的序号是 20/u],
+        ['a re-encoded line', streamOf((l) => l.map((b, i) => (i === 3 ? Buffer.from(JSON.stringify(JSON.parse(b.toString()), null, 1)) : b))), /规范化 JSON/u],
+      ];
+      for (const [what, book, message] of cases) {
+        const error = await refused(ledger, book);
+        expect(error.code, what).toBe('import-invalid');
+        expect(error.message, what).toMatch(message);
+        expect(dumpDatabase(db), what).toBe(before);
+      }
+      // A checkpoint signed by a stranger's key, naming the right root.
+      const cp = firstCheckpoint;
+      const stranger = generateSigningKey();
+      const forgedCp = signCheckpoint({ ...cp.checkpoint, keyId: stranger.keyId }, stranger.privateKey);
+      expect((await refused(ledger, streamOf(undefined, forgedCp))).code).toBe('import-invalid');
+      // A checkpoint of the right key over another root (the forger holds the key, not the history).
+      const keyId = cp.checkpoint.keyId;
+      const realKey = importPrivateKey(source.fx.keyStore.load(keyId)!, keyId);
+      const otherRoot = signCheckpoint({ ...cp.checkpoint, root: 'ab'.repeat(32) }, realKey.privateKey);
+      expect((await refused(ledger, streamOf(undefined, otherRoot))).code).toBe('import-invalid');
+      // An attachment whose bytes are not its hash.
+      const badAttachment = { ...streamOf(), attachment: () => Buffer.from('not the photo') };
+      expect((await refused(ledger, badAttachment)).code).toBe('import-invalid');
+      expect(dumpDatabase(db)).toBe(before);
+      expect(ledger.listBooks()).toEqual([]);
+      // The ledger stays usable: a real import afterwards goes through.
+      expect((await ledger.importBook(streamOf())).size).toBe(size);
+      expect(ledger.verify(source.bookId).ok).toBe(true);
+    } finally {
+      ledger.close();
+    }
+  }, 60_000);
+
+  it('refuses other writes while an import is in progress', async () => {
+    const { ledger } = freshLedger('f');
+    try {
+      let release!: () => void;
+      const gate = new Promise<void>((r) => (release = r));
+      const base = streamOf();
+      const lines = base.entries as Buffer[];
+      const slow: VerifiedBook = {
+        ...base,
+        entries: (async function* () {
+          yield lines[0]!;
+          await gate;
+          yield* lines.slice(1);
+        })(),
+      };
+      const running = ledger.importBook(slow);
+      await new Promise((r) => setTimeout(r, 10));
+      expect(() => ledger.createBook('另一本')).toThrow(expect.objectContaining({ code: 'database-busy' }));
+      expect(() => ledger.putAttachment(Buffer.from('x'))).toThrow(expect.objectContaining({ code: 'database-busy' }));
+      await expect(ledger.importBook(streamOf())).rejects.toMatchObject({ code: 'database-busy' });
+      release();
+      expect((await running).size).toBe(size);
+      expect(ledger.createBook('另一本').size).toBe(1);
+    } finally {
+      ledger.close();
+    }
+  });
+});
+

@@ -1,0 +1,218 @@
+import type Database from 'better-sqlite3';
+import { authorEpochAt, checkpointEpochAt, CORRECTION_KIND, GENESIS_KIND, readGenesis, readRotation, ROTATION_KIND, type KeyEpoch } from './book-keys';
+import { canonicalJson } from './canonical';
+import { isIsoUtc, parseSignedCheckpoint, serializeSignedCheckpoint, verifyCheckpointSignature, type OutsideCheckpointStore } from './checkpoint';
+import { ByteMatcher, ENTRY_VERSION, listJson } from './entry-bytes';
+import { entryProblem } from './entry-check';
+import { isValidKind, MAX_ATTACHMENTS_PER_ENTRY } from './entry-input';
+import { LedgerError } from './errors';
+import { isHex64, sha256, sha256Hex, ZERO_HASH } from './hashing';
+import { isKeyId } from './keys';
+import { appendLeaf, rootOfPeaks, type Peak } from './merkle';
+import type { CheckContext } from './quick-check';
+import { SEQ_SPAN, type LedgerStore } from './store';
+import type { Hex, LedgerFlag, SealedEntry, SignedCheckpoint, VerifyReport } from './types';
+import { runFullVerify } from './verify';
+
+/**
+ * Importing a book someone else sealed (a restore from its bundle, or the liaison's copy)
+ * into this ledger file, without trusting the source: the caller has already verified the
+ * bundle, and every check that matters is made again here on the bytes actually written.
+ *
+ * One transaction (BEGIN IMMEDIATE … COMMIT, by hand because the entries arrive through an
+ * async iterator while the zip inflates): the ledger_books row with a new book_no, every
+ * entry in the row layout sealing.ts writes (columns parsed from the bytes, `tree` = leaf
+ * hash + the Merkle nodes the leaf completes, `leaf` = 0x00 || bytes), the attachments, the
+ * checkpoint row, and the outside checkpoint file (written just before COMMIT, as a new
+ * book's is). On the way: each line is the canonical JSON of an entry of this book with the
+ * next seq and the previous hash; its columns rebuild its bytes exactly (entry-check.ts, the
+ * full verify's own test); genesis and each rotation (both signatures) give the key in force
+ * and every author is that key; the Merkle root is the checkpoint's and the checkpoint is
+ * signed by the key in force at its size. Before COMMIT the ledger's own full verify runs on
+ * the uncommitted rows, so a book that would not verify is never committed. Any failure
+ * rolls everything back: the database is as it was.
+ *
+ * While the transaction is open the ledger refuses every other write (ledger.ts): a seal's
+ * own transaction would otherwise nest into this one as a savepoint.
+ */
+
+/** What an import reads: produced by the bundle reader after `verifyBundle` passed (db/bundle/verified-book.ts). */
+export interface VerifiedBook {
+  bookId: string;
+  /** The exact canonical bytes of entries 1…n, in order (no 0x00 leaf prefix, no LF). */
+  entries: AsyncIterable<Buffer> | Iterable<Buffer>;
+  /** The attachment whose SHA-256 is `hash`, or null. Asked only for attachments entries name and this ledger lacks. */
+  attachment(hash: Hex): Promise<Buffer | null> | Buffer | null;
+  /** The bundle's signed checkpoint: its size and root must be those of the entries. */
+  checkpoint: SignedCheckpoint;
+}
+
+export interface ImportTarget {
+  db: Database.Database;
+  store: LedgerStore;
+  outside: OutsideCheckpointStore;
+  ctx: CheckContext;
+  bookNo: number;
+  maxAttachmentBytes: number;
+}
+
+export interface ImportOutcome {
+  report: VerifyReport;
+  epochs: KeyEpoch[];
+}
+
+const ENTRY_KEYS = ['attachments', 'author', 'body', 'book', 'flags', 'kind', 'prev', 'recordedAt', 'seq', 'v'];
+const LEDGER_FLAGS: readonly string[] = ['clock-behind'] satisfies LedgerFlag[];
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+export function importRefused(message: string, cause?: unknown): LedgerError {
+  return new LedgerError('import-invalid', `导入已停止，记录本未写入：${message}`, cause === undefined ? undefined : { cause });
+}
+
+function parseEntry(bytes: Buffer, seq: number): Record<string, unknown> {
+  let text: string;
+  let value: unknown;
+  try {
+    text = utf8.decode(bytes);
+    value = JSON.parse(text);
+  } catch (error) {
+    throw importRefused(`第 ${seq} 条不是有效的 UTF-8 JSON。`, error);
+  }
+  const record = value as Record<string, unknown>;
+  const keys = typeof value === 'object' && value !== null && !Array.isArray(value) ? Object.keys(record) : [];
+  if (keys.length !== ENTRY_KEYS.length || !ENTRY_KEYS.every((k) => Object.hasOwn(record, k))) {
+    throw importRefused(`第 ${seq} 条不是一条记录（字段不对）。`);
+  }
+  let canonical = '';
+  try {
+    canonical = canonicalJson(value, '记录');
+  } catch {
+    // Not canonical either way: refused below.
+  }
+  if (canonical !== text) throw importRefused(`第 ${seq} 条不是规范化 JSON（RFC 8785），字节被改动过。`);
+  return record;
+}
+
+/** The columns sealing.ts would have written for these bytes, after checking the envelope's fields. */
+function envelopeOf(record: Record<string, unknown>, bookId: string, seq: number, prev: Hex) {
+  if (record.seq !== seq) throw importRefused(`第 ${seq} 条的序号是 ${JSON.stringify(record.seq)}（记录缺失、重复或顺序被打乱）。`);
+  if (record.book !== bookId) throw importRefused(`第 ${seq} 条不属于记录本 ${bookId}。`);
+  if (record.prev !== prev) throw importRefused(`第 ${seq} 条的“前一条哈希”与上一条不符（记录链断开）。`);
+  if (record.v !== ENTRY_VERSION) throw importRefused(`第 ${seq} 条的格式版本 ${JSON.stringify(record.v)} 不受支持。`);
+  const { kind, author, recordedAt, flags, attachments } = record;
+  if (!isValidKind(kind) || !isKeyId(author) || !isIsoUtc(recordedAt)) throw importRefused(`第 ${seq} 条的类型、作者或记录时间格式不对。`);
+  const list = attachments;
+  if (
+    !Array.isArray(list) || list.length > MAX_ATTACHMENTS_PER_ENTRY || !list.every(isHex64) || new Set(list).size !== list.length ||
+    !Array.isArray(flags) || !flags.every((f) => typeof f === 'string' && LEDGER_FLAGS.includes(f))
+  ) {
+    throw importRefused(`第 ${seq} 条的附件列表或标记格式不对。`);
+  }
+  return { kind, author, recordedAt, flags: listJson(flags as string[]), attachments: listJson(list as string[]), list: list as Hex[] };
+}
+
+/** Genesis enrols the first key, each rotation the next (both signatures); every author is the key in force. */
+function checkKeys(entry: SealedEntry, epochs: KeyEpoch[]): void {
+  const seq = entry.seq;
+  if (seq === 1) {
+    const genesis = readGenesis(entry);
+    if (typeof genesis === 'string') throw importRefused(`${genesis}。`);
+    epochs.push(genesis.epoch);
+    return;
+  }
+  const inForce = authorEpochAt(epochs, seq)!;
+  if (entry.author !== inForce.keyId) throw importRefused(`第 ${seq} 条的作者不是当时生效的密钥 ${inForce.keyId}。`);
+  if (entry.kind === ROTATION_KIND) {
+    const next = readRotation(entry, epochs[epochs.length - 1]!);
+    if (typeof next === 'string') throw importRefused(`第 ${seq} 条：${next}。`);
+    epochs.push(next);
+  } else if (entry.kind.startsWith('ledger.') && entry.kind !== CORRECTION_KIND) {
+    throw importRefused(`第 ${seq} 条的类型 ${entry.kind} 不是账本允许的类型${entry.kind === GENESIS_KIND ? '（建账条目只能是第 1 条）' : ''}。`);
+  }
+}
+
+function checkedCheckpoint(book: VerifiedBook): SignedCheckpoint {
+  let signed: SignedCheckpoint | null;
+  try {
+    signed = parseSignedCheckpoint(serializeSignedCheckpoint(book.checkpoint));
+  } catch {
+    signed = null;
+  }
+  if (!signed || signed.checkpoint.book !== book.bookId) throw importRefused('检查点格式不对，或不属于这本记录本。');
+  return signed;
+}
+
+/** Writes the book's rows and runs the full verify in one transaction; commits only if everything holds. */
+export async function importVerifiedBook(target: ImportTarget, book: VerifiedBook): Promise<ImportOutcome> {
+  const { db, store, bookNo } = target;
+  const bookId = book.bookId;
+  const signed = checkedCheckpoint(book);
+  db.exec('BEGIN IMMEDIATE');
+  let committed = false;
+  try {
+    if (store.bookNoOf(bookId) !== undefined) throw new LedgerError('book-exists', `记录本 ${bookId} 已在本机的数据库中。`);
+    store.insertBook(bookNo, bookId);
+    const matcher = new ByteMatcher();
+    const epochs: KeyEpoch[] = [];
+    const named = new Set<Hex>();
+    let peaks: Peak[] = [];
+    let prev: Hex = ZERO_HASH;
+    let seq = 0;
+    for await (const bytes of book.entries) {
+      seq++;
+      if (!Buffer.isBuffer(bytes) || seq >= SEQ_SPAN) throw importRefused(`第 ${seq} 条无法读取。`);
+      const record = parseEntry(bytes, seq);
+      const columns = envelopeOf(record, bookId, seq, prev);
+      const leaf = Buffer.allocUnsafe(bytes.length + 1);
+      leaf[0] = 0x00;
+      bytes.copy(leaf, 1);
+      const hash = sha256(leaf);
+      const hashHex = hash.toString('hex');
+      const stored = { kind: columns.kind, recordedAt: columns.recordedAt, author: columns.author, flags: columns.flags, attachments: columns.attachments, leaf };
+      const problem = entryProblem(bookId, seq, prev, { ...stored, tree: hashHex }, matcher);
+      if (problem) throw importRefused(problem.message);
+      const entry: SealedEntry = {
+        bookId, seq, prev, recordedAt: columns.recordedAt, author: columns.author, kind: columns.kind,
+        body: record.body, attachments: columns.list, flags: record.flags as LedgerFlag[], hash: hashHex,
+      };
+      checkKeys(entry, epochs);
+      const appended = appendLeaf(peaks, hash);
+      peaks = appended.peaks;
+      store.insertEntry(bookNo, seq, { ...stored, tree: hashHex + appended.completed.map((n) => n.toString('hex')).join('') });
+      for (const h of columns.list) named.add(h);
+      prev = hashHex;
+    }
+    if (seq === 0) throw importRefused('数据包中没有记录。');
+    const cp = signed.checkpoint;
+    const root = rootOfPeaks(peaks).toString('hex');
+    if (cp.size !== seq) throw importRefused(`数据包中有 ${seq} 条记录，检查点是 ${cp.size} 条。`);
+    if (cp.root !== root) throw importRefused('由记录计算的默克尔根与检查点的不符。');
+    const epoch = checkpointEpochAt(epochs, cp.size)!;
+    if (cp.keyId !== epoch.keyId || !verifyCheckpointSignature(signed, epoch.publicKey)) {
+      throw importRefused(`检查点不是第 ${cp.size} 条时生效的密钥 ${epoch.keyId} 所签。`);
+    }
+    for (const hash of [...named].sort()) {
+      if (store.attachmentExists(hash)) continue;
+      const bytes = await book.attachment(hash);
+      if (!Buffer.isBuffer(bytes)) throw importRefused(`缺少记录引用的附件 ${hash.slice(0, 12)}…。`);
+      if (bytes.length > target.maxAttachmentBytes || sha256Hex(bytes) !== hash) {
+        throw importRefused(`附件 ${hash.slice(0, 12)}… 的内容与其哈希不符。`);
+      }
+      store.insertAttachment(hash, bytes);
+    }
+    store.upsertCheckpoint(bookNo, serializeSignedCheckpoint(signed));
+    try {
+      target.outside.write(bookId, { signed, publicKey: epoch.publicKeyLine });
+    } catch (error) {
+      throw new LedgerError('checkpoint-write-failed', '数据库外的检查点文件未能写入，记录本未导入。请检查磁盘空间和文件夹权限。', { cause: error });
+    }
+    // The ledger's own full verify, on the rows as they will be committed.
+    const { report } = runFullVerify(target.ctx, { bookNo, bookId });
+    if (!report.ok) throw importRefused(`导入后的完整校验未通过：${report.problems[0]?.message ?? ''}`);
+    db.exec('COMMIT');
+    committed = true;
+    return { report, epochs };
+  } finally {
+    if (!committed && db.inTransaction) db.exec('ROLLBACK');
+  }
+}
