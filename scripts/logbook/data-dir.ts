@@ -25,13 +25,15 @@ export function requireExistingBookFolder(dataDir: string): string {
   return dir;
 }
 
-/** A folder that may be created and written, holding no record book yet. */
-export function requireFreshFolder(dataDir: string): string {
+/**
+ * A folder that may be created and written (empty, or holding other files) but holds no
+ * record book yet: the demo and a restore never write into existing data. `why` completes
+ * the refusal, e.g. "演示数据不会写入已有的数据，请换一个空文件夹 / … choose an empty folder".
+ */
+export function requireFreshFolder(dataDir: string, why: string): string {
   const dir = path.resolve(dataDir);
   if (fs.existsSync(dir) && !fs.statSync(dir).isDirectory()) throw new DataDirError(`不是文件夹：${dir} / not a folder`);
-  if (fs.existsSync(databaseOf(dir))) {
-    throw new DataDirError(`该文件夹中已有记录本（${DATABASE_FILE}），演示数据不会写入已有的数据，请换一个空文件夹：${dir} / this folder already holds a logbook; the demo never writes into existing data, choose an empty folder`);
-  }
+  if (fs.existsSync(databaseOf(dir))) throw new DataDirError(`该文件夹中已有记录本（${DATABASE_FILE}），${why}：${dir}`);
   return dir;
 }
 
@@ -46,14 +48,4 @@ export function openBookFolder(dir: string): RealService {
   } catch (error) {
     throw new DataDirError(`无法打开数据文件夹：${messageOf(error)} / cannot open the data folder`);
   }
-}
-
-/** A folder to restore into: it may exist (empty, or holding other files) but must not hold a record book. */
-export function requireFolderForRestore(dataDir: string): string {
-  const dir = path.resolve(dataDir);
-  if (fs.existsSync(dir) && !fs.statSync(dir).isDirectory()) throw new DataDirError(`不是文件夹：${dir} / not a folder`);
-  if (fs.existsSync(databaseOf(dir))) {
-    throw new DataDirError(`该文件夹中已有记录本（${DATABASE_FILE}），恢复不会写入已有的数据，请换一个新的文件夹：${dir} / this folder already holds a logbook; restore into a new folder`);
-  }
-  return dir;
 }

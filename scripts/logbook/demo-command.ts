@@ -25,7 +25,10 @@ export const demoCommand: Command = {
     const options = parseOptions(args, {
       'data-dir': { type: 'string' }, entries: { type: 'string' }, seed: { type: 'string' }, json: { type: 'boolean', default: false },
     });
-    const dir = requireFreshFolder(requireOption(options['data-dir'], '--data-dir'));
+    const dir = requireFreshFolder(
+      requireOption(options['data-dir'], '--data-dir'),
+      '演示数据不会写入已有的数据，请换一个空文件夹 / this folder already holds a logbook; the demo never writes into existing data, choose an empty folder',
+    );
     const entries = integerOption(options.entries, '--entries', 1, MAX_ENTRIES) ?? DEFAULT_ENTRIES;
     const seed = integerOption(options.seed, '--seed', 0, 2 ** 32 - 1) ?? 1;
 

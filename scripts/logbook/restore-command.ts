@@ -25,7 +25,7 @@ import { DATABASE_FILE } from '../../db/service/index';
 import { callService } from '../../db/service/create-service';
 import { keysDir, openRealService, plainKeyStore } from '../../host/real-service';
 import { EXIT, messageOf, parseOptions, requireOption, UsageError, type CliIo, type Command } from './command';
-import { databaseOf, requireFolderForRestore } from './data-dir';
+import { databaseOf, requireFreshFolder } from './data-dir';
 import { PASSPHRASE_ENV, readPassphrase } from './passphrase';
 import { requireBundleFile } from './verify-command';
 
@@ -123,7 +123,10 @@ export const restoreCommand: Command = {
     });
     const bundle = requireBundleFile(requireOption(options.bundle, '--bundle'));
     const keyPem = readKeyFile(requireOption(options.key, '--key'));
-    const dir = requireFolderForRestore(requireOption(options['data-dir'], '--data-dir'));
+    const dir = requireFreshFolder(
+      requireOption(options['data-dir'], '--data-dir'),
+      '恢复不会写入已有的数据，请换一个新的文件夹 / this folder already holds a logbook; restore into a new folder',
+    );
     const passphrase = await readPassphrase(false);
     try {
       const done = await restore(bundle, keyPem, passphrase, dir);
