@@ -70,6 +70,17 @@ export interface EntrySummary {
   targetSeq?: number;
   /** Set when the entry failed its proof on read: the row then shows this, never the stored text. */
   problem?: ProblemView;
+  /** For meetings: the 会议纪要备案 work item that filed its minutes (the first one sealed). */
+  filed?: FilingLink;
+}
+
+export interface FilingLink {
+  /** Seq of the filing work item. */
+  seq: number;
+  date: string;
+  to: string;
+  /** Whether it was filed after the profile's deadline. */
+  late: boolean;
 }
 
 export interface EntryPage { total: number; items: EntrySummary[] }

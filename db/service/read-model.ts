@@ -9,7 +9,7 @@
 import type { EntrySummary, ProblemView, RuleFlag } from '../contract';
 import { LedgerError, type Ledger, type SealedEntry } from '../ledger';
 import { applyStateRow, emptyState, parseState, serializeState, STATE_KINDS, type BookState } from './book-state';
-import { asCorrection, changesOf, type CorrectionBody } from './entry-body';
+import { asCorrection, changesOf, isDomainBody, type CorrectionBody } from './entry-body';
 import { setAt } from './json-pointer';
 import { CORRECTION_KIND, labelKind } from './kinds';
 import { ReadModelStore, type PageQuery, type RowOut } from './read-model-store';
@@ -145,6 +145,26 @@ export class ReadModel {
     this.write(bookId, e, summarize(e, (id) => c.state.members.get(id)?.person.name ?? id), false);
     c.throughSeq = e.seq;
     if (e.kind === CORRECTION_KIND) this.ingestCorrection(bookId, c, e);
+    if (e.kind === 'work') this.ingestFiling(bookId, e);
+  }
+
+  /** A 会议纪要备案 work item marks its meeting filed (date, to whom), in the meeting's own row. */
+  private ingestFiling(bookId: string, e: SealedEntry): void {
+    if (!isDomainBody(e.body)) return;
+    const input = e.body.input as { type?: unknown; meetingSeq?: unknown; date?: unknown; to?: unknown };
+    if (input.type !== 'filing' || typeof input.meetingSeq !== 'number') return;
+    const meeting = this.store.entry(bookId, input.meetingSeq);
+    if (!meeting || meeting.kind !== 'meeting') return;
+    const summary = JSON.parse(meeting.summary) as EntrySummary;
+    if (summary.filed || summary.problem) return;
+    const computed = e.body.computed as { status?: unknown };
+    summary.filed = { seq: e.seq, date: String(input.date), to: String(input.to ?? ''), late: computed.status === 'late' };
+    this.store.putEntry(
+      bookId,
+      { seq: meeting.seq, kind: meeting.kind, date: summary.date, hash: meeting.hash, corrected: summary.correctedBy.length > 0, summary: JSON.stringify(summary) },
+      { memberIds: summary.memberIds, flags: summary.flags.map((f) => f.code) },
+      { memberIds: summary.memberIds, flags: summary.flags.map((f) => f.code) },
+    );
   }
 
   private write(bookId: string, e: { seq: number; kind: string; hash: string }, s: EntrySummary, corrected: boolean, previous?: EntrySummary): void {
@@ -168,6 +188,8 @@ export class ReadModel {
     const current = { ...original, body: this.currentBody(bookId, target, original.body) };
     const fresh = summarize(current, (id) => c.state.members.get(id)?.person.name ?? id);
     fresh.correctedBy = [...old.correctedBy, e.seq];
+    // What other entries said of this one stays true of its corrected reading.
+    if (old.filed) fresh.filed = old.filed;
     const flags = this.reflag(c.state, original.kind, current.body, fresh.flags);
     if (flags) fresh.flags = flags;
     this.write(bookId, original, fresh, true, old);

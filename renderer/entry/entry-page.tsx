@@ -136,7 +136,7 @@ export function EntryPage({ seq }: { seq: number }) {
       )}
       <EntryContextProvider value={context}>
         {meeting
-          ? <MeetingBody meeting={meeting.input} evaluation={meeting.computed} currentEvaluation={detail.currentEvaluation} />
+          ? <MeetingBody meeting={meeting.input} evaluation={meeting.computed} currentEvaluation={detail.currentEvaluation} filed={detail.summary.filed} />
           : <RecordView />}
         <TechnicalInfo detail={detail} description={context.description} />
       </EntryContextProvider>

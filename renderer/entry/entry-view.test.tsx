@@ -3,7 +3,7 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { EntryPage } from './entry-page';
 import { renderInBook, status } from '../test/kit';
-import { bookApi, entryApi } from './test-fixtures';
+import { bookApi, detail, entryApi } from './test-fixtures';
 
 /** What a record-book page never shows: schema paths, codes, UTC instants. */
 function expectReadsLikeTheBook(view: HTMLElement, codes: string[] = []) {
@@ -63,6 +63,14 @@ describe('entry view', () => {
     expect(await within(technical).findByText('类别代码')).toBeInTheDocument();
     expect(technical).toHaveTextContent('2025-03-18T03:10:00.000Z');
     expect(technical).toHaveTextContent('a'.repeat(64));
+  });
+
+  it('shows a meeting whose minutes were filed: when, to whom, and by which entry', async () => {
+    const filed = { ...detail, summary: { ...detail.summary, filed: { seq: 11, date: '2025-03-20', to: '市科协党建委办公室', late: false } } };
+    const view = await open(7, entryApi(false, { 'entries.get': () => filed }));
+    const filing = await within(view).findByTestId('filing-deadline');
+    expect(filing).toHaveTextContent('已备案 2025年3月20日报送市科协党建委办公室备案（第 11 条记录）');
+    expect(filing).not.toHaveTextContent('尚未备案');
   });
 
   it('seals a correction of one field through entries.correct', async () => {

@@ -6,7 +6,7 @@
  * correction changed the facts, the service's re-evaluation is shown beside it.
  */
 import { Alert, Descriptions, Table, Tag, Typography } from 'antd';
-import { MEETING_DESCRIPTION, getAt, labelOf, type MeetingEvaluation, type MeetingInput } from '../../db/contract';
+import { chineseDate, MEETING_DESCRIPTION, getAt, labelOf, type FilingLink, type MeetingEvaluation, type MeetingInput } from '../../db/contract';
 import { FieldValue, useEntryView, useWholeCorrected } from './entry-context';
 import { AttachmentsList } from './attachments-list';
 
@@ -22,12 +22,14 @@ function Verdict({ ok, yes, no }: { ok: boolean; yes: string; no: string }) {
   return <Tag color={ok ? 'success' : 'error'}>{ok ? yes : no}</Tag>;
 }
 
-export function MeetingBody({ meeting: m, evaluation: ev, currentEvaluation }: {
+export function MeetingBody({ meeting: m, evaluation: ev, currentEvaluation, filed }: {
   /** The sealed input, parsed (readEntryBody). */
   meeting: MeetingInput;
   /** The evaluation sealed with it. */
   evaluation: MeetingEvaluation | undefined;
   currentEvaluation?: MeetingEvaluation | undefined;
+  /** The filing work item that filed the minutes, if any. */
+  filed?: FilingLink | undefined;
 }) {
   const { nameOf } = useEntryView();
   const present = m.presentIds;
@@ -157,7 +159,12 @@ export function MeetingBody({ meeting: m, evaluation: ev, currentEvaluation }: {
         <>
           <H>纪要备案</H>
           <Typography.Paragraph data-testid="filing-deadline">
-            {ev.filing.message}
+            {filed
+              ? <>
+                <Verdict ok={!filed.late} yes="已备案" no="逾期备案" /> {chineseDate(filed.date)}报送{filed.to}备案（第 {filed.seq} 条记录）
+                {filed.late && `；${ev.filing.message.replace(/；?尚未备案。?$/, '')}`}
+              </>
+              : ev.filing.message}
           </Typography.Paragraph>
         </>
       )}

@@ -41,6 +41,11 @@ export function TimelineRow({ entry, onOpen }: { entry: EntrySummary | undefined
       )}
       <span style={{ flex: 'none', display: 'flex', gap: 4, maxWidth: '40%', overflow: 'hidden' }}>
         {entry.correctedBy.length > 0 && <Tag color="blue" data-testid="tag-corrected">已更正</Tag>}
+        {entry.filed && (
+          <Tooltip title={`${entry.filed.date} 报送${entry.filed.to}（第 ${entry.filed.seq} 条）`}>
+            <Tag color={entry.filed.late ? 'orange' : 'green'} data-testid="tag-filed">{entry.filed.late ? '逾期备案' : '已备案'}</Tag>
+          </Tooltip>
+        )}
         {entry.targetSeq !== undefined && <Tag>更正第 {entry.targetSeq} 条</Tag>}
         {entry.flags.map((f) => (
           <Tooltip key={f.code} title={f.message}>
