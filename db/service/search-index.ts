@@ -7,11 +7,11 @@
  * anything that reads a whole doclist with its positions costs ~40 ms on 100,000 entries:
  * FTS5's bm25 does (its IDF pass), and so does a full count. Everything here streams newest
  * first and stops early instead:
- * - `total` counts up to 10,000 matches (`capped` beyond: the page says 10,000+).
- * - The newest 500 matches are ranked: first those matching every term in the title, then
+ * - `total` counts up to 1,000 matches (`capped` beyond: the page says 1,000+).
+ * - The newest 200 matches are ranked: first those matching every term in the title, then
  *   those matching in the title or the people's names (or their pinyin), then matches in the
  *   text; newest first within each. The tiers are two more FTS queries limited to the rowid
- *   range of those 500, so they read only that part of the doclists.
+ *   range of those 200, so they read only that part of the doclists.
  * - Older matches follow, newest first.
  * Filters (kinds, year, member, flag) are conditions on the same streaming query, answered by
  * the read model's primary keys.
@@ -21,8 +21,8 @@ import { indexColumns, parseQuery, snippet, type SearchText } from './search-tex
 
 /** Row ids are `book_no * SPAN + seq`: a book's rows are one range. */
 const SPAN = 2 ** 32;
-const RANKED = 500;
-const COUNT_CAP = 10_000;
+const RANKED = 200;
+const COUNT_CAP = 1_000;
 
 export interface SearchFilters {
   kinds?: readonly string[] | undefined;
