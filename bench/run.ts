@@ -10,6 +10,7 @@
  *    each the median of three runs.
  *
  * 4. Opening (bench/timeline.ts): a fresh process opens a 100k book and a 200-book workspace.
+ * 5. Search (bench/search.ts): p50/p95 of search.query on a 100k book, against a LIKE scan.
  *
  * Targets (2-core machine): seal p50 <= 2 ms; verify of 100k <= 1.5 s and <= 3x the baseline;
  * open + first page <= 100 ms, page at 50,000 <= 20 ms, RSS after open < 150 MB, 200 books <= 1 s.
@@ -21,6 +22,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { FileKeyStore, openLedger, type EntryInput, type Ledger } from '../db/ledger/index';
 import { meetingBody, seededRandom } from './chinese-minutes';
+import { measureSearch } from './search';
 import { bundleOpenChild, measureOpen, measureWorkspace } from './timeline';
 
 const SEALS = 2_000;
@@ -120,6 +122,9 @@ async function main(): Promise<void> {
     const workspaceDir = path.join(dir, 'workspace');
     fs.mkdirSync(workspaceDir);
     const workspace = await measureWorkspace(bundle, workspaceDir, WORKSPACE_BOOKS, WORKSPACE_BOOK_SIZE);
+    const searchDir = path.join(dir, 'search');
+    fs.mkdirSync(searchDir);
+    const found = await measureSearch(searchDir, BOOK_SIZE);
 
     const rows: [string, string][] = [
       ['seal p50 (ms)', seal.p50.toFixed(3)],
@@ -144,6 +149,9 @@ async function main(): Promise<void> {
       ['RSS after the background verify (MB)', opened.rssAfterVerifyMb.toFixed(1)],
       [`open ${workspace.books} books of ${WORKSPACE_BOOK_SIZE} (s)`, workspace.openS.toFixed(3)],
       [`  background verify of all ${workspace.books}, from open (s)`, workspace.backgroundVerifyS.toFixed(2)],
+      [`search: read model + index built from ${BOOK_SIZE} entries (s)`, found.buildS.toFixed(2)],
+      ...Object.keys(found.p95).map((k): [string, string] => [`search p50 / p95, ${k} (ms)`, `${found.p50[k]!.toFixed(1)} / ${found.p95[k]!.toFixed(1)}`]),
+      ['search baseline: LIKE scan p50 / p95 (ms)', `${found.likeP50.toFixed(1)} / ${found.likeP95.toFixed(1)}`],
     ];
     const width = Math.max(...rows.map(([k]) => k.length));
     console.log('ledger benchmark'.padEnd(width) + '  value');
@@ -162,6 +170,13 @@ async function main(): Promise<void> {
         background_verify_100k_s: Number(opened.backgroundVerifyS.toFixed(2)),
         read_model_build_100k_s: Number(opened.readModelBuildS.toFixed(2)),
         open_200_books_s: Number(workspace.openS.toFixed(3)),
+        search_p95_ms_1: Number(found.p95['1']!.toFixed(1)),
+        search_p95_ms_2: Number(found.p95['2']!.toFixed(1)),
+        search_p95_ms_3: Number(found.p95['3']!.toFixed(1)),
+        search_p95_ms_6: Number(found.p95['6']!.toFixed(1)),
+        search_p95_ms_name: Number(found.p95.name!.toFixed(1)),
+        search_p95_ms_pinyin: Number(found.p95.pinyin!.toFixed(1)),
+        search_like_p95_ms: Number(found.likeP95.toFixed(1)),
       }),
     );
   } finally {

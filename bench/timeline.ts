@@ -31,7 +31,7 @@ export interface OpenFigures {
 
 export interface WorkspaceFigures { books: number; openS: number; backgroundVerifyS: number }
 
-function activities(random: () => number, from: number, count: number): EntryInput[] {
+export function activities(random: () => number, from: number, count: number): EntryInput[] {
   const inputs: EntryInput[] = [];
   for (let i = 0; i < count; i++) {
     const n = from + i;
@@ -62,7 +62,7 @@ function sealBooks(dir: string, names: string[], size: number): string[] {
 }
 
 /** The first open of the service builds the read model from the entries (once). */
-async function buildReadModel(dir: string): Promise<number> {
+export async function buildReadModel(dir: string): Promise<number> {
   const started = performance.now();
   const service = createService({ dataDir: dir, keyStore: new FileKeyStore(path.join(dir, 'keys')), verifyWorker: null, inlineVerifyBelow: 0 });
   try {

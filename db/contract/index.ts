@@ -12,7 +12,7 @@ import { organisation } from './organisation';
 import { profileChoice } from './profile-choice';
 import type {
   BookStatus, BookSummary, CalendarView, EntryDetail, EntryPage, MeetingSealResult, OrgView, SealResult,
-  SecurityView, VerifyView, YearView,
+  SearchPage, SecurityView, VerifyView, YearView,
 } from './views';
 import type { AttachmentRef } from './common';
 
@@ -78,6 +78,16 @@ export const contract = {
     offset: count.default(0),
     limit: z.number().int().min(1).max(500).default(100),
   }), out<EntryPage>()),
+  'search.query': method('搜索记录', false, z.object({
+    ...book,
+    query: line(100),
+    kinds: z.array(line(50)).max(20).optional(),
+    year: yearNumber.optional(),
+    memberId: memberId.optional(),
+    flag: line(50).optional(),
+    offset: count.default(0),
+    limit: z.number().int().min(1).max(200).default(20),
+  }), out<SearchPage>()),
   'entries.get': method('查看记录（原文、更正与现行内容）', false, z.object({ ...book, seq: seqNumber }), out<EntryDetail>()),
   'entries.correct': method('更正已封存记录的字段', true, z.object({
     ...book,
@@ -121,5 +131,6 @@ export * from './members';
 export * from './meetings';
 export * from './activities';
 export * from './profile-choice';
+export * from './search';
 export type * from './views';
 export * from './entry-descriptions';

@@ -25,7 +25,7 @@ const LABELS: Record<string, string> = {
   assessment: '研判意见', category: '事项类别', amountYuan: '金额（元）', deliberation: '研究讨论情况',
   meetingSeq: '对应会议', newTermStart: '新一届任期开始', newTermEnd: '新一届任期结束', approvalDocNo: '批复文号',
   filedOn: '备案日期', seq: '记录序号', field: '更正字段', value: '更正内容', by: '更正人', offset: '起始位置',
-  limit: '数量', kinds: '记录类别', meeting: '会议', activity: '活动', item: '工作', organisation: '组织信息', dataBase64: '文件内容', fileName: '文件名', memberIds: '成员',
+  limit: '数量', kinds: '记录类别', query: '搜索内容', flag: '标记', meeting: '会议', activity: '活动', item: '工作', organisation: '组织信息', dataBase64: '文件内容', fileName: '文件名', memberIds: '成员',
 };
 
 export function labelFor(path: readonly PropertyKey[]): string {

@@ -85,6 +85,16 @@ export interface FilingLink {
 
 export interface EntryPage { total: number; items: EntrySummary[] }
 
+/** One search result: the entry's (proven) timeline row and a snippet with the matches marked (see SNIPPET_MARK_START). */
+export interface SearchHit extends EntrySummary { snippet: string }
+
+export interface SearchPage {
+  /** Matching entries; when `capped`, at least this many (counting stops there). */
+  total: number;
+  capped: boolean;
+  items: SearchHit[];
+}
+
 export interface CorrectionView {
   seq: number;
   field: string;

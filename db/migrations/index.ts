@@ -1,8 +1,9 @@
 import type { Migration } from './migration';
 import * as initial from './0010-initial';
 import * as readModel from './0020-read-model';
+import * as search from './0030-search';
 
 export type { Migration } from './migration';
 
 /** Every migration the app knows, oldest first. Later issues append their own files here. */
-export const migrations: readonly Migration[] = [initial, readModel];
+export const migrations: readonly Migration[] = [initial, readModel, search];

@@ -20,6 +20,7 @@ import type { BundleResult } from '../bundle';
 import { exportBundle, type ExportOptions } from './bundle-service';
 import { ReadModel } from './read-model';
 import { replayRequest, requestDigest } from './request-ids';
+import { searchEntries } from './search-service';
 import { securityView } from './security-view';
 import { createContext, guard, type ServiceContext } from './service-context';
 
@@ -83,6 +84,7 @@ export function createService(options: ServiceOptions): Service {
     'activities.seal': (i) => sealActivity(ctx, i.bookId, i.activity),
     'work.seal': (i) => sealWorkItem(ctx, i.bookId, i.item),
     'entries.list': (i) => listEntries(ctx, i),
+    'search.query': (i) => searchEntries(ctx, i),
     'entries.get': (i) => getEntryDetail(ctx, i.bookId, i.seq),
     'entries.correct': (i) => correctEntry(ctx, i),
     'attachments.put': (i) => putAttachment(ctx, i),

@@ -3,6 +3,7 @@
  * Derived data only; nothing here is ever a source of truth.
  */
 import type Database from 'better-sqlite3';
+import { clearBookSearch } from './search-index';
 
 export interface RowOut { seq: number; kind: string; hash: string; summary: string }
 
@@ -195,5 +196,6 @@ export class ReadModelStore {
 
   clearBook(bookId: string): void {
     for (const statement of this.s.clear) statement.run(bookId);
+    clearBookSearch(this.db, bookId);
   }
 }

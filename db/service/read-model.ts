@@ -10,9 +10,11 @@ import type { EntrySummary, ProblemView, RuleFlag } from '../contract';
 import { LedgerError, type Ledger, type SealedEntry } from '../ledger';
 import { applyStateRow, emptyState, parseState, serializeState, STATE_KINDS, type BookState } from './book-state';
 import { asCorrection, changesOf, isDomainBody, type CorrectionBody } from './entry-body';
-import { setAt } from './json-pointer';
+import { getAt, setAt } from './json-pointer';
 import { CORRECTION_KIND, labelKind } from './kinds';
 import { ReadModelStore, type PageQuery, type RowOut } from './read-model-store';
+import { indexEntry } from './search-index';
+import { entryText, type SearchText } from './search-text';
 import { summarize } from './summarize';
 
 export interface CorrectionRecord { seq: number; recordedAt: string; body: CorrectionBody }
@@ -142,7 +144,9 @@ export class ReadModel {
       applyStateRow(next, { seq: e.seq, kind: e.kind, body: e.body });
       c.state = next;
     }
-    this.write(bookId, e, summarize(e, (id) => c.state.members.get(id)?.person.name ?? id), false);
+    const summary = summarize(e, (id) => c.state.members.get(id)?.person.name ?? id);
+    this.write(bookId, e, summary, false);
+    indexEntry(this.store.db, bookId, e.seq, this.searchText(bookId, e, summary));
     c.throughSeq = e.seq;
     if (e.kind === CORRECTION_KIND) this.ingestCorrection(bookId, c, e);
     if (e.kind === 'work') this.ingestFiling(bookId, e);
@@ -193,6 +197,23 @@ export class ReadModel {
     const flags = this.reflag(c.state, original.kind, current.body, fresh.flags);
     if (flags) fresh.flags = flags;
     this.write(bookId, original, fresh, true, old);
+    indexEntry(this.store.db, bookId, target, this.searchText(bookId, original, fresh), true);
+  }
+
+  /**
+   * What search indexes of an entry: its current reading; for a correction, also the values
+   * it replaced (the target's reading just before it), so old wording leads to the correction.
+   */
+  searchText(bookId: string, e: SealedEntry, summary: EntrySummary): SearchText {
+    const names = (id: string) => this.cached(bookId).state.members.get(id)?.person.name ?? '';
+    const correction = e.kind === CORRECTION_KIND ? asCorrection(e.body) : null;
+    if (!correction) return entryText({ kind: e.kind, body: this.currentBody(bookId, e.seq, e.body) }, summary, names);
+    const target = this.entryAt(bookId, correction.target);
+    let before: unknown = target?.body;
+    for (const c of this.correctionsOf(bookId, correction.target)) {
+      if (c.seq < e.seq) for (const x of changesOf(c.body)) before = setAt(before, x.field, x.value);
+    }
+    return entryText(e, summary, names, target ? changesOf(correction).map((x) => getAt(before, x.field).value) : []);
   }
 
   /** The roster folded again from every organisation / member entry's current reading. */
@@ -258,6 +279,11 @@ export class ReadModel {
   ofKinds(bookId: string, kinds: readonly string[]): EntrySummary[] {
     this.catchUp(bookId);
     return this.proven(bookId, this.store.ofKinds(bookId, kinds));
+  }
+
+  /** The rows of these entries, proven as the timeline's are (search results); a missing row is a mismatch. */
+  provenSeqs(bookId: string, seqs: readonly number[]): EntrySummary[] {
+    return this.proven(bookId, seqs.map((seq) => this.store.entry(bookId, seq) ?? { seq, kind: '', hash: '', summary: '' }));
   }
 
   private proven(bookId: string, rows: readonly RowOut[]): EntrySummary[] {

@@ -13,6 +13,7 @@ import { navigate, useRoute, type Route } from './routes';
 import { useShortcuts } from './use-shortcuts';
 import { useMenuCommands } from './menu-commands';
 import { ShortcutsHelp } from './shortcuts-help';
+import { GlobalSearch } from '../search/global-search';
 import { ErrorBoundary } from './error-boundary';
 import { PageRouter } from './page-router';
 import { NEW_ENTRY_TITLES } from './labels';
@@ -76,6 +77,7 @@ export function Frame() {
               options={books.map((b) => ({ value: b.bookId, label: `${b.orgName ?? b.name}（${b.size} 条）` }))}
             />
           )}
+          <GlobalSearch />
           <Space>
             <Dropdown
               disabled={readOnly}

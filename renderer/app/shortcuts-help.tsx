@@ -3,7 +3,8 @@ import { Modal, Table } from 'antd';
 
 const ROWS = [
   { key: 'Ctrl + N', action: '新建会议记录' },
-  { key: 'Ctrl + F', action: '定位到记录本的筛选框' },
+  { key: 'Ctrl + K / Ctrl + F', action: '搜索记录（标题、内容、人名或拼音首字母）' },
+  { key: 'Ctrl + Shift + F', action: '定位到记录本的筛选框' },
   { key: 'Alt + 1 … 5', action: '切换到 记录本 / 成员 / 年度台账 / 草稿 / 设置与密钥' },
   { key: 'Enter', action: '在记录列表中打开选中的记录' },
   { key: 'F1', action: '显示本帮助' },

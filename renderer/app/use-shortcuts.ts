@@ -1,10 +1,12 @@
 /**
  * Keyboard shortcuts for the recorder, who types all day:
- * Ctrl+N new meeting record, Ctrl+F focus the timeline's filter (the browser's own find is
- * useless on a virtualised list), Alt+1…5 the sidebar pages, F1 the list of shortcuts.
+ * Ctrl+N new meeting record, Ctrl+K or Ctrl+F the header's search box (finds any record; the
+ * browser's own find is useless on a virtualised list), Ctrl+Shift+F the timeline's filter,
+ * Alt+1…5 the sidebar pages, F1 the list of shortcuts.
  * Ctrl on Windows/Linux, ⌘ on macOS.
  */
 import { useEffect } from 'react';
+import { focusGlobalSearch } from '../search/global-search';
 import { navigate, type Route } from './routes';
 
 export const SEARCH_FOCUS_ATTR = 'data-shortcut-target';
@@ -32,7 +34,10 @@ export function useShortcuts({ canWrite, current, showHelp }: { canWrite: boolea
       if (mod && !e.shiftKey && !e.altKey && key === 'n') {
         e.preventDefault();
         if (canWrite) navigate({ page: 'new', kind: 'meeting' });
-      } else if (mod && !e.shiftKey && !e.altKey && key === 'f') {
+      } else if (mod && !e.shiftKey && !e.altKey && (key === 'k' || key === 'f')) {
+        e.preventDefault();
+        focusGlobalSearch();
+      } else if (mod && e.shiftKey && !e.altKey && key === 'f') {
         e.preventDefault();
         if (current.page !== 'timeline' && current.page !== 'members') navigate({ page: 'timeline' });
         focusSearch();
