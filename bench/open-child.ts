@@ -21,10 +21,16 @@ async function main(): Promise<void> {
   if (bookId) {
     const first = await callService(service, 'entries.list', { bookId, limit: 100 });
     result.open_first_page_ms = performance.now() - started;
-    let t = performance.now();
-    const deep = await callService(service, 'entries.list', { bookId, offset: 50_000, limit: 100 });
-    result.page_50k_ms = performance.now() - t;
-    t = performance.now();
+    // Pages around offset 50,000, the median of five: one call alone is at the mercy of the machine.
+    const deepTimes: number[] = [];
+    let deep = first;
+    for (let i = 0; i < 5; i++) {
+      const t0 = performance.now();
+      deep = await callService(service, 'entries.list', { bookId, offset: 50_000 + i * 100, limit: 100 });
+      deepTimes.push(performance.now() - t0);
+    }
+    result.page_50k_ms = deepTimes.sort((a, b) => a - b)[2]!;
+    const t = performance.now();
     const filtered = await callService(service, 'entries.list', { bookId, kinds: ['activity'], year: 2025, offset: 1_000, limit: 100 });
     result.filtered_page_ms = performance.now() - t;
     if (first.items.length !== 100 || deep.items.length !== 100 || filtered.items.length !== 100 || first.items.some((s) => s.problem)) {
