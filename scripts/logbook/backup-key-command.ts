@@ -6,12 +6,11 @@
  * file is created 0600 and never overwrites anything. Exit 0 written, 1 refused, 2 usage.
  */
 import fs from 'node:fs';
-import path from 'node:path';
 import { LedgerError, openLedger } from '../../db/ledger/index';
 import { checkPassphrase, exportKeyBackup } from '../../db/ledger/key-backup';
 import { plainKeyStore } from '../../host/real-service';
-import { DataDirError, EXIT, messageOf, parseOptions, requireOption, UsageError, type Command } from './command';
-import { databaseOf, requireExistingBookFolder } from './data-dir';
+import { DataDirError, EXIT, messageOf, UsageError, type Command } from './command';
+import { databaseOf, parseBookToFile } from './data-dir';
 import { PASSPHRASE_ENV, readPassphrase } from './passphrase';
 
 const USAGE = `用法 / usage: logbook backup-key --data-dir <文件夹 folder> --book <记录本编号 book id> --out <key.pem> [--json]
@@ -39,14 +38,7 @@ export const backupKeyCommand: Command = {
   summary: '备份签名私钥（口令加密） / back up the signing key, encrypted',
   usage: USAGE,
   async run(args, io) {
-    const options = parseOptions(args, {
-      'data-dir': { type: 'string' }, book: { type: 'string' }, out: { type: 'string' }, json: { type: 'boolean', default: false },
-    });
-    const dir = requireExistingBookFolder(requireOption(options['data-dir'], '--data-dir'));
-    const bookId = requireOption(options.book, '--book');
-    const out = path.resolve(requireOption(options.out, '--out'));
-    if (fs.existsSync(out)) throw new UsageError(`输出文件已存在，不会覆盖：${out} / the output file exists and is not overwritten`);
-    if (!fs.existsSync(path.dirname(out))) throw new UsageError(`输出文件夹不存在：${path.dirname(out)} / the output folder does not exist`);
+    const { dir, bookId, out, json } = parseBookToFile(args);
     const passphrase = await readPassphrase(true);
     try {
       checkPassphrase(passphrase);
@@ -70,7 +62,7 @@ export const backupKeyCommand: Command = {
     if (keyId === '') throw new LedgerError('key-invalid', `无法读取记录本 ${bookId} 的密钥记录，请先运行 logbook status 查看原因。`);
     const pem = exportKeyBackup(keys, keyId, passphrase);
     writeNewPrivateFile(out, pem);
-    if (options.json === true) {
+    if (json) {
       io.out(JSON.stringify({ ok: true, file: out, bookId, keyId }));
     } else {
       io.out(`✔ 已把记录本 ${bookId} 的签名私钥备份到 ${out}（口令加密，仅本人可读） / key backed up, encrypted, owner-only`);

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { DATABASE_FILE } from '../../db/service/index';
 import { secureDataFolder } from '../../db/data-folder';
 import { openRealService, type RealService } from '../../host/real-service';
-import { DataDirError, messageOf } from './command';
+import { DataDirError, messageOf, parseOptions, requireOption, UsageError } from './command';
 
 export function databaseOf(dataDir: string): string {
   return path.join(dataDir, DATABASE_FILE);
@@ -48,4 +48,20 @@ export function openBookFolder(dir: string): RealService {
   } catch (error) {
     throw new DataDirError(`无法打开数据文件夹：${messageOf(error)} / cannot open the data folder`);
   }
+}
+
+/**
+ * The options of a command that writes one file from one book (`export`, `backup-key`):
+ * `--data-dir`, `--book`, `--out` (a new file in an existing folder: never overwritten), `--json`.
+ */
+export function parseBookToFile(args: string[]): { dir: string; bookId: string; out: string; json: boolean } {
+  const options = parseOptions(args, {
+    'data-dir': { type: 'string' }, book: { type: 'string' }, out: { type: 'string' }, json: { type: 'boolean', default: false },
+  });
+  const dir = requireExistingBookFolder(requireOption(options['data-dir'], '--data-dir'));
+  const bookId = requireOption(options.book, '--book');
+  const out = path.resolve(requireOption(options.out, '--out'));
+  if (fs.existsSync(out)) throw new UsageError(`输出文件已存在，不会覆盖：${out} / the output file exists and is not overwritten`);
+  if (!fs.existsSync(path.dirname(out))) throw new UsageError(`输出文件夹不存在：${path.dirname(out)} / the output folder does not exist`);
+  return { dir, bookId, out, json: options.json === true };
 }

@@ -4,10 +4,8 @@
  * every byte proven against the signed checkpoint again. Progress on stderr; the bundle is
  * written under a temporary name and renamed only when complete. Exit 0 written, 1 refused.
  */
-import fs from 'node:fs';
-import path from 'node:path';
-import { EXIT, messageOf, parseOptions, requireOption, UsageError, type Command } from './command';
-import { openBookFolder, requireExistingBookFolder } from './data-dir';
+import { EXIT, messageOf, type Command } from './command';
+import { openBookFolder, parseBookToFile } from './data-dir';
 
 const USAGE = `用法 / usage: logbook export --data-dir <文件夹 folder> --book <记录本编号 book id> --out <导出包 bundle.zip> [--json]
   把一本记录本导出为签名数据包（BagIt + SSH 签名），供党建联络员核验、备份或迁移
@@ -19,14 +17,7 @@ export const exportCommand: Command = {
   summary: '导出签名数据包 / export a book as its signed bundle',
   usage: USAGE,
   async run(args, io) {
-    const options = parseOptions(args, {
-      'data-dir': { type: 'string' }, book: { type: 'string' }, out: { type: 'string' }, json: { type: 'boolean', default: false },
-    });
-    const dir = requireExistingBookFolder(requireOption(options['data-dir'], '--data-dir'));
-    const bookId = requireOption(options.book, '--book');
-    const out = path.resolve(requireOption(options.out, '--out'));
-    if (fs.existsSync(out)) throw new UsageError(`输出文件已存在，不会覆盖：${out} / the output file exists and is not overwritten`);
-    if (!fs.existsSync(path.dirname(out))) throw new UsageError(`输出文件夹不存在：${path.dirname(out)} / the output folder does not exist`);
+    const { dir, bookId, out, json } = parseBookToFile(args);
     const service = openBookFolder(dir);
     try {
       let shown = 0;
@@ -38,7 +29,7 @@ export const exportCommand: Command = {
           }
         },
       });
-      if (options.json === true) {
+      if (json) {
         io.out(JSON.stringify({ ok: true, file: result.path, bytes: result.bytes, size: result.size, root: result.root, keyId: result.keyId, allowedSigners: result.allowedSigners }));
       } else {
         io.out(`✔ 已导出第 1–${result.size} 条到 ${result.path}（${(result.bytes / 1024 / 1024).toFixed(1)} MB） / bundle written`);
@@ -48,7 +39,7 @@ export const exportCommand: Command = {
       return EXIT.ok;
     } catch (error) {
       const message = messageOf(error);
-      if (options.json === true) io.out(JSON.stringify({ ok: false, error: { message } }));
+      if (json) io.out(JSON.stringify({ ok: false, error: { message } }));
       else io.err(`✘ 未能导出：${message} / export refused`);
       return EXIT.failed;
     } finally {
