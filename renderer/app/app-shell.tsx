@@ -1,10 +1,11 @@
-/** antd in Chinese with the office theme, the message/modal context and the error boundary. */
+/** antd in Chinese with the office theme, the message/modal context, the error boundary and the query cache. */
 import type { ReactNode } from 'react';
 import { App as AntApp, ConfigProvider } from 'antd';
 import zhCN from 'antd/locale/zh_CN';
 import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
 import { ErrorBoundary } from './error-boundary';
+import { QueryProvider } from './query-client';
 
 dayjs.locale('zh-cn');
 
@@ -17,7 +18,7 @@ export function AppShell({ children }: { children: ReactNode }) {
   return (
     <ConfigProvider locale={zhCN} theme={THEME}>
       <AntApp>
-        <ErrorBoundary>{children}</ErrorBoundary>
+        <ErrorBoundary><QueryProvider>{children}</QueryProvider></ErrorBoundary>
       </AntApp>
     </ConfigProvider>
   );
