@@ -14,7 +14,7 @@ import { getAt, setAt } from './json-pointer';
 import { CORRECTION_KIND, labelKind } from './kinds';
 import { ReadModelStore, type PageQuery, type RowOut } from './read-model-store';
 import { indexEntry } from './search-index';
-import { entryText, type SearchText } from './search-text';
+import { entryText, type SearchHeading, type SearchText } from './search-text';
 import { summarize } from './summarize';
 
 export interface CorrectionRecord { seq: number; recordedAt: string; body: CorrectionBody }
@@ -248,6 +248,14 @@ export class ReadModel {
   summary(bookId: string, seq: number): EntrySummary | undefined {
     const row = this.store.entry(bookId, seq);
     return row ? (JSON.parse(row.summary) as EntrySummary) : undefined;
+  }
+
+  /** A row's title and the names it concerns, to rank a search match (not proven: ordering only). */
+  heading(bookId: string, seq: number): SearchHeading | null {
+    const row = this.summary(bookId, seq);
+    if (!row) return null;
+    const members = this.cached(bookId).state.members;
+    return { title: row.title, people: row.memberIds.map((id) => members.get(id)?.person.name ?? '').filter(Boolean) };
   }
 
   /** The corrections of an entry, each read as a proven entry, in seq order. */

@@ -21,7 +21,7 @@ export function searchEntries(ctx: ServiceContext, q: SearchQuery): SearchPage {
       const entry = ctx.ledger.getEntry(q.bookId, seq);
       return entry ? ctx.read.searchText(q.bookId, entry, summary) : null;
     };
-    const found = search(ctx.ledger.database, q.bookId, q.query, q, textOf);
+    const found = search(ctx.ledger.database, q.bookId, q.query, q, textOf, (seq) => ctx.read.heading(q.bookId, seq));
     return {
       total: found.total,
       capped: found.capped,

@@ -122,11 +122,17 @@ export function indexColumns(t: SearchText): [string, string, string, string] {
   return [spaced(t.title), spaced(t.body.join('\n')), spaced(t.people.join(' ')), t.people.map(namePinyin).filter(Boolean).join(' ')];
 }
 
+/** What ranks a match: its title and the names of the people it concerns. */
+export interface SearchHeading {
+  title: string;
+  people: string[];
+}
+
 export interface ParsedQuery {
   /** The FTS5 expression, or null when the query has nothing to search for. */
   match: string | null;
   /** Per term: what to mark in a snippet (the term as typed and as its tokens), and whether it may be pinyin. */
-  terms: { needles: string[]; pinyin: string | null }[];
+  terms: { needles: string[]; tokens: string[]; pinyin: string | null }[];
 }
 
 /** A user's query, trimmed and cut to 100 characters: never FTS5 syntax. */
@@ -141,9 +147,30 @@ export function parseQuery(raw: string): ParsedQuery {
     const phrase = `"${t.join(' ')}"`;
     const isPinyin = /^[a-z]{2,}$/.test(term);
     parts.push(isPinyin ? `(${phrase} OR pinyin : ${phrase}*)` : phrase);
-    terms.push({ needles: [...new Set([term, t.join('')])].filter(Boolean), pinyin: isPinyin ? term : null });
+    terms.push({ needles: [...new Set([term, t.join('')])].filter(Boolean), tokens: t, pinyin: isPinyin ? term : null });
   }
   return { match: parts.length > 0 ? parts.join(' AND ') : null, terms };
+}
+
+/** Whether a text holds a term as the index's phrase query does: its tokens, consecutive. */
+function holdsPhrase(text: string, termTokens: readonly string[]): boolean {
+  return ` ${tokens(text).join(' ')} `.includes(` ${termTokens.join(' ')} `);
+}
+
+/**
+ * A match's rank from its heading: 0 when every term is in the title, 1 when every term is
+ * in the title or a name (a pinyin term also by a name's initials or full pinyin, as a
+ * prefix), 2 otherwise (a match in the text). No heading (no read-model row): 2.
+ */
+export function headingTier(heading: SearchHeading | null, q: ParsedQuery): 0 | 1 | 2 {
+  if (!heading || q.terms.length === 0) return 2;
+  const inTitle = (t: ParsedQuery['terms'][number]) => holdsPhrase(heading.title, t.tokens);
+  if (q.terms.every(inTitle)) return 0;
+  const names = heading.people.join(' ');
+  const inName = (t: ParsedQuery['terms'][number]) =>
+    holdsPhrase(names, t.tokens) ||
+    (t.pinyin !== null && heading.people.some((n) => namePinyin(n).split(' ').some((p) => p.startsWith(t.pinyin!))));
+  return q.terms.every((t) => inTitle(t) || inName(t)) ? 1 : 2;
 }
 
 const BEFORE = 24;
