@@ -177,6 +177,25 @@ const BEFORE = 24;
 const WINDOW = 90;
 
 /**
+ * A text as written (marks stripped, runs of white space as one space) with its matching
+ * form: each character NFKC-normalised and lower-cased on its own, and for every position of
+ * that form the index of the written character it came from. Matching runs on the form
+ * (full-width ＡＢＣ matches abc); the snippet is cut from the written characters, so it
+ * reads as the record does (，stays ，).
+ */
+function matchable(text: string): { chars: string[]; form: string; from: number[] } {
+  const chars = [...text.replace(MARKS, '').replace(/\s+/g, ' ').trim()];
+  let form = '';
+  const from: number[] = [];
+  chars.forEach((c, i) => {
+    const f = c.normalize('NFKC').toLowerCase();
+    form += f;
+    for (let k = 0; k < f.length; k++) from.push(i);
+  });
+  return { chars, form, from };
+}
+
+/**
  * A snippet of the entry's text around the first match, every match in it marked. The text
  * is the proven entry's, cut here, never read back from the index.
  */
@@ -185,42 +204,41 @@ export function snippet(t: SearchText, q: ParsedQuery): string {
   for (const term of q.terms) {
     for (const n of term.needles) needles.add(n);
     if (term.pinyin) {
-      for (const name of t.people) if (namePinyin(name).split(' ').some((p) => p.startsWith(term.pinyin!))) needles.add(name.toLowerCase());
+      for (const name of t.people) if (namePinyin(name).split(' ').some((p) => p.startsWith(term.pinyin!))) needles.add(name.normalize('NFKC').toLowerCase());
     }
   }
-  const list = [...needles].sort((a, b) => b.length - a.length);
-  const candidates = [...t.body, t.people.join('、'), t.title].map((s) => s.normalize('NFKC').replace(MARKS, '').replace(/\s+/g, ' ').trim());
-  let text = '';
+  const list = [...needles].filter(Boolean).sort((a, b) => b.length - a.length);
+  const candidates = [...t.body, t.people.join('、'), t.title].map(matchable).filter((c) => c.chars.length > 0);
+  let text: ReturnType<typeof matchable> | undefined;
   let at = -1;
   for (const c of candidates) {
-    const lower = c.toLowerCase();
-    if (lower.length !== c.length) continue;
-    const hit = Math.min(...list.map((n) => lower.indexOf(n)).filter((i) => i >= 0));
+    const hit = Math.min(...list.map((n) => c.form.indexOf(n)).filter((i) => i >= 0));
     if (Number.isFinite(hit)) {
       text = c;
-      at = hit;
+      at = c.from[hit]!;
       break;
     }
   }
-  if (at < 0) {
-    const first = candidates.find(Boolean) ?? '';
-    return first.length > WINDOW ? `${first.slice(0, WINDOW)}…` : first;
+  if (!text) {
+    const first = candidates[0]?.chars ?? [];
+    return first.length > WINDOW ? `${first.slice(0, WINDOW).join('')}…` : first.join('');
+  }
+  // Which written characters are inside a match (matched on the form, mapped back).
+  const marked = new Array<boolean>(text.chars.length).fill(false);
+  for (let i = 0; i < text.form.length; ) {
+    const n = list.find((x) => text.form.startsWith(x, i));
+    if (n) {
+      for (let k = i; k < i + n.length; k++) marked[text.from[k]!] = true;
+      i += n.length;
+    } else i++;
   }
   const from = Math.max(0, at - BEFORE);
-  const to = Math.min(text.length, from + WINDOW);
-  const window = text.slice(from, to);
-  const lower = window.toLowerCase();
+  const to = Math.min(text.chars.length, from + WINDOW);
   let out = from > 0 ? '…' : '';
-  let i = 0;
-  while (i < window.length) {
-    const n = list.find((x) => lower.startsWith(x, i));
-    if (n) {
-      out += SNIPPET_MARK_START + window.slice(i, i + n.length) + SNIPPET_MARK_END;
-      i += n.length;
-    } else {
-      out += window[i]!;
-      i++;
-    }
+  for (let i = from; i < to; i++) {
+    if (marked[i] && (i === from || !marked[i - 1])) out += SNIPPET_MARK_START;
+    out += text.chars[i]!;
+    if (marked[i] && (i === to - 1 || !marked[i + 1])) out += SNIPPET_MARK_END;
   }
-  return to < text.length ? `${out}…` : out;
+  return to < text.chars.length ? `${out}…` : out;
 }

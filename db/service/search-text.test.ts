@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { headingTier, parseQuery } from './search-text';
+import { SNIPPET_MARK_END, SNIPPET_MARK_START } from '../contract';
+import { headingTier, parseQuery, snippet } from './search-text';
 
 const heading = { title: '换届筹备专题会议', people: ['王志强', '李娜'] };
 
@@ -23,5 +24,27 @@ describe('headingTier: the rank of a match from its title and names, by the inde
     expect(headingTier({ title: '换届，筹备', people: [] }, parseQuery('届筹'))).toBe(0);
     expect(headingTier(heading, parseQuery('换筹'))).toBe(2);
     expect(headingTier({ title: 'ＡＢＣ学会', people: [] }, parseQuery('abc'))).toBe(0);
+  });
+});
+
+describe('snippet: cut from the text as written', () => {
+  const text = (body: string) => ({ title: '标题', body: [body], people: [] });
+  it('keeps full-width punctuation and letters as the record has them, and marks the match', () => {
+    const out = snippet(text('会议认为，ＡＢＣ项目（一期）按期完成。'), parseQuery('abc'));
+    expect(out).toBe(`会议认为，${SNIPPET_MARK_START}ＡＢＣ${SNIPPET_MARK_END}项目（一期）按期完成。`);
+  });
+  it('marks a Chinese match and every repeat of it in the window', () => {
+    expect(snippet(text('学习，再学习'), parseQuery('学习'))).toBe(
+      `${SNIPPET_MARK_START}学习${SNIPPET_MARK_END}，再${SNIPPET_MARK_START}学习${SNIPPET_MARK_END}`,
+    );
+  });
+  it('cuts a long text around the first match with ellipses', () => {
+    const out = snippet(text(`${'甲'.repeat(100)}换届${'乙'.repeat(100)}`), parseQuery('换届'));
+    expect(out.startsWith('…')).toBe(true);
+    expect(out.endsWith('…')).toBe(true);
+    expect(out).toContain(`${SNIPPET_MARK_START}换届${SNIPPET_MARK_END}`);
+  });
+  it('falls back to the start of the text when nothing in it matches', () => {
+    expect(snippet(text('无关内容'), parseQuery('换届'))).toBe('无关内容');
   });
 });
