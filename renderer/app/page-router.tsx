@@ -7,6 +7,7 @@ import { LedgerPage } from '../ledger/ledger-page';
 import { DraftsPage } from '../pages/drafts-page';
 import { SettingsPage } from '../pages/settings-page';
 import { EditorPage, NewEntryRedirect } from '../pages/editor-page';
+import { SearchPage } from '../search/search-page';
 
 export function PageRouter({ route }: { route: Route }) {
   switch (route.page) {
@@ -16,6 +17,7 @@ export function PageRouter({ route }: { route: Route }) {
     case 'ledger': return <LedgerPage />;
     case 'drafts': return <DraftsPage />;
     case 'settings': return <SettingsPage />;
+    case 'search': return <SearchPage key={route.query} query={route.query} />;
     case 'new': return <NewEntryRedirect kind={route.kind} />;
     case 'draft': return <EditorPage key={route.id} kind={route.kind} draftId={route.id} />;
   }

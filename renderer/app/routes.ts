@@ -13,10 +13,20 @@ export type Route =
   | { page: 'ledger' }
   | { page: 'drafts' }
   | { page: 'settings' }
+  | { page: 'search'; query: string }
   | { page: 'new'; kind: DraftKind }
   | { page: 'draft'; kind: DraftKind; id: string };
 
 const DRAFT_KINDS: readonly string[] = ['meeting', 'activity', 'work'];
+
+/** A hash part as text; a malformed escape is taken literally rather than failing the route. */
+function safeDecode(part: string): string {
+  try {
+    return decodeURIComponent(part).slice(0, 100);
+  } catch {
+    return part.slice(0, 100);
+  }
+}
 
 export function parseRoute(hash: string): Route {
   const parts = hash.replace(/^#\/?/, '').split('/').filter(Boolean);
@@ -31,6 +41,8 @@ export function parseRoute(hash: string): Route {
     case 'drafts':
     case 'settings':
       return { page: head };
+    case 'search':
+      return { page: 'search', query: a ? safeDecode(a) : '' };
     case 'new':
       return a && DRAFT_KINDS.includes(a) ? { page: 'new', kind: a as DraftKind } : { page: 'timeline' };
     case 'draft':
@@ -47,6 +59,7 @@ export function routeHash(route: Route): string {
     case 'entry': return `#/entry/${route.seq}`;
     case 'new': return `#/new/${route.kind}`;
     case 'draft': return `#/draft/${route.kind}/${route.id}`;
+    case 'search': return `#/search/${encodeURIComponent(route.query)}`;
     default: return `#/${route.page}`;
   }
 }

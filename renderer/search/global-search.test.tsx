@@ -79,6 +79,16 @@ describe('global search', () => {
     await waitFor(() => expect(window.location.hash).toBe('#/entry/12'));
   });
 
+  it('Shift+Enter, or the link under the list, opens every result with filters', async () => {
+    const user = userEvent.setup();
+    setup();
+    const box = screen.getByRole('combobox', { name: '搜索记录' });
+    await user.type(box, '会议');
+    expect(await screen.findByTestId('search-all')).toHaveAttribute('href', '#/search/%E4%BC%9A%E8%AE%AE');
+    await user.keyboard('{Shift>}{Enter}{/Shift}');
+    await waitFor(() => expect(window.location.hash).toBe('#/search/%E4%BC%9A%E8%AE%AE'));
+  });
+
   it('says so when nothing matches, and Esc clears the box', async () => {
     const user = userEvent.setup();
     setup();

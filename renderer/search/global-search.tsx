@@ -1,7 +1,8 @@
 /**
  * The header's search box (Ctrl+K or Ctrl+F from anywhere): finds any record of the open book
  * by its text, the people it concerns or their pinyin initials (search.query). Results list
- * with the match marked; ↑/↓ choose, Enter (or a click) opens the entry, Esc closes.
+ * with the match marked; ↑/↓ choose, Enter (or a click) opens the entry, Shift+Enter opens every
+ * result with filters and pages (search-page.tsx), Esc closes.
  * Snippets are rendered as text: split on the service's markers, never as HTML.
  */
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
@@ -10,7 +11,7 @@ import { SearchOutlined, WarningOutlined } from '@ant-design/icons';
 import { SNIPPET_MARK_END, SNIPPET_MARK_START, type SearchPage } from '../../db/contract';
 import { useApi } from '../api-context';
 import { useBook } from '../app/book-context';
-import { navigate } from '../app/routes';
+import { navigate, routeHash } from '../app/routes';
 
 export const GLOBAL_SEARCH_ATTR = 'data-global-search';
 const DEBOUNCE_MS = 200;
@@ -51,6 +52,7 @@ export function GlobalSearch() {
   const [active, setActive] = useState(0);
   const [answer, setAnswer] = useState<Answer | null>(null);
   const input = useRef<InputRef>(null);
+  const closing = useRef<number | undefined>(undefined);
   const listId = useId();
   const query = text.trim().slice(0, 100);
 
@@ -81,6 +83,11 @@ export function GlobalSearch() {
     } else if (e.key === 'ArrowUp') {
       e.preventDefault();
       setActive((a) => Math.max(a - 1, 0));
+    } else if (e.key === 'Enter' && e.shiftKey && query) {
+      e.preventDefault();
+      setOpen(false);
+      input.current?.blur();
+      navigate({ page: 'search', query });
     } else if (e.key === 'Enter') {
       const item = items[active];
       if (item) {
@@ -112,8 +119,10 @@ export function GlobalSearch() {
         value={text}
         maxLength={100}
         onChange={(e) => { setText(e.target.value); setOpen(true); }}
-        onFocus={() => setOpen(true)}
-        onBlur={() => window.setTimeout(() => setOpen(false), 150)}
+        onFocus={() => { window.clearTimeout(closing.current); setOpen(true); }}
+        // Closed a moment after the focus leaves (a click on a result lands first); coming back
+        // before then cancels it, so a quick blur and re-focus never closes the open list.
+        onBlur={() => { closing.current = window.setTimeout(() => setOpen(false), 150); }}
         onKeyDown={onKeyDown}
       />
       {showPanel && (
@@ -163,6 +172,15 @@ export function GlobalSearch() {
                   </li>
                 ))}
               </ul>
+              <a
+                href={routeHash({ page: 'search', query })}
+                data-testid="search-all"
+                onMouseDown={(e) => e.preventDefault()}
+                onClick={() => { setOpen(false); input.current?.blur(); }}
+                style={{ display: 'block', padding: '8px 12px', borderTop: '1px solid #f0f0f0', textAlign: 'center' }}
+              >
+                查看全部结果并筛选（Shift+Enter）
+              </a>
             </>
           )}
         </div>
