@@ -31,6 +31,7 @@ function prepare(db: Database.Database) {
     entry: p(`SELECT seq, kind, hash, summary FROM rm_entries WHERE book_id = ? AND seq = ?`),
     insertMember: p(`INSERT OR IGNORE INTO rm_entry_members (book_id, member_id, seq) VALUES (?, ?, ?)`),
     deleteMembers: p(`DELETE FROM rm_entry_members WHERE book_id = ? AND seq = ? AND member_id IN (SELECT value FROM json_each(?))`),
+    seqsOfMember: p(`SELECT seq FROM rm_entry_members WHERE book_id = ? AND member_id = ? ORDER BY seq`).pluck(),
     insertFlag: p(`INSERT OR IGNORE INTO rm_entry_flags (book_id, code, seq) VALUES (?, ?, ?)`),
     deleteFlags: p(`DELETE FROM rm_entry_flags WHERE book_id = ? AND seq = ? AND code IN (SELECT value FROM json_each(?))`),
     insertCorrection: p(`INSERT OR IGNORE INTO rm_corrections (book_id, target_seq, seq) VALUES (?, ?, ?)`),
@@ -94,6 +95,11 @@ export class ReadModelStore {
 
   correctionSeqs(bookId: string, target: number): number[] {
     return this.s.corrections.all(bookId, target) as number[];
+  }
+
+  /** The entries that concern a member (its timeline member filter). */
+  seqsOfMember(bookId: string, memberId: string): number[] {
+    return this.s.seqsOfMember.all(bookId, memberId) as number[];
   }
 
   addStateRow(bookId: string, seq: number): void {

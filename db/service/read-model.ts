@@ -188,6 +188,7 @@ export class ReadModel {
     const old = this.summary(bookId, target);
     const original = this.entryAt(bookId, target);
     if (!old || !original) return;
+    const before = c.state;
     if (this.store.isStateRow(bookId, target)) c.state = this.foldState(bookId);
     const current = { ...original, body: this.currentBody(bookId, target, original.body) };
     const fresh = summarize(current, (id) => c.state.members.get(id)?.person.name ?? id);
@@ -198,6 +199,25 @@ export class ReadModel {
     if (flags) fresh.flags = flags;
     this.write(bookId, original, fresh, true, old);
     indexEntry(this.store.db, bookId, target, this.searchText(bookId, original, fresh), true);
+    if (c.state !== before) this.reindexRenamed(bookId, before, c.state, target);
+  }
+
+  /**
+   * A corrected name is searched for in every entry that names the person (the people and
+   * pinyin columns are written from the roster at indexing time), so those entries are
+   * indexed again with the corrected name. Rare (a name is corrected once, if ever), and
+   * bounded by the entries that concern that person.
+   */
+  private reindexRenamed(bookId: string, before: BookState, after: BookState, skip: number): void {
+    for (const [memberId, member] of after.members) {
+      if (before.members.get(memberId)?.person.name === member.person.name) continue;
+      for (const seq of this.store.seqsOfMember(bookId, memberId)) {
+        if (seq === skip) continue;
+        const entry = this.entryAt(bookId, seq);
+        const summary = this.summary(bookId, seq);
+        if (entry && summary && !summary.problem) indexEntry(this.store.db, bookId, seq, this.searchText(bookId, entry, summary), true);
+      }
+    }
   }
 
   /**

@@ -157,6 +157,17 @@ describe('search.query', () => {
     }
   });
 
+  it('finds every entry of a person by a corrected name; the old name only leads to the correction', async () => {
+    const fix = (await h.call('entries.correct', {
+      bookId, seq: seqs.join!, field: '/input/person/name', value: '王智强', reason: '姓名录入错误', by: '王记录',
+    })).seq;
+    const his = [seqs.join!, seqs.m1!, seqs.m2!, seqs.a1!, fix].sort((a, b) => a - b);
+    expect(await seqsOf('王智强')).toEqual(his);
+    // Pinyin is of the people an entry concerns: the correction's text holds the name, its people the clerk.
+    expect(await seqsOf('wangzhiqiang')).toEqual(his.filter((seq) => seq !== fix));
+    expect(await seqsOf('王志强')).toEqual([fix]);
+  });
+
   it('shows a result whose read-model row fails its proof as the problem, never its text', async () => {
     const db = new Database(path.join(h.dir, DATABASE_FILE));
     try {
