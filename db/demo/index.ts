@@ -3,3 +3,4 @@ export { generateDemoBook, demoDefaults, DEFAULT_ENTRIES, MAX_ENTRIES, SPAN_YEAR
 export { runDemo, type DemoCall, type RunDemoOptions } from './run-demo';
 export type { DemoStep, Ref } from './demo-step';
 export { DEMO_BOOK_OPTIONS } from './demo-book-options';
+export { withDemoBook, demoDataDir, DEMO_FOLDER, type DemoServiceOptions } from './demo-books';
