@@ -130,11 +130,11 @@ export function withDemoBook(real: Service, options: DemoServiceOptions): Servic
     ...routed,
     'books.list': async () => {
       const books = await real['books.list']({});
-      let d: OpenDemo | null = null;
+      let d: OpenDemo | null;
       try {
         d = existing();
       } catch {
-        d = null; // listed again once demo.open or demo.remove has dealt with it
+        return books; // a damaged demo is listed again once demo.open or demo.remove has dealt with it
       }
       if (!d) return books;
       return [...books, ...(await d.service['books.list']({})).map(marked)];
