@@ -84,7 +84,9 @@ export function withDemoBook(real: Service, options: DemoServiceOptions): Servic
       );
       generatingAt = null;
       fs.writeFileSync(path.join(dir, COMPLETE_MARK), `${new Date().toISOString()}\n`, { mode: 0o600 });
-      return { service, bookId };
+      // Opened again like any book at start: its full verify covers every entry just sealed.
+      service.close();
+      return { service: openService(), bookId };
     } catch (error) {
       generatingAt = null;
       service.close();

@@ -7,7 +7,7 @@
  * carries the service's composition warnings, so every rule flag of the profile appears.
  */
 import type { MemberRole, PersonDetails } from '../contract';
-import { addDays, at } from './demo-dates';
+import { addDays, at, chineseDate } from './demo-dates';
 import type { DemoBookState } from './demo-book-state';
 import type { RosterMember } from './demo-roster';
 import { BOOK, memberRef, seqRef, type DemoStep } from './demo-step';
@@ -70,7 +70,7 @@ export function buildPartyDateCorrection(book: DemoBookState, date: string): Dem
   joined.person = { ...joined.person, partyJoinDate };
   return [book.step('entries.correct', {
     bookId: BOOK, seq: seqRef(MISSING_DATE_KEY.slice('seq:'.length)), field: '/input/person/partyJoinDate', value: partyJoinDate,
-    reason: `补填入党时间：成员加入时未填写，经核对本人党员档案为${partyJoinDate}`, by: book.recorder,
+    reason: `补填入党时间：成员加入时未填写，经核对本人党员档案为${chineseDate(partyJoinDate)}`, by: book.recorder,
   }, at(date, 15 * 60))];
 }
 
