@@ -9,7 +9,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EntrySummary } from '../db/contract';
 import { closeBrowser, openSession, type AppSession } from './support/app-session';
-import { WAIT } from './support/flows';
+import { chooseOption, fillDatePicker, selectRoot, waitForContains, WAIT } from './support/flows';
 
 let session: AppSession;
 let bookId = '';
@@ -134,5 +134,36 @@ describe('every kind in the demo book, as a sealed record page', () => {
     expect(text).toContain('更正');
     expect(text).not.toMatch(SCHEMA_PATHS);
     expect(text).not.toMatch(UTC);
+  });
+
+  it('corrects, as a clerk does, a field left empty at sealing: an activity’s 结束日期', async () => {
+    const { page } = session;
+    const activity = first((e) => e.kind === 'activity' && e.title.startsWith('学习：'), '学习活动');
+    const detail = await call<{ original: { input: { date: string; endDate?: string } } }>('entries.get', { bookId, seq: activity.seq });
+    expect(detail.original.input.endDate).toBeUndefined();
+    await shootEntry('activity-before-correction', activity.seq);
+    await page.getByTestId('correction-button').click();
+    const form = page.getByTestId('correction-form');
+    await form.waitFor({ timeout: WAIT });
+    await chooseOption(page, selectRoot(page.getByTestId('correction-field')), '结束日期');
+    await waitForContains(page.getByTestId('correction-current'), '未填写');
+    const endDate = detail.original.input.date;
+    await fillDatePicker(form.getByLabel('更正为'), endDate);
+    await form.getByLabel('更正理由').fill('活动当天结束，记录时漏填结束日期');
+    await page.locator('.ant-picker-dropdown').locator('visible=true').waitFor({ state: 'hidden', timeout: WAIT });
+    await session.screenshot('every-kind-correction-of-empty-field-dialog', { dialog: true });
+    await page.getByTestId('correction-submit').click();
+    await form.waitFor({ state: 'detached', timeout: WAIT });
+    const beside = page.getByTestId('correction-beside');
+    await beside.waitFor({ timeout: WAIT });
+    await session.screenshot('every-kind-correction-of-empty-field');
+    const text = await visibleRecordText();
+    expect(text).toContain('未填写');
+    expect(await beside.innerText()).toContain('活动当天结束，记录时漏填结束日期');
+    expect(text).not.toMatch(SCHEMA_PATHS);
+    expect(text).not.toMatch(UTC);
+    const after = await call<{ corrections: { field: string; previous?: unknown; value: unknown }[] }>('entries.get', { bookId, seq: activity.seq });
+    expect(after.corrections).toEqual([expect.objectContaining({ field: '/input/endDate', value: endDate })]);
+    expect(after.corrections[0]!.previous).toBeUndefined();
   });
 });
