@@ -86,6 +86,20 @@ describe('every kind in the demo book, as a sealed record page', () => {
     expect(await page.title()).toContain('示例记录本（非正式记录）');
   });
 
+  it('says 示例 on paper too: the banner is printed (header and menus are not)', async () => {
+    const { page } = session;
+    await shootEntry('print-check', first((e) => e.kind === 'meeting', '会议').seq);
+    await page.emulateMedia({ media: 'print' });
+    try {
+      expect(await page.getByTestId('demo-banner').isVisible()).toBe(true);
+      expect(await page.getByTestId('demo-leave').isVisible()).toBe(false);
+      expect(await page.getByTestId('book-title').isVisible()).toBe(false);
+      await session.screenshot('every-kind-printed-meeting');
+    } finally {
+      await page.emulateMedia({ media: 'screen' });
+    }
+  });
+
   const cases: [string, (e: EntrySummary) => boolean, string][] = [
     ['genesis', (e) => e.kind === 'ledger.genesis', '记录本启用'],
     ['org-setup', (e) => e.kind === 'org.setup', '组织设立'],
