@@ -18,7 +18,7 @@ let timeline: EntrySummary[] = [];
 
 beforeAll(async () => {
   h = openHarness();
-  ({ bookId } = await runDemo((method, input) => h.call(method, input), h.setNow, DEMO_BOOK_OPTIONS));
+  ({ bookId } = await runDemo((method, input) => h.call(method, input), (local) => h.setNow(local), DEMO_BOOK_OPTIONS));
   timeline = (await h.call('entries.list', { bookId, limit: 500 })).items;
 });
 afterAll(() => h.cleanup());

@@ -41,5 +41,5 @@ export const RULE_FLAG_CODES = Object.keys(RULE_FLAGS) as RuleFlagCode[];
 
 /** The flags `profile` can raise, in the list's order. */
 export function flagsRaisedBy(profile: RuleProfile): RuleFlagCode[] {
-  return RULE_FLAG_CODES.filter((code) => (RULE_FLAGS[code] as RuleFlagSpec).applies(profile));
+  return RULE_FLAG_CODES.filter((code) => RULE_FLAGS[code].applies(profile));
 }

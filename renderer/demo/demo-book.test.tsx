@@ -61,7 +61,7 @@ describe('the demo book', () => {
     await user.click(await screen.findByText('【示例】北京市某某科技学会党建工作小组（64 条）'));
     expect(await screen.findByTestId('demo-tag')).toBeInTheDocument();
 
-    api['books.list'].mockImplementation(async () => [status()]);
+    api['books.list'].mockImplementation(() => Promise.resolve([status()]));
     await user.click(screen.getByTestId('demo-remove'));
     await waitFor(() => expect(api['demo.remove']).toHaveBeenCalledTimes(1));
     await waitFor(() => expect(screen.queryByTestId('demo-tag')).toBeNull());
