@@ -37,7 +37,7 @@ function menuKey(route: Route): string {
 }
 
 /** `onLeaveDemo`: back to the first-run screen or the real book (from the demo book's banner). */
-export function Frame({ onLeaveDemo }: { onLeaveDemo?: () => void } = {}) {
+export function Frame({ onLeaveDemo }: { onLeaveDemo: () => void }) {
   const route = useRoute();
   const { books, bookId, status, readOnly, selectBook } = useBook();
   const [helpOpen, setHelpOpen] = useState(false);
@@ -96,7 +96,7 @@ export function Frame({ onLeaveDemo }: { onLeaveDemo?: () => void } = {}) {
             <Button type="text" icon={<QuestionCircleOutlined />} aria-label="键盘快捷键（F1）" onClick={showHelp} />
           </Space>
         </Header>
-        {demo && <DemoBanner onLeave={onLeaveDemo ?? (() => {})} />}
+        {demo && <DemoBanner onLeave={onLeaveDemo} />}
         {readOnly && (
           <Alert
             banner
