@@ -5,6 +5,7 @@
  */
 import path from 'node:path';
 import { contract } from '../db/contract/index';
+import { withDemoBook } from '../db/demo/demo-books';
 import { FileKeyStore } from '../db/ledger/index';
 import type { KeyStore } from '../db/ledger/types';
 import { createService } from '../db/service/index';
@@ -32,10 +33,16 @@ export interface OpenServiceOptions {
   verifyWorker?: string;
 }
 
+/** The real service, with the newcomer's demo book beside it in `<dataDir>/demo` (db/demo/demo-books.ts). */
 export function openRealService(options: OpenServiceOptions): RealService {
-  return createService({
+  const real = createService({
     dataDir: options.dataDir,
     keyStore: options.keyStore ?? plainKeyStore(options.dataDir),
+    ...(options.nativeBinding !== undefined ? { nativeBinding: options.nativeBinding } : {}),
+    ...(options.verifyWorker !== undefined ? { verifyWorker: options.verifyWorker } : {}),
+  });
+  return withDemoBook(real, {
+    dataDir: options.dataDir,
     ...(options.nativeBinding !== undefined ? { nativeBinding: options.nativeBinding } : {}),
     ...(options.verifyWorker !== undefined ? { verifyWorker: options.verifyWorker } : {}),
   });

@@ -118,6 +118,10 @@ export const contract = {
   'ledger.year': method('年度台账', false, z.object({ ...book, year: yearNumber }), out<YearView>()),
 
   'app.security': method('密钥与数据保护', false, z.object({}), out<SecurityView>()),
+
+  // The newcomer's demo book (示例记录本): its own database in <data>/demo, never a real record.
+  'demo.open': method('打开示例记录本（第一次打开时生成）', true, z.object({}), out<BookSummary>()),
+  'demo.remove': method('删除示例记录本', true, z.object({}), out<{ removed: boolean }>()),
 } satisfies ContractMap;
 
 export type Contract = typeof contract;

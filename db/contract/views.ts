@@ -12,6 +12,8 @@ export interface BookSummary {
   orgName?: string;
   readOnly: boolean;
   reason?: string;
+  /** The demo book (示例记录本，非正式记录), kept in its own database apart from the real books. */
+  demo?: true;
 }
 
 /** The full verify of this session: running (with progress) or done (with its report). */

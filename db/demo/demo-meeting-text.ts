@@ -99,6 +99,8 @@ export interface MinutesFacts {
   correspondence: boolean;
   chair: string;
   chairDelegated: boolean;
+  /** False: held together with the board's meeting (recorded as it happened). */
+  heldSeparately?: boolean;
   recorder: string;
   present: string[];
   absent: { name: string; note: string }[];
@@ -114,7 +116,7 @@ export function minutesOf(f: MinutesFacts): string {
   const lines = [
     `${f.orgName}第${f.number}次会议纪要`,
     `时间：${time}`,
-    `地点：${f.correspondence ? '通讯形式' : f.place ?? ''}`,
+    `地点：${f.correspondence ? '通讯形式' : f.place ?? ''}${f.heldSeparately === false ? '（与学会理事会会议合并召开）' : ''}`,
     `主持人：${f.chair}${f.chairDelegated ? '（受组长委托）' : ''}`,
     `应到${f.present.length + f.absent.length}人，实到${f.present.length}人：${f.present.join('、')}`,
   ];

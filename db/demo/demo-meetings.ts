@@ -21,6 +21,13 @@ export interface MeetingPlan {
   /** `inquorate`: present no more than 2/3 (the Beijing quorum is 超过2/3); `all-present`: nobody away. */
   attendance: 'usual' | 'inquorate' | 'all-present';
   correspondence: boolean;
+  /**
+   * Set on the few meetings that show a chair warning: the leader is away and a deputy chairs
+   * without the leader's delegation on record, or the leader delegates to an ordinary member.
+   */
+  chair?: 'deputy-undelegated' | 'member';
+  /** False on the one meeting held together with the board's (the flag 未单独召开). */
+  heldSeparately?: boolean;
 }
 
 /** The most who may be away from a quorate meeting of `expected` (present must exceed 2/3). */
@@ -38,10 +45,14 @@ export function buildMeeting(book: DemoBookState, plan: MeetingPlan): DemoStep {
       : plan.attendance === 'all-present' ? 0
         : random.chance(0.55) ? random.int(1, Math.max(1, maxAbsentForQuorum(expected.length))) : 0;
   // The leader chairs; when the leader is away, a deputy chairs on the leader's behalf (000 第四章).
-  const leaderAway = plan.attendance === 'usual' && away > 0 && deputy !== undefined && random.chance(0.2);
-  const chair = leaderAway ? deputy! : leader;
+  const forced = plan.chair;
+  const leaderAway = forced !== undefined || (plan.attendance === 'usual' && away > 0 && deputy !== undefined && random.chance(0.2));
+  const chair = forced === 'member'
+    ? random.pick(expected.filter((m) => m !== leader && m !== deputy))
+    : leaderAway ? deputy! : leader;
+  const delegated = leaderAway && forced !== 'deputy-undelegated';
   const others = expected.filter((m) => m !== leader && m !== chair);
-  const absentees = leaderAway ? [leader, ...random.sample(others, away - 1)] : random.sample(others, away);
+  const absentees = leaderAway ? [leader, ...random.sample(others, Math.max(0, away - 1))] : random.sample(others, away);
   const present = expected.filter((m) => !absentees.includes(m));
   const quorate = present.length * 3 > expected.length * 2;
 
@@ -67,7 +78,8 @@ export function buildMeeting(book: DemoBookState, plan: MeetingPlan): DemoStep {
   const absent = absentees.map((m) => ({ member: m, note: random.pick(LEAVE_NOTES) }));
   const minutes = writeMinutes({
     number: plan.number, orgName: book.organisation.orgName, startAt, endAt, correspondence: plan.correspondence,
-    ...(place ? { place } : {}), chair: chair.person.name, chairDelegated: leaderAway, recorder: book.recorder,
+    ...(place ? { place } : {}), chair: chair.person.name, chairDelegated: delegated, recorder: book.recorder,
+    heldSeparately: plan.heldSeparately ?? true,
     present: names, absent: absent.map((a) => ({ name: a.member.person.name, note: a.note })), guests,
     topics: topicInputs.map((t) => t.title), decisions, quorate,
   });
@@ -89,7 +101,7 @@ export function buildMeeting(book: DemoBookState, plan: MeetingPlan): DemoStep {
       startAt, endAt,
       ...(place ? { place } : {}),
       chairId: memberRef(chair.key),
-      chairDelegated: leaderAway,
+      chairDelegated: delegated,
       recorder: book.recorder,
       presentIds: present.map((m) => memberRef(m.key)),
       absent: absent.map((a) => ({ memberId: memberRef(a.member.key), leaveNote: a.note })),
@@ -97,7 +109,7 @@ export function buildMeeting(book: DemoBookState, plan: MeetingPlan): DemoStep {
       topics: topicInputs.map(({ title, discussion, dissent }) => ({ title, discussion, dissent })),
       decisions,
       minutes,
-      heldSeparately: true,
+      heldSeparately: plan.heldSeparately ?? true,
       attachments: [],
     },
   }, plan.recordAt, { saveAs: `seq:${plan.key}` });

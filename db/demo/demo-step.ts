@@ -19,6 +19,8 @@ export interface DemoStep {
   at: string;
   /** Keeps the result's id under this name: `member:…` (members.join) or `seq:…` (seals). */
   saveAs?: string;
+  /** Keeps the seq of the entry a members.join sealed under this name (`seq:…`), for a later correction. */
+  saveSeqAs?: string;
   /** books.create: the names under which the founding members' ids are kept, in roster order. */
   memberKeys?: string[];
   /** The book's size (sealed entries) once this step is done. */

@@ -15,6 +15,10 @@ import {
   buildActivity, buildAnnualReport, buildAnnualSummary, buildBookCreation, buildReElection, buildTermUpdate, buildWorkItem,
 } from './demo-records';
 import { buildRosterChange, changeFits, type RosterChange } from './demo-roster-changes';
+import {
+  buildContactChange, buildDeputyJoins, buildDeputyLeaves, buildDoubtfulJoins, buildDoubtfulLeave, buildLeaderHandover,
+  buildPartyDateCorrection, buildProfileChange,
+} from './demo-showcase';
 import type { DemoStep } from './demo-step';
 
 export interface PlannedEvent {
@@ -93,7 +97,27 @@ export function planYear(book: DemoBookState, year: number, first: boolean, want
     meeting(meetingDay(isoDate(year, 11, 10)), { attendance: 'all-present', correction: { what: 'attendance', afterDays: 7 } });
     work('report', onWeekday(isoDate(year, 11, 20)));
     activity('party-lecture', onWeekday(isoDate(year, 12, 5)));
+    // …and the rest of what a newcomer should see once: every kind, every flag of the profile.
+    const on = (month: number, day: number, minutes: number, build: (date: string, when: string) => DemoStep[], steps = 1) => {
+      const date = onWeekday(isoDate(year, month, day));
+      const when = at(date, minutes);
+      add(when, () => build(date, when), steps);
+    };
+    on(6, 19, 10 * 60, (_d, when) => [buildContactChange(book, when)]);
+    on(7, 10, 10 * 60 + 30, (_d, when) => [buildProfileChange(book, when)]);
+    on(7, 17, 10 * 60, (date) => buildDeputyLeaves(book, date));
+    on(7, 24, 10 * 60, (date) => buildDeputyJoins(book, date));
+    on(8, 7, 15 * 60, (date) => buildPartyDateCorrection(book, date));
+    meeting(meetingDay(isoDate(year, 8, 14)), { chair: 'deputy-undelegated', heldSeparately: false });
+    rosterChange('new-leader', onWeekday(isoDate(year, 10, 9)));
+    on(11, 27, 10 * 60, (date) => buildDoubtfulJoins(book, date), 2);
+    meeting(meetingDay(isoDate(year, 12, 4)), { chair: 'member' });
+    on(12, 11, 10 * 60, (date) => buildDoubtfulLeave(book, date), 2);
   } else {
+    if (year === book.firstYear + 1) {
+      const date = onWeekday(isoDate(year, 3, 6));
+      add(at(date, 10 * 60), () => buildLeaderHandover(book, date), 2);
+    }
     if (book.organisation.termEnd.startsWith(String(year))) {
       newTermStart = addDays(book.organisation.termEnd, 1);
       const date = onWeekday(addDays(book.organisation.termEnd, -10));

@@ -27,6 +27,7 @@ export async function runDemo(call: DemoCall, setNow: (local: string) => void, o
       await keepFounders(call, bookId, step, known);
     }
     if (step.saveAs) known.set(step.saveAs, step.method === 'members.join' ? result.memberId! : result.seq!);
+    if (step.saveSeqAs) known.set(step.saveSeqAs, result.seq!);
     size = result.size ?? result.seq ?? size;
     // The generator counts entries to know when to stop; a service sealing differently must not go unnoticed.
     if (size !== step.size) throw new Error(`演示数据与服务不一致：${step.method} 之后记录本应有 ${step.size} 条，实际为 ${size} 条`);

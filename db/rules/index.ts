@@ -17,3 +17,4 @@ export { addWorkingDays, isWorkingDay, workingDaysBetween } from './working-days
 export type { CalendarOutcome } from './working-days';
 export * from './filing';
 export * from './yearly-obligations';
+export * from './flag-codes';

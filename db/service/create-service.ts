@@ -93,6 +93,9 @@ export function createService(options: ServiceOptions): Service {
     'calendar.import': (i) => ctx.calendar.import(i.text),
     'ledger.year': (i) => yearView(ctx, i.bookId, i.year),
     'app.security': () => securityView(options.keyStore.protection?.() ?? 'none'),
+    // Only the host's service (host/real-service.ts, db/demo/demo-books.ts) keeps a demo book beside the real ones.
+    'demo.open': () => { throw new ServiceError('demo-unavailable', '此处不提供示例记录本'); },
+    'demo.remove': () => { throw new ServiceError('demo-unavailable', '此处不提供示例记录本'); },
     exportBundle: (bookId, outPath, exportOptions) => exportBundle(ctx, options.keyStore, bookId, outPath, exportOptions),
     close: () => ledger.close(),
   };

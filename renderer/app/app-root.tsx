@@ -10,6 +10,7 @@ import { BookProvider, pickInitialBook } from './book-context';
 import { AppShell } from './app-shell';
 import { Frame } from './frame';
 import { SetupWizard } from '../setup/setup-wizard';
+import { DemoChoice } from '../demo/demo-choice';
 
 export function BooksGate() {
   const api = useApi();
@@ -26,13 +27,21 @@ export function BooksGate() {
     }
     return <div style={{ padding: 80, textAlign: 'center' }}><Spin size="large" description="正在打开记录本…"><div style={{ height: 40 }} /></Spin></div>;
   }
-  const bookId = chosen && list.some((b) => b.bookId === chosen) ? chosen : pickInitialBook(list);
-  if (list.length === 0 || !bookId) {
-    return <SetupWizard onDone={(createdId) => { setChosen(createdId); books.reload(); }} />;
+  // The demo book opens only when chosen: on start, and on leaving it, the real books come first.
+  const real = list.filter((b) => !b.demo);
+  const bookId = chosen && list.some((b) => b.bookId === chosen) ? chosen : pickInitialBook(real);
+  const leaveDemo = () => { setChosen(null); books.reload(); };
+  if (!bookId) {
+    return (
+      <SetupWizard
+        onDone={(createdId) => { setChosen(createdId); books.reload(); }}
+        aside={<DemoChoice onOpened={(demoId) => { setChosen(demoId); books.reload(); }} />}
+      />
+    );
   }
   return (
     <BookProvider books={list} bookId={bookId} onSelect={setChosen} onCreated={books.reload}>
-      <Frame />
+      <Frame onLeaveDemo={leaveDemo} />
     </BookProvider>
   );
 }

@@ -18,6 +18,7 @@ import { ErrorBoundary } from './error-boundary';
 import { PageRouter } from './page-router';
 import { NEW_ENTRY_TITLES } from './labels';
 import type { DraftKind } from '../drafts';
+import { DemoBanner, DemoTag, useWindowTitle } from '../demo/demo-marks';
 
 const { Sider, Header, Content } = Layout;
 
@@ -35,7 +36,8 @@ function menuKey(route: Route): string {
   return route.page;
 }
 
-export function Frame() {
+/** `onLeaveDemo`: back to the first-run screen or the real book (from the demo book's banner). */
+export function Frame({ onLeaveDemo }: { onLeaveDemo: () => void }) {
   const route = useRoute();
   const { books, bookId, status, readOnly, selectBook } = useBook();
   const [helpOpen, setHelpOpen] = useState(false);
@@ -44,6 +46,8 @@ export function Frame() {
   useMenuCommands(showHelp);
   const current = books.find((b) => b.bookId === bookId);
   const title = status?.orgName ?? current?.orgName ?? status?.name ?? current?.name ?? '记录本';
+  const demo = current?.demo === true || status?.demo === true;
+  useWindowTitle(demo);
 
   const newItems = (Object.keys(NEW_ENTRY_TITLES) as DraftKind[]).map((kind) => ({
     key: kind,
@@ -66,6 +70,7 @@ export function Frame() {
       </Sider>
       <Layout>
         <Header className="no-print" style={{ background: '#fff', padding: '0 20px', borderBottom: '1px solid #f0f0f0', display: 'flex', alignItems: 'center', gap: 16 }}>
+          {demo && <DemoTag />}
           <Typography.Text strong ellipsis style={{ flex: 1, minWidth: 0 }} data-testid="book-title">{title}</Typography.Text>
           {books.length > 1 && (
             <Select
@@ -74,7 +79,7 @@ export function Frame() {
               value={bookId}
               style={{ width: 240 }}
               onChange={selectBook}
-              options={books.map((b) => ({ value: b.bookId, label: `${b.orgName ?? b.name}（${b.size} 条）` }))}
+              options={books.map((b) => ({ value: b.bookId, label: `${b.demo ? '【示例】' : ''}${b.orgName ?? b.name}（${b.size} 条）` }))}
             />
           )}
           <GlobalSearch />
@@ -91,6 +96,7 @@ export function Frame() {
             <Button type="text" icon={<QuestionCircleOutlined />} aria-label="键盘快捷键（F1）" onClick={showHelp} />
           </Space>
         </Header>
+        {demo && <DemoBanner onLeave={onLeaveDemo} />}
         {readOnly && (
           <Alert
             banner

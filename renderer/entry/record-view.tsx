@@ -7,7 +7,7 @@
 import { useCallback, type ReactNode } from 'react';
 import { Alert, Descriptions, Table, Typography } from 'antd';
 import {
-  VOTE_LABELS, describeEntry, getAt, inputPathOf, locateField, parsePointer,
+  VOTE_LABELS, describeEntry, getAt, inputPathOf, locateField, parsePointer, toPointer,
   type EntryDescription, type FieldDescription, type ListField, type PathSegment,
 } from '../../db/contract';
 import { useApi } from '../api-context';
@@ -26,11 +26,18 @@ const FULL_WIDTH = new Set<FieldDescription['show']>([
   'longText', 'list', 'people', 'approval', 'ruleParams', 'code', 'correctedField', 'correctedValue', 'correctionChanges',
 ]);
 
-/** The fields a page shows: not technical, not of an object never sealed (an election not held). */
-export function shownFields(description: EntryDescription, input: unknown, ledger: boolean): FieldDescription[] {
+/**
+ * The fields a page shows: not technical, not of an object never sealed (an election not
+ * held), and no 自定义参数 of a built-in profile taken as it is (nothing was left blank there),
+ * unless a correction added some (`corrected`: whether a field has corrections).
+ */
+export function shownFields(
+  description: EntryDescription, input: unknown, ledger: boolean, corrected: (path: readonly PathSegment[]) => boolean = () => false,
+): FieldDescription[] {
   return description.fields.filter((f) => {
     if (f.technical || f.show === 'attachments') return false;
     if (f.path.length > 1 && !isRecord(getAt(input, f.path.slice(0, -1)))) return false;
+    if (f.show === 'ruleParams' && getAt(input, f.path) === undefined && !corrected(f.path)) return false;
     // Ledger entries have no optional blanks to show: a key absent is simply not part of it.
     return !ledger || getAt(input, f.path) !== undefined;
   });
@@ -109,7 +116,7 @@ function CorrectedFieldText({ pointer, value, target, part }: {
 }
 
 export function RecordView() {
-  const { kind, original, base, description } = useEntryView();
+  const { kind, original, base, description, corrections } = useEntryView();
   const input = getAt(original, base);
   const targetSeq = kind === 'ledger.correction' && isRecord(input) && typeof input.target === 'number' ? input.target : undefined;
   const target = useCorrectionTarget(targetSeq);
@@ -140,7 +147,8 @@ export function RecordView() {
     }
   };
 
-  const items = rowSpans(shownFields(description, input, base.length === 0))
+  const corrected = (path: readonly PathSegment[]) => (corrections.get(toPointer([...base, ...path])) ?? []).length > 0;
+  const items = rowSpans(shownFields(description, input, base.length === 0, corrected))
     .map(({ field, span }) => ({ key: field.path.join('.'), label: field.label, span, children: valueOf(field) }));
   return (
     <div data-testid="record-view">

@@ -2,7 +2,7 @@
  * First run (or a further book): organisation → rule profile → members → review →
  * `books.create`, then the key fingerprint to print for 备案 and how the key is protected.
  */
-import { useMemo, useState } from 'react';
+import { useMemo, useState, type ReactNode } from 'react';
 import { Button, Card, Form, Result, Space, Steps, Typography } from 'antd';
 import type { z } from 'zod';
 import { organisation, type BookStatus, type MemberJoin, type OrgForm } from '../../db/contract';
@@ -29,7 +29,8 @@ const STEPS = [
   { title: '核对并创建', key: 'review' },
 ];
 
-export function SetupWizard({ onDone, onCancel }: { onDone: (bookId: string) => void; onCancel?: () => void }) {
+/** `aside`: shown under the introduction (the first run offers the demo book there). */
+export function SetupWizard({ onDone, onCancel, aside }: { onDone: (bookId: string) => void; onCancel?: () => void; aside?: ReactNode }) {
   const api = useApi();
   const [orgForm] = Form.useForm();
   const [step, setStep] = useState(0);
@@ -107,6 +108,7 @@ export function SetupWizard({ onDone, onCancel }: { onDone: (bookId: string) => 
       <Typography.Paragraph type="secondary">
         按照以下四步填写组织信息、选择规则方案并登记成员。创建后，记录本保存在本机，封存的记录不能改写。
       </Typography.Paragraph>
+      {step === 0 && aside}
       <Steps current={step} items={STEPS.map((s) => ({ title: s.title }))} style={{ marginBottom: 24 }} data-testid="wizard-steps" />
       <Card data-testid={`wizard-step-${STEPS[step]?.key}`}>
         <div style={{ display: step === 0 ? 'block' : 'none' }}><OrganisationStep form={orgForm} /></div>

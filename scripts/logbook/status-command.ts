@@ -49,7 +49,7 @@ async function verifyFolder(dir: string): Promise<BookReport[]> {
   try {
     const reports: BookReport[] = [];
     for (const book of await service['books.list']({})) {
-      const name = book.orgName ?? book.name;
+      const name = `${book.demo ? '【示例】' : ''}${book.orgName ?? book.name}`;
       try {
         const v = await service['books.verify']({ bookId: book.bookId });
         // The book's own size: a failed verify stops counting at the first bad entry.
