@@ -10,6 +10,7 @@ import { meetingInput, meetingMode, meetingType, absence, guest, votes, election
 import { memberJoin, memberLeave, memberRoleChange, type MemberView } from './members';
 import { organisation } from './organisation';
 import { profileChoice } from './profile-choice';
+import { documentKind, recordDraft, recordDraftKind, type DocumentFile, type RecordDraft } from './documents';
 import type {
   BookStatus, BookSummary, CalendarView, EntryDetail, EntryPage, MeetingSealResult, OrgView, SealResult,
   SearchPage, SecurityView, VerifyView, YearView,
@@ -118,6 +119,12 @@ export const contract = {
   'ledger.year': method('年度台账', false, z.object({ ...book, year: yearNumber }), out<YearView>()),
 
   'app.security': method('密钥与数据保护', false, z.object({}), out<SecurityView>()),
+
+  'documents.build': method('生成备案文书（.docx）', false, z.object({
+    ...book, kind: documentKind, seq: seqNumber.optional(), memberId: memberId.optional(), on: dateString.optional(),
+  }), out<DocumentFile>()),
+  'documents.fromDraft': method('把述职或年度总结草稿保存为 .docx', false, z.object({ ...book, draft: recordDraft }), out<DocumentFile>()),
+  'drafts.fromRecords': method('根据记录起草述职报告或台账总结', false, z.object({ ...book, year: yearNumber, kind: recordDraftKind }), out<RecordDraft>()),
 } satisfies ContractMap;
 
 export type Contract = typeof contract;
@@ -132,5 +139,6 @@ export * from './meetings';
 export * from './activities';
 export * from './profile-choice';
 export * from './search';
+export * from './documents';
 export type * from './views';
 export * from './entry-descriptions';

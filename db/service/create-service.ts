@@ -22,6 +22,7 @@ import { ReadModel } from './read-model';
 import { replayRequest, requestDigest } from './request-ids';
 import { searchEntries } from './search-service';
 import { securityView } from './security-view';
+import { buildDocument, buildDraftDocument, draftFromRecords } from '../filing-docs';
 import { createContext, guard, type ServiceContext } from './service-context';
 
 export interface ServiceOptions {
@@ -93,6 +94,10 @@ export function createService(options: ServiceOptions): Service {
     'calendar.import': (i) => ctx.calendar.import(i.text),
     'ledger.year': (i) => yearView(ctx, i.bookId, i.year),
     'app.security': () => securityView(options.keyStore.protection?.() ?? 'none'),
+    // Filing documents read the book through the service's own (proven) reads, never its rows.
+    'documents.build': (i) => buildDocument(service, i),
+    'documents.fromDraft': (i) => buildDraftDocument(service, i.bookId, i.draft),
+    'drafts.fromRecords': (i) => draftFromRecords(service, i.bookId, i.year, i.kind),
     exportBundle: (bookId, outPath, exportOptions) => exportBundle(ctx, options.keyStore, bookId, outPath, exportOptions),
     close: () => ledger.close(),
   };
