@@ -212,11 +212,11 @@ describe('drafts from the records (述职, 台账总结)', () => {
   it('the 述职 draft is a work item of the leader with the year\'s facts and placeholders for the wording', () => {
     expect(shuzhi).toMatchObject({ type: 'annual-report', year: 2025, reporterId: ids[0], title: '青海省某某学会党支部2025年度述职报告' });
     expect(inOrder(shuzhi.work, [
-      '【请填写：述职人（书记马建华）', '一、会议召开情况', '本年度共召开会议 1 次，其中到会人数符合规定的 1 次',
+      '【请填写：述职人（书记马建华）', '（一）会议召开情况', '本年度共召开会议 1 次，其中到会人数符合规定的 1 次',
       '2025年3月18日 第3次会议“研究年度党建工作计划”', '实到 4/5 人', '决议：通过年度党建工作计划（同意 3 票，反对 1 票，弃权 0 票）',
       '召开党员大会 2 次', '选举支部委员会，当选：马建华、李红、王强、赵敏、陈晨',
-      '二、会议纪要备案情况', '会议纪要已备案 1 次（其中逾期 0 次），尚未备案 0 次', '于2025年3月19日报送青海省科技社团党委',
-      '三、活动开展情况', '本年度共开展活动 1 次：主题党日 1 次', '庆祝建党节主题党日', '四、其他工作', '【请填写：工作成效与体会】',
+      '（二）会议纪要备案情况', '会议纪要已备案 1 次（其中逾期 0 次），尚未备案 0 次', '于2025年3月19日报送青海省科技社团党委',
+      '（三）活动开展情况', '本年度共开展活动 1 次：主题党日 1 次', '庆祝建党节主题党日', '（四）其他工作', '【请填写：工作成效与体会】',
     ])).toEqual({ ok: true });
     expect(shuzhi.problems).toMatch(/^【请填写：本年度党建工作存在的问题】/);
     expect(shuzhi.problems).toMatch(/述职/); // the ledger still owes the 述职: said as a fact, for reference
@@ -233,7 +233,7 @@ describe('drafts from the records (述职, 台账总结)', () => {
 
   it('the draft saved as .docx holds the same facts under the 述职 headings', () => {
     expectOrder('shuzhi-draft', [
-      '青海省某某学会党支部2025年度述职报告', '述职人：书记 马建华', '一、本年度工作情况', '一、会议召开情况', '本年度共召开会议 1 次',
+      '青海省某某学会党支部2025年度述职报告', '述职人：书记 马建华', '一、本年度工作情况', '（一）会议召开情况', '本年度共召开会议 1 次',
       '二、存在问题', '【请填写：本年度党建工作存在的问题】', '三、下一年度工作思路', '【请填写：下一年度工作思路】',
     ]);
   });

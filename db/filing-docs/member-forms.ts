@@ -15,7 +15,7 @@ export interface FormPerson {
 }
 
 /** The form's six columns: labels in the first and fourth are the long ones (专业技术职务, 熟悉专业有何专长). */
-const FORM_GRID = [1900, 1400, 900, 2100, 900, TEXT_WIDTH - 7200];
+const FORM_GRID = [1900, 1600, 800, 2100, 800, TEXT_WIDTH - 7200];
 const ROW = 520;
 
 const label = (text: string, span = 1) => ({ text, span, label: true });
@@ -46,8 +46,8 @@ function personRows(f: FormPerson, postLabel: string, societyLabel: string): For
     { cells: [label(postLabel), value(currentPost(p), 5)], height: ROW },
     { cells: [label(societyLabel), value(orBlank(p?.societyPosts), 5)], height: ROW },
     { cells: [label('党组织拟任职务'), value(orBlank(f.intendedPost), 5)], height: ROW },
-    { cells: [label('工作简历'), value(BLANK, 5)], height: 2300, top: true },
-    { cells: [label('工作表现\n（德能勤绩廉）'), value(BLANK, 5)], height: 1900, top: true },
+    { cells: [label('工作简历'), value(BLANK, 5)], height: 2100, top: true },
+    { cells: [label('工作表现\n（德能勤绩廉）'), value(BLANK, 5)], height: 1700, top: true },
   ];
 }
 

@@ -46,6 +46,9 @@ async function readFacts(reads: BookReads, bookId: string, year: number): Promis
       else facts.work.push({ summary: s, input: input as WorkItemInput });
     }
   }
+  // The timeline lists the newest first; a report tells the year from its start.
+  const byDate = <T extends { summary: EntrySummary }>(a: T, b: T) => a.summary.date.localeCompare(b.summary.date) || a.summary.seq - b.summary.seq;
+  for (const list of [facts.groupMeetings, facts.assemblies, facts.activities, facts.work] as { summary: EntrySummary }[][]) list.sort(byDate);
   return facts;
 }
 
@@ -105,11 +108,11 @@ export async function draftFromRecords(reads: BookReads, bookId: string, year: n
     kind === 'shuzhi'
       ? `${fill(`述职人${leader ? `（${leader.roleLabel}${leader.person.name}）` : ''}本年度履行职责的总体情况`)}`
       : fill('本年度党建工作总体情况概述'),
-    '', '一、会议召开情况', ...meetingLines(facts),
+    '', '（一）会议召开情况', ...meetingLines(facts),
     `（规则方案要求本年度至少召开 ${ledger.meetingsRequired} 次，已召开符合要求的会议 ${ledger.meetingsHeld} 次。）`,
-    '', '二、会议纪要备案情况', ...filingLines(facts),
-    '', '三、活动开展情况', ...activityLines(facts),
-    '', '四、其他工作', ...workLines(facts),
+    '', '（二）会议纪要备案情况', ...filingLines(facts),
+    '', '（三）活动开展情况', ...activityLines(facts),
+    '', '（四）其他工作', ...workLines(facts),
     '', fill('工作成效与体会'),
   ];
   if (facts.damaged.length) sections.push('', `注意：第 ${facts.damaged.join('、')} 条记录未通过校验，未计入本草稿。`);
