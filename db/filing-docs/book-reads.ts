@@ -8,13 +8,18 @@ import {
   type OrgView, type ServiceOf,
 } from '../contract';
 
-export type BookReads = Pick<ServiceOf<Contract>, 'org.get' | 'members.list' | 'entries.get' | 'entries.list' | 'ledger.year'>;
+export type BookReads = Pick<ServiceOf<Contract>, 'org.get' | 'members.list' | 'entries.get' | 'entries.list' | 'ledger.year' | 'meetings.evaluate'>;
 
 export interface ReadMeeting {
   seq: number;
   summary: EntrySummary;
   /** The current reading (every correction applied), as the entry view shows it. */
   input: MeetingInput;
+  /**
+   * The rules on the current reading. Sealed results (with their messages, which quote the
+   * votes) serve an uncorrected meeting; a corrected one is evaluated again, since a corrected
+   * vote that leaves the outcome unchanged would otherwise print the original figures.
+   */
   evaluation: MeetingEvaluation;
   corrections: EntryDetail['corrections'];
 }
@@ -41,13 +46,11 @@ export async function readMeeting(reads: BookReads, bookId: string, seq: number)
   if (!current || typeof current !== 'object' || !current.input) {
     throw new ServiceError('unreadable-entry', `第 ${seq} 条会议记录的内容无法识别，不能生成文书`, 'seq');
   }
-  return {
-    seq,
-    summary: detail.summary,
-    input: current.input as MeetingInput,
-    evaluation: detail.currentEvaluation ?? (original.computed as MeetingEvaluation),
-    corrections: detail.corrections,
-  };
+  const input = current.input as MeetingInput;
+  // Not filed yet: whether it is still due or overdue is today's answer, not the seal's.
+  const stale = detail.corrections.length > 0 || !detail.summary.filed;
+  const evaluation = stale ? await reads['meetings.evaluate']({ bookId, meeting: input }) : (original.computed as MeetingEvaluation);
+  return { seq, summary: detail.summary, input, evaluation, corrections: detail.corrections };
 }
 
 /** Every entry summary of a year (the timeline's proven rows), page by page. */

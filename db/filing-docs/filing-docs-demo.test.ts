@@ -24,7 +24,7 @@ let summary: RecordDraft;
 
 beforeAll(async () => {
   h = openHarness();
-  ({ bookId } = await runDemo((method, input) => h.call(method, input), h.setNow, { entries: 60, seed: 11 }));
+  ({ bookId } = await runDemo((method, input) => h.call(method, input), (t) => h.setNow(t), { entries: 60, seed: 11 }));
   const timeline = (await h.call('entries.list', { bookId, limit: 500 })).items;
   roster = (await h.call('members.list', { bookId })).filter((m) => m.active);
   // The meeting a correction changed: its minutes must show the corrected reading and the original.

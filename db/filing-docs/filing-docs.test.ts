@@ -86,6 +86,8 @@ beforeAll(async () => {
   seqs.meeting = (await h.call('meetings.seal', { bookId, meeting: groupMeeting() })).seq;
   h.setNow('2025-03-19T10:00');
   await h.call('entries.correct', { bookId, seq: seqs.meeting, field: '/input/place', value: '学会第二会议室', reason: '会场临时调整', by: '韩记录' });
+  // A corrected vote that leaves the decision passed: the minutes must print the corrected figures.
+  await h.call('entries.correct', { bookId, seq: seqs.meeting, field: '/input/decisions/0/votes', value: { for: 3, against: 0, abstain: 1 }, reason: '计票有误', by: '韩记录' });
   await h.call('work.seal', { bookId, item: { type: 'filing', title: '报送第3次会议纪要', date: '2025-03-19', meetingSeq: seqs.meeting, to: '青海省科技社团党委' } });
   h.setNow('2025-06-20T13:00');
   seqs.assembly = (await h.call('meetings.seal', { bookId, meeting: assembly(false) })).seq;
@@ -154,10 +156,16 @@ describe('filing documents from a book with known facts', () => {
       '应到', '5人', '实到', '4人：马建华、李红、王强、赵敏', '缺席人员及原因', '陈晨（出差在外，会前已向书记请假）',
       '列席人员', '刘联络（省科技社团党委）', '一、会议议题', '1. 学习贯彻全会精神', '2. 审议年度党建工作计划',
       '二、会议内容', '不同意见：无', '不同意见：王强认为科普活动安排过多。', '三、会议纪要', '四、决议及表决结果',
-      '1. 通过年度党建工作计划', '同意 3 票，反对 1 票，弃权 0 票', '2. 七月开展主题党日活动', '同意 4 票',
+      '1. 通过年度党建工作计划', '同意 3 票，反对 0 票，弃权 1 票', '2. 七月开展主题党日活动', '同意 4 票',
       '规则核对', '到会情况', '备案情况：已于2025年3月19日报送青海省科技社团党委备案', '更正说明',
       '“地点”原为“学会第一会议室”，更正为“学会第二会议室”', '会场临时调整', '主持人（签字）', '记录人（签字）',
     ]);
+  });
+
+  it('a corrected vote is printed as corrected, never with the sealed figures', () => {
+    const decisions = textOf('minutes').replace(/\s+/g, '').split('四、决议及表决结果')[1]!.split('规则核对')[0]!;
+    expect(decisions).toContain('同意3票，反对0票，弃权1票');
+    expect(decisions).not.toContain('反对1票');
   });
 
   it('模板4: the 换届 请示 with the seats, the candidates and the margin the record gives', () => {
@@ -201,8 +209,9 @@ describe('filing documents from a book with known facts', () => {
   });
 
   it('a meeting without an election has no election documents, and says why', async () => {
-    await expect(h.call('documents.build', { bookId, kind: 'election-request', seq: seqs.meeting }))
-      .rejects.toMatchObject({ code: 'no-election', message: expect.stringContaining('不是有选举的党员大会') });
+    const noElection = h.call('documents.build', { bookId, kind: 'election-request', seq: seqs.meeting });
+    await expect(noElection).rejects.toMatchObject({ code: 'no-election' });
+    await expect(noElection).rejects.toThrow(/不是有选举的党员大会/);
     await expect(h.call('documents.build', { bookId, kind: 'minutes', seq: 1 })).rejects.toMatchObject({ code: 'not-a-meeting' });
     await expect(h.call('documents.build', { bookId, kind: 'minutes' })).rejects.toMatchObject({ code: 'invalid-input', field: 'seq' });
   });
@@ -213,7 +222,7 @@ describe('drafts from the records (述职, 台账总结)', () => {
     expect(shuzhi).toMatchObject({ type: 'annual-report', year: 2025, reporterId: ids[0], title: '青海省某某学会党支部2025年度述职报告' });
     expect(inOrder(shuzhi.work, [
       '【请填写：述职人（书记马建华）', '（一）会议召开情况', '本年度共召开会议 1 次，其中到会人数符合规定的 1 次',
-      '2025年3月18日 第3次会议“研究年度党建工作计划”', '实到 4/5 人', '决议：通过年度党建工作计划（同意 3 票，反对 1 票，弃权 0 票）',
+      '2025年3月18日 第3次会议“研究年度党建工作计划”', '实到 4/5 人', '决议：通过年度党建工作计划（同意 3 票，反对 0 票，弃权 1 票）',
       '召开党员大会 2 次', '选举支部委员会，当选：马建华、李红、王强、赵敏、陈晨',
       '（二）会议纪要备案情况', '会议纪要已备案 1 次（其中逾期 0 次），尚未备案 0 次', '于2025年3月19日报送青海省科技社团党委',
       '（三）活动开展情况', '本年度共开展活动 1 次：主题党日 1 次', '庆祝建党节主题党日', '（四）其他工作', '【请填写：工作成效与体会】',
