@@ -6,20 +6,23 @@
  * and seals it like any other work item, or saves it as .docx.
  */
 import {
-  ACTIVITY_TYPES, WORK_ITEM_TYPES, chineseDate, type ActivityInput, type EntrySummary, type MemberView, type RecordDraft,
+  ACTIVITY_TYPES, TEXT_LIMITS, WORK_ITEM_TYPES, chineseDate, type ActivityInput, type EntrySummary, type MemberView, type RecordDraft,
   type RecordDraftKind, type WorkItemInput,
 } from '../contract';
 import { readMeeting, readOrg, readRoster, readYear, type BookReads, type ReadMeeting } from './book-reads';
 
-/** Lists longer than this are cut (with a note): a draft is for editing, not a dump. */
-const MAX_LISTED = 60;
+/**
+ * Lists longer than this are cut (with a note): a draft is for editing, not a dump. A busy year
+ * is listed shorter still, until the text fits what a work item may hold (TEXT_LIMITS.page).
+ */
+const LIST_LIMITS = [60, 30, 15, 5, 0];
 const LEADER_ROLES = ['leader', 'secretary'];
 
 export const fill = (what: string) => `【请填写：${what}】`;
 
-function listed<T>(items: T[], line: (t: T, i: number) => string): string[] {
-  const out = items.slice(0, MAX_LISTED).map(line);
-  if (items.length > MAX_LISTED) out.push(`……（另有 ${items.length - MAX_LISTED} 项，见记录本）`);
+function listed<T>(items: T[], max: number, line: (t: T, i: number) => string): string[] {
+  const out = items.slice(0, max).map(line);
+  if (items.length > max) out.push(`……（另有 ${items.length - max} 项，见记录本）`);
   return out;
 }
 
@@ -52,10 +55,10 @@ async function readFacts(reads: BookReads, bookId: string, year: number): Promis
   return facts;
 }
 
-function meetingLines(f: YearFacts): string[] {
+function meetingLines(f: YearFacts, max: number): string[] {
   const quorate = f.groupMeetings.filter((m) => m.evaluation.quorum.met).length;
   const lines = [`本年度共召开会议 ${f.groupMeetings.length} 次，其中到会人数符合规定的 ${quorate} 次。`];
-  lines.push(...listed(f.groupMeetings, (m, n) => {
+  lines.push(...listed(f.groupMeetings, max, (m, n) => {
     const i = m.input;
     const decisions = i.decisions.map((d) => `${d.text}（同意 ${d.votes.for} 票，反对 ${d.votes.against} 票，弃权 ${d.votes.abstain} 票）`);
     return `${n + 1}. ${chineseDate(i.startAt.slice(0, 10))} 第${i.number}次会议${i.title ? `“${i.title}”` : ''}（第 ${m.seq} 条记录），`
@@ -65,34 +68,34 @@ function meetingLines(f: YearFacts): string[] {
   }));
   if (f.assemblies.length > 0) {
     lines.push(`召开党员大会 ${f.assemblies.length} 次：`);
-    lines.push(...listed(f.assemblies, (m) => `${chineseDate(m.input.startAt.slice(0, 10))} 第${m.input.number}次党员大会（第 ${m.seq} 条记录）${m.input.election ? `，选举${m.input.election.body}，当选：${m.evaluation.election?.elected.join('、') || '无'}` : ''}。`));
+    lines.push(...listed(f.assemblies, max, (m) => `${chineseDate(m.input.startAt.slice(0, 10))} 第${m.input.number}次党员大会（第 ${m.seq} 条记录）${m.input.election ? `，选举${m.input.election.body}，当选：${m.evaluation.election?.elected.join('、') || '无'}` : ''}。`));
   }
   return lines;
 }
 
-function filingLines(f: YearFacts): string[] {
+function filingLines(f: YearFacts, max: number): string[] {
   const filed = f.groupMeetings.filter((m) => m.summary.filed);
   const late = filed.filter((m) => m.summary.filed!.late);
   const open = f.groupMeetings.filter((m) => !m.summary.filed);
   const lines = [`会议纪要已备案 ${filed.length} 次（其中逾期 ${late.length} 次），尚未备案 ${open.length} 次。`];
-  lines.push(...listed(filed, (m) => `第${m.input.number}次会议纪要于${chineseDate(m.summary.filed!.date)}报送${m.summary.filed!.to}${m.summary.filed!.late ? '（逾期）' : ''}。`));
-  if (open.length) lines.push(`尚未备案：${open.map((m) => `第${m.input.number}次会议（${chineseDate(m.input.startAt.slice(0, 10))}）`).join('、')}。`);
+  lines.push(...listed(filed, max, (m) => `第${m.input.number}次会议纪要于${chineseDate(m.summary.filed!.date)}报送${m.summary.filed!.to}${m.summary.filed!.late ? '（逾期）' : ''}。`));
+  if (open.length) lines.push('尚未备案：', ...listed(open, max, (m) => `第${m.input.number}次会议（${chineseDate(m.input.startAt.slice(0, 10))}）`));
   return lines;
 }
 
-function activityLines(f: YearFacts): string[] {
+function activityLines(f: YearFacts, max: number): string[] {
   const byType = new Map<string, number>();
   for (const a of f.activities) byType.set(a.input.type, (byType.get(a.input.type) ?? 0) + 1);
   const counts = [...byType].map(([t, n]) => `${ACTIVITY_TYPES[t as keyof typeof ACTIVITY_TYPES] ?? t} ${n} 次`).join('、');
   const lines = [`本年度共开展活动 ${f.activities.length} 次${counts ? `：${counts}` : ''}。`];
-  lines.push(...listed(f.activities, (a, n) => `${n + 1}. ${chineseDate(a.input.date)} ${ACTIVITY_TYPES[a.input.type]}“${a.input.title}”（${a.input.place}，第 ${a.summary.seq} 条记录）。`));
+  lines.push(...listed(f.activities, max, (a, n) => `${n + 1}. ${chineseDate(a.input.date)} ${ACTIVITY_TYPES[a.input.type]}“${a.input.title}”（${a.input.place}，第 ${a.summary.seq} 条记录）。`));
   return lines;
 }
 
-function workLines(f: YearFacts): string[] {
+function workLines(f: YearFacts, max: number): string[] {
   const relevant = f.work.filter((w) => w.input.type !== 'filing');
   if (relevant.length === 0) return ['本年度记录本中没有其他工作记录。'];
-  return listed(relevant, (w, n) => `${n + 1}. ${chineseDate(w.input.date)} ${WORK_ITEM_TYPES[w.input.type]}：${w.input.title}（第 ${w.summary.seq} 条记录）。`);
+  return listed(relevant, max, (w, n) => `${n + 1}. ${chineseDate(w.input.date)} ${WORK_ITEM_TYPES[w.input.type]}：${w.input.title}（第 ${w.summary.seq} 条记录）。`);
 }
 
 export async function draftFromRecords(reads: BookReads, bookId: string, year: number, kind: RecordDraftKind): Promise<RecordDraft> {
@@ -104,18 +107,23 @@ export async function draftFromRecords(reads: BookReads, bookId: string, year: n
   const leader: MemberView | undefined = roster.find((m) => m.active && LEADER_ROLES.includes(m.role));
   const orgName = org.organisation.orgName;
 
-  const sections = [
+  const workText = (max: number) => [
     kind === 'shuzhi'
       ? `${fill(`述职人${leader ? `（${leader.roleLabel}${leader.person.name}）` : ''}本年度履行职责的总体情况`)}`
       : fill('本年度党建工作总体情况概述'),
-    '', '（一）会议召开情况', ...meetingLines(facts),
+    '', '（一）会议召开情况', ...meetingLines(facts, max),
     `（规则方案要求本年度至少召开 ${ledger.meetingsRequired} 次，已召开符合要求的会议 ${ledger.meetingsHeld} 次。）`,
-    '', '（二）会议纪要备案情况', ...filingLines(facts),
-    '', '（三）活动开展情况', ...activityLines(facts),
-    '', '（四）其他工作', ...workLines(facts),
+    '', '（二）会议纪要备案情况', ...filingLines(facts, max),
+    '', '（三）活动开展情况', ...activityLines(facts, max),
+    '', '（四）其他工作', ...workLines(facts, max),
     '', fill('工作成效与体会'),
-  ];
-  if (facts.damaged.length) sections.push('', `注意：第 ${facts.damaged.join('、')} 条记录未通过校验，未计入本草稿。`);
+    ...(facts.damaged.length ? ['', `注意：第 ${facts.damaged.join('、')} 条记录未通过校验，未计入本草稿。`] : []),
+  ].join('\n');
+  let work = '';
+  for (const limit of LIST_LIMITS) {
+    work = workText(limit);
+    if (work.length <= TEXT_LIMITS.page) break;
+  }
 
   const problems = [
     fill('本年度党建工作存在的问题'),
@@ -130,7 +138,7 @@ export async function draftFromRecords(reads: BookReads, bookId: string, year: n
     title: kind === 'shuzhi' ? `${orgName}${year}年度述职报告` : `${orgName}${year}年度党建工作台账总结`,
     year,
     ...(kind === 'shuzhi' && leader ? { reporterId: leader.memberId } : {}),
-    work: sections.join('\n'),
+    work,
     problems: problems.join('\n'),
     plan: plan.join('\n'),
     sources,
