@@ -218,6 +218,24 @@ describe('filing documents from a book with known facts', () => {
   });
 });
 
+describe('bad requests are refused in Chinese', () => {
+  const draft = { type: 'annual-report', title: '述职', year: 2025, work: 'a', problems: 'b', plan: 'c' };
+  it.each([
+    ['unknown kind', 'documents.build', () => ({ bookId, kind: 'letter' }), 'invalid-input', /文书类别无效/],
+    ['unknown entry', 'documents.build', () => ({ bookId, kind: 'minutes', seq: 9999 }), 'not-found', /第 9999 条/],
+    ['member not serving', 'documents.build', () => ({ bookId, kind: 'member-forms', memberId: 'ghost' }), 'not-found', /现任成员/],
+    ['unknown book', 'documents.build', () => ({ bookId: 'abcdef12', kind: 'party-roster' }), 'book-not-found', /记录本|找不到/],
+    ['draft of another type', 'documents.fromDraft', () => ({ bookId, draft: { ...draft, type: 'report' } }), 'invalid-input', /述职或年度总结/],
+    ['draft too long', 'documents.fromDraft', () => ({ bookId, draft: { ...draft, work: '字'.repeat(20_001) } }), 'invalid-input', /不能超过/],
+    ['drafts: unknown kind', 'drafts.fromRecords', () => ({ bookId, year: 2025, kind: 'poem' }), 'invalid-input', /述职报告或台账总结/],
+    ['drafts: year 1800', 'drafts.fromRecords', () => ({ bookId, year: 1800, kind: 'shuzhi' }), 'invalid-input', /年度|1921/],
+  ] as const)('%s', async (_name, method, input, code, message) => {
+    const error = await h.call(method, input()).then(() => null, (e: unknown) => e as { code: string; message: string });
+    expect(error).toMatchObject({ code });
+    expect(error!.message).toMatch(message);
+  });
+});
+
 describe('drafts from the records (述职, 台账总结)', () => {
   it('the 述职 draft is a work item of the leader with the year\'s facts and placeholders for the wording', () => {
     expect(shuzhi).toMatchObject({ type: 'annual-report', year: 2025, reporterId: ids[0], title: '青海省某某学会党支部2025年度述职报告' });
