@@ -121,6 +121,10 @@ describe('filing documents from a book with known facts', () => {
       expect(f.mediaType).toMatch(/wordprocessingml/);
       expect(f.fileName).toMatch(/\.docx$/);
       expect(f.fileName).not.toMatch(/[\\/:*?"<>|]/);
+      // Editable text, not pictures of it: the package holds no media part.
+      const bytes = Buffer.from(f.dataBase64, 'base64');
+      expect(bytes.includes(Buffer.from('word/document.xml'))).toBe(true);
+      expect(bytes.includes(Buffer.from('word/media/'))).toBe(false);
       expect(pages.get(name)!.pages, name).toBeGreaterThan(0);
       expect(pages.get(name)!.pngs.length, name).toBe(pages.get(name)!.pages);
     }
