@@ -79,7 +79,7 @@ export function title(text: string, size: number = SIZE.title): Paragraph {
 
 /** A numbered heading inside a letter (一、…). */
 export function heading(text: string): Paragraph {
-  return para(text, { font: FONT_HEADING, indent: true, keepNext: true });
+  return para(text, { font: FONT_HEADING, bold: true, indent: true, keepNext: true });
 }
 
 /** 红头: “××学会文件” and the document number line, as templates 4, 6, 7 and 9 begin. */

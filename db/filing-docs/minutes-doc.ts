@@ -20,9 +20,19 @@ function names(roster: MemberView[], ids: readonly string[]): string {
   return ids.map((id) => nameOf(roster, id)).join('、');
 }
 
-function shown(v: unknown): string {
-  if (typeof v === 'string') return v;
-  if (v === undefined || v === null) return '（空）';
+/** A corrected value as people read it: votes as votes, member ids as names, lists joined. */
+function shown(v: unknown, roster: MemberView[]): string {
+  if (v === undefined || v === null || v === '') return '（空）';
+  if (typeof v === 'string') return roster.some((m) => m.memberId === v) ? nameOf(roster, v) : v;
+  if (typeof v === 'number') return String(v);
+  if (typeof v === 'boolean') return v ? '是' : '否';
+  if (Array.isArray(v)) return v.map((x) => shown(x, roster)).join('、') || '（空）';
+  const o = v as Record<string, unknown>;
+  if (typeof o.for === 'number' && typeof o.against === 'number' && typeof o.abstain === 'number') {
+    return `同意 ${o.for} 票，反对 ${o.against} 票，弃权 ${o.abstain} 票`;
+  }
+  if (typeof o.memberId === 'string') return `${nameOf(roster, o.memberId)}${typeof o.leaveNote === 'string' && o.leaveNote ? `（${o.leaveNote}）` : ''}`;
+  if (typeof o.name === 'string') return typeof o.unit === 'string' && o.unit ? `${o.name}（${o.unit}）` : o.name;
   return JSON.stringify(v);
 }
 
@@ -87,11 +97,11 @@ export function minutesDocument(orgName: string, roster: MemberView[], m: ReadMe
     blocks.push(heading('更正说明'));
     blocks.push(para('本纪要按更正后的记录生成，原始记录与更正如下：', { indent: true }));
     for (const c of m.corrections) {
-      blocks.push(para(`第 ${c.seq} 条更正（${beijingTime(c.recordedAt)}，更正人：${c.by || BLANK}）：“${c.fieldLabel}”原为“${shown(c.previous)}”，更正为“${shown(c.value)}”。原因：${c.reason}`, { indent: true, size: SIZE.form }));
+      blocks.push(para(`第 ${c.seq} 条更正（${beijingTime(c.recordedAt)}，更正人：${c.by || BLANK}）：“${c.fieldLabel}”原为“${shown(c.previous, roster)}”，更正为“${shown(c.value, roster)}”。原因：${c.reason}`, { indent: true, size: SIZE.form }));
     }
   }
   blocks.push(blankLine());
-  blocks.push(para('主持人（签字）：____________      记录人（签字）：____________', { before: 240 }));
+  blocks.push(para('主持人（签字）：________　　　记录人（签字）：________', { before: 240 }));
   blocks.push(para(`（依据记录本第 ${m.seq} 条记录生成，该记录封存于 ${beijingTime(m.summary.recordedAt)}）`, { size: SIZE.small, before: 240 }));
   return blocks;
 }
