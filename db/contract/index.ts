@@ -10,6 +10,7 @@ import { meetingInput, meetingMode, meetingType, absence, guest, votes, election
 import { memberJoin, memberLeave, memberRoleChange, type MemberView } from './members';
 import { organisation } from './organisation';
 import { profileChoice } from './profile-choice';
+import { documentKind, recordDraft, recordDraftKind, type DocumentFile, type RecordDraft } from './documents';
 import type {
   BookStatus, BookSummary, CalendarView, EntryDetail, EntryPage, MeetingSealResult, OrgView, SealResult,
   SearchPage, SecurityView, VerifyView, YearView,
@@ -122,6 +123,11 @@ export const contract = {
   // The newcomer's demo book (示例记录本): its own database in <data>/demo, never a real record.
   'demo.open': method('打开示例记录本（第一次打开时生成）', true, z.object({}), out<BookSummary>()),
   'demo.remove': method('删除示例记录本', true, z.object({}), out<{ removed: boolean }>()),
+  'documents.build': method('生成备案文书（.docx）', false, z.object({
+    ...book, kind: documentKind, seq: seqNumber.optional(), memberId: memberId.optional(), on: dateString.optional(),
+  }), out<DocumentFile>()),
+  'documents.fromDraft': method('把述职或年度总结草稿保存为 .docx', false, z.object({ ...book, draft: recordDraft }), out<DocumentFile>()),
+  'drafts.fromRecords': method('根据记录起草述职报告或台账总结', false, z.object({ ...book, year: yearNumber, kind: recordDraftKind }), out<RecordDraft>()),
 } satisfies ContractMap;
 
 export type Contract = typeof contract;
@@ -136,5 +142,6 @@ export * from './meetings';
 export * from './activities';
 export * from './profile-choice';
 export * from './search';
+export * from './documents';
 export type * from './views';
 export * from './entry-descriptions';

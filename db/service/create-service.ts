@@ -22,6 +22,7 @@ import { ReadModel } from './read-model';
 import { replayRequest, requestDigest } from './request-ids';
 import { searchEntries } from './search-service';
 import { securityView } from './security-view';
+import { buildDocument, buildDraftDocument, draftFromRecords } from '../filing-docs';
 import { createContext, guard, type ServiceContext } from './service-context';
 
 export interface ServiceOptions {
@@ -96,6 +97,10 @@ export function createService(options: ServiceOptions): Service {
     // Only the host's service (host/real-service.ts, db/demo/demo-books.ts) keeps a demo book beside the real ones.
     'demo.open': () => { throw new ServiceError('demo-unavailable', '此处不提供示例记录本'); },
     'demo.remove': () => { throw new ServiceError('demo-unavailable', '此处不提供示例记录本'); },
+    // Filing documents read the book through the service's own (proven) reads, never its rows.
+    'documents.build': (i) => buildDocument(service, i),
+    'documents.fromDraft': (i) => buildDraftDocument(service, i.bookId, i.draft),
+    'drafts.fromRecords': (i) => draftFromRecords(service, i.bookId, i.year, i.kind),
     exportBundle: (bookId, outPath, exportOptions) => exportBundle(ctx, options.keyStore, bookId, outPath, exportOptions),
     close: () => ledger.close(),
   };

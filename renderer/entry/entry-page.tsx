@@ -20,6 +20,7 @@ import { MeetingBody } from './meeting-body';
 import { RecordView } from './record-view';
 import { CorrectionDialog } from './correction-dialog';
 import { AttendanceDialog } from './attendance-dialog';
+import { MeetingDocuments } from '../documents';
 
 const mono = { fontFamily: 'ui-monospace, Consolas, monospace', wordBreak: 'break-all' as const };
 /** A meeting's attendance is corrected with its own dialog (实到 and 缺席 together). */
@@ -119,6 +120,7 @@ export function EntryPage({ seq }: { seq: number }) {
         日期：{chineseDate(summary.date)}{'\u3000'}{'\u3000'}封存时间：{beijingTime(summary.recordedAt)}（北京时间）
         {summary.targetSeq !== undefined && <>{'\u3000'}{'\u3000'}更正对象：<Typography.Link onClick={() => navigate({ page: 'entry', seq: summary.targetSeq as number })}>第 {summary.targetSeq} 条</Typography.Link></>}
       </Typography.Paragraph>
+      {meeting && <MeetingDocuments bookId={bookId} seq={summary.seq} current={detail.current} />}
       {(summary.flags.length > 0 || detail.ledgerFlags.length > 0) && (
         <Alert type="warning" showIcon style={{ marginBottom: 16 }} data-testid="entry-flags" title="规则检查提示"
           description={<Space wrap>

@@ -6,10 +6,11 @@ import type { YearView } from '../../db/contract';
 import { useApi } from '../api-context';
 import { useBook } from '../app/book-context';
 import { useAsync } from '../app/use-async';
+import { RecordDraftButtons } from '../documents';
 
 export function LedgerPage() {
   const api = useApi();
-  const { bookId, status } = useBook();
+  const { bookId, status, readOnly } = useBook();
   const thisYear = new Date().getFullYear();
   const [year, setYear] = useState(thisYear);
   const size = status?.size;
@@ -27,8 +28,8 @@ export function LedgerPage() {
     <Card
       data-testid="ledger"
       title="年度台账"
-      extra={<Select aria-label="选择年度" value={year} onChange={setYear} style={{ width: 120 }}
-        options={years.map((y) => ({ value: y, label: `${y} 年` }))} />}
+      extra={<Space><RecordDraftButtons bookId={bookId} year={year} disabled={readOnly} /><Select aria-label="选择年度" value={year} onChange={setYear} style={{ width: 120 }}
+        options={years.map((y) => ({ value: y, label: `${y} 年` }))} /></Space>}
     >
       {error && <Alert type="error" showIcon title={error} />}
       {!view && !error && <div style={{ padding: 48, textAlign: 'center' }}><Spin /></div>}

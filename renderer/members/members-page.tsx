@@ -15,6 +15,7 @@ import { MemberJoinModal } from './member-join-modal';
 import { MemberChangeModal, type ChangeKind } from './member-change-modal';
 import { roleOptions } from './role-options';
 import { useRequestId } from '../app/use-request-id';
+import { MemberDocuments } from '../documents';
 
 export function MembersPage() {
   const api = useApi();
@@ -46,9 +47,9 @@ export function MembersPage() {
       {error && <Alert type="error" showIcon title={error} action={<Button size="small" onClick={reload}>重试</Button>} />}
       <Card
         title={<Space>成员名册{org && <Typography.Text type="secondary" style={{ fontWeight: 'normal' }}>在任 {org.memberCount} 人</Typography.Text>}</Space>}
-        extra={!readOnly && (
+        extra={<Space><MemberDocuments bookId={bookId} />{!readOnly && (
           <Button type="primary" icon={<UserAddOutlined />} onClick={() => setJoining(true)} data-testid="member-join-button">成员加入</Button>
-        )}
+        )}</Space>}
       >
         <Table<MemberView>
           rowKey="memberId"

@@ -7,6 +7,7 @@ import { useBook } from '../app/book-context';
 import { useAsync } from '../app/use-async';
 import { DRAFT_KIND_LABELS, NEW_ENTRY_TITLES } from '../app/labels';
 import { navigate } from '../app/routes';
+import { DraftDocxButton } from '../documents';
 
 export function DraftsPage() {
   const { bookId, readOnly } = useBook();
@@ -39,10 +40,11 @@ export function DraftsPage() {
           { title: '标题', render: (_, d) => d.title || <Typography.Text type="secondary">（未填写标题）</Typography.Text> },
           { title: '最后保存', width: 180, render: (_, d) => dayjs(d.updatedAt).format('YYYY-MM-DD HH:mm:ss') },
           {
-            title: '操作', width: 200,
+            title: '操作', width: 300,
             render: (_, d) => (
               <Space size={0}>
                 <Button type="link" disabled={readOnly} onClick={() => navigate({ page: 'draft', kind: d.kind, id: d.id })}>继续编辑</Button>
+                <DraftDocxButton bookId={bookId} draft={d} />
                 <Popconfirm title="删除这份草稿？" description="删除后无法恢复。" okText="删除" cancelText="取消"
                   okButtonProps={{ danger: true }}
                   onConfirm={async () => {
