@@ -130,6 +130,7 @@ export * from './organisation';
 export * from './members';
 export * from './meetings';
 export * from './activities';
+export * from './duties';
 export * from './profile-choice';
 export * from './search';
 export type * from './views';

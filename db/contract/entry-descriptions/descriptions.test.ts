@@ -50,6 +50,11 @@ function missing(fields: readonly FieldDescription[], leaf: Leaf): string | null
       if (rest[0] !== '[]') return 'list is not an array';
       if (!field.item.trim()) return 'list has no item label';
       return missing(field.fields, { ...leaf, path: rest.slice(1) });
+    case 'enumList': {
+      if (rest.length !== 1 || rest[0] !== '[]') return 'enumList is not a list of codes';
+      const unlabelled = (leaf.values ?? []).filter((v) => !field.options[v]);
+      return unlabelled.length ? `no label for ${unlabelled.join(', ')}` : null;
+    }
     case 'enum': {
       if (rest.length) return `enum has ${rest.join('.')}`;
       const unlabelled = (leaf.values ?? []).filter((v) => !field.options[v]);
@@ -102,7 +107,7 @@ describe('entry descriptions', () => {
     const labels = (d: EntryDescription) => d.fields.map((f) => f.label);
     expect(labels(ENTRY_DESCRIPTIONS.activity)).toEqual(expect.arrayContaining(['活动名称', '活动内容', '活动成效', '参加成员']));
     expect(labels(ENTRY_DESCRIPTIONS['member.join'])).toEqual(expect.arrayContaining(['姓名', '入党时间', '在学会任职', '批复']));
-    expect(labels(WORK_DESCRIPTIONS['annual-report'])).toEqual(['工作类型', '标题', '日期', '述职年度', '述职人', '本年度工作情况', '存在问题', '下一年度工作计划', '附件']);
+    expect(labels(WORK_DESCRIPTIONS['annual-report'])).toEqual(['工作类型', '标题', '日期', '述职年度', '述职人', '本年度工作情况', '存在问题', '下一年度工作计划', '附件', '体现的职责']);
     expect(describeEntry('work', { type: 'filing' })).toBe(WORK_DESCRIPTIONS.filing);
     expect(describeEntry('something.new')).toBeUndefined();
   });
