@@ -44,3 +44,6 @@ export const dutyList = z
   .max(DUTY_IDS.length)
   .refine((d) => new Set(d).size === d.length, { message: '职责不能重复' })
   .optional();
+
+/** The kinds of entry that can show a duty. */
+export const DUTY_KINDS = ['meeting', 'activity', 'work'] as const;

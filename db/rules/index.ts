@@ -17,3 +17,6 @@ export { addWorkingDays, isWorkingDay, workingDaysBetween } from './working-days
 export type { CalendarOutcome } from './working-days';
 export * from './filing';
 export * from './yearly-obligations';
+export * from './duties';
+export * from './year-ledger';
+export * from './reminders';
