@@ -148,6 +148,7 @@ export function computeYearLedger(input: YearLedgerInput): YearLedger {
     .map((f) => ({ seq: f.seq, message: f.flagMessages?.[code] ?? '' }));
 
   const corrections = input.corrections.filter((c) => inYear(c.date)).sort((a, b) => a.seq - b.seq);
+  for (const c of corrections) entries[c.seq] = { seq: c.seq, kind: 'ledger.correction', kindLabel: '更正', title: `更正第 ${c.targetSeq} 条记录：${c.reason}`, date: c.date };
 
   return {
     year,
