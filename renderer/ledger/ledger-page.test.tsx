@@ -12,7 +12,7 @@ vi.mock('./ledger-charts', () => ({
 }));
 
 describe('year ledger page', () => {
-  it('shows every figure with links to its entries, for the chosen year', async () => {
+  it('shows every figure with links to its entries, for the chosen year', { timeout: 90_000 }, async () => {
     const user = userEvent.setup();
     const thisYear = new Date().getFullYear();
     const api = fakeApi({

@@ -167,6 +167,13 @@ describe('fields by pointer', () => {
     expect(m.map((f) => toPointer(f.rel))).toEqual(expect.arrayContaining(['/topics/0/discussion', '/decisions/0/votes/abstain', '/place']));
     expect(m.some((f) => f.rel[0] === 'election' || f.rel[0] === 'presentIds' || f.rel[0] === 'absent' || f.rel[0] === 'attachments')).toBe(false);
   });
+
+  it('offers 体现的职责 as a list of duties to add later, on entries sealed without it', () => {
+    const activity = { type: 'volunteer', title: '科普进社区', date: '2025-09-06', place: '社区', organizer: '秘书处', participantIds: [], content: '讲座' };
+    const duties = correctableFields(ENTRY_DESCRIPTIONS.activity, activity, nameOf).find((f) => f.label === '体现的职责');
+    expect(duties).toMatchObject({ rel: ['duties'], editor: 'enumList' });
+    expect(duties!.field.show === 'enumList' && duties!.field.options.volunteer).toBe('志愿服务');
+  });
 });
 
 describe('record-book dates', () => {
