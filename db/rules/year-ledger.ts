@@ -246,10 +246,10 @@ function duties(
   meetings: readonly LedgerMeetingFact[], activities: readonly LedgerActivityFact[], work: readonly LedgerWorkFact[],
 ): LedgerDuties {
   const facts: { f: Fact; kind: string; type: string; text: string }[] = [
-    ...meetings.map((m) => ({ f: m as Fact, kind: 'meeting', type: m.type, text: m.text })),
-    ...activities.map((a) => ({ f: a as Fact, kind: 'activity', type: a.type, text: a.text })),
+    ...meetings.map((m) => ({ f: m, kind: 'meeting', type: m.type, text: m.text })),
+    ...activities.map((a) => ({ f: a, kind: 'activity', type: a.type, text: a.text })),
     // A filing shows nothing of its own: it is the meeting's.
-    ...work.filter((w) => w.type !== 'filing').map((w) => ({ f: w as Fact, kind: 'work', type: w.type, text: w.text })),
+    ...work.filter((w) => w.type !== 'filing').map((w) => ({ f: w, kind: 'work', type: w.type, text: w.text })),
   ].sort((a, b) => a.f.seq - b.f.seq);
   const rows = DUTY_IDS.map((duty) => ({ duty, label: DUTIES[duty], scope: DUTY_SCOPES[duty], seqs: [] as number[], suggestedSeqs: [] as number[] }));
   const rowOf = new Map(rows.map((r) => [r.duty, r]));
