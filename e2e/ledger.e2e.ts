@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { callService, createService } from '../db/service/index';
 import { runDemo } from '../db/demo/index';
 import { plainKeyStore } from '../host/real-service';
-import { closeBrowser, openSession, type AppSession } from './support/app-session';
+import { closeBrowser, openSession, SCREENSHOT_DIR, type AppSession } from './support/app-session';
 import { chooseOption, goTo, selectRoot, waitForContains, WAIT } from './support/flows';
 
 const YEAR = 2025;
@@ -106,6 +106,15 @@ describe('the yearly ledger of the demo book', () => {
       await link.click();
       await page.waitForURL((u) => u.hash === href, { timeout: WAIT });
       await waitForContains(page.locator('body'), '会议');
+
+      // The nine duties in an editor: the service suggests from the words, the clerk ticks.
+      await page.evaluate(() => { window.location.hash = '#/new/activity'; });
+      await page.getByTestId('activity-type').getByText('志愿服务', { exact: true }).click();
+      await page.getByTestId('activity-content').fill('组织科技志愿服务队开展科普讲座，面向社区居民。');
+      await page.getByTestId('duty-accept').waitFor({ timeout: WAIT });
+      await waitForContains(page.getByTestId('duty-picker'), '采纳建议（2 项）'); // 志愿服务 by type, 党建与业务融合 by “科普”
+      await page.getByTestId('duty-picker').scrollIntoViewIfNeeded();
+      await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'ledger-05-duty-picker.png') });
     } finally {
       await session.close();
     }
