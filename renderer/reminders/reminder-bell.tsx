@@ -63,7 +63,6 @@ export function ReminderBell() {
       description: <div data-testid="start-reminders"><ReminderList items={data.items.slice(0, 3)} onGo={() => notification.destroy('start-reminders')} /></div>,
       duration: 0,
       placement: 'topRight',
-      style: { width: 440 },
     });
   }, [data, bookId, notification]);
 
