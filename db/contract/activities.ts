@@ -1,5 +1,6 @@
 /** Activities (主题党日, 学习, 党课, 志愿服务, 调研 …) and work items (请示报告, 述职 …). */
 import { z } from 'zod';
+import { dutyList } from './duties';
 import {
   attachmentList, dateString, line, memberId, optionalLine, prose, requiredProse, seqNumber, yearNumber,
 } from './common';
@@ -30,6 +31,7 @@ export const activityInput = z
     content: requiredProse(),
     outcome: prose().default(''),
     attachments: attachmentList,
+    duties: dutyList,
   })
   .refine((a) => !a.endDate || a.endDate >= a.date, { message: '结束日期不能早于开始日期', path: ['endDate'] });
 export type ActivityInput = z.infer<typeof activityInput>;
@@ -53,7 +55,7 @@ export const MAJOR_CATEGORIES = {
   'major-decision': '重大事项决策', 'large-expense': '大额资金使用', 'large-donation': '大额捐赠', 'key-appointment': '重要人事任免',
 } as const;
 
-const base = { title: line(200), date: dateString, attachments: attachmentList };
+const base = { title: line(200), date: dateString, attachments: attachmentList, duties: dutyList };
 
 export const workItemInput = z.discriminatedUnion('type', [
   z.object({ type: z.literal('report'), ...base, to: line(100), matter: requiredProse(), reply: prose().default('') }),

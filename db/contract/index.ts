@@ -16,6 +16,8 @@ import type {
   SearchPage, SecurityView, VerifyView, YearView,
 } from './views';
 import type { AttachmentRef } from './common';
+import type { DutySuggestion, Reminder, YearLedger } from '../rules';
+import { DUTY_KINDS } from './duties';
 
 const out = <T>() => z.custom<T>(() => true);
 const correctionField = z.string().regex(/^(\/[^/]{1,100}){1,8}$/, { message: '字段路径无效' });
@@ -117,6 +119,14 @@ export const contract = {
   'calendar.import': method('导入某年的法定节假日安排', true, z.object({ text: prose(200_000) }), out<CalendarView>()),
 
   'ledger.year': method('年度台账', false, z.object({ ...book, year: yearNumber }), out<YearView>()),
+  'ledger.report': method('年度台账（全部数字及其依据）', false, z.object({ ...book, year: yearNumber }), out<YearLedger>()),
+  'ledger.xlsx': method('导出年度台账（Excel）', false, z.object({ ...book, year: yearNumber }), out<{ fileName: string; mediaType: string; dataBase64: string; size: number }>()),
+  'reminders.list': method('提醒事项', false, z.object(book), out<{ today: string; items: Reminder[] }>()),
+  'duties.suggest': method('建议体现的职责', false, z.object({
+    kind: z.enum(DUTY_KINDS, { message: '记录类型无效' }),
+    type: line(50).optional(),
+    text: prose(100_000),
+  }), out<DutySuggestion[]>()),
 
   'app.security': method('密钥与数据保护', false, z.object({}), out<SecurityView>()),
 
@@ -140,6 +150,7 @@ export * from './organisation';
 export * from './members';
 export * from './meetings';
 export * from './activities';
+export * from './duties';
 export * from './profile-choice';
 export * from './search';
 export * from './documents';

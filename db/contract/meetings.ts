@@ -5,6 +5,7 @@
  * computed by the service and sealed with the entry, never typed by the user.
  */
 import { z } from 'zod';
+import { dutyList } from './duties';
 import {
   attachmentList, count, dateString, dateTimeString, line, memberId, optionalLine, prose,
 } from './common';
@@ -78,6 +79,8 @@ export const meetingInput = z
     heldSeparately: z.boolean({ message: '请确认会议是否单独召开' }),
     election: election.optional(),
     attachments: attachmentList,
+    /** 体现的九项职责（书记员确认）；可不填 */
+    duties: dutyList,
   })
   .refine((m) => m.endAt >= m.startAt, { message: '结束时间不能早于开始时间', path: ['endAt'] })
   .refine((m) => m.mode !== 'onsite' || Boolean(m.place), { message: '现场会议需要填写地点', path: ['place'] });

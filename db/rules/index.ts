@@ -18,3 +18,6 @@ export type { CalendarOutcome } from './working-days';
 export * from './filing';
 export * from './yearly-obligations';
 export * from './flag-codes';
+export * from './duties';
+export * from './year-ledger';
+export * from './reminders';

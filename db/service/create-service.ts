@@ -16,6 +16,9 @@ import { evaluateMeeting, reflagMeeting, sealMeeting } from './meetings-service'
 import { changeProfile, getOrg, updateOrg } from './org-service';
 import { sealActivity, sealWorkItem } from './activities-service';
 import { yearView } from './year-service';
+import { ledgerXlsx, suggestEntryDuties } from './ledger-export';
+import { yearLedger } from './ledger-service';
+import { listReminders } from './reminders-service';
 import type { BundleResult } from '../bundle';
 import { exportBundle, type ExportOptions } from './bundle-service';
 import { ReadModel } from './read-model';
@@ -93,6 +96,10 @@ export function createService(options: ServiceOptions): Service {
     'calendar.status': () => ctx.calendar.view(),
     'calendar.import': (i) => ctx.calendar.import(i.text),
     'ledger.year': (i) => yearView(ctx, i.bookId, i.year),
+    'ledger.report': (i) => yearLedger(ctx, i.bookId, i.year),
+    'ledger.xlsx': (i) => ledgerXlsx(ctx, i.bookId, i.year),
+    'reminders.list': (i) => listReminders(ctx, i.bookId),
+    'duties.suggest': (i) => suggestEntryDuties(i),
     'app.security': () => securityView(options.keyStore.protection?.() ?? 'none'),
     // Only the host's service (host/real-service.ts, db/demo/demo-books.ts) keeps a demo book beside the real ones.
     'demo.open': () => { throw new ServiceError('demo-unavailable', '此处不提供示例记录本'); },

@@ -14,6 +14,7 @@ import { useShortcuts } from './use-shortcuts';
 import { useMenuCommands } from './menu-commands';
 import { ShortcutsHelp } from './shortcuts-help';
 import { GlobalSearch } from '../search/global-search';
+import { ReminderBell } from '../reminders/reminder-bell';
 import { ErrorBoundary } from './error-boundary';
 import { PageRouter } from './page-router';
 import { NEW_ENTRY_TITLES } from './labels';
@@ -92,6 +93,7 @@ export function Frame({ onLeaveDemo }: { onLeaveDemo: () => void }) {
                 新建记录 <DownOutlined />
               </Button>
             </Dropdown>
+            <ReminderBell />
             <IntegrityBadge />
             <Button type="text" icon={<QuestionCircleOutlined />} aria-label="键盘快捷键（F1）" onClick={showHelp} />
           </Space>

@@ -8,6 +8,7 @@ import {
   ACTIVITY_TYPES, activityInput, dateString, type ActivityInput, type ActivityType, type MemberView,
 } from '../../db/contract';
 import { useApi } from '../api-context';
+import { DutyPicker, dutiesOf, dutyLabels, type DutyForm } from '../ledger/duty-picker';
 import { AttachmentsField } from './attachments-field';
 import { EntryEditorFrame, type Checked, type FrameSection } from './entry-editor-frame';
 import { Field } from './field';
@@ -28,6 +29,7 @@ export interface ActivityForm {
   content: string;
   outcome: string;
   attachments: ActivityInput['attachments'];
+  duties?: DutyForm['duties'];
 }
 
 export function emptyActivityForm(): ActivityForm {
@@ -44,6 +46,7 @@ export function checkActivity(form: ActivityForm, roster: readonly MemberView[])
     type: form.type, title: form.title, date: form.date, endDate: textOrUndefined(form.endDate),
     place: form.place, organizer: form.organizer, participantIds: form.participantIds.filter((id) => onRoster.has(id)),
     otherParticipants: form.otherParticipants, content: form.content, outcome: form.outcome, attachments: form.attachments,
+    duties: dutiesOf(form),
   });
   return parsed.success ? { ok: true, input: parsed.data } : { ok: false, problems: problemsFrom(parsed.error) };
 }
@@ -114,6 +117,7 @@ function ActivityFields({ form, setForm, errors, roster, bookId }: FrameSection<
       {prose('otherParticipants', '其他参加人员（非本组织成员，可不填）', 2)}
       {prose('content', '活动内容', 6, true)}
       {prose('outcome', '活动成效（可不填）', 3)}
+      <DutyPicker kind="activity" form={form} setForm={setForm} />
       <Field label="附件（照片、扫描件等）" htmlFor="attachments-input" name="attachments" errors={errors}>
         <AttachmentsField bookId={bookId} value={form.attachments}
           onChange={(update) => setForm((f) => ({ ...f, attachments: update(f.attachments) }))} />
@@ -138,6 +142,7 @@ function ActivitySummary({ a, roster }: { a: ActivityInput; roster: MemberView[]
       { label: '活动内容', value: <Prose text={a.content} /> },
       { label: '活动成效', value: <Prose text={a.outcome} /> },
       { label: '附件', value: attachmentsText(a.attachments) },
+      { label: '体现的职责', value: dutyLabels(a.duties) },
     ]} />
   );
 }

@@ -13,6 +13,7 @@ import { Field } from './field';
 import { errorsByKey, stripWrapper } from './form-values';
 import { MeetingAttendance } from './meeting-attendance';
 import { MeetingBasics } from './meeting-basics';
+import { DutyPicker } from '../ledger/duty-picker';
 import { MeetingElection } from './meeting-election';
 import {
   activeRoster, attendanceOf, checkMeeting, emptyMeetingForm, meetingCheckInput, meetingDate, meetingFieldKey,
@@ -146,6 +147,7 @@ export function MeetingEditor({ bookId, draftId, onSealed, onCancel }: EditorPro
         <Divider />
         <MeetingElection {...section} />
         <Divider />
+        <DutyPicker kind="meeting" form={form} setForm={setForm} />
         <Field label="附件（签到表、会议材料、照片等）" htmlFor="attachments-input" name="attachments" errors={errors}>
           <AttachmentsField bookId={bookId} value={form.attachments}
             onChange={(update) => setForm((f) => ({ ...f, attachments: update(f.attachments) }))} />

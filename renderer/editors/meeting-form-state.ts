@@ -12,6 +12,7 @@ import {
   dateTimeString, election as electionSchema, guest as guestSchema, meetingInput,
   type MeetingDraft, type MeetingInput, type MemberView,
 } from '../../db/contract';
+import { dutiesOf, type DutyForm } from '../ledger/duty-picker';
 import { countOrZero, numberOrUndefined, problemsFrom, textOrUndefined, type Problem } from './form-values';
 
 export interface GuestForm { name: string; unit: string }
@@ -51,6 +52,7 @@ export interface MeetingForm {
   hasElection: boolean;
   election: ElectionForm;
   attachments: { hash: string; name: string; mediaType: string; size: number }[];
+  duties?: DutyForm['duties'];
 }
 
 export const emptyTopic = (): TopicForm => ({ title: '', discussion: '', dissent: '' });
@@ -143,6 +145,7 @@ export function meetingDraftInput(form: MeetingForm, roster: readonly MemberView
     chairDelegated: form.chairDelegated,
     election: form.hasElection ? electionDraft(form.election) : undefined,
     attachments: form.attachments,
+    duties: dutiesOf(form),
   };
 }
 

@@ -5,6 +5,7 @@
 import { Alert, Flex, Tag, Typography } from 'antd';
 import { MEETING_MODES, MEETING_TYPES, type MeetingEvaluation, type MeetingInput, type MemberView } from '../../db/contract';
 import { memberName } from './use-book-context';
+import { dutyLabels } from '../ledger/duty-picker';
 import { Prose, SummaryTable, attachmentsText, orEmpty, type SummaryRow } from './summary-parts';
 
 export interface MeetingPayload {
@@ -71,6 +72,7 @@ export function MeetingSummary({ payload, roster }: { payload: MeetingPayload; r
       ),
     }] : []),
     { label: '附件', value: attachmentsText(m.attachments) },
+    { label: '体现的职责', value: dutyLabels(m.duties) },
   ];
 
   return (

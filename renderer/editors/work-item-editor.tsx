@@ -8,6 +8,7 @@ import {
   WORK_ITEM_TYPES, dateString, type EntrySummary, type MemberView, type WorkItemInput, type WorkItemType,
 } from '../../db/contract';
 import { useApi } from '../api-context';
+import { DutyPicker, dutyLabels } from '../ledger/duty-picker';
 import { AttachmentsField } from './attachments-field';
 import { EntryEditorFrame, type FrameSection } from './entry-editor-frame';
 import { Field } from './field';
@@ -44,6 +45,7 @@ function CommonFields({ form, setForm, errors, bookId, children }: FrameSection<
         </Col>
       </Row>
       {children}
+      {form.type !== 'filing' && <DutyPicker kind="work" form={form} setForm={setForm} />}
       <Field label="附件（报告原件、批复扫描件等）" htmlFor="attachments-input" name="attachments" errors={errors}>
         <AttachmentsField bookId={bookId} value={form.attachments}
           onChange={(update) => setForm((f) => ({ ...f, attachments: update(f.attachments) }))} />
@@ -93,6 +95,7 @@ export function WorkItemEditor(props: EditorProps) {
             label: s.label.replace(/（.*）$/, ''), value: summaryValue(body, s.key, roster, meetings.items),
           })),
           { label: '附件', value: attachmentsText(item.attachments) },
+          ...(item.type === 'filing' ? [] : [{ label: '体现的职责', value: dutyLabels(item.duties) }]),
         ];
         return <SummaryTable rows={rows} />;
       }}

@@ -3,6 +3,7 @@
  * fields. The draft keeps one flat record of every field so switching the type while
  * typing loses nothing; `FIELDS[type]` decides what is shown and what is sent.
  */
+import { dutiesOf, type DutyForm } from '../ledger/duty-picker';
 import { EVENT_KINDS, MAJOR_CATEGORIES, workItemInput, type MemberView, type WorkItemInput, type WorkItemType } from '../../db/contract';
 import type { Checked } from './entry-editor-frame';
 import { numberOrUndefined, problemsFrom, textOrUndefined } from './form-values';
@@ -33,9 +34,10 @@ export interface WorkItemForm {
   content: string;
   approvalDocNo: string;
   note: string;
+  duties?: DutyForm['duties'];
 }
 
-export type SpecKey = Exclude<keyof WorkItemForm, 'type' | 'title' | 'date' | 'attachments'>;
+export type SpecKey = Exclude<keyof WorkItemForm, 'type' | 'title' | 'date' | 'attachments' | 'duties'>;
 
 export type FieldKind = 'line' | 'prose' | 'date' | 'year' | 'money' | 'member' | 'meeting' | 'choice';
 
@@ -121,6 +123,7 @@ function valueFor(spec: FieldSpec, raw: string): unknown {
 /** The union member for the chosen type, only its own fields: what the schema and the seal see. */
 export function workItemDraftInput(form: WorkItemForm): Record<string, unknown> {
   const out: Record<string, unknown> = { type: form.type, title: form.title, date: form.date, attachments: form.attachments };
+  if (dutiesOf(form)) out.duties = dutiesOf(form);
   for (const spec of FIELDS[form.type]) {
     const v = valueFor(spec, form[spec.key]);
     if (v !== undefined) out[spec.key] = v;

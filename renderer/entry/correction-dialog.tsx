@@ -45,6 +45,9 @@ function ValueInput({ field, members, ...rest }: { field: CorrectableField; memb
     case 'enum':
       return <Select {...props} value={rest.value as string | undefined}
         options={field.field.show === 'enum' ? Object.entries(field.field.options).map(([value, label]) => ({ value, label })) : []} />;
+    case 'enumList':
+      return <Select {...props} mode="multiple" value={rest.value as string[] | undefined}
+        options={field.field.show === 'enumList' ? Object.entries(field.field.options).map(([value, label]) => ({ value, label })) : []} />;
     case 'number': return <InputNumber {...props} value={rest.value as number | undefined} style={{ width: 200 }} />;
     case 'boolean':
       return <Radio.Group value={rest.value} onChange={(e) => rest.onChange?.(e.target.value as boolean)}

@@ -49,6 +49,9 @@ export function formatValue(value: unknown, field: FieldDescription | undefined,
       if (typeof value !== 'boolean') return plain(value);
       return value ? field.yes ?? '是' : field.no ?? '否';
     case 'enum': return typeof value === 'string' ? field.options[value] ?? value : plain(value);
+    case 'enumList':
+      if (!Array.isArray(value)) return plain(value);
+      return value.length === 0 ? '（无）' : value.map((v) => (typeof v === 'string' ? field.options[v] ?? v : plain(v))).join('、');
     case 'person': return typeof value === 'string' ? nameOf(value) : plain(value);
     case 'people':
       if (!Array.isArray(value)) return plain(value);

@@ -38,6 +38,8 @@ export function shownFields(
     if (f.technical || f.show === 'attachments') return false;
     if (f.path.length > 1 && !isRecord(getAt(input, f.path.slice(0, -1)))) return false;
     if (f.show === 'ruleParams' && getAt(input, f.path) === undefined && !corrected(f.path)) return false;
+    // 体现的职责 never ticked: not a blank of the paper form, just not tagged (a correction can add it).
+    if (f.show === 'enumList' && getAt(input, f.path) === undefined) return false;
     // Ledger entries have no optional blanks to show: a key absent is simply not part of it.
     return !ledger || getAt(input, f.path) !== undefined;
   });

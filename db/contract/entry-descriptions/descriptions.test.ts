@@ -50,6 +50,11 @@ function missing(fields: readonly FieldDescription[], leaf: Leaf): string | null
       if (rest[0] !== '[]') return 'list is not an array';
       if (!field.item.trim()) return 'list has no item label';
       return missing(field.fields, { ...leaf, path: rest.slice(1) });
+    case 'enumList': {
+      if (rest.length !== 1 || rest[0] !== '[]') return 'enumList is not a list of codes';
+      const unlabelled = (leaf.values ?? []).filter((v) => !field.options[v]);
+      return unlabelled.length ? `no label for ${unlabelled.join(', ')}` : null;
+    }
     case 'enum': {
       if (rest.length) return `enum has ${rest.join('.')}`;
       const unlabelled = (leaf.values ?? []).filter((v) => !field.options[v]);
@@ -102,7 +107,7 @@ describe('entry descriptions', () => {
     const labels = (d: EntryDescription) => d.fields.map((f) => f.label);
     expect(labels(ENTRY_DESCRIPTIONS.activity)).toEqual(expect.arrayContaining(['活动名称', '活动内容', '活动成效', '参加成员']));
     expect(labels(ENTRY_DESCRIPTIONS['member.join'])).toEqual(expect.arrayContaining(['姓名', '入党时间', '在学会任职', '批复']));
-    expect(labels(WORK_DESCRIPTIONS['annual-report'])).toEqual(['工作类型', '标题', '日期', '述职年度', '述职人', '本年度工作情况', '存在问题', '下一年度工作计划', '附件']);
+    expect(labels(WORK_DESCRIPTIONS['annual-report'])).toEqual(['工作类型', '标题', '日期', '述职年度', '述职人', '本年度工作情况', '存在问题', '下一年度工作计划', '附件', '体现的职责']);
     expect(describeEntry('work', { type: 'filing' })).toBe(WORK_DESCRIPTIONS.filing);
     expect(describeEntry('something.new')).toBeUndefined();
   });
@@ -161,6 +166,13 @@ describe('fields by pointer', () => {
     const m = correctableFields(ENTRY_DESCRIPTIONS.meeting, meeting, nameOf, [['presentIds'], ['absent']]);
     expect(m.map((f) => toPointer(f.rel))).toEqual(expect.arrayContaining(['/topics/0/discussion', '/decisions/0/votes/abstain', '/place']));
     expect(m.some((f) => f.rel[0] === 'election' || f.rel[0] === 'presentIds' || f.rel[0] === 'absent' || f.rel[0] === 'attachments')).toBe(false);
+  });
+
+  it('offers 体现的职责 as a list of duties to add later, on entries sealed without it', () => {
+    const activity = { type: 'volunteer', title: '科普进社区', date: '2025-09-06', place: '社区', organizer: '秘书处', participantIds: [], content: '讲座' };
+    const duties = correctableFields(ENTRY_DESCRIPTIONS.activity, activity, nameOf).find((f) => f.label === '体现的职责');
+    expect(duties).toMatchObject({ rel: ['duties'], editor: 'enumList' });
+    expect(duties!.field.show === 'enumList' && duties!.field.options.volunteer).toBe('志愿服务');
   });
 });
 

@@ -8,6 +8,7 @@
 import { MEETING_MODES, MEETING_TYPES } from '../meetings';
 import { ACTIVITY_TYPES, EVENT_KINDS, MAJOR_CATEGORIES, WORK_ITEM_TYPES, type WorkItemType } from '../activities';
 import { MEMBER_ROLES } from '../members';
+import { DUTIES } from '../duties';
 import { ORG_FORMS } from '../organisation';
 import { PROFILE_NAMES } from '../profile-choice';
 import type { EntryKind } from './entry-body';
@@ -20,6 +21,8 @@ const GENDERS = { 男: '男', 女: '女' } as const;
 const APPROVAL = { docNo: '批复文号', date: '批复日期' } as const;
 
 const attachments: FieldDescription = { path: ['attachments'], label: '附件', show: 'attachments' };
+/** 九项职责 the entry shows (an enum list: each code shown by its label). */
+const duties: FieldDescription = { path: ['duties'], label: '体现的职责', show: 'enumList', options: DUTIES };
 
 export const MEETING_DESCRIPTION: EntryDescription = {
   title: '会议记录',
@@ -77,6 +80,7 @@ export const MEETING_DESCRIPTION: EntryDescription = {
       ],
     },
     attachments,
+    duties,
   ],
 };
 
@@ -94,6 +98,7 @@ export const ACTIVITY_DESCRIPTION: EntryDescription = {
     { path: ['content'], label: '活动内容', show: 'longText' },
     { path: ['outcome'], label: '活动成效', show: 'longText' },
     attachments,
+    duties,
   ],
 };
 
@@ -155,6 +160,7 @@ function workDescription(type: WorkItemType): EntryDescription {
       { path: ['date'], label: '日期', show: 'date' },
       ...WORK_FIELDS[type],
       attachments,
+      duties,
     ],
   };
 }

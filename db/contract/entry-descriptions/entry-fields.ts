@@ -102,7 +102,7 @@ function locateIn(fields: readonly FieldDescription[], rel: readonly PathSegment
 }
 
 /** How a correctable value is typed in the correction dialog. */
-export type CorrectionEditor = 'text' | 'longText' | 'date' | 'dateTime' | 'number' | 'boolean' | 'enum' | 'person' | 'people';
+export type CorrectionEditor = 'text' | 'longText' | 'date' | 'dateTime' | 'number' | 'boolean' | 'enum' | 'enumList' | 'person' | 'people';
 
 export interface CorrectableField extends LocatedField {
   /** Segments below the entry's input. */
@@ -112,7 +112,7 @@ export interface CorrectableField extends LocatedField {
 
 const EDITORS: Partial<Record<FieldDescription['show'], CorrectionEditor>> = {
   text: 'text', longText: 'longText', date: 'date', dateTime: 'dateTime', number: 'number', entryRef: 'number',
-  boolean: 'boolean', enum: 'enum', person: 'person', people: 'people',
+  boolean: 'boolean', enum: 'enum', person: 'person', people: 'people', enumList: 'enumList',
 };
 
 /**

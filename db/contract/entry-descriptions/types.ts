@@ -64,6 +64,11 @@ export interface EnumField extends FieldBase {
   /** Code → Chinese label; the contract's own tables (MEETING_TYPES, MEMBER_ROLES …). */
   options: Readonly<Record<string, string>>;
 }
+/** A list of codes, each shown by its label, joined with 、 (体现的职责). */
+export interface EnumListField extends FieldBase {
+  show: 'enumList';
+  options: Readonly<Record<string, string>>;
+}
 export interface ApprovalField extends FieldBase {
   show: 'approval';
   /** The form's labels of the approval's two parts. */
@@ -82,7 +87,7 @@ export interface ListField extends FieldBase {
 }
 
 export type FieldDescription =
-  | PlainField | NumberField | BooleanField | EnumField | ApprovalField | VotesField | ListField;
+  | PlainField | NumberField | BooleanField | EnumField | EnumListField | ApprovalField | VotesField | ListField;
 export type Show = FieldDescription['show'];
 
 export interface EntryDescription {
