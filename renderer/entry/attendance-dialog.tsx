@@ -4,12 +4,12 @@
  * `changes`. The dialog starts from the reading in force (earlier corrections applied); the
  * service re-checks the attendance rules and its Chinese message is shown here.
  */
-import { useCallback, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { Alert, Form, Input, Modal, Switch, Typography, type ButtonProps } from 'antd';
 import type { MeetingInput } from '../../db/contract';
 import { useApi } from '../api-context';
 import { errorMessage, type Api } from '../api';
-import { useAsync } from '../app/use-async';
+import { useServiceQuery } from '../app/service-query';
 import { absence, getAt } from '../../db/contract';
 import { useRequestId } from '../app/use-request-id';
 
@@ -76,7 +76,7 @@ export function AttendanceDialog(props: AttendanceDialogProps) {
   const [saving, setSaving] = useState(false);
   const [problem, setProblem] = useState<{ type: 'error' | 'warning'; text: string } | null>(null);
   const { requestId, renew } = useRequestId();
-  const roster = useAsync(useCallback(() => api['members.list']({ bookId, on: date }), [api, bookId, date]));
+  const roster = useServiceQuery('members.list', { bookId, on: date });
   const now = useMemo(() => readAttendance(current), [current]);
   const initialRows = useMemo<Row[]>(() => {
     // Expected = everyone the meeting recorded, present or absent (each once).
