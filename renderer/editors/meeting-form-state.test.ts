@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ROSTER } from './editor-test-kit';
+import { ROSTER } from '../test/kit';
 import {
   attendanceOf, checkMeeting, emptyMeetingForm, meetingCheckInput, meetingDate, meetingFieldKey, type MeetingForm,
 } from './meeting-form-state';
