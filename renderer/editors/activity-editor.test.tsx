@@ -74,7 +74,7 @@ describe('ActivityEditor', () => {
     const { calls } = await setup(newId());
     await userEvent.click(await screen.findByTestId('seal-button'));
     const banner = await screen.findByTestId('form-problems');
-    expect(banner).toHaveTextContent('内容：不能为空');
+    expect(banner).toHaveTextContent('请填写内容');
     expect(banner).toHaveTextContent('日期：日期格式应为 年-月-日');
     expect(calls['activities.seal']).not.toHaveBeenCalled();
   });

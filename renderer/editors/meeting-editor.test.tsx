@@ -124,11 +124,11 @@ describe('MeetingEditor sealing', () => {
     const { calls } = await setup();
     await userEvent.click(await screen.findByTestId('seal-button'));
     const banner = await screen.findByTestId('form-problems');
-    expect(banner).toHaveTextContent('会议次序：必须填写');
-    expect(banner).toHaveTextContent('议题 › 第 1 项 › 标题：不能为空');
+    expect(banner).toHaveTextContent('请填写会议次序');
+    expect(banner).toHaveTextContent('请填写议题 › 第 1 项 › 标题');
     expect(screen.queryByTestId('seal-confirm')).not.toBeInTheDocument();
     expect(calls['meetings.seal']).not.toHaveBeenCalled();
-    expect(banner).toHaveTextContent('记录人：不能为空');
+    expect(banner).toHaveTextContent('请填写记录人');
     // The organisation's registered recorder is offered, not filled in behind the user's back.
     expect(screen.getByTestId('meeting-recorder')).toHaveValue('');
     await userEvent.click(screen.getByRole('button', { name: '填入登记的记录人：赵六' }));

@@ -71,9 +71,9 @@ describe('WorkItemEditor', () => {
     const { calls } = await setup(() => ({ ...emptyWorkItemForm(), type: 'annual-report', title: '2024年度述职', date: '2025-01-10' }));
     await userEvent.click(await screen.findByTestId('seal-button'));
     const banner = await screen.findByTestId('form-problems');
-    expect(banner).toHaveTextContent('述职年度：必须填写');
-    expect(banner).toHaveTextContent('述职人：必须填写');
-    expect(banner).toHaveTextContent('下一年度工作计划：不能为空');
+    expect(banner).toHaveTextContent('请填写述职年度');
+    expect(banner).toHaveTextContent('请填写述职人');
+    expect(banner).toHaveTextContent('请填写下一年度工作计划');
     expect(banner).not.toHaveTextContent('报送对象');
     expect(calls['work.seal']).not.toHaveBeenCalled();
   });

@@ -7,11 +7,12 @@
 import { useMemo, useState } from 'react';
 import { Alert, Form, Input, InputNumber, Modal, Radio, Select, Typography, type ButtonProps } from 'antd';
 import {
-  correctableFields, describeEntry, getAt, toPointer, type CorrectableField, type MemberView, type PathSegment,
+  correctableFields, describeEntry, getAt, prose, toPointer, type CorrectableField, type MemberView, type PathSegment,
 } from '../../db/contract';
 import { useApi } from '../api-context';
 import { errorMessage } from '../api';
 import { DateField } from '../forms/date-field';
+import { LongText } from '../forms/long-text';
 import { useRequestId } from '../app/use-request-id';
 import { rosterNames } from './entry-context';
 import { formatValue } from './format-value';
@@ -53,8 +54,8 @@ function ValueInput({ field, members, ...rest }: { field: CorrectableField; memb
     case 'date': return <DateField aria-label="更正为" value={rest.value as string | undefined} onChange={(v) => rest.onChange?.(v ?? null)} />;
     case 'dateTime': return <Input {...props} value={rest.value as string | undefined} placeholder="例如 2025-03-18T09:30"
       onChange={(e) => rest.onChange?.(e.target.value)} maxLength={16} />;
-    case 'longText': return <Input.TextArea {...props} value={rest.value as string | undefined} autoSize={{ minRows: 3, maxRows: 12 }}
-      onChange={(e) => rest.onChange?.(e.target.value)} maxLength={20_000} />;
+    case 'longText': return <LongText {...props} schema={prose()} value={rest.value as string | undefined} autoSize={{ minRows: 3, maxRows: 12 }}
+      onChange={(e) => rest.onChange?.(e.target.value)} />;
     default: return <Input {...props} value={rest.value as string | undefined} onChange={(e) => rest.onChange?.(e.target.value)} maxLength={20_000} />;
   }
 }
