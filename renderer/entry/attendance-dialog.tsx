@@ -12,6 +12,7 @@ import { errorMessage, type Api } from '../api';
 import { useServiceQuery } from '../app/service-query';
 import { absence, getAt } from '../../db/contract';
 import { useRequestId } from '../app/use-request-id';
+import { enterSubmits } from '../forms/enter-submit';
 
 type Absence = MeetingInput['absent'][number];
 export interface Attendance { presentIds: string[]; absent: Absence[] }
@@ -129,7 +130,7 @@ export function AttendanceDialog(props: AttendanceDialogProps) {
         实到与缺席作为一次更正封存，原记录保持不变。缺席成员须填写请假说明，主持人应为实到。
       </Typography.Paragraph>
       {problem && <Alert type={problem.type} showIcon title={problem.text} style={{ marginBottom: 12 }} data-testid="attendance-problem" />}
-      <Form form={form} layout="vertical" data-testid="attendance-form"
+      <Form form={form} layout="vertical" data-testid="attendance-form" onKeyDown={enterSubmits(submit)}
         initialValues={{ rows: initialRows, by: defaultBy }}>
         <Typography.Text strong>应到 {rows.length} 人：实到 {presentCount} 人，缺席 {rows.length - presentCount} 人</Typography.Text>
         {initialRows.map((row, i) => {

@@ -13,6 +13,8 @@ import { useApi } from '../api-context';
 import { errorMessage } from '../api';
 import { DateField } from '../forms/date-field';
 import { LongText } from '../forms/long-text';
+import { enterSubmits } from '../forms/enter-submit';
+import { chooseRule } from '../forms/zod-form';
 import { useRequestId } from '../app/use-request-id';
 import { rosterNames } from './entry-context';
 import { formatValue } from './format-value';
@@ -121,14 +123,14 @@ export function CorrectionDialog(props: CorrectionDialogProps) {
         更正作为一条新记录封存，原记录保持不变；查看原记录时，更正内容显示在原内容旁边。
       </Typography.Paragraph>
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} />}
-      <Form form={form} layout="vertical" initialValues={{ by: defaultBy }} data-testid="correction-form"
+      <Form form={form} layout="vertical" initialValues={{ by: defaultBy }} data-testid="correction-form" onKeyDown={enterSubmits(submit)}
         onValuesChange={(changed: Values) => {
           if ('field' in changed) {
             const f = fields.find((x) => x.pointer === changed.field);
             form.setFieldsValue({ value: f ? formValue(getAt(current, f.pointer)) : undefined });
           }
         }}>
-        <Form.Item name="field" label="更正的字段" rules={[{ required: true, message: '请选择要更正的字段' }]}>
+        <Form.Item name="field" label="更正的字段" rules={[chooseRule()]}>
           <Select showSearch={{ optionFilterProp: 'label' }} aria-label="更正的字段" data-testid="correction-field"
             options={fields.map((f) => ({ value: f.pointer, label: f.label }))} />
         </Form.Item>
