@@ -48,4 +48,15 @@ describe('AttachmentsField', () => {
     expect(calls['attachments.put']).toHaveBeenCalledWith(expect.objectContaining({ mediaType: 'application/octet-stream' }));
     await waitFor(() => expect(screen.queryByTestId('attachment-progress')).not.toBeInTheDocument());
   });
+
+  it('adds no more than 50 attachments to one entry and says how many files it ignored', async () => {
+    const { api: calls, bookId } = await realBook();
+    const existing = Array.from({ length: 49 }, (_, i) => ({ hash: i.toString(16).padStart(64, '0'), name: `旧附件${i}.png`, mediaType: 'image/png', size: 1 }));
+    renderWithApi(<Harness bookId={bookId} initial={existing} />, calls);
+    pick(new File(['a'], '一.png', { type: 'image/png' }), new File(['b'], '二.png', { type: 'image/png' }), new File(['c'], '三.png', { type: 'image/png' }));
+    expect(await screen.findByText('一.png')).toBeInTheDocument();
+    expect(screen.getByTestId('attachment-error')).toHaveTextContent('每条记录最多 50 个附件，已忽略多出的 2 个文件。');
+    expect(calls['attachments.put']).toHaveBeenCalledTimes(1);
+    expect(screen.queryByText('二.png')).not.toBeInTheDocument();
+  });
 });
