@@ -56,7 +56,12 @@ describe('live character counters', () => {
     expect(container).toHaveTextContent('0 / 10');
     fireEvent.change(box, { target: { value: '一二三四五六七八九十十一' } });
     expect(box).toHaveValue('一二三四五六七八九十十一');
-    expect(container).toHaveTextContent('12 / 10');
+    expect(container).toHaveTextContent('12 / 10 字');
+  });
+
+  it('writes the limit as a clerk reads it', () => {
+    const { container } = renderWithApi(<LongText schema={meetingInput.shape.minutes} aria-label="会议纪要" defaultValue="" />, fakeApi());
+    expect(container).toHaveTextContent('0 / 20,000 字');
   });
 });
 

@@ -8,7 +8,14 @@ import type { TextAreaProps } from 'antd/es/input';
 import type { z } from 'zod';
 import { maxLengthOf } from './zod-form';
 
+const number = (n: number) => n.toLocaleString('zh-CN');
+
 export function LongText({ schema, ...props }: TextAreaProps & { schema: z.ZodType }) {
   const max = maxLengthOf(schema);
-  return <Input.TextArea {...props} count={{ show: true, ...(max !== undefined ? { max } : {}) }} />;
+  return (
+    <Input.TextArea {...props} count={{
+      show: ({ count }) => (max === undefined ? `${number(count)} 字` : `${number(count)} / ${number(max)} 字`),
+      ...(max !== undefined ? { max } : {}),
+    }} />
+  );
 }
