@@ -2,10 +2,9 @@
  * The renderer's root: the app shell (antd in Chinese, messages, error boundary) and
  * the gate that shows the first-run wizard when this machine has no book yet.
  */
-import { useCallback, useState } from 'react';
+import { useState } from 'react';
 import { Button, Result, Spin } from 'antd';
-import { useApi } from '../api-context';
-import { useAsync } from './use-async';
+import { errorText, useServiceQuery } from './service-query';
 import { BookProvider, pickInitialBook } from './book-context';
 import { AppShell } from './app-shell';
 import { Frame } from './frame';
@@ -13,16 +12,16 @@ import { SetupWizard } from '../setup/setup-wizard';
 import { DemoChoice } from '../demo/demo-choice';
 
 export function BooksGate() {
-  const api = useApi();
-  const books = useAsync(useCallback(() => api['books.list']({}), [api]));
+  const books = useServiceQuery('books.list', {});
+  const reload = () => void books.refetch();
   const [chosen, setChosen] = useState<string | null>(null);
   const list = books.data;
 
   if (!list) {
     if (books.error) {
       return (
-        <Result status="warning" title="无法打开记录本" subTitle={books.error}
-          extra={<Button type="primary" onClick={books.reload}>重试</Button>} />
+        <Result status="warning" title="无法打开记录本" subTitle={errorText(books.error)}
+          extra={<Button type="primary" loading={books.isFetching} onClick={reload}>重试</Button>} />
       );
     }
     return <div style={{ padding: 80, textAlign: 'center' }}><Spin size="large" description="正在打开记录本…"><div style={{ height: 40 }} /></Spin></div>;
@@ -30,17 +29,17 @@ export function BooksGate() {
   // The demo book opens only when chosen: on start, and on leaving it, the real books come first.
   const real = list.filter((b) => !b.demo);
   const bookId = chosen && list.some((b) => b.bookId === chosen) ? chosen : pickInitialBook(real);
-  const leaveDemo = () => { setChosen(null); books.reload(); };
+  const leaveDemo = () => { setChosen(null); reload(); };
   if (!bookId) {
     return (
       <SetupWizard
-        onDone={(createdId) => { setChosen(createdId); books.reload(); }}
-        aside={<DemoChoice onOpened={(demoId) => { setChosen(demoId); books.reload(); }} />}
+        onDone={(createdId) => { setChosen(createdId); reload(); }}
+        aside={<DemoChoice onOpened={(demoId) => { setChosen(demoId); reload(); }} />}
       />
     );
   }
   return (
-    <BookProvider books={list} bookId={bookId} onSelect={setChosen} onCreated={books.reload}>
+    <BookProvider books={list} bookId={bookId} onSelect={setChosen} onCreated={reload}>
       <Frame onLeaveDemo={leaveDemo} />
     </BookProvider>
   );

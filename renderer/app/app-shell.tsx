@@ -14,10 +14,18 @@ const THEME = {
   components: { Layout: { siderBg: '#ffffff', headerHeight: 56 } },
 };
 
+/**
+ * Toasts (App.message) appear at the top of the window; a banner scrolled to the top (the
+ * editor's "封存没有完成" after a refused seal) keeps this much room above it so a toast
+ * shown at the same moment never covers it.
+ */
+export const MESSAGE_TOP = 12;
+export const TOAST_CLEARANCE = MESSAGE_TOP + 56;
+
 export function AppShell({ children }: { children: ReactNode }) {
   return (
     <ConfigProvider locale={zhCN} theme={THEME}>
-      <AntApp>
+      <AntApp message={{ top: MESSAGE_TOP, maxCount: 3 }}>
         <ErrorBoundary><QueryProvider>{children}</QueryProvider></ErrorBoundary>
       </AntApp>
     </ConfigProvider>

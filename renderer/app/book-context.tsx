@@ -2,10 +2,9 @@
  * The open book: its id, status (size, key, integrity, read-only) and a way to refresh it
  * after a seal. Every page reads the book from here instead of fetching the status itself.
  */
-import { createContext, useCallback, useContext, useEffect, useState, type ReactNode } from 'react';
+import { createContext, useCallback, useContext, type ReactNode } from 'react';
 import type { BookStatus, BookSummary } from '../../db/contract';
-import { useApi } from '../api-context';
-import { errorMessage } from '../api';
+import { errorText, useBookChanged, useServiceQuery } from './service-query';
 
 export interface BookContextValue {
   bookId: string;
@@ -13,7 +12,7 @@ export interface BookContextValue {
   status: BookStatus | null;
   statusError: string | null;
   readOnly: boolean;
-  /** Re-read the status (after a seal, a correction, a verify). */
+  /** After a seal, a correction, a verify: re-read everything shown of this book (and its status). */
   refresh: () => Promise<void>;
   selectBook: (bookId: string) => void;
   /** After a new book was created here: re-read the list and open that book. */
@@ -50,33 +49,13 @@ export function BookProvider({ books, bookId, onSelect, onCreated, children }: {
   onCreated?: (bookId: string) => void;
   children: ReactNode;
 }) {
-  const api = useApi();
-  // Tagged with the book it belongs to, so a switch never shows the other book's status.
-  const [state, setState] = useState<{ bookId: string; status: BookStatus | null; error: string | null }>(
-    { bookId: '', status: null, error: null },
-  );
-
-  const refresh = useCallback(
-    (): Promise<void> => api['books.status']({ bookId }).then(
-      (status) => setState({ bookId, status, error: null }),
-      (error: unknown) => setState((prev) => ({
-        bookId, status: prev.bookId === bookId ? prev.status : null, error: errorMessage(error),
-      })),
-    ),
-    [api, bookId],
-  );
-
-  useEffect(() => {
-    void refresh();
-  }, [refresh]);
-
-  // While the background full verify runs, follow its progress (the badge shows it).
-  const verifying = state.bookId === bookId && state.status !== null && state.status.verification.state !== 'done';
-  useEffect(() => {
-    if (!verifying) return undefined;
-    const timer = window.setTimeout(() => void refresh(), VERIFY_POLL_MS);
-    return () => window.clearTimeout(timer);
-  }, [verifying, state, refresh]);
+  // Keyed by the book: a switch never shows the other book's status. While the background
+  // full verify runs, its progress is followed (the badge shows it).
+  const statusQuery = useServiceQuery('books.status', { bookId }, {
+    refetchInterval: (q) => (q.state.data && q.state.data.verification.state !== 'done' ? VERIFY_POLL_MS : false),
+  });
+  const bookChanged = useBookChanged();
+  const refresh = useCallback(() => bookChanged(bookId), [bookChanged, bookId]);
 
   const selectBook = useCallback((id: string) => {
     try {
@@ -92,8 +71,8 @@ export function BookProvider({ books, bookId, onSelect, onCreated, children }: {
     onCreated?.(id);
   }, [selectBook, onCreated]);
 
-  const status = state.bookId === bookId ? state.status : null;
-  const statusError = state.bookId === bookId ? state.error : null;
+  const status = statusQuery.data ?? null;
+  const statusError = errorText(statusQuery.error);
   const summary = books.find((b) => b.bookId === bookId);
   const readOnly = status?.readOnly ?? summary?.readOnly ?? false;
   const value: BookContextValue = { bookId, books, status, statusError, readOnly, refresh, selectBook, openNewBook };

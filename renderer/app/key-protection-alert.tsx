@@ -4,11 +4,9 @@
  * a fixed password or the file's permissions do. Shown beside the key fingerprint in 设置 and
  * after a book is created. If the answer cannot be had, nothing is claimed.
  */
-import { useCallback } from 'react';
 import { Alert } from 'antd';
 import type { SecurityView } from '../../db/contract';
-import { useApi } from '../api-context';
-import { useAsync } from './use-async';
+import { useServiceQuery } from './service-query';
 
 const ALERT_TYPE: Record<SecurityView['keyProtection'], 'success' | 'warning'> = {
   os: 'success',
@@ -17,8 +15,7 @@ const ALERT_TYPE: Record<SecurityView['keyProtection'], 'success' | 'warning'> =
 };
 
 export function KeyProtectionAlert() {
-  const api = useApi();
-  const { data } = useAsync(useCallback(() => api['app.security']({}), [api]));
+  const { data } = useServiceQuery('app.security', {});
   if (!data) return null;
   return (
     <Alert

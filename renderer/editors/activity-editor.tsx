@@ -7,6 +7,7 @@ import { Checkbox, Col, Flex, Input, Radio, Row, Typography } from 'antd';
 import {
   ACTIVITY_TYPES, activityInput, dateString, type ActivityInput, type ActivityType, type MemberView,
 } from '../../db/contract';
+import { LongText } from '../forms/long-text';
 import { useApi } from '../api-context';
 import { DutyPicker, dutiesOf, dutyLabels, type DutyForm } from '../ledger/duty-picker';
 import { AttachmentsField } from './attachments-field';
@@ -63,7 +64,7 @@ function ActivityFields({ form, setForm, errors, roster, bookId }: FrameSection<
   );
   const prose = (key: 'otherParticipants' | 'content' | 'outcome', label: string, rows: number, required = false) => (
     <Field label={label} htmlFor={`activity-${key}`} name={key} errors={errors} required={required}>
-      <Input.TextArea id={`activity-${key}`} data-testid={`activity-${key}`} autoSize={{ minRows: rows }} value={form[key]}
+      <LongText schema={activityInput.shape[key]} id={`activity-${key}`} data-testid={`activity-${key}`} autoSize={{ minRows: rows }} value={form[key]}
         onChange={(e) => setForm({ [key]: e.target.value })} />
     </Field>
   );

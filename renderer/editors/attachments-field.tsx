@@ -1,11 +1,12 @@
 /**
- * Attachments (scans, photos, signed minutes): each file is read as base64, stored with
+ * Attachments (scans, photos, signed minutes), picked with antd's Upload (click or drag and
+ * drop; our own list and Chinese progress instead of its default list): each file is read as base64, stored with
  * `attachments.put` (content-addressed, so the same file twice is kept once) and listed
  * as `{hash, name, mediaType, size}` in the draft. Big files show progress while they are
  * read and while the service stores them; files over 50 MB are refused before reading.
  */
-import { useRef, useState } from 'react';
-import { Alert, Button, Flex, Progress, Typography } from 'antd';
+import { useState } from 'react';
+import { Alert, Button, Flex, Progress, Typography, Upload, type UploadProps } from 'antd';
 import { DeleteOutlined, PaperClipOutlined } from '@ant-design/icons';
 import type { AttachmentRef } from '../../db/contract';
 import { useApi } from '../api-context';
@@ -15,7 +16,7 @@ export const MAX_ATTACHMENT_BYTES = 50 * 1024 * 1024;
 export const MAX_ATTACHMENTS = 50;
 const MEDIA_TYPE = /^[a-z]+\/[a-z0-9.+-]+$/i;
 
-interface Upload { key: string; name: string; percent: number; saving: boolean }
+interface Pending { key: string; name: string; percent: number; saving: boolean }
 
 export interface AttachmentsFieldProps {
   bookId: string;
@@ -45,11 +46,10 @@ export function readAsBase64(file: File, onProgress: (percent: number) => void):
 
 export function AttachmentsField({ bookId, value, onChange }: AttachmentsFieldProps) {
   const api = useApi();
-  const input = useRef<HTMLInputElement>(null);
-  const [uploads, setUploads] = useState<Upload[]>([]);
+  const [uploads, setUploads] = useState<Pending[]>([]);
   const [errors, setErrors] = useState<string[]>([]);
 
-  const patch = (key: string, change: Partial<Upload>) =>
+  const patch = (key: string, change: Partial<Pending>) =>
     setUploads((list) => list.map((u) => (u.key === key ? { ...u, ...change } : u)));
 
   async function addOne(file: File, key: string): Promise<string | null> {
@@ -74,28 +74,33 @@ export function AttachmentsField({ bookId, value, onChange }: AttachmentsFieldPr
     }
   }
 
-  async function onFiles(files: FileList | null) {
-    if (!files || files.length === 0) return;
-    const picked = Array.from(files);
-    if (input.current) input.current.value = '';
-    const room = MAX_ATTACHMENTS - value.length;
-    const problems: string[] = [];
-    if (picked.length > room) problems.push(`每条记录最多 ${MAX_ATTACHMENTS} 个附件，已忽略多出的 ${picked.length - Math.max(room, 0)} 个文件。`);
-    const results = await Promise.all(picked.slice(0, Math.max(room, 0)).map((f, i) => addOne(f, `${Date.now()}-${i}-${f.name}`)));
-    setErrors([...problems, ...results.filter((r): r is string => r !== null)]);
-  }
+  const room = Math.max(MAX_ATTACHMENTS - value.length, 0);
+  // One batch of picked files: its problems replace the previous batch's; files beyond the limit are ignored.
+  const beforeUpload: UploadProps['beforeUpload'] = (file, batch) => {
+    const index = batch.indexOf(file);
+    if (index === 0) {
+      setErrors(batch.length > room ? [`每条记录最多 ${MAX_ATTACHMENTS} 个附件，已忽略多出的 ${batch.length - room} 个文件。`] : []);
+    }
+    return index < room ? true : Upload.LIST_IGNORE;
+  };
+  const customRequest: UploadProps['customRequest'] = ({ file, onSuccess, onError }) => {
+    if (!(file instanceof File)) return;
+    void addOne(file, `${Date.now()}-${file.name}-${Math.random().toString(36).slice(2)}`).then((problem) => {
+      if (problem) {
+        setErrors((list) => [...list, problem]);
+        onError?.(new Error(problem));
+      } else onSuccess?.(null);
+    });
+  };
 
   return (
     <Flex vertical gap={8}>
-      <div>
-        <input
-          ref={input} id="attachments-input" type="file" multiple data-testid="attachment-input"
-          // antd's form styles force `input[type=file]` to display:block, overriding `hidden`.
-          style={{ display: 'none' }}
-          aria-label="选择附件文件" onChange={(e) => { void onFiles(e.target.files); }}
-        />
-        <Button icon={<PaperClipOutlined />} onClick={() => input.current?.click()}>添加附件（单个不超过 50 MB）</Button>
-      </div>
+      <Upload
+        id="attachments-input" data-testid="attachment-input" aria-label="选择附件文件" multiple showUploadList={false}
+        beforeUpload={beforeUpload} customRequest={customRequest}
+      >
+        <Button icon={<PaperClipOutlined />}>添加附件（单个不超过 50 MB，可拖入文件）</Button>
+      </Upload>
       {uploads.map((u) => (
         <div key={u.key} data-testid="attachment-progress">
           <Typography.Text>{u.saving ? `正在保存“${u.name}”…` : `正在读取“${u.name}”…`}</Typography.Text>

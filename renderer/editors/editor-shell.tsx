@@ -5,6 +5,7 @@
 import { useEffect, useRef, type ReactNode } from 'react';
 import { Alert, Button, Flex, Form, Spin, Typography } from 'antd';
 import { LockOutlined, SaveOutlined } from '@ant-design/icons';
+import { TOAST_CLEARANCE } from '../app/app-shell';
 import type { ShownError } from './api-error';
 import type { Problem } from './form-values';
 
@@ -53,7 +54,7 @@ export function EditorShell(props: EditorShellProps) {
           </Button>
         </Flex>
       </Flex>
-      <Flex vertical gap={8} ref={banners} style={{ scrollMarginTop: 16 }}>
+      <Flex vertical gap={8} ref={banners} style={{ scrollMarginTop: TOAST_CLEARANCE }}>
         {serverError && (
           <Alert
             type="error" showIcon closable onClose={props.onDismissServerError} data-testid="seal-error"

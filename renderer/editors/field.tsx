@@ -33,11 +33,3 @@ export function Field({ label, htmlFor, name, errors, required, extra, children 
     </Form.Item>
   );
 }
-
-/** Errors for the keys under `prefix.` re-keyed without it (for list sections). */
-export function errorsUnder(errors: FieldErrors, prefix: string): FieldErrors {
-  const out: FieldErrors = {};
-  const head = `${prefix}.`;
-  for (const [k, v] of Object.entries(errors)) if (k.startsWith(head)) out[k.slice(head.length)] = v;
-  return out;
-}

@@ -4,6 +4,7 @@
  */
 import type { z } from 'zod';
 import { describeIssues } from '../../db/contract';
+import { requiredWording } from '../forms/zod-form';
 import type { FieldErrors } from './types';
 
 /** '' → undefined (zod then says 必须填写); anything else → Number (NaN is rejected by zod). */
@@ -39,7 +40,10 @@ export function problemsFrom(
 ): Problem[] {
   return describeIssues(error).map((p) => {
     const renamed = rename?.(p.field);
-    return { key: renamed?.key ?? p.field, label: renamed?.label ?? p.label, message: p.message };
+    const label = renamed?.label ?? p.label;
+    // An empty required field reads 请填写<label>, under the field and in the banner alike.
+    const required = requiredWording(label, p.message);
+    return { key: renamed?.key ?? p.field, label: required ? '' : label, message: required ?? p.message };
   });
 }
 

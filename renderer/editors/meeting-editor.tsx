@@ -3,8 +3,9 @@
  * and sealing through a confirmation that shows exactly what becomes permanent.
  */
 import { useCallback } from 'react';
-import { App, Checkbox, Divider, Input, Typography } from 'antd';
-import { MEETING_TYPES } from '../../db/contract';
+import { App, Checkbox, Divider, Typography } from 'antd';
+import { MEETING_TYPES, meetingInput } from '../../db/contract';
+import { LongText } from '../forms/long-text';
 import { useApi } from '../api-context';
 import { toShownError } from './api-error';
 import { AttachmentsField } from './attachments-field';
@@ -135,7 +136,7 @@ export function MeetingEditor({ bookId, draftId, onSealed, onCancel }: EditorPro
         <Divider />
         <Field label="会议纪要" htmlFor="minutes" name="minutes" errors={errors}
           extra="如实记录会议过程与结论；封存后不能修改，只能更正。">
-          <Input.TextArea id="minutes" data-testid="minutes" autoSize={{ minRows: 10 }} value={form.minutes}
+          <LongText schema={meetingInput.shape.minutes} id="minutes" data-testid="minutes" autoSize={{ minRows: 10 }} value={form.minutes}
             onChange={(e) => setForm({ minutes: e.target.value })} />
         </Field>
         <Field label="单独召开确认" htmlFor="held-separately" name="heldSeparately" errors={errors}>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ROSTER } from './editor-test-kit';
+import { ROSTER } from '../test/kit';
 import {
   attendanceOf, checkMeeting, emptyMeetingForm, meetingCheckInput, meetingDate, meetingFieldKey, type MeetingForm,
 } from './meeting-form-state';
@@ -40,10 +40,10 @@ describe('meeting form state', () => {
     expect(result.problems).toEqual([expect.objectContaining({ key: 'chairId', message: '主持人“张三”应记为实到' })]);
   });
 
-  it('reports untyped numbers as 必须填写 and the on-site place rule', () => {
+  it('reports untyped numbers as 请填写… and the on-site place rule', () => {
     const result = checkMeeting(form({ number: '', place: '' }), roster);
     expect(result.problems).toEqual(expect.arrayContaining([
-      expect.objectContaining({ key: 'number', message: '必须填写' }),
+      expect.objectContaining({ key: 'number', label: '', message: '请填写会议次序' }),
       expect.objectContaining({ key: 'place', message: '现场会议需要填写地点' }),
     ]));
     expect(checkMeeting(form({ mode: 'correspondence', place: '' }), roster).ok).toBe(true);

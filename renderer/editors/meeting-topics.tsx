@@ -4,7 +4,8 @@
  */
 import { Button, Card, Col, Flex, Input, Row, Tag, Typography } from 'antd';
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
-import type { MeetingEvaluation } from '../../db/contract';
+import { topic, type MeetingEvaluation } from '../../db/contract';
+import { LongText } from '../forms/long-text';
 import { Field } from './field';
 import { emptyDecision, emptyTopic, type DecisionForm } from './meeting-form-state';
 import { removeAt, replaceAt, type MeetingSectionProps } from './meeting-section-props';
@@ -29,12 +30,12 @@ export function MeetingTopics({ form, setForm, errors }: MeetingSectionProps) {
               onChange={(e) => setForm((f) => ({ ...f, topics: replaceAt(f.topics, i, { title: e.target.value }) }))} />
           </Field>
           <Field label="讨论情况" htmlFor={`topic-discussion-${i}`} name={`topics.${i}.discussion`} errors={errors}>
-            <Input.TextArea id={`topic-discussion-${i}`} data-testid={`topic-discussion-${i}`} autoSize={{ minRows: 3 }}
+            <LongText schema={topic.shape.discussion} id={`topic-discussion-${i}`} data-testid={`topic-discussion-${i}`} autoSize={{ minRows: 3 }}
               value={t.discussion}
               onChange={(e) => setForm((f) => ({ ...f, topics: replaceAt(f.topics, i, { discussion: e.target.value }) }))} />
           </Field>
           <Field label="不同意见（有言必录，照实记载发言人和意见）" htmlFor={`topic-dissent-${i}`} name={`topics.${i}.dissent`} errors={errors}>
-            <Input.TextArea id={`topic-dissent-${i}`} data-testid={`topic-dissent-${i}`} autoSize={{ minRows: 2 }}
+            <LongText schema={topic.shape.dissent} id={`topic-dissent-${i}`} data-testid={`topic-dissent-${i}`} autoSize={{ minRows: 2 }}
               value={t.dissent}
               onChange={(e) => setForm((f) => ({ ...f, topics: replaceAt(f.topics, i, { dissent: e.target.value }) }))} />
           </Field>

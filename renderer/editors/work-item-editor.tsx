@@ -65,7 +65,7 @@ function summaryValue(input: Record<string, unknown>, key: string, roster: Membe
     case 'money': return `${Number(v).toLocaleString('zh-CN')} 元`;
     case 'meeting': {
       const e = meetings.find((m) => m.seq === v);
-      return e ? meetingEntryLabel(e) : `第 ${String(v)} 号记录`;
+      return e ? meetingEntryLabel(e) : `第 ${String(v)} 条`;
     }
     default: return String(v);
   }
@@ -73,7 +73,7 @@ function summaryValue(input: Record<string, unknown>, key: string, roster: Membe
 
 export function WorkItemEditor(props: EditorProps) {
   const api = useApi();
-  const meetings = useMeetingEntries(props.bookId, true);
+  const meetings = useMeetingEntries(props.bookId);
   return (
     <EntryEditorFrame<WorkItemForm, WorkItemInput>
       {...props}

@@ -4,7 +4,9 @@
  * switches back). Every input has a label and `data-testid="work-<field>"`.
  */
 import { Alert, Input, Radio, Select } from 'antd';
-import type { EntrySummary, MemberView } from '../../db/contract';
+import type { z } from 'zod';
+import { prose, workItemInput, type EntrySummary, type MemberView } from '../../db/contract';
+import { LongText } from '../forms/long-text';
 import { Field } from './field';
 import type { FieldErrors } from './types';
 import type { FormUpdate } from './use-editor-draft';
@@ -18,6 +20,12 @@ export interface WorkItemFieldsProps {
   roster: MemberView[];
   meetings: EntrySummary[];
   meetingsError: string | null;
+}
+
+/** The contract's schema of one field of one type (its limit drives the counter). */
+function contractField(type: WorkItemForm['type'], key: string): z.ZodType {
+  const option = workItemInput.options.find((o) => o.shape.type.value === type);
+  return (option?.shape as Record<string, z.ZodType> | undefined)?.[key] ?? prose();
 }
 
 export function WorkItemFields(props: WorkItemFieldsProps) {
@@ -44,7 +52,7 @@ function SpecInput({ spec, form, setForm, roster, meetings }: WorkItemFieldsProp
     case 'line':
       return <Input id={id} data-testid={id} maxLength={spec.max} value={value} onChange={(e) => set(e.target.value)} />;
     case 'prose':
-      return <Input.TextArea id={id} data-testid={id} autoSize={{ minRows: 4 }} value={value} onChange={(e) => set(e.target.value)} />;
+      return <LongText schema={contractField(form.type, spec.key)} id={id} data-testid={id} autoSize={{ minRows: 4 }} value={value} onChange={(e) => set(e.target.value)} />;
     case 'date':
       return <Input id={id} data-testid={id} type="date" value={value} onChange={(e) => set(e.target.value)} />;
     case 'year':

@@ -4,14 +4,15 @@
  * `changes`. The dialog starts from the reading in force (earlier corrections applied); the
  * service re-checks the attendance rules and its Chinese message is shown here.
  */
-import { useCallback, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { Alert, Form, Input, Modal, Switch, Typography, type ButtonProps } from 'antd';
 import type { MeetingInput } from '../../db/contract';
 import { useApi } from '../api-context';
 import { errorMessage, type Api } from '../api';
-import { useAsync } from '../app/use-async';
+import { useServiceQuery } from '../app/service-query';
 import { absence, getAt } from '../../db/contract';
 import { useRequestId } from '../app/use-request-id';
+import { enterSubmits } from '../forms/enter-submit';
 
 type Absence = MeetingInput['absent'][number];
 export interface Attendance { presentIds: string[]; absent: Absence[] }
@@ -76,7 +77,7 @@ export function AttendanceDialog(props: AttendanceDialogProps) {
   const [saving, setSaving] = useState(false);
   const [problem, setProblem] = useState<{ type: 'error' | 'warning'; text: string } | null>(null);
   const { requestId, renew } = useRequestId();
-  const roster = useAsync(useCallback(() => api['members.list']({ bookId, on: date }), [api, bookId, date]));
+  const roster = useServiceQuery('members.list', { bookId, on: date });
   const now = useMemo(() => readAttendance(current), [current]);
   const initialRows = useMemo<Row[]>(() => {
     // Expected = everyone the meeting recorded, present or absent (each once).
@@ -129,7 +130,7 @@ export function AttendanceDialog(props: AttendanceDialogProps) {
         实到与缺席作为一次更正封存，原记录保持不变。缺席成员须填写请假说明，主持人应为实到。
       </Typography.Paragraph>
       {problem && <Alert type={problem.type} showIcon title={problem.text} style={{ marginBottom: 12 }} data-testid="attendance-problem" />}
-      <Form form={form} layout="vertical" data-testid="attendance-form"
+      <Form form={form} layout="vertical" data-testid="attendance-form" onKeyDown={enterSubmits(submit)}
         initialValues={{ rows: initialRows, by: defaultBy }}>
         <Typography.Text strong>应到 {rows.length} 人：实到 {presentCount} 人，缺席 {rows.length - presentCount} 人</Typography.Text>
         {initialRows.map((row, i) => {

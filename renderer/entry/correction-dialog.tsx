@@ -7,11 +7,14 @@
 import { useMemo, useState } from 'react';
 import { Alert, Form, Input, InputNumber, Modal, Radio, Select, Typography, type ButtonProps } from 'antd';
 import {
-  correctableFields, describeEntry, getAt, toPointer, type CorrectableField, type MemberView, type PathSegment,
+  correctableFields, describeEntry, getAt, prose, toPointer, type CorrectableField, type MemberView, type PathSegment,
 } from '../../db/contract';
 import { useApi } from '../api-context';
 import { errorMessage } from '../api';
 import { DateField } from '../forms/date-field';
+import { LongText } from '../forms/long-text';
+import { enterSubmits } from '../forms/enter-submit';
+import { chooseRule } from '../forms/zod-form';
 import { useRequestId } from '../app/use-request-id';
 import { rosterNames } from './entry-context';
 import { formatValue } from './format-value';
@@ -56,8 +59,8 @@ function ValueInput({ field, members, ...rest }: { field: CorrectableField; memb
     case 'date': return <DateField aria-label="更正为" value={rest.value as string | undefined} onChange={(v) => rest.onChange?.(v ?? null)} />;
     case 'dateTime': return <Input {...props} value={rest.value as string | undefined} placeholder="例如 2025-03-18T09:30"
       onChange={(e) => rest.onChange?.(e.target.value)} maxLength={16} />;
-    case 'longText': return <Input.TextArea {...props} value={rest.value as string | undefined} autoSize={{ minRows: 3, maxRows: 12 }}
-      onChange={(e) => rest.onChange?.(e.target.value)} maxLength={20_000} />;
+    case 'longText': return <LongText {...props} schema={prose()} value={rest.value as string | undefined} autoSize={{ minRows: 3, maxRows: 12 }}
+      onChange={(e) => rest.onChange?.(e.target.value)} />;
     default: return <Input {...props} value={rest.value as string | undefined} onChange={(e) => rest.onChange?.(e.target.value)} maxLength={20_000} />;
   }
 }
@@ -123,14 +126,14 @@ export function CorrectionDialog(props: CorrectionDialogProps) {
         更正作为一条新记录封存，原记录保持不变；查看原记录时，更正内容显示在原内容旁边。
       </Typography.Paragraph>
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} />}
-      <Form form={form} layout="vertical" initialValues={{ by: defaultBy }} data-testid="correction-form"
+      <Form form={form} layout="vertical" initialValues={{ by: defaultBy }} data-testid="correction-form" onKeyDown={enterSubmits(submit)}
         onValuesChange={(changed: Values) => {
           if ('field' in changed) {
             const f = fields.find((x) => x.pointer === changed.field);
             form.setFieldsValue({ value: f ? formValue(getAt(current, f.pointer)) : undefined });
           }
         }}>
-        <Form.Item name="field" label="更正的字段" rules={[{ required: true, message: '请选择要更正的字段' }]}>
+        <Form.Item name="field" label="更正的字段" rules={[chooseRule()]}>
           <Select showSearch={{ optionFilterProp: 'label' }} aria-label="更正的字段" data-testid="correction-field"
             options={fields.map((f) => ({ value: f.pointer, label: f.label }))} />
         </Form.Item>

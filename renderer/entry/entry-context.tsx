@@ -35,12 +35,6 @@ export function useEntryView(): EntryViewContext {
   return useContext(Ctx);
 }
 
-/** The sealed input (what the recorder typed) of the entry in view. */
-export function useSealedInput(): unknown {
-  const { original, base } = useEntryView();
-  return getAt(original, base);
-}
-
 /** A name for a member id from the roster of the entry's day, or a short id when it is not on it. */
 export function rosterNames(names: Map<string, string>): NameOf {
   return (id) => names.get(id) ?? `（成员 ${id.slice(0, 8)}）`;

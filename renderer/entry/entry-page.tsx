@@ -3,15 +3,14 @@
  * 更正 (for meetings also 更正出席情况), which seals a new entry; corrections appear beside
  * the original, never instead of it.
  */
-import { useCallback, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { Alert, App, Button, Card, Collapse, Descriptions, Result, Space, Spin, Tag, Typography } from 'antd';
 import { ArrowLeftOutlined, FormOutlined, TeamOutlined } from '@ant-design/icons';
 import {
   beijingTime, chineseDate, describeEntry, getAt, inputPathOf, isLedgerKind, readEntryBody,
   type EntryDescription, type EntryDetail,
 } from '../../db/contract';
-import { useApi } from '../api-context';
-import { useAsync } from '../app/use-async';
+import { errorText, useServiceQuery } from '../app/service-query';
 import { useBook } from '../app/book-context';
 import { flagColor } from '../app/labels';
 import { navigate } from '../app/routes';
@@ -49,17 +48,17 @@ function TechnicalInfo({ detail, description }: { detail: EntryDetail; descripti
 }
 
 export function EntryPage({ seq }: { seq: number }) {
-  const api = useApi();
   const { message } = App.useApp();
   const { bookId, readOnly, refresh } = useBook();
   const [correcting, setCorrecting] = useState<'field' | 'attendance' | null>(null);
-  const entry = useAsync(useCallback(() => api['entries.get']({ bookId, seq }), [api, bookId, seq]));
-  const detail = entry.data ?? null;
-  const error = detail ? null : entry.error;
+  const entry = useServiceQuery('entries.get', { bookId, seq });
+  // Not the previous entry's page while another loads (the placeholder keeps it for other reads).
+  const detail = entry.isPlaceholderData ? null : entry.data ?? null;
+  const error = detail ? null : errorText(entry.error);
   // Names from the roster of the entry's day.
   const day = detail?.summary.date;
-  const roster = useAsync(useCallback(() => (day ? api['members.list']({ bookId, on: day }) : Promise.resolve([])), [api, bookId, day]));
-  const org = useAsync(useCallback(() => api['org.get']({ bookId }), [api, bookId]));
+  const roster = useServiceQuery('members.list', { bookId, on: day }, { enabled: day !== undefined });
+  const org = useServiceQuery('org.get', { bookId });
   const members = useMemo(() => roster.data ?? [], [roster.data]);
   const recorder = org.data?.organisation?.recorder;
 
@@ -92,7 +91,6 @@ export function EntryPage({ seq }: { seq: number }) {
   const onCorrected = (correctionSeq: number) => {
     setCorrecting(null);
     message.success(`更正已封存为第 ${correctionSeq} 条记录`);
-    entry.reload();
     void refresh();
   };
   // The roster of the meeting's day (a corrected start time moves it); else the entry's date.

@@ -4,14 +4,13 @@
  * below; each value with its corrections beside it. Technical fields (ids, keys, hashes)
  * are left to the page's folded 技术信息 section.
  */
-import { useCallback, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import { Alert, Descriptions, Table, Typography } from 'antd';
 import {
   VOTE_LABELS, describeEntry, getAt, inputPathOf, locateField, parsePointer, toPointer,
   type EntryDescription, type FieldDescription, type ListField, type PathSegment,
 } from '../../db/contract';
-import { useApi } from '../api-context';
-import { useAsync } from '../app/use-async';
+import { useServiceQuery } from '../app/service-query';
 import { useBook } from '../app/book-context';
 import { navigate } from '../app/routes';
 import { FieldValue, useEntryView } from './entry-context';
@@ -90,13 +89,9 @@ function ListTable({ field, base }: { field: ListField; base: PathSegment[] }) {
 interface Target { description: EntryDescription | undefined; input: unknown; base: PathSegment[] }
 
 function useCorrectionTarget(seq: number | undefined): Target | undefined {
-  const api = useApi();
   const { bookId } = useBook();
-  const load = useCallback(
-    () => (seq === undefined ? Promise.resolve(null) : api['entries.get']({ bookId, seq })),
-    [api, bookId, seq],
-  );
-  const target = useAsync(load).data;
+  const query = useServiceQuery('entries.get', { bookId, seq: seq ?? 0 }, { enabled: seq !== undefined });
+  const target = seq === undefined || query.isPlaceholderData ? undefined : query.data;
   if (!target) return undefined;
   const base = inputPathOf(target.summary.kind);
   const input = getAt(target.original, base);

@@ -6,12 +6,34 @@ import type { FormInstance, FormRule } from 'antd';
 import type { z } from 'zod';
 import { describeIssues } from '../../db/contract';
 
+/**
+ * The one wording for a required field left empty; antd puts in the Form.Item's label
+ * (`请填写会议名称`). Choices (radios, selects) say 请选择 instead.
+ */
+export const FILL_IN = '请填写${label}';
+export const CHOOSE = '请选择${label}';
+
+/** A required choice (radio group, select), worded like every other required field. */
+export function chooseRule(): FormRule {
+  return { required: true, message: CHOOSE };
+}
+
+/**
+ * The contract's words for an empty value (zod: 必须填写 / 不能为空) become the one wording,
+ * `请填写<label>`, wherever problems are listed by label (the editors' banner).
+ */
+export function requiredWording(label: string, message: string): string | null {
+  return label && (message === '必须填写' || message === '不能为空') ? `请填写${label}` : null;
+}
+
 /** An antd rule that checks one field with a contract schema (e.g. `line(100)`). */
 export function zodRule(schema: z.ZodType, required = false): FormRule {
   return {
     required,
     validator: async (_rule, value: unknown) => {
-      if (!required && (value === undefined || value === '')) return;
+      const empty = value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
+      if (empty && !required) return;
+      if (empty) throw new Error(FILL_IN);
       const parsed = schema.safeParse(value);
       if (!parsed.success) throw new Error(describeIssues(parsed.error)[0]?.message ?? '格式不正确');
     },
@@ -55,4 +77,25 @@ export function dropEmpty<T>(value: T): T {
     return out as T;
   }
   return value;
+}
+
+interface ZodInternals { _zod: { def: { checks?: { _zod: { def: { check?: string; maximum?: unknown } } }[] } & Record<string, unknown> } }
+
+/**
+ * The longest text a contract schema accepts (`prose()` → 20,000), for the live counters on
+ * long texts: the limit is shown while typing, not discovered at the seal.
+ */
+export function maxLengthOf(schema: z.ZodType): number | undefined {
+  const { def } = (schema as unknown as ZodInternals)._zod;
+  for (const c of def.checks ?? []) {
+    if (c._zod.def.check === 'max_length' && typeof c._zod.def.maximum === 'number') return c._zod.def.maximum;
+  }
+  for (const key of ['in', 'out', 'innerType']) {
+    const inner = def[key];
+    if (inner && typeof inner === 'object' && '_zod' in inner) {
+      const found = maxLengthOf(inner as z.ZodType);
+      if (found !== undefined) return found;
+    }
+  }
+  return undefined;
 }

@@ -4,13 +4,13 @@
  * and a clean print of the page.
  */
 import { useState } from 'react';
-import { useQuery } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Col, Empty, Modal, Row, Select, Space, Spin, Tag, Typography } from 'antd';
 import { CheckCircleFilled, ExclamationCircleFilled, FileExcelOutlined, PrinterOutlined } from '@ant-design/icons';
 import type { YearLedger } from '../../db/rules';
 import { useApi } from '../api-context';
 import { errorMessage } from '../api';
 import { useBook } from '../app/book-context';
+import { useServiceQuery } from '../app/service-query';
 import { base64ToBlob, saveBlob } from '../entry/download';
 import { RecordDraftButtons } from '../documents';
 import { EntryLinks, Figure } from './entry-links';
@@ -21,17 +21,14 @@ import './ledger-print.css';
 export function LedgerPage() {
   const api = useApi();
   const { message } = App.useApp();
-  const { bookId, status, readOnly } = useBook();
+  const { bookId, readOnly } = useBook();
   const thisYear = new Date().getFullYear();
   const [year, setYear] = useState(thisYear);
   const [opened, setOpened] = useState<{ seqs: number[]; title: string } | null>(null);
   const [exporting, setExporting] = useState(false);
   const input = { bookId, year };
-  // The book's size is part of the key: a new seal may settle an obligation.
-  const { data: ledger, error, isPending } = useQuery({
-    queryKey: ['ledger.report', input, { size: status?.size }],
-    queryFn: () => api['ledger.report'](input),
-  });
+  // A seal or correction re-reads the book's queries (useBookChanged): a new entry may settle an obligation.
+  const { data: ledger, error, isPending } = useServiceQuery('ledger.report', input);
   const years = Array.from({ length: 10 }, (_, i) => thisYear - i);
 
   const exportXlsx = async () => {

@@ -3,7 +3,8 @@ import { useEffect } from 'react';
 import { Form, Input, Modal, Select, Typography, type ButtonProps } from 'antd';
 import { dateString, line, type MemberRole, type MemberView } from '../../db/contract';
 import { DateField } from '../forms/date-field';
-import { dropEmpty, zodRule } from '../forms/zod-form';
+import { chooseRule, dropEmpty, zodRule } from '../forms/zod-form';
+import { enterSubmits } from '../forms/enter-submit';
 
 export type ChangeKind = 'leave' | 'role';
 
@@ -40,9 +41,9 @@ export function MemberChangeModal({ kind, member, roleOptions, onSubmit, onCance
       <Typography.Paragraph type="secondary">
         {kind === 'leave' ? '离任' : '职务变更'}须经主管党组织批复，封存后作为成员调整记录保存。现任职务：{member.roleLabel}。
       </Typography.Paragraph>
-      <Form form={form} layout="vertical" data-testid="member-change-form">
+      <Form form={form} layout="vertical" data-testid="member-change-form" onKeyDown={enterSubmits(submit)}>
         {kind === 'role' && (
-          <Form.Item name="role" label="新职务" rules={[{ required: true, message: '请选择新职务' }]}>
+          <Form.Item name="role" label="新职务" rules={[chooseRule()]}>
             <Select aria-label="新职务" options={roleOptions.filter((r) => r.value !== member.role)} />
           </Form.Item>
         )}

@@ -7,7 +7,8 @@ import type { z } from 'zod';
 import { Col, Form, Input, Modal, Radio, Row, Select, Switch, type ButtonProps } from 'antd';
 import { dateString, line, memberJoin, type MemberJoin, type MemberRole } from '../../db/contract';
 import { DateField } from '../forms/date-field';
-import { dropEmpty, parseInto, zodRule } from '../forms/zod-form';
+import { chooseRule, dropEmpty, parseInto, zodRule } from '../forms/zod-form';
+import { enterSubmits } from '../forms/enter-submit';
 
 /** The raw (form-side) shape of a join; the service parses it again. */
 export type MemberJoinValues = z.input<typeof memberJoin>;
@@ -49,7 +50,7 @@ export function MemberJoinModal({ open, title, roleOptions, defaults, confirmTex
   return (
     <Modal open={open} title={title} width={720} okText={confirmText} cancelText="取消" destroyOnHidden
       onOk={() => void submit()} onCancel={onCancel} okButtonProps={{ 'data-testid': 'member-join-ok' } as ButtonProps}>
-      <Form form={form} layout="vertical" requiredMark data-testid="member-join-form">
+      <Form form={form} layout="vertical" requiredMark data-testid="member-join-form" onKeyDown={enterSubmits(submit)}>
         <Row gutter={16}>
           <Col span={8}>
             <Form.Item name={['person', 'name']} label="姓名" rules={[zodRule(line(50), true)]}>
@@ -57,7 +58,7 @@ export function MemberJoinModal({ open, title, roleOptions, defaults, confirmTex
             </Form.Item>
           </Col>
           <Col span={8}>
-            <Form.Item name={['person', 'gender']} label="性别" rules={[{ required: true, message: '请选择性别' }]}>
+            <Form.Item name={['person', 'gender']} label="性别" rules={[chooseRule()]}>
               <Radio.Group options={[{ value: '男', label: '男' }, { value: '女', label: '女' }]} />
             </Form.Item>
           </Col>
@@ -72,7 +73,7 @@ export function MemberJoinModal({ open, title, roleOptions, defaults, confirmTex
             </Form.Item>
           </Col>
           <Col span={8}>
-            <Form.Item name={['person', 'isCpcMember']} label="是否中共党员" rules={[{ required: true, message: '请选择是否为中共党员' }]}>
+            <Form.Item name={['person', 'isCpcMember']} label="是否中共党员" rules={[chooseRule()]}>
               <Radio.Group options={[{ value: true, label: '是' }, { value: false, label: '否' }]} />
             </Form.Item>
           </Col>
@@ -93,7 +94,7 @@ export function MemberJoinModal({ open, title, roleOptions, defaults, confirmTex
             </Form.Item>
           </Col>
           <Col span={8}>
-            <Form.Item name="role" label="职务" rules={[{ required: true, message: '请选择职务' }]}>
+            <Form.Item name="role" label="职务" rules={[chooseRule()]}>
               <Select options={roleOptions} aria-label="职务" />
             </Form.Item>
           </Col>

@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { MembersPage } from './members-page';
-import { ORG, ROSTER, fakeApi, renderInBook, status } from '../test/kit';
+import type { MemberView } from '../../db/contract';
+import { renderInBook, status } from '../test/kit';
+import { REAL_MEMBERS, realBook } from '../test/real-service';
 
 async function pickDate(scope: HTMLElement, label: string, value: string) {
   const input = within(scope).getByLabelText(label);
@@ -12,34 +14,35 @@ async function pickDate(scope: HTMLElement, label: string, value: string) {
   await waitFor(() => expect(input).toHaveValue(value));
 }
 
-function membersApi() {
-  return fakeApi({
-    'books.status': () => status(),
-    'members.list': () => ROSTER,
-    'org.get': () => ({ ...ORG, composition: [{ code: 'total-even', message: '成员总数为偶数，北京方案要求为单数' }] }),
-    'members.leave': () => ({ seq: 20, hash: 'e'.repeat(64), recordedAt: '2025-04-01T01:00:00.000Z', flags: [] }),
-  });
+/** A real book of four (an even number: the Beijing profile wants an odd one). */
+async function fourMembers() {
+  const fourth = { ...REAL_MEMBERS[2]!, person: { ...REAL_MEMBERS[2]!.person, name: '赵六' } };
+  const book = await realBook('2025-04-02T10:00', [...REAL_MEMBERS, fourth]);
+  return { ...book, books: [status({ bookId: book.bookId })] };
 }
 
 describe('members page', () => {
   it('lists the roster with roles and shows composition warnings', async () => {
-    renderInBook(<MembersPage />, membersApi());
+    const { api, books } = await fourMembers();
+    renderInBook(<MembersPage />, api, books);
     expect(await screen.findByText('张三')).toBeInTheDocument();
     expect(screen.getByText('副组长')).toBeInTheDocument();
-    expect(screen.getByTestId('composition-warning')).toHaveTextContent('成员总数为偶数');
+    // The service's own composition check, in its words.
+    expect(await screen.findByTestId('composition-warning')).toHaveTextContent('现有成员4人，规则要求成员数为奇数');
   });
 
   it('records a departure only with the 批复 number and date', async () => {
     const user = userEvent.setup();
-    const api = membersApi();
-    renderInBook(<MembersPage />, api);
+    const { api, books, bookId } = await fourMembers();
+    renderInBook(<MembersPage />, api, books);
     const row = (await screen.findByText('王五')).closest('tr') as HTMLElement;
     await user.click(within(row).getByRole('button', { name: '离任' }));
     const form = await screen.findByTestId('member-change-form');
     await pickDate(form, '离任日期', '2025-04-01');
     await user.type(within(form).getByLabelText('原因'), '工作调动');
     await user.click(screen.getByTestId('member-change-ok'));
-    expect(await within(form).findAllByText('必须填写')).toHaveLength(2);
+    expect(await within(form).findByText('请填写批复文号')).toBeInTheDocument();
+    expect(within(form).getByText('请填写批复日期')).toBeInTheDocument();
     expect(api['members.leave']).not.toHaveBeenCalled();
 
     await user.type(within(form).getByLabelText('批复文号'), '科技社团党委〔2025〕12号');
@@ -47,8 +50,13 @@ describe('members page', () => {
     await user.click(screen.getByTestId('member-change-ok'));
     await waitFor(() => expect(api['members.leave']).toHaveBeenCalledTimes(1));
     expect(api['members.leave'].mock.calls[0]?.[0]).toEqual({
-      bookId: status().bookId, requestId: expect.stringMatching(/^[0-9a-f-]{36}$/), memberId: 'm3', leftOn: '2025-04-01', reason: '工作调动',
+      bookId, requestId: expect.stringMatching(/^[0-9a-f-]{36}$/), memberId: 'm3', leftOn: '2025-04-01', reason: '工作调动',
       approval: { docNo: '科技社团党委〔2025〕12号', date: '2025-03-28' },
     });
+    // Sealed in the real book: 王五 has left, the roster on screen says so, and 3 remain (odd: no warning).
+    await waitFor(() => expect((within(screen.getByText('王五').closest('tr') as HTMLElement)).getByText(/已离任/)).toBeInTheDocument());
+    const roster = (await api['members.list']({ bookId })) as MemberView[];
+    expect(roster.find((m) => m.memberId === 'm3')).toMatchObject({ active: false, leftOn: '2025-04-01' });
+    await waitFor(() => expect(screen.queryByTestId('composition-warning')).not.toBeInTheDocument());
   });
 });

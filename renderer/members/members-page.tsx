@@ -2,14 +2,14 @@
  * The roster (成员名册) with each member's change history, the composition warnings of the
  * rule profile, and the three member changes, each sealed with its 批复.
  */
-import { useCallback, useState } from 'react';
+import { useState } from 'react';
 import { Alert, App, Button, Card, Empty, Space, Table, Tag, Timeline, Typography } from 'antd';
 import { UserAddOutlined } from '@ant-design/icons';
 import type { MemberView, OrgForm, OrgView } from '../../db/contract';
 import { useApi } from '../api-context';
 import { errorMessage } from '../api';
 import { useBook } from '../app/book-context';
-import { useAsync } from '../app/use-async';
+import { errorText, useServiceQuery } from '../app/service-query';
 import { navigate } from '../app/routes';
 import { MemberJoinModal } from './member-join-modal';
 import { MemberChangeModal, type ChangeKind } from './member-change-modal';
@@ -24,16 +24,18 @@ export function MembersPage() {
   const [joining, setJoining] = useState(false);
   const [change, setChange] = useState<{ kind: ChangeKind; member: MemberView } | null>(null);
   const { requestId, renew } = useRequestId();
-  const { data, error, loading, reload } = useAsync(useCallback(
-    () => Promise.all([api['members.list']({ bookId }), api['org.get']({ bookId })]),
-    [api, bookId],
-  ));
-  const members = data?.[0] ?? null;
-  const org: OrgView | null = data?.[1] ?? null;
+  const membersQuery = useServiceQuery('members.list', { bookId });
+  const orgQuery = useServiceQuery('org.get', { bookId });
+  const members = membersQuery.data ?? null;
+  const org: OrgView | null = orgQuery.data ?? null;
+  const error = errorText(membersQuery.error ?? orgQuery.error);
+  const retry = () => {
+    if (membersQuery.error) void membersQuery.refetch();
+    if (orgQuery.error) void orgQuery.refetch();
+  };
 
   const after = async (text: string) => {
     message.success(text);
-    reload();
     await refresh();
   };
   const form = org?.organisation?.form as OrgForm | undefined;
@@ -44,7 +46,7 @@ export function MembersPage() {
       {(org?.composition ?? []).map((f) => (
         <Alert key={f.code} type="warning" showIcon title={f.message} data-testid="composition-warning" />
       ))}
-      {error && <Alert type="error" showIcon title={error} action={<Button size="small" onClick={reload}>重试</Button>} />}
+      {error && <Alert type="error" showIcon title={error} action={<Button size="small" onClick={retry}>重试</Button>} />}
       <Card
         title={<Space>成员名册{org && <Typography.Text type="secondary" style={{ fontWeight: 'normal' }}>在任 {org.memberCount} 人</Typography.Text>}</Space>}
         extra={<Space><MemberDocuments bookId={bookId} />{!readOnly && (
@@ -53,7 +55,7 @@ export function MembersPage() {
       >
         <Table<MemberView>
           rowKey="memberId"
-          loading={loading && members === null}
+          loading={membersQuery.isPending}
           dataSource={members ?? []}
           pagination={false}
           locale={{ emptyText: <Empty description="还没有成员">{!readOnly && <Button type="primary" onClick={() => setJoining(true)}>登记第一位成员</Button>}</Empty> }}

@@ -1,10 +1,9 @@
 /** Open drafts of this book (from IndexedDB): continue or delete. */
-import { useCallback } from 'react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Empty, Popconfirm, Space, Table, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { deleteDraft, listDrafts, type DraftKind, type DraftRecord } from '../drafts';
 import { useBook } from '../app/book-context';
-import { useAsync } from '../app/use-async';
 import { DRAFT_KIND_LABELS, NEW_ENTRY_TITLES } from '../app/labels';
 import { navigate } from '../app/routes';
 import { DraftDocxButton } from '../documents';
@@ -12,7 +11,10 @@ import { DraftDocxButton } from '../documents';
 export function DraftsPage() {
   const { bookId, readOnly } = useBook();
   const { message } = App.useApp();
-  const { data, error, reload } = useAsync(useCallback(() => listDrafts(bookId), [bookId]));
+  // Drafts live in this machine's IndexedDB, not in the service: their own key, same cache.
+  const queryClient = useQueryClient();
+  const draftsKey = ['drafts', bookId] as const;
+  const { data, error } = useQuery({ queryKey: draftsKey, queryFn: () => listDrafts(bookId), staleTime: 0 });
   const drafts = data ?? (error ? [] : null);
 
   return (
@@ -50,7 +52,7 @@ export function DraftsPage() {
                   onConfirm={async () => {
                     await deleteDraft(d.id);
                     message.success('草稿已删除');
-                    reload();
+                    void queryClient.invalidateQueries({ queryKey: draftsKey });
                   }}>
                   <Button type="link" danger>删除草稿</Button>
                 </Popconfirm>

@@ -9,6 +9,7 @@ import { useApi } from '../api-context';
 import { dropEmpty, parseInto } from '../forms/zod-form';
 import { OrganisationStep } from '../setup/organisation-step';
 import { useReasonedChange } from './use-reasoned-change';
+import { enterSubmits } from '../forms/enter-submit';
 
 export function OrganisationChange({ bookId, current, disabled, onChanged }: {
   bookId: string;
@@ -41,14 +42,16 @@ export function OrganisationChange({ bookId, current, disabled, onChanged }: {
       </Button>
       <Modal open={open} title="变更组织信息" okText="封存变更" cancelText="取消" confirmLoading={busy}
         onOk={() => { void submit(); }} onCancel={() => setOpen(false)} width={820} forceRender>
-        <Typography.Paragraph type="secondary">
-          变更将作为一条记录封存，原有信息保留在记录本中。
-        </Typography.Paragraph>
-        <OrganisationStep form={form} />
-        <Typography.Text strong style={{ display: 'block', marginTop: 8 }}>变更原因</Typography.Text>
-        <Input aria-label="变更原因" data-testid="org-change-reason" maxLength={500} value={reason}
-          onChange={(e) => setReason(e.target.value)} />
-        {error && <Typography.Text type="danger" data-testid="org-change-error">{error}</Typography.Text>}
+        <div onKeyDown={enterSubmits(submit)}>
+          <Typography.Paragraph type="secondary">
+            变更将作为一条记录封存，原有信息保留在记录本中。
+          </Typography.Paragraph>
+          <OrganisationStep form={form} />
+          <Typography.Text strong style={{ display: 'block', marginTop: 8 }}>变更原因</Typography.Text>
+          <Input aria-label="变更原因" data-testid="org-change-reason" maxLength={500} value={reason}
+            onChange={(e) => setReason(e.target.value)} />
+          {error && <Typography.Text type="danger" data-testid="org-change-error">{error}</Typography.Text>}
+        </div>
       </Modal>
     </>
   );

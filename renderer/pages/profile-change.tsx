@@ -10,6 +10,7 @@ import type { ProfileId } from '../app/labels';
 import { ProfileStep } from '../setup/profile-step';
 import { CUSTOM_DEFAULTS, toOverrides, type CustomRuleValues } from '../setup/custom-rules';
 import { useReasonedChange } from './use-reasoned-change';
+import { enterSubmits } from '../forms/enter-submit';
 
 export function ProfileChange({ bookId, current, disabled, onChanged }: {
   bookId: string;
@@ -36,14 +37,16 @@ export function ProfileChange({ bookId, current, disabled, onChanged }: {
       </Button>
       <Modal open={open} title="变更规则方案" okText="封存变更" cancelText="取消" confirmLoading={busy}
         onOk={() => { void submit(); }} onCancel={() => setOpen(false)} width={720} destroyOnHidden>
-        <Typography.Paragraph type="secondary">
-          变更将作为一条记录封存；此前已封存的记录保留原规则下的检查结果。
-        </Typography.Paragraph>
-        <ProfileStep value={profile} onChange={setProfile} custom={custom} onCustomChange={setCustom} />
-        <Typography.Text strong style={{ display: 'block', marginTop: 16 }}>变更原因</Typography.Text>
-        <Input aria-label="变更原因" data-testid="profile-change-reason" maxLength={500} value={reason}
-          onChange={(e) => setReason(e.target.value)} />
-        {error && <Typography.Text type="danger" data-testid="profile-change-error">{error}</Typography.Text>}
+        <div onKeyDown={enterSubmits(submit)}>
+          <Typography.Paragraph type="secondary">
+            变更将作为一条记录封存；此前已封存的记录保留原规则下的检查结果。
+          </Typography.Paragraph>
+          <ProfileStep value={profile} onChange={setProfile} custom={custom} onCustomChange={setCustom} />
+          <Typography.Text strong style={{ display: 'block', marginTop: 16 }}>变更原因</Typography.Text>
+          <Input aria-label="变更原因" data-testid="profile-change-reason" maxLength={500} value={reason}
+            onChange={(e) => setReason(e.target.value)} />
+          {error && <Typography.Text type="danger" data-testid="profile-change-error">{error}</Typography.Text>}
+        </div>
       </Modal>
     </>
   );

@@ -3,12 +3,12 @@
  * the organisation and its rule profile,
  * the holiday calendar's coverage, and creating a further book.
  */
-import { useCallback, useState } from 'react';
+import { useState } from 'react';
 import { Alert, Button, Card, Descriptions, Space, Spin, Tag, Typography } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
+import { useQueryClient } from '@tanstack/react-query';
 import { ORG_FORMS, type CalendarView, type OrgView } from '../../db/contract';
-import { useApi } from '../api-context';
-import { useAsync } from '../app/use-async';
+import { errorText, useServiceQuery } from '../app/service-query';
 import { useBook } from '../app/book-context';
 import { KeyFingerprint } from '../app/key-fingerprint';
 import { KeyProtectionAlert } from '../app/key-protection-alert';
@@ -18,14 +18,14 @@ import { ProfileChange } from './profile-change';
 import { OrganisationChange } from './organisation-change';
 
 export function SettingsPage() {
-  const api = useApi();
-  const { bookId, status, statusError, openNewBook, readOnly } = useBook();
+  const { bookId, status, statusError, openNewBook, readOnly, refresh } = useBook();
+  const queryClient = useQueryClient();
   const [creating, setCreating] = useState(false);
-  const orgState = useAsync(useCallback(() => api['org.get']({ bookId }), [api, bookId]));
-  const calendarState = useAsync(useCallback(() => api['calendar.status']({}), [api]));
+  const orgState = useServiceQuery('org.get', { bookId });
+  const calendarState = useServiceQuery('calendar.status', {});
   const org: OrgView | null = orgState.data ?? null;
   const calendar: CalendarView | null = calendarState.data ?? null;
-  const error = orgState.error;
+  const error = errorText(orgState.error);
 
   if (creating) {
     return <SetupWizard onCancel={() => setCreating(false)} onDone={(id) => { setCreating(false); openNewBook(id); }} />;
@@ -41,8 +41,8 @@ export function SettingsPage() {
       <KeyProtectionAlert />
       <Card title="组织与规则方案" className="no-print" extra={org && (
         <Space>
-          {o && <OrganisationChange bookId={bookId} current={o} disabled={readOnly} onChanged={() => orgState.reload()} />}
-          <ProfileChange bookId={bookId} current={org.profile.id} disabled={readOnly} onChanged={() => orgState.reload()} />
+          {o && <OrganisationChange bookId={bookId} current={o} disabled={readOnly} onChanged={() => void refresh()} />}
+          <ProfileChange bookId={bookId} current={org.profile.id} disabled={readOnly} onChanged={() => void refresh()} />
         </Space>
       )}>
         {org ? (
@@ -76,7 +76,8 @@ export function SettingsPage() {
           <Alert type="info" showIcon title={`尚无 ${thisYear + 1} 年的节假日安排。国务院办公厅公布后，请导入下一年的安排，以便准确计算备案期限。`} />
         )}
         <div style={{ marginTop: 12 }}>
-          <HolidayImport onImported={() => calendarState.reload()} />
+          {/* Filing deadlines of every book count working days: re-read everything. */}
+          <HolidayImport onImported={() => void queryClient.invalidateQueries()} />
         </div>
       </Card>
       <Card title="其他记录本" className="no-print">

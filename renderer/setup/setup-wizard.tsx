@@ -19,6 +19,7 @@ import { MembersStep } from './members-step';
 import { ReviewStep } from './review-step';
 import { CUSTOM_DEFAULTS, toOverrides, type CustomRuleValues } from './custom-rules';
 import { useRequestId } from '../app/use-request-id';
+import { enterSubmits } from '../forms/enter-submit';
 
 type Org = z.output<typeof organisation>;
 
@@ -110,7 +111,8 @@ export function SetupWizard({ onDone, onCancel, aside }: { onDone: (bookId: stri
       </Typography.Paragraph>
       {step === 0 && aside}
       <Steps current={step} items={STEPS.map((s) => ({ title: s.title }))} style={{ marginBottom: 24 }} data-testid="wizard-steps" />
-      <Card data-testid={`wizard-step-${STEPS[step]?.key}`}>
+      {/* Enter in a step's one-line field goes to the next step (a dialog inside handles its own Enter first). */}
+      <Card data-testid={`wizard-step-${STEPS[step]?.key}`} onKeyDown={step < 3 ? enterSubmits(next) : undefined}>
         <div style={{ display: step === 0 ? 'block' : 'none' }}><OrganisationStep form={orgForm} /></div>
         {step === 1 && <ProfileStep value={profile} onChange={setProfile} custom={custom} onCustomChange={setCustom} />}
         {step === 2 && (

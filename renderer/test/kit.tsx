@@ -1,7 +1,11 @@
 /**
- * Test helpers for the renderer's pages: a fake service client (every method a spy that
- * fails loudly unless a test gives it an answer), sample book data, and a render wrapper
- * with antd's App, the ApiProvider and (optionally) an open book.
+ * The one test kit of the renderer: a fake service client (every method a spy that fails
+ * loudly unless a test gives it an answer), sample book data, the error the client throws,
+ * and render wrappers with the app shell (antd in Chinese, messages, the query cache), the
+ * ApiProvider and (optionally) an open book. Prefer `realBook()` (./real-service) where the
+ * answer depends on the service's rules; keep a fake only to inject a failure or a state
+ * the service cannot be brought into cheaply (100,000 entries, a damaged book).
+ * Drafts use the real hook over fake-indexeddb (renderer/test/setup.ts).
  */
 import { configure, render } from '@testing-library/react';
 import type { ReactElement } from 'react';
@@ -14,6 +18,12 @@ import { BookProvider } from '../app/book-context';
 
 // antd renders slowly under jsdom on 2 cores; 1 s is shorter than one modal render.
 configure({ asyncUtilTimeout: 5000 });
+
+// jsdom's getComputedStyle walks every CSS rule antd injects: ~0.5 s per call here, and
+// antd's auto-sizing textareas call it on every change, so one keystroke in the minutes cost
+// most of a second. No renderer test asserts computed styles, so answer with an empty style.
+// (user-event's pointer-events check therefore passes; clicks are still real DOM events.)
+window.getComputedStyle = ((_elt: Element) => document.createElement('div').style) as typeof window.getComputedStyle;
 
 export const BOOK = '0f0e0d0c-0000-4000-8000-0000000000aa';
 
@@ -28,6 +38,11 @@ export function fakeApi(answers: Partial<Record<keyof Api, (input: never) => unk
       : async () => { throw new ApiError('not-in-test', `测试未提供 ${method} 的应答`); });
   }
   return calls as FakeApi;
+}
+
+/** What renderer/api.ts throws when the service refuses (for injected failures). */
+export function apiError(code: string, message: string, field?: string): ApiError {
+  return new ApiError(code, message, field);
 }
 
 export function status(overrides: Partial<BookStatus> = {}): BookStatus {

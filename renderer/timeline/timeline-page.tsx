@@ -7,7 +7,7 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { Alert, Button, Card, Empty, Space, Spin, Typography } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import type { MemberView } from '../../db/contract';
-import { useApi } from '../api-context';
+import { useServiceQuery } from '../app/service-query';
 import { useBook } from '../app/book-context';
 import { CORRECTED_FLAG, KIND_FILTERS } from '../app/labels';
 import { navigate } from '../app/routes';
@@ -26,27 +26,13 @@ function toEntryFilter(f: FilterState): EntryFilter {
 }
 
 export function TimelinePage({ viewportHeight }: { viewportHeight?: number }) {
-  const api = useApi();
-  const { bookId, status, readOnly } = useBook();
+  const { bookId, readOnly } = useBook();
   const [filter, setFilter] = useState<FilterState>({});
   const entryFilter = useMemo(() => toEntryFilter(filter), [filter]);
   const pages = useEntryPages(bookId, entryFilter);
-  const [members, setMembers] = useState<MemberView[]>([]);
+  const members: MemberView[] = useServiceQuery('members.list', { bookId }).data ?? [];
   const seenFlags = useRef(new Map<string, string>());
   const scrollRef = useRef<HTMLDivElement>(null);
-
-  useEffect(() => {
-    api['members.list']({ bookId }).then(setMembers, () => setMembers([]));
-  }, [api, bookId]);
-
-  // Re-read when the book grows (a seal elsewhere refreshed the status).
-  const size = status?.size;
-  const { reload } = pages;
-  const lastSize = useRef(size);
-  useEffect(() => {
-    if (size !== undefined && lastSize.current !== undefined && size !== lastSize.current) reload();
-    lastSize.current = size;
-  }, [size, reload]);
 
   const total = pages.total ?? 0;
   // The virtualizer is the point of this page; its functions are not memo-safe by design.

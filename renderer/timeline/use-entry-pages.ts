@@ -1,12 +1,15 @@
 /**
  * Offset/limit paging for the virtualised timeline. The first page brings `total`; later
  * pages are fetched only when rows of them come into view, so 100,000 entries cost a few
- * requests of PAGE_SIZE rows, not one huge one. Changing the filter starts over.
+ * requests of PAGE_SIZE rows, not one huge one. Each page is one cached read
+ * (`entries.list` with its offset), so a seal re-reads the pages in view and a filter
+ * shown before comes back at once.
  */
-import { useCallback, useEffect, useRef, useState } from 'react';
-import type { EntrySummary } from '../../db/contract';
+import { useCallback, useMemo, useState } from 'react';
+import { useQueries, useQueryClient } from '@tanstack/react-query';
+import type { EntryPage, EntrySummary } from '../../db/contract';
 import { useApi } from '../api-context';
-import { errorMessage } from '../api';
+import { errorText, serviceKey, useServiceQuery } from '../app/service-query';
 
 export const PAGE_SIZE = 100;
 
@@ -25,70 +28,52 @@ export interface EntryPages {
   ensureRange: (first: number, last: number) => void;
   error: string | null;
   reload: () => void;
-  /** Bumps whenever a page arrives, so the list re-renders. */
-  version: number;
 }
 
 export function useEntryPages(bookId: string, filter: EntryFilter): EntryPages {
   const api = useApi();
-  // Answers are tagged with the query they belong to (filter + reload round), so a new
-  // filter shows "loading" at once without resetting state inside an effect.
-  const [answer, setAnswer] = useState<{ query: string; total: number | null; error: string | null }>(
-    { query: '', total: null, error: null },
+  const client = useQueryClient();
+  const inputOf = useCallback(
+    (page: number) => ({ bookId, ...filter, offset: page * PAGE_SIZE, limit: PAGE_SIZE }),
+    [bookId, filter],
   );
-  const [version, setVersion] = useState(0);
-  const pages = useRef(new Map<number, EntrySummary[]>());
-  const inflight = useRef(new Set<number>());
-  const generation = useRef(0);
-  const filterKey = JSON.stringify(filter);
+  // Page 0 answers the total; while another filter's first page loads, nothing is shown.
+  const first = useServiceQuery('entries.list', inputOf(0));
+  const total = first.isPlaceholderData ? null : first.data?.total ?? null;
 
-  const [reloadCount, setReloadCount] = useState(0);
-  const query = `${bookId}|${filterKey}|${reloadCount}`;
+  // The further pages in view, tagged with the query they belong to (a new filter starts over).
+  const [range, setRange] = useState<{ of: string; pages: number[] }>({ of: '', pages: [] });
+  const of = JSON.stringify(inputOf(0));
+  const wanted = range.of === of ? range.pages : [];
+  const more = useQueries({
+    queries: wanted.map((page) => ({
+      queryKey: serviceKey('entries.list', inputOf(page)),
+      queryFn: () => api['entries.list'](inputOf(page)),
+    })),
+  });
 
-  const fetchPage = useCallback((page: number, gen: number, forQuery: string): void => {
-    if (pages.current.has(page) || inflight.current.has(page)) return;
-    inflight.current.add(page);
-    const parsed = JSON.parse(filterKey) as EntryFilter;
-    api['entries.list']({ bookId, ...parsed, offset: page * PAGE_SIZE, limit: PAGE_SIZE }).then(
-      (result) => {
-        if (gen !== generation.current) return; // the filter changed meanwhile
-        inflight.current.delete(page);
-        pages.current.set(page, result.items);
-        setAnswer((a) => ({ query: forQuery, total: page === 0 ? result.total : a.total, error: null }));
-        setVersion((v) => v + 1);
-      },
-      (e: unknown) => {
-        if (gen !== generation.current) return;
-        inflight.current.delete(page);
-        setAnswer((a) => ({ query: forQuery, total: a.query === forQuery ? a.total : null, error: errorMessage(e) }));
-      },
-    );
-  }, [api, bookId, filterKey]);
-
-  useEffect(() => {
-    generation.current += 1;
-    pages.current = new Map();
-    inflight.current = new Set();
-    fetchPage(0, generation.current, query);
-  }, [fetchPage, query]);
-
-  const current = answer.query === query;
-  const total = current ? answer.total : null;
-  const error = current ? answer.error : null;
-
-  const ensureRange = useCallback((first: number, last: number) => {
+  const ensureRange = useCallback((firstIndex: number, lastIndex: number) => {
     if (total === null) return;
-    const lastPage = Math.floor(Math.min(last, total - 1) / PAGE_SIZE);
-    for (let p = Math.floor(Math.max(first, 0) / PAGE_SIZE); p <= lastPage; p++) fetchPage(p, generation.current, query);
-  }, [fetchPage, total, query]);
+    const lastPage = Math.floor(Math.min(lastIndex, total - 1) / PAGE_SIZE);
+    const pages: number[] = [];
+    for (let p = Math.max(1, Math.floor(Math.max(firstIndex, 0) / PAGE_SIZE)); p <= lastPage; p++) pages.push(p);
+    setRange((r) => (r.of === of && r.pages.join() === pages.join() ? r : { of, pages }));
+  }, [total, of]);
 
-  const rowAt = useCallback(
-    (index: number) => pages.current.get(Math.floor(index / PAGE_SIZE))?.[index % PAGE_SIZE],
-    // version: rows change when a page arrives
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-    [version],
-  );
+  const versions = more.map((q) => q.dataUpdatedAt).join();
+  const rowAt = useMemo(() => {
+    void versions; // rows change when a page arrives
+    return (index: number) => {
+      const page = Math.floor(index / PAGE_SIZE);
+      const data = page === 0 ? first.data : client.getQueryData<EntryPage>(serviceKey('entries.list', inputOf(page)));
+      return total === null ? undefined : data?.items[index % PAGE_SIZE];
+    };
+  }, [versions, first.data, client, inputOf, total]);
 
-  const reload = useCallback(() => setReloadCount((c) => c + 1), []);
-  return { total, rowAt, ensureRange, error, reload, version };
+  const failed = first.error ?? more.find((q) => q.error)?.error;
+  const reload = useCallback(() => {
+    void first.refetch();
+    for (const q of more) if (q.error) void q.refetch();
+  }, [first, more]);
+  return { total, rowAt, ensureRange, error: errorText(failed), reload };
 }
