@@ -9,6 +9,7 @@ import {
 } from '../../db/contract';
 import { useApi } from '../api-context';
 import { AttachmentsField } from './attachments-field';
+import { activityLiveCheck } from './entry-check-input';
 import { EntryEditorFrame, type Checked, type FrameSection } from './entry-editor-frame';
 import { Field } from './field';
 import { problemsFrom, textOrUndefined } from './form-values';
@@ -150,6 +151,7 @@ export function ActivityEditor(props: EditorProps) {
       kind="activity" wrapper="activity" heading="活动记录"
       empty={emptyActivityForm} titleOf={titleOf} dateOf={dateOf} check={checkActivity}
       commit={(activity) => api['activities.seal']({ bookId: props.bookId, requestId: props.draftId, activity })}
+      liveCheck={activityLiveCheck} sealedCheck={(activity) => ({ kind: 'activity', activity })}
       renderFields={(section) => <ActivityFields {...section} bookId={props.bookId} />}
       renderSummary={(a, roster) => <ActivitySummary a={a} roster={roster} />}
     />

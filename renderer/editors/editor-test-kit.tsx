@@ -8,8 +8,9 @@ import { configure, render } from '@testing-library/react';
 import { App } from 'antd';
 import type { ReactElement } from 'react';
 import { vi } from 'vitest';
-import type { MeetingEvaluation, MemberView, OrgView } from '../../db/contract';
+import type { EntryCheck, EntryCheckKind, MeetingEvaluation, MemberView, OrgView } from '../../db/contract';
 import { ApiProvider } from '../api-context';
+import { QueryProvider } from '../app/query-client';
 import type { Api } from '../api';
 
 // antd renders slowly under jsdom (seconds per editor on 2 cores); the default 1 s for
@@ -80,13 +81,23 @@ export function fakeApi(overrides: Partial<Record<keyof Api, (input: never) => u
     })),
   };
   for (const [k, fn] of Object.entries(overrides)) (calls as Record<string, unknown>)[k] = vi.fn(fn as never);
-  return calls;
+  // The editors ask `entries.check`; a meeting's answer is built from the test's `meetings.evaluate` fake.
+  const entriesCheck = vi.fn(async (input: { bookId: string; entry: { kind: EntryCheckKind; meeting?: unknown } }): Promise<EntryCheck> => {
+    const { kind, meeting } = input.entry;
+    if (kind !== 'meeting') return { kind, blocking: [], flags: [], passed: [] };
+    const evaluation = await (calls['meetings.evaluate'] as (i: unknown) => Promise<MeetingEvaluation>)({ bookId: input.bookId, meeting });
+    const blocking = evaluation.errors.map((e) => ({ code: e.code ?? 'rule-violation', field: e.field, message: e.message }));
+    return { kind, blocking, flags: evaluation.flags, passed: [], evaluation };
+  });
+  return { 'entries.check': entriesCheck, ...calls };
 }
 
 export function renderWithApi(ui: ReactElement, calls: ReturnType<typeof fakeApi>) {
   return render(
     <App>
-      <ApiProvider api={calls as unknown as Api}>{ui}</ApiProvider>
+      <QueryProvider>
+        <ApiProvider api={calls as unknown as Api}>{ui}</ApiProvider>
+      </QueryProvider>
     </App>,
   );
 }
