@@ -4,7 +4,10 @@
  * the contract's own check schemas. At the confirmation the editor sends the parsed input itself.
  */
 import type { z } from 'zod';
-import { activityCheckInput, workCheckInput, type EntryCheckInput, type MemberView } from '../../db/contract';
+import {
+  activityCheckInput, memberJoinCheckInput, memberLeaveCheckInput, memberRoleCheckInput, workCheckInput, type EntryCheckInput,
+  type MemberView,
+} from '../../db/contract';
 import type { ActivityForm } from './activity-editor';
 import { workItemDraftInput, type WorkItemForm } from './work-item-form-state';
 
@@ -28,4 +31,24 @@ export function activityLiveCheck(form: ActivityForm, roster: readonly MemberVie
 
 export function workLiveCheck(form: WorkItemForm): EntryCheckInput {
   return { kind: 'work', item: validFields(workCheckInput, workItemDraftInput(form)) };
+}
+
+/** A member dialog's values (antd Form, possibly half filled). */
+export interface MemberDialogValues { person?: Record<string, unknown>; role?: unknown; joinedOn?: unknown; date?: unknown }
+
+export function memberJoinLiveCheck(values: MemberDialogValues | undefined): EntryCheckInput {
+  return {
+    kind: 'member.join',
+    join: {
+      person: validFields(memberJoinCheckInput.shape.person, values?.person ?? {}),
+      ...validFields(memberJoinCheckInput.omit({ person: true }), { role: values?.role, joinedOn: values?.joinedOn }),
+    },
+  };
+}
+
+/** 离任 or 职务变更 of `memberId`, from the change dialog's values. */
+export function memberChangeLiveCheck(kind: 'leave' | 'role', memberId: string, values: MemberDialogValues | undefined): EntryCheckInput {
+  return kind === 'leave'
+    ? { kind: 'member.leave', leave: { ...validFields(memberLeaveCheckInput, { leftOn: values?.date }), memberId } }
+    : { kind: 'member.role', change: { ...validFields(memberRoleCheckInput, { role: values?.role, changedOn: values?.date }), memberId } };
 }

@@ -2,6 +2,8 @@
 import { useEffect } from 'react';
 import { Form, Input, Modal, Select, Typography, type ButtonProps } from 'antd';
 import { dateString, line, type MemberRole, type MemberView } from '../../db/contract';
+import { memberChangeLiveCheck, type MemberDialogValues } from '../editors/entry-check-input';
+import { LiveChecks } from '../editors/live-checks';
 import { DateField } from '../forms/date-field';
 import { dropEmpty, zodRule } from '../forms/zod-form';
 
@@ -14,14 +16,17 @@ export interface MemberChangeValues {
   approval: { docNo: string; date: string };
 }
 
-export function MemberChangeModal({ kind, member, roleOptions, onSubmit, onCancel }: {
+export function MemberChangeModal({ kind, member, roleOptions, onSubmit, onCancel, bookId }: {
   kind: ChangeKind;
+  /** The open book: its seal checks are shown live. */
+  bookId?: string;
   member: MemberView;
   roleOptions: { value: MemberRole; label: string }[];
   onSubmit: (values: MemberChangeValues) => Promise<void>;
   onCancel: () => void;
 }) {
   const [form] = Form.useForm<MemberChangeValues>();
+  const values = Form.useWatch([], form) as MemberDialogValues | undefined;
   useEffect(() => { form.resetFields(); }, [member, kind, form]);
 
   const submit = async () => {
@@ -59,6 +64,7 @@ export function MemberChangeModal({ kind, member, roleOptions, onSubmit, onCance
           <DateField aria-label="批复日期" />
         </Form.Item>
       </Form>
+      {bookId && <LiveChecks bookId={bookId} entry={memberChangeLiveCheck(kind, member.memberId, values)} />}
     </Modal>
   );
 }

@@ -96,6 +96,7 @@ export function MembersPage() {
       </Card>
       <MemberJoinModal
         open={joining}
+        bookId={bookId}
         title="成员加入"
         confirmText="封存"
         roleOptions={options}
@@ -114,6 +115,7 @@ export function MembersPage() {
       {change && (
         <MemberChangeModal
           kind={change.kind}
+          bookId={bookId}
           member={change.member}
           roleOptions={options}
           onCancel={() => setChange(null)}
