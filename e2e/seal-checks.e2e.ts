@@ -6,7 +6,7 @@
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { closeBrowser, openSession, type AppSession } from './support/app-session';
-import { createBook, shanghaiDate, waitForContains, WAIT } from './support/flows';
+import { createBook, fillMeeting, meetingValues, openNewMeeting, shanghaiDate, waitForContains, WAIT } from './support/flows';
 
 async function newActivity(page: Page, date: string): Promise<void> {
   await page.getByTestId('new-entry-menu').hover();
@@ -56,5 +56,19 @@ describe('checks before the seal', () => {
     await waitForContains(page.getByTestId('seal-blocked'), '晚于今天');
     expect(await page.getByTestId('seal-confirm').isEnabled()).toBe(false);
     await session.screenshot('32-confirm-future-date-blocked', { dialog: true });
+  });
+
+  it('shows a meeting recorded late with its rule results, grouped, before sealing', async () => {
+    const { page } = session;
+    await createBook(session);
+    await openNewMeeting(page);
+    await fillMeeting(page, meetingValues(shanghaiDate(-6)));
+    const panel = page.getByTestId('rule-panel');
+    await waitForContains(panel.getByTestId('check-flags'), '6天后');
+    await waitForContains(panel.getByTestId('quorum-result'), '会议有效');
+    await session.screenshot('33-meeting-live-check-late');
+    await page.getByTestId('seal-button').click();
+    await waitForContains(page.getByRole('dialog').getByTestId('check-flags'), '将随记录一并封存的提示');
+    await session.screenshot('34-meeting-confirm-late', { dialog: true });
   });
 });

@@ -29,8 +29,6 @@ export interface ElectionAttendanceProblem {
 export interface ElectionAttendanceResult {
   problems: ElectionAttendanceProblem[];
   warnings: RuleWarning[];
-  /** When nothing is wrong: the comparison in words. */
-  agreed: string | null;
 }
 
 export function compareElectionWithAttendance(i: ElectionAttendanceInput): ElectionAttendanceResult {
@@ -47,7 +45,7 @@ export function compareElectionWithAttendance(i: ElectionAttendanceInput): Elect
       message: `实到有选举权人数填为${i.votingPresent}人，但本次会议记为实到的党员只有${i.partyPresent}人；请核对出席情况或选举人数`,
     });
   }
-  if (problems.length > 0) return { problems, warnings: [], agreed: null };
+  if (problems.length > 0) return { problems, warnings: [] };
   if (i.votingExpected < i.partyExpected || i.votingPresent < i.partyPresent) {
     return {
       problems,
@@ -55,8 +53,7 @@ export function compareElectionWithAttendance(i: ElectionAttendanceInput): Elect
         code: 'election-counts-differ',
         message: `选举人数与出席情况不一致：应到有选举权${i.votingExpected}人（应到党员${i.partyExpected}人），实到有选举权${i.votingPresent}人（实到党员${i.partyPresent}人）；如有党员不具有选举权（如预备党员），请在会议纪要中说明`,
       }],
-      agreed: null,
     };
   }
-  return { problems, warnings: [], agreed: `选举人数与出席情况一致：应到有选举权${i.votingExpected}人，实到${i.votingPresent}人。` };
+  return { problems, warnings: [] };
 }

@@ -3,7 +3,7 @@
  * flags and passed checks; sealing refuses the first blocking problem with its own code.
  */
 import { ServiceError, type CheckProblem, type EntryCheck, type EntryCheckKind, type RuleFlag } from '../contract';
-import { recordingDelay } from '../rules';
+import { formatChineseDate, recordingDelay } from '../rules';
 import { chinaDate } from './service-context';
 
 export class CheckBuilder {
@@ -33,7 +33,9 @@ export class CheckBuilder {
   notFuture(date: string | undefined, field: string, what = '日期', tail = '不能记录尚未发生的事项'): this {
     if (date === undefined) return this;
     const today = chinaDate(this.now);
-    if (date > today) return this.block('future-date', field, `${what} ${date} 晚于今天（${today}），${tail}`);
+    if (date > today) {
+      return this.block('future-date', field, `${what}为${formatChineseDate(date)}，晚于今天（${formatChineseDate(today)}），${tail}`);
+    }
     return this.pass(`${what}不晚于今天。`);
   }
 

@@ -7,6 +7,7 @@
 import type { EntryCheck, MeetingEvaluation, MeetingInput, MeetingSealResult, RuleFlag } from '../contract';
 import {
   checkChair, compareElectionWithAttendance, countAttendance, evaluateDecision, evaluateElection, evaluateFiling, evaluateQuorum,
+  formatChineseDate,
 } from '../rules';
 import { activeMembersOn, roleOn, type BookState } from './book-state';
 import { attachmentHashes } from './attachments-service';
@@ -49,8 +50,8 @@ export function evaluateAgainst(state: BookState, calendar: ServiceContext['cale
   const flags: RuleFlag[] = [];
 
   if (date > today) {
-    const when = m.startAt ? m.startAt.replace('T', ' ') : date;
-    errors.push({ code: 'future-date', field: 'startAt', message: `会议开始时间 ${when} 晚于今天（${today}），不能记录尚未召开的会议` });
+    const when = `${formatChineseDate(date)}${m.startAt ? ` ${m.startAt.slice(11)}` : ''}`;
+    errors.push({ code: 'future-date', field: 'startAt', message: `会议开始时间为${when}，晚于今天（${formatChineseDate(today)}），不能记录尚未召开的会议` });
   }
   const attendance = countAttendance({
     expectedIds: expected.map((e) => e.memberId), presentIds: m.presentIds, absent: m.absent,
@@ -169,19 +170,22 @@ export function checkMeeting(ctx: ServiceContext, bookId: string, m: MeetingChec
   return { ...c.result(), flags: evaluation.flags, evaluation };
 }
 
+/**
+ * The checks that found nothing, in words. Quorum, decisions and the filing deadline are not
+ * listed: they are results, shown (and sealed) as such with the evaluation.
+ */
 function passedOfMeeting(ev: MeetingEvaluation): string[] {
   const passed: string[] = [];
   const flagged = new Set(ev.flags.map((f) => f.code));
   if (!ev.errors.some((e) => e.field === 'presentIds' || e.field.startsWith('absent') || e.field === 'guests')) {
     passed.push(`出席情况完整：应到${ev.expected.length}人，实到${ev.presentCount}人，缺席成员均有请假说明。`);
   }
-  if (ev.quorum.met) passed.push(ev.quorum.message);
-  ev.decisions.forEach((d, i) => { if (d.passed) passed.push(`第 ${i + 1} 项决议：${d.message}`); });
   if (!flagged.has('chair-delegation-missing') && !flagged.has('chair-not-allowed') && !ev.errors.some((e) => e.field === 'chairId')) {
     passed.push('主持人符合规则方案的要求。');
   }
-  if (ev.election && !flagged.has('election-invalid')) passed.push(ev.election.message);
-  if (ev.filing.status !== 'calendar-missing') passed.push(`纪要备案：${ev.filing.message}`);
+  if (ev.election && !flagged.has('election-invalid') && !ev.errors.some((e) => e.field.startsWith('election'))) {
+    passed.push(`选举：${ev.election.message}`);
+  }
   return passed;
 }
 

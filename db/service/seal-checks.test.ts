@@ -57,13 +57,14 @@ const CASES: Case[] = [
     also: (c) => {
       expect(c.blocking).toEqual([]);
       expect(c.passed.join()).toMatch(/记录及时.*2天后/);
-      expect(c.passed.join()).toContain('会议有效');
+      expect(c.passed.join()).toContain('出席情况完整：应到5人，实到5人');
+      expect(c.evaluation?.quorum.met).toBe(true);
     } },
   { name: 'meeting recorded ten days after it was held', kind: 'meeting',
     input: (b) => meetingInput(b.ids, { startAt: '2025-03-10T09:30' }), flags: ['late-recording'],
     also: (c) => expect(c.flags[0]!.message).toMatch(/10天后.*才记录，超过3天/) },
   { name: 'meeting in the future', kind: 'meeting', input: (b) => meetingInput(b.ids, { startAt: '2025-03-21T09:30' }), flags: [],
-    blocks: { code: 'future-date', field: 'startAt', message: /晚于今天/ } },
+    blocks: { code: 'future-date', field: 'startAt', message: /会议开始时间为2025年3月21日 09:30，晚于今天/ } },
   { name: 'meeting without a quorum (3 of 5, Beijing: more than 2/3)', kind: 'meeting',
     input: (b) => meetingInput(b.ids, { present: b.ids.slice(0, 3) }), flags: ['inquorate'],
     also: (c) => expect(c.evaluation?.decisions[0]?.passed).toBe(false) },
@@ -96,7 +97,7 @@ const CASES: Case[] = [
   { name: 'activity recorded 4 days after', kind: 'activity', input: () => activity({ date: '2025-03-16' }), flags: ['late-recording'],
     also: (c) => expect(c.flags[0]!.message).toBe('事项发生于2025年3月16日，4天后（2025年3月20日）才记录，超过3天。') },
   { name: 'activity in the future', kind: 'activity', input: () => activity({ date: '2025-03-22' }), flags: [],
-    blocks: { code: 'future-date', field: 'date', message: /2025-03-22 晚于今天/ } },
+    blocks: { code: 'future-date', field: 'date', message: /活动日期为2025年3月22日，晚于今天（2025年3月20日）/ } },
   { name: 'activity with an unknown participant', kind: 'activity', input: () => activity({ participantIds: ['ghost'] }), flags: [],
     blocks: { code: 'not-found', field: 'participantIds.0', message: /ghost/ } },
   { name: 'work item recorded 19 days after', kind: 'work', input: () => work({ type: 'other', date: '2025-03-01', content: '整理档案' }), flags: ['late-recording'] },

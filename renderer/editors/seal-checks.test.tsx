@@ -14,7 +14,7 @@ import { RulePanel } from './rule-panel';
 import { SealDialog } from './seal-dialog';
 
 const LATE = { code: 'late-recording', message: '事项发生于2025年5月20日，4天后（2025年5月24日）才记录，超过3天。' };
-const FUTURE = { code: 'future-date', field: 'date', message: '活动日期 2025-06-01 晚于今天（2025-05-24），不能记录尚未发生的事项' };
+const FUTURE = { code: 'future-date', field: 'date', message: '活动日期为2025年6月1日，晚于今天（2025年5月24日），不能记录尚未发生的事项' };
 
 const check = (over: Partial<EntryCheck> = {}): EntryCheck => ({ kind: 'activity', blocking: [], flags: [], passed: [], ...over });
 
