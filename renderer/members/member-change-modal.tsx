@@ -2,7 +2,7 @@
 import { useEffect } from 'react';
 import { Form, Input, Modal, Select, Typography, type ButtonProps } from 'antd';
 import { dateString, line, type MemberRole, type MemberView } from '../../db/contract';
-import { memberChangeLiveCheck, type MemberDialogValues } from '../editors/entry-check-input';
+import { memberChangeLiveCheck } from '../editors/entry-check-input';
 import { LiveChecks } from '../editors/live-checks';
 import { DateField } from '../forms/date-field';
 import { dropEmpty, zodRule } from '../forms/zod-form';
@@ -26,7 +26,6 @@ export function MemberChangeModal({ kind, member, roleOptions, onSubmit, onCance
   onCancel: () => void;
 }) {
   const [form] = Form.useForm<MemberChangeValues>();
-  const values = Form.useWatch([], form) as MemberDialogValues | undefined;
   useEffect(() => { form.resetFields(); }, [member, kind, form]);
 
   const submit = async () => {
@@ -64,7 +63,7 @@ export function MemberChangeModal({ kind, member, roleOptions, onSubmit, onCance
           <DateField aria-label="批复日期" />
         </Form.Item>
       </Form>
-      {bookId && <LiveChecks bookId={bookId} entry={memberChangeLiveCheck(kind, member.memberId, values)} />}
+      {bookId && <LiveChecks bookId={bookId} form={form} entryOf={(v) => memberChangeLiveCheck(kind, member.memberId, v)} />}
     </Modal>
   );
 }

@@ -6,7 +6,7 @@ import { useEffect } from 'react';
 import type { z } from 'zod';
 import { Col, Form, Input, Modal, Radio, Row, Select, Switch, type ButtonProps } from 'antd';
 import { dateString, line, memberJoin, type MemberJoin, type MemberRole } from '../../db/contract';
-import { memberJoinLiveCheck, type MemberDialogValues } from '../editors/entry-check-input';
+import { memberJoinLiveCheck } from '../editors/entry-check-input';
 import { LiveChecks } from '../editors/live-checks';
 import { DateField } from '../forms/date-field';
 import { dropEmpty, parseInto, zodRule } from '../forms/zod-form';
@@ -29,7 +29,6 @@ export interface MemberJoinModalProps {
 
 export function MemberJoinModal({ open, title, roleOptions, defaults, confirmText = '确定', onSubmit, onCancel, bookId }: MemberJoinModalProps) {
   const [form] = Form.useForm();
-  const values = Form.useWatch([], form) as MemberDialogValues | undefined;
   const isCpc = Form.useWatch(['person', 'isCpcMember'], form) as boolean | undefined;
 
   useEffect(() => {
@@ -120,7 +119,7 @@ export function MemberJoinModal({ open, title, roleOptions, defaults, confirmTex
           <Col span={24}><Form.Item name="note" label="备注"><Input maxLength={500} /></Form.Item></Col>
         </Row>
       </Form>
-      {bookId && <LiveChecks bookId={bookId} entry={memberJoinLiveCheck(values)} />}
+      {bookId && <LiveChecks bookId={bookId} form={form} entryOf={memberJoinLiveCheck} />}
     </Modal>
   );
 }
