@@ -2,9 +2,8 @@
  * A seal that cannot go through keeps the draft.
  * - A meeting dated tomorrow is caught by the live rule check: the confirmation is blocked
  *   with the Chinese reason, nothing is sent, the draft stays.
- * - An activity dated tomorrow has no live check: only `activities.seal` refuses it
- *   (“晚于今天”). The recorder sees that Chinese message, and the draft is still listed with
- *   its content.
+ * - An activity dated tomorrow is caught the same way, by the seal's own check shown before
+ *   the seal (“晚于今天”, 须修改后才能封存); the draft is still listed with its content.
  */
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { closeBrowser, openSession, type AppSession } from './support/app-session';
@@ -37,7 +36,7 @@ describe('a refused seal', () => {
     expect(stored?.data.minutes).toBe(v.minutes);
   });
 
-  it('shows the service’s Chinese message for a refused activity and keeps the draft', async () => {
+  it('blocks an activity dated tomorrow before the seal and keeps the draft', async () => {
     const { page } = session;
     await createBook(session);
     const sizeBefore = await waitForText(page.getByTestId('timeline-total'), (t) => /\d/.test(t), '时间线应显示条数');
@@ -55,19 +54,18 @@ describe('a refused seal', () => {
     await page.getByTestId('activity-content').fill('集体学习全会公报，交流学习体会。');
     await waitForStoredDraft(page, draftId, (d) => d.content === '集体学习全会公报，交流学习体会。', '草稿应已保存活动内容');
 
+    await waitForContains(page.getByTestId('rule-panel'), '晚于今天');
     await page.getByTestId('seal-button').click();
-    const confirm = page.getByTestId('seal-confirm');
-    await confirm.waitFor({ state: 'visible', timeout: WAIT });
-    await confirm.click();
-
-    const banner = page.getByTestId('seal-error');
-    await banner.waitFor({ timeout: WAIT });
-    const text = await waitForContains(banner, '晚于今天');
-    expect(text).toContain('草稿已保留');
+    const blocked = page.getByTestId('seal-blocked');
+    await blocked.waitFor({ timeout: WAIT });
+    const text = await waitForContains(blocked, '晚于今天');
+    expect(text).toContain('须修改后才能封存');
     expect(text).not.toMatch(/[A-Za-z]/);
+    expect(await page.getByTestId('seal-confirm').isEnabled()).toBe(false);
+    await session.screenshot('11-seal-refused', { dialog: true });
+    await page.keyboard.press('Escape');
     await page.getByTestId('seal-confirm').waitFor({ state: 'detached', timeout: WAIT });
     await page.locator('.ant-modal-mask').waitFor({ state: 'detached', timeout: WAIT }).catch(() => {});
-    await session.screenshot('11-seal-refused');
 
     await goTo(page, '记录本 / 时间线');
     await waitForText(page.getByTestId('timeline-total'), (t) => t === sizeBefore, `时间线条数应仍为“${sizeBefore}”`);

@@ -3,10 +3,11 @@
  * IPC (electron/), the browser host (host/), the CLI and the renderer's forms all use it.
  */
 import { z } from 'zod';
-import { bookId, count, dateString, dateTimeString, line, memberId, prose, seqNumber, yearNumber } from './common';
+import { bookId, count, dateString, line, memberId, prose, seqNumber, yearNumber } from './common';
 import type { ContractMap, MethodSpec } from './contract-types';
 import { activityInput, workItemInput } from './activities';
-import { meetingInput, meetingMode, meetingType, absence, guest, votes, election, type MeetingEvaluation } from './meetings';
+import { meetingInput, type MeetingEvaluation } from './meetings';
+import { entryCheckInput, meetingCheckInput, type EntryCheck } from './checks';
 import { memberJoin, memberLeave, memberRoleChange, type MemberView } from './members';
 import { organisation } from './organisation';
 import { profileChoice } from './profile-choice';
@@ -33,20 +34,6 @@ const book = { bookId };
 export const requestId = z.string().regex(/^[A-Za-z0-9_-]{8,100}$/, { message: '请求编号无效' }).optional();
 const sealing = { requestId };
 
-export const meetingCheckInput = z.object({
-  type: meetingType.optional(),
-  mode: meetingMode.optional(),
-  startAt: dateTimeString.optional(),
-  chairId: memberId.optional(),
-  chairDelegated: z.boolean().optional(),
-  heldSeparately: z.boolean().optional(),
-  presentIds: z.array(memberId).max(1_000).default([]),
-  absent: z.array(absence).max(1_000).default([]),
-  guests: z.array(guest).max(200).default([]),
-  decisions: z.array(z.object({ votes })).max(100).default([]),
-  election: election.optional(),
-});
-
 export const contract = {
   'books.list': method('列出本机的记录本', false, z.object({}), out<BookSummary[]>()),
   'books.create': method('新建记录本（组织、规则方案、成员）', true, z.object({
@@ -67,6 +54,7 @@ export const contract = {
   'members.leave': method('成员离任', true, z.object({ ...book, ...sealing, ...memberLeave.shape }), out<SealResult>()),
   'members.changeRole': method('成员职务变更', true, z.object({ ...book, ...sealing, ...memberRoleChange.shape }), out<SealResult>()),
 
+  'entries.check': method('封存前的全部检查（不封存）', false, z.object({ ...book, entry: entryCheckInput }), out<EntryCheck>()),
   'meetings.evaluate': method('会议规则检查（不封存）', false, z.object({ ...book, meeting: meetingCheckInput }), out<MeetingEvaluation>()),
   'meetings.seal': method('封存会议记录', true, z.object({ ...book, ...sealing, meeting: meetingInput }), out<MeetingSealResult>()),
   'activities.seal': method('封存活动记录', true, z.object({ ...book, ...sealing, activity: activityInput }), out<SealResult>()),
@@ -156,3 +144,4 @@ export * from './search';
 export * from './documents';
 export type * from './views';
 export * from './entry-descriptions';
+export * from './checks';

@@ -103,7 +103,7 @@ export const meetingEvaluation = z.object({
     .optional(),
   flags: z.array(ruleFlag),
   /** Problems that block sealing (e.g. absent member without a leave note). */
-  errors: z.array(z.object({ field: z.string(), message: z.string() })),
+  errors: z.array(z.object({ field: z.string(), message: z.string(), code: z.string().optional() })),
 });
 export type MeetingEvaluation = z.infer<typeof meetingEvaluation>;
 

@@ -15,7 +15,7 @@
 import type { RuleProfile } from './profile-schema';
 import type { Outcome } from './outcome';
 import { fail, findInvalidCount, succeed } from './outcome';
-import { describeThreshold, meetsThreshold, minimumToMeet } from './thresholds';
+import { describeRequirement, describeThreshold, meetsThreshold, minimumToMeet } from './thresholds';
 
 export interface Candidate {
   /** Member id when the candidate is on the roster; else the name identifies them. */
@@ -65,14 +65,13 @@ function checkMargin(input: ElectionInput, rules: NonNullable<RuleProfile['elect
   if (competitive) {
     const required = seats + minimumToMeet(seats, rules.competitiveMargin);
     const met = n >= required;
-    const rule = describeThreshold(rules.competitiveMargin, '应选人数');
+    const rule = describeRequirement(rules.competitiveMargin, '应选人数');
     const diff = n - seats;
+    const head = `差额选举：应选${seats}名，候选人${n}名（差额${diff}名）；差额须${rule}（至少${required - seats}名）`;
     return {
       required,
       met,
-      message: met
-        ? `差额选举：应选${seats}名，候选人${n}名（差额${diff}名），符合差额不少于${rule}的要求。`
-        : `差额选举：应选${seats}名，候选人${n}名，差额须为${rule}，候选人至少应为${required}名。`,
+      message: met ? `${head}，符合要求。` : `${head}，候选人至少应为${required}名。`,
     };
   }
   if (n !== seats) {
@@ -131,7 +130,7 @@ export function evaluateElection(input: ElectionInput): Outcome<ElectionEvaluati
   const messages = [
     thresholdMet
       ? `应到有选举权${votingExpected}人，实到${votingPresent}人，符合${presentRule}的要求（至少${presentRequired}人）。`
-      : `应到有选举权${votingExpected}人，实到${votingPresent}人，未达到${presentRule}（至少${presentRequired}人），不能进行选举。`,
+      : `应到有选举权${votingExpected}人，实到${votingPresent}人；到会须${describeRequirement(rules.presentThreshold, '应到会有选举权人数')}（至少${presentRequired}人），人数不足，不能进行选举。`,
     margin.message,
   ];
 

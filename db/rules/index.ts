@@ -10,6 +10,7 @@ export * from './iso-date';
 export * from './meeting-checks';
 export * from './attendance';
 export * from './election-checks';
+export * from './election-attendance';
 export * from './composition-checks';
 export * from './holiday-calendar';
 export * from './holiday-schedule-import';

@@ -126,7 +126,7 @@ export function evaluateDecision(input: DecisionInput): Outcome<DecisionEvaluati
     required,
     rule,
     notVoting,
-    message: `${tally}；须${rule}同意（至少${required}票），${passed ? '表决通过' : '表决未通过'}。`,
+    message: `${tally}；须经${rule}同意（至少${required}票），${passed ? '表决通过' : '表决未通过'}。`,
   });
 }
 

@@ -3,12 +3,12 @@
  * shows as it is, never as the source text said). For the settings screen and the printed book.
  */
 import type { MeetingRules, RuleProfile } from './profile-schema';
-import { describeThreshold } from './thresholds';
+import { describeRequirement, describeThreshold } from './thresholds';
 
 function describeMeetingRules(name: string, rules: MeetingRules): string {
-  const quorum = describeThreshold(rules.quorum, '应到人数');
+  const quorum = describeRequirement(rules.quorum, '应到人数');
   const decision = describeThreshold(rules.decision, rules.decisionBase === 'present' ? '实到人数' : '应到人数');
-  return `${name}：到会人数须${quorum}方为有效；表决须${decision}同意方为通过（弃权不计为同意，列席人员不计入人数、无表决权）。`;
+  return `${name}：到会人数须${quorum}方为有效；表决须经${decision}同意方为通过（弃权不计为同意，列席人员不计入人数、无表决权）。`;
 }
 
 export function describeProfile(profile: RuleProfile): string[] {
@@ -52,9 +52,9 @@ export function describeProfile(profile: RuleProfile): string[] {
   }
   if (election) {
     lines.push(
-      `选举：有选举权的党员到会须${describeThreshold(election.presentThreshold, '应到会有选举权人数')}；` +
-        `委员${election.competitiveRequiredForGeneral ? '实行差额选举' : '可差额选举'}，差额须${describeThreshold(election.competitiveMargin, '应选人数')}；` +
-        `被选举人赞成票须${describeThreshold(election.electedThreshold, '实到会有选举权人数')}始得当选` +
+      `选举：有选举权的党员到会须${describeRequirement(election.presentThreshold, '应到会有选举权人数')}；` +
+        `委员${election.competitiveRequiredForGeneral ? '实行差额选举' : '可差额选举'}，差额须${describeRequirement(election.competitiveMargin, '应选人数')}；` +
+        `被选举人赞成票须${describeRequirement(election.electedThreshold, '实到会有选举权人数')}始得当选` +
         `${election.uncontestedByElectionAllowed ? '；补选可等额选举' : ''}${election.secretBallot ? '；采用无记名投票' : ''}。`,
     );
   }

@@ -61,3 +61,12 @@ export function describeThreshold(t: Threshold, baseLabel: string): string {
   const fraction = `${t.num}/${t.den}`;
   return t.strict ? `超过${baseLabel}的${fraction}` : `${baseLabel}的${fraction}以上`;
 }
+
+/**
+ * A threshold as a requirement after 须/应, without doubling a word: `差额须达到应选人数的1/5以上`,
+ * `到会须超过应到人数的2/3` (never 不少于…以上 or 须…以上 with no verb).
+ */
+export function describeRequirement(t: Threshold, baseLabel: string): string {
+  const rule = describeThreshold(t, baseLabel);
+  return t.strict ? rule : `达到${rule}`;
+}

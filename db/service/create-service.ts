@@ -12,7 +12,8 @@ import { bookStatus, createBook, listBooks, verifyBook } from './books-service';
 import { CalendarStore } from './calendar-store';
 import { correctEntry, getEntryDetail, listEntries } from './entries-service';
 import { changeRole, joinMember, leaveMember, listMembers } from './members-service';
-import { evaluateMeeting, reflagMeeting, sealMeeting } from './meetings-service';
+import { reflagMeeting, sealMeeting } from './meetings-service';
+import { checkEntry } from './seal-checks';
 import { changeProfile, getOrg, updateOrg } from './org-service';
 import { sealActivity, sealWorkItem } from './activities-service';
 import { yearView } from './year-service';
@@ -83,7 +84,8 @@ export function createService(options: ServiceOptions): Service {
     'members.join': ({ bookId, ...join }) => joinMember(ctx, bookId, join),
     'members.leave': ({ bookId, ...leave }) => leaveMember(ctx, bookId, leave),
     'members.changeRole': ({ bookId, ...change }) => changeRole(ctx, bookId, change),
-    'meetings.evaluate': (i) => evaluateMeeting(ctx, i.bookId, i.meeting),
+    'entries.check': (i) => checkEntry(ctx, i.bookId, i.entry),
+    'meetings.evaluate': (i) => checkEntry(ctx, i.bookId, { kind: 'meeting', meeting: i.meeting }).evaluation!,
     'meetings.seal': (i) => sealMeeting(ctx, i.bookId, i.meeting),
     'activities.seal': (i) => sealActivity(ctx, i.bookId, i.activity),
     'work.seal': (i) => sealWorkItem(ctx, i.bookId, i.item),

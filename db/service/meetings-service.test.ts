@@ -80,7 +80,7 @@ describe('quorum through the service, per profile', () => {
     const { bookId, ids } = await bookWith('beijing-work-group');
     const m = { ...meetingInput(ids, { present: ids.slice(0, 4) }), chairId: ids[4], heldSeparately: false };
     const ev = await h.call('meetings.evaluate', { bookId, meeting: m });
-    expect(ev.errors).toContainEqual({ field: 'chairId', message: expect.stringContaining('主持人') });
+    expect(ev.errors).toContainEqual({ code: 'rule-violation', field: 'chairId', message: expect.stringContaining('主持人') });
     expect(ev.flags.map((f) => f.code)).toContain('not-held-separately');
   });
 

@@ -1,17 +1,20 @@
 /**
- * Meetings: the live rule check while the recorder types (`evaluate`) and sealing (`seal`).
- * Both run the same evaluation; sealing refuses only malformed input (e.g. an absent member
- * without a leave note) and seals every rule result and flag with the entry.
+ * Meetings: the check before sealing (`checkMeeting`, behind `entries.check` and the live rule
+ * panel) and sealing (`seal`). Both run the same function with the same clock; sealing refuses
+ * the check's blocking problems (e.g. an absent member without a leave note) and seals every
+ * rule result and flag with the entry.
  */
-import { ServiceError, type MeetingEvaluation, type MeetingInput, type MeetingSealResult, type RuleFlag } from '../contract';
+import type { EntryCheck, MeetingEvaluation, MeetingInput, MeetingSealResult, RuleFlag } from '../contract';
 import {
-  checkChair, countAttendance, evaluateDecision, evaluateElection, evaluateFiling, evaluateQuorum, recordingDelay,
+  checkChair, compareElectionWithAttendance, countAttendance, evaluateDecision, evaluateElection, evaluateFiling, evaluateQuorum,
+  formatChineseDate,
 } from '../rules';
 import { activeMembersOn, roleOn, type BookState } from './book-state';
 import { attachmentHashes } from './attachments-service';
 import { isDomainBody, makeBody } from './entry-body';
 import { genericRole, profileOf } from './rule-checks';
 import type { Reflag } from './read-model';
+import { CheckBuilder, refuseBlocked } from './check-parts';
 import { chinaDate, type ServiceContext } from './service-context';
 
 /** The parts of a meeting the rules look at; drafts may be incomplete. */
@@ -31,6 +34,7 @@ export interface MeetingCheck {
 
 const flag = (code: string, message: string): RuleFlag => ({ code, message });
 
+/** The rules on a meeting as of today, without the sealing-time checks (see `checkMeeting`). */
 export function evaluateMeeting(ctx: ServiceContext, bookId: string, m: MeetingCheck): MeetingEvaluation {
   const state = ctx.projection(bookId).state();
   return evaluateAgainst(state, ctx.calendar, ctx.today(), m);
@@ -46,14 +50,20 @@ export function evaluateAgainst(state: BookState, calendar: ServiceContext['cale
   const flags: RuleFlag[] = [];
 
   if (date > today) {
-    errors.push({ field: 'startAt', message: `会议开始时间 ${date} 晚于今天，不能记录尚未召开的会议` });
+    const when = `${formatChineseDate(date)}${m.startAt ? ` ${m.startAt.slice(11)}` : ''}`;
+    errors.push({ code: 'future-date', field: 'startAt', message: `会议开始时间为${when}，晚于今天（${formatChineseDate(today)}），不能记录尚未召开的会议` });
   }
   const attendance = countAttendance({
     expectedIds: expected.map((e) => e.memberId), presentIds: m.presentIds, absent: m.absent,
     attendees: m.guests, nameOf, attendeesAllowed: profile.attendees.allowed,
   });
   if (!attendance.ok) {
-    for (const p of attendance.error.problems) errors.push({ field: fieldOfProblem(p.code, p.memberId, m), message: p.message });
+    for (const p of attendance.error.problems) {
+      const unknown = p.memberId !== undefined && !state.members.has(p.memberId);
+      errors.push(unknown
+        ? { code: 'not-found', field: 'presentIds', message: `成员编号 ${p.memberId} 不在成员名册中` }
+        : { code: 'rule-violation', field: fieldOfProblem(p.code, p.memberId, m), message: p.message });
+    }
   }
   const presentCount = new Set(m.presentIds.filter((id) => expected.some((e) => e.memberId === id))).size;
 
@@ -64,7 +74,7 @@ export function evaluateAgainst(state: BookState, calendar: ServiceContext['cale
   const decisions = m.decisions.map((d, i) => {
     const r = evaluateDecision({ present: presentCount, expected: expected.length, votes: d.votes, profile, body });
     if (!r.ok) {
-      errors.push({ field: `decisions.${i}.votes`, message: `第 ${i + 1} 项决议：${r.error.message}` });
+      errors.push({ code: 'rule-violation', field: `decisions.${i}.votes`, message: `第 ${i + 1} 项决议：${r.error.message}` });
       return { passed: false, required: 0, message: r.error.message };
     }
     // An inquorate meeting cannot take a valid decision, whatever the count.
@@ -82,9 +92,9 @@ export function evaluateAgainst(state: BookState, calendar: ServiceContext['cale
 
   if (m.chairId) {
     const chair = state.members.get(m.chairId);
-    if (!chair) errors.push({ field: 'chairId', message: '主持人不在成员名册中' });
+    if (!chair) errors.push({ code: 'not-found', field: 'chairId', message: '主持人不在成员名册中' });
     else {
-      if (!m.presentIds.includes(m.chairId)) errors.push({ field: 'chairId', message: `主持人“${chair.person.name}”应记为实到` });
+      if (!m.presentIds.includes(m.chairId)) errors.push({ code: 'rule-violation', field: 'chairId', message: `主持人“${chair.person.name}”应记为实到` });
       const role = genericRole(roleOn(chair, date));
       const w = checkChair(role, profile, m.chairDelegated === true);
       if (w) flags.push(flag(w.code, w.message));
@@ -114,11 +124,18 @@ export function evaluateAgainst(state: BookState, calendar: ServiceContext['cale
       candidates: e.candidates.map((c) => (c.memberId ? { id: c.memberId, name: c.name, votes: c.votes } : { name: c.name, votes: c.votes })),
       competitive: e.competitive, kind: e.byElection ? 'by-election' : 'general', profile,
     });
+    const party = expected.filter((x) => x.person.isCpcMember);
+    const counts = compareElectionWithAttendance({
+      votingExpected: e.votingExpected, votingPresent: e.votingPresent,
+      partyExpected: party.length, partyPresent: party.filter((x) => m.presentIds.includes(x.memberId)).length,
+    });
+    for (const p of counts.problems) errors.push({ code: p.code, field: `election.${p.field}`, message: p.message });
+    for (const w of counts.warnings) flags.push(flag(w.code, w.message));
     if (r.ok) {
       result.election = { thresholdMet: r.value.thresholdMet, marginMet: r.value.marginMet, elected: r.value.elected.map((c) => c.name), message: r.value.message };
       if (!r.value.valid) flags.push(flag('election-invalid', r.value.message));
     } else {
-      errors.push({ field: 'election', message: r.error.message });
+      errors.push({ code: 'rule-violation', field: 'election', message: r.error.message });
     }
   }
   return result;
@@ -133,22 +150,49 @@ function fieldOfProblem(code: string, memberId: string | undefined, m: MeetingCh
   return 'presentIds';
 }
 
-export function sealMeeting(ctx: ServiceContext, bookId: string, meeting: MeetingInput): MeetingSealResult {
-  const now = ctx.clock();
-  const today = chinaDate(now);
-  if (meeting.startAt.slice(0, 10) > today) {
-    throw new ServiceError('future-date', `会议开始时间 ${meeting.startAt.replace('T', ' ')} 晚于今天，不能记录尚未召开的会议`, 'startAt');
-  }
+/**
+ * Every check sealing applies, at `now`: the rules' evaluation (its errors block, its flags are
+ * sealed) and the recording delay. The evaluation returned is the one sealed with the entry.
+ */
+export function checkMeeting(ctx: ServiceContext, bookId: string, m: MeetingCheck, now: Date): EntryCheck {
   const state = ctx.projection(bookId).state();
-  if (!state.members.has(meeting.chairId)) throw new ServiceError('not-found', '主持人不在成员名册中', 'chairId');
-  for (const id of [...meeting.presentIds, ...meeting.absent.map((a) => a.memberId)]) {
-    if (!state.members.has(id)) throw new ServiceError('not-found', `成员编号 ${id} 不在成员名册中`, 'presentIds');
+  const evaluation = evaluateAgainst(state, ctx.calendar, chinaDate(now), m);
+  const c = new CheckBuilder('meeting', now);
+  for (const e of evaluation.errors) c.block(e.code ?? 'rule-violation', e.field, e.message);
+  const eventDate = m.startAt?.slice(0, 10);
+  if (eventDate !== undefined && eventDate <= chinaDate(now)) {
+    c.pass('会议开始时间不晚于今天。');
+    c.recordedInTime(eventDate);
   }
-  const evaluation = evaluateAgainst(state, ctx.calendar, today, meeting);
-  const first = evaluation.errors[0];
-  if (first) throw new ServiceError('rule-violation', first.message, first.field);
-  const delay = recordingDelay({ eventDate: meeting.startAt.slice(0, 10), recordedAt: now.toISOString() });
-  if (delay.flagged) evaluation.flags.push(flag('late-recording', delay.message));
+  // The recording delay is sealed with the rules' flags: the evaluation's flags ARE the entry's.
+  evaluation.flags.push(...c.flags);
+  passedOfMeeting(evaluation).forEach((p) => c.pass(p));
+  return { ...c.result(), flags: evaluation.flags, evaluation };
+}
+
+/**
+ * The checks that found nothing, in words. Quorum, decisions and the filing deadline are not
+ * listed: they are results, shown (and sealed) as such with the evaluation.
+ */
+function passedOfMeeting(ev: MeetingEvaluation): string[] {
+  const passed: string[] = [];
+  const flagged = new Set(ev.flags.map((f) => f.code));
+  if (!ev.errors.some((e) => e.field === 'presentIds' || e.field.startsWith('absent') || e.field === 'guests')) {
+    passed.push(`出席情况完整：应到${ev.expected.length}人，实到${ev.presentCount}人，缺席成员均有请假说明。`);
+  }
+  if (!flagged.has('chair-delegation-missing') && !flagged.has('chair-not-allowed') && !ev.errors.some((e) => e.field === 'chairId')) {
+    passed.push('主持人符合规则方案的要求。');
+  }
+  if (ev.election && !flagged.has('election-invalid') && !ev.errors.some((e) => e.field.startsWith('election'))) {
+    passed.push(`选举：${ev.election.message}`);
+  }
+  return passed;
+}
+
+export function sealMeeting(ctx: ServiceContext, bookId: string, meeting: MeetingInput): MeetingSealResult {
+  const check = checkMeeting(ctx, bookId, meeting, ctx.clock());
+  refuseBlocked(check);
+  const evaluation = check.evaluation!;
   const attachments = attachmentHashes(ctx, meeting.attachments);
   const [sealed] = ctx.seal(bookId, [{ kind: 'meeting', body: makeBody(meeting, evaluation, evaluation.flags), attachments }]);
   return { seq: sealed!.seq, hash: sealed!.hash, recordedAt: sealed!.recordedAt, flags: evaluation.flags, evaluation };

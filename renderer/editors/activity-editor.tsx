@@ -11,6 +11,7 @@ import { LongText } from '../forms/long-text';
 import { useApi } from '../api-context';
 import { DutyPicker, dutiesOf, dutyLabels, type DutyForm } from '../ledger/duty-picker';
 import { AttachmentsField } from './attachments-field';
+import { activityLiveCheck } from './entry-check-input';
 import { EntryEditorFrame, type Checked, type FrameSection } from './entry-editor-frame';
 import { Field } from './field';
 import { problemsFrom, textOrUndefined } from './form-values';
@@ -156,6 +157,7 @@ export function ActivityEditor(props: EditorProps) {
       kind="activity" wrapper="activity" heading="活动记录"
       empty={emptyActivityForm} titleOf={titleOf} dateOf={dateOf} check={checkActivity}
       commit={(activity) => api['activities.seal']({ bookId: props.bookId, requestId: props.draftId, activity })}
+      liveCheck={activityLiveCheck} sealedCheck={(activity) => ({ kind: 'activity', activity })}
       renderFields={(section) => <ActivityFields {...section} bookId={props.bookId} />}
       renderSummary={(a, roster) => <ActivitySummary a={a} roster={roster} />}
     />

@@ -6,14 +6,17 @@
  */
 import { useCallback, type ReactNode } from 'react';
 import { App, Typography } from 'antd';
-import type { MemberView } from '../../db/contract';
+import type { EntryCheckInput, MemberView } from '../../db/contract';
+import { useApi } from '../api-context';
 import { EditorShell } from './editor-shell';
 import { errorsByKey, stripWrapper, type Problem } from './form-values';
+import { RulePanel } from './rule-panel';
 import { SealDialog } from './seal-dialog';
 import type { EditorProps, FieldErrors } from './types';
 import { useBookContext } from './use-book-context';
 import { useEditorDraft, type FormUpdate } from './use-editor-draft';
 import { useEditorKeys } from './use-editor-keys';
+import { useSealCheck } from './use-seal-check';
 import { useSealFlow } from './use-seal-flow';
 
 export type Checked<I> = { ok: true; input: I } | { ok: false; problems: Problem[] };
@@ -37,6 +40,9 @@ export interface EntryEditorFrameProps<F extends object, I> extends EditorProps 
   dateOf: (form: F) => string | undefined;
   check: (form: F, roster: MemberView[]) => Checked<I>;
   commit: (input: I) => Promise<{ seq: number }>;
+  /** The seal's checks: of the form while typing, of the parsed input at the confirmation. */
+  liveCheck: (form: F, roster: MemberView[]) => EntryCheckInput;
+  sealedCheck: (input: I) => EntryCheckInput;
   renderFields: (section: FrameSection<F>) => ReactNode;
   renderSummary: (input: I, roster: MemberView[]) => ReactNode;
 }
@@ -47,6 +53,8 @@ export function EntryEditorFrame<F extends object, I>(props: EntryEditorFramePro
   const { loading, form, setForm, handle } = useEditorDraft<F>(kind, draftId, bookId, props.empty, props.titleOf);
   const book = useBookContext(bookId, props.dateOf(form));
   const roster = book.roster.filter((m) => m.active);
+  const api = useApi();
+  const live = useSealCheck(bookId, book.loading ? null : props.liveCheck(form, roster), !loading);
 
   const flow = useSealFlow<I>({
     handle,
@@ -58,6 +66,7 @@ export function EntryEditorFrame<F extends object, I>(props: EntryEditorFramePro
       return c.ok ? { ok: true, payload: c.input } : c;
     },
     commit,
+    check: (input) => api['entries.check']({ bookId, entry: props.sealedCheck(input) }),
     onSealed,
     fieldKey: useCallback((path: string) => stripWrapper(path, wrapper), [wrapper]),
     onProblems: (n) => { message.error(`还有 ${n} 处需要修改，请查看页面上方的提示`); },
@@ -88,11 +97,13 @@ export function EntryEditorFrame<F extends object, I>(props: EntryEditorFramePro
         onCancel={onCancel}
         sealBusy={flow.preparing || flow.sealing}
         stops={flow.stops}
+        side={<RulePanel check={live.check} pending={live.pending} error={live.error} org={book.org} />}
       >
         {props.renderFields({ form, setForm, errors, roster })}
         <Typography.Paragraph type="secondary">快捷键：Ctrl+S 立即保存草稿；Ctrl+Enter 检查并封存。</Typography.Paragraph>
       </EditorShell>
       <SealDialog open={flow.payload !== null} sealing={flow.sealing}
+        check={flow.check} checkError={flow.checkError} checking={flow.checking}
         onConfirm={() => { void flow.confirm(); }} onCancel={flow.cancel}>
         {flow.payload !== null && props.renderSummary(flow.payload, book.roster)}
       </SealDialog>

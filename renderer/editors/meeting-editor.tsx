@@ -7,7 +7,6 @@ import { App, Checkbox, Divider, Typography } from 'antd';
 import { MEETING_TYPES, meetingInput } from '../../db/contract';
 import { LongText } from '../forms/long-text';
 import { useApi } from '../api-context';
-import { toShownError } from './api-error';
 import { AttachmentsField } from './attachments-field';
 import { EditorShell } from './editor-shell';
 import { Field } from './field';
@@ -29,7 +28,7 @@ import type { EditorProps, FieldErrors } from './types';
 import { useBookContext } from './use-book-context';
 import { useEditorDraft } from './use-editor-draft';
 import { useEditorKeys } from './use-editor-keys';
-import { useMeetingEvaluation, type CheckPayload } from './use-meeting-evaluation';
+import { useMeetingEvaluation } from './use-meeting-evaluation';
 import { useSealFlow, type Prepared } from './use-seal-flow';
 
 function meetingTitle(f: MeetingForm): string {
@@ -60,26 +59,14 @@ export function MeetingEditor({ bookId, draftId, onSealed, onCancel }: EditorPro
     }
     const checked = checkMeeting(form, roster);
     if (!checked.ok) return checked;
-    const m = checked.input;
-    let result: MeetingPayload = { input: m, evaluation: null, evaluationError: null };
-    const meeting: CheckPayload = {
-      startAt: m.startAt, presentIds: m.presentIds, absent: m.absent, guests: m.guests,
-      decisions: m.decisions.map((d) => ({ votes: d.votes })), election: m.election,
-      chairId: m.chairId, chairDelegated: m.chairDelegated, mode: m.mode, type: m.type, heldSeparately: m.heldSeparately,
-    };
-    try {
-      const ev = await api['meetings.evaluate']({ bookId, meeting });
-      result = { ...result, evaluation: ev };
-    } catch (e) {
-      result = { ...result, evaluationError: toShownError(e).message };
-    }
-    return { ok: true, payload: result };
+    return { ok: true, payload: { input: checked.input, evaluation: null, evaluationError: null } };
   };
 
   const flow = useSealFlow<MeetingPayload>({
     handle,
     prepare,
     commit: (p) => api['meetings.seal']({ bookId, requestId: draftId, meeting: p.input }),
+    check: (p) => api['entries.check']({ bookId, entry: { kind: 'meeting', meeting: p.input } }),
     onSealed,
     fieldKey,
     onProblems: (n) => { message.error(`还有 ${n} 处需要修改，请查看页面上方的提示`); },
@@ -121,7 +108,7 @@ export function MeetingEditor({ bookId, draftId, onSealed, onCancel }: EditorPro
         stops={flow.stops}
         side={
           <RulePanel
-            evaluation={evaluation.evaluation} pending={evaluation.pending || book.loading} error={evaluation.error ?? book.error}
+            check={evaluation.check} pending={evaluation.pending || book.loading} error={evaluation.error ?? book.error}
             org={book.org} absentCount={attendanceOf(form, roster).absent.length} guestCount={check.guests.length}
           />
         }
@@ -160,11 +147,11 @@ export function MeetingEditor({ bookId, draftId, onSealed, onCancel }: EditorPro
       <SealDialog
         open={flow.payload !== null}
         sealing={flow.sealing}
-        blocked={flow.payload?.evaluation?.errors.map((e) => e.message) ?? []}
+        check={flow.check} checkError={flow.checkError} checking={flow.checking}
         onConfirm={() => { void flow.confirm(); }}
         onCancel={flow.cancel}
       >
-        {flow.payload && <MeetingSummary payload={flow.payload} roster={book.roster} />}
+        {flow.payload && <MeetingSummary payload={{ ...flow.payload, evaluation: flow.check?.evaluation ?? null, evaluationError: null }} roster={book.roster} />}
       </SealDialog>
     </>
   );

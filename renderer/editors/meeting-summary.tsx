@@ -89,7 +89,6 @@ export function MeetingSummary({ payload, roster }: { payload: MeetingPayload; r
           <div>应到 {ev.expected.length} 人：{ev.expected.map((e) => e.name).join('、') || '无'}</div>
           <div>纪要备案：{ev.filing.message}</div>
           {ev.election && <div>选举：{ev.election.message}</div>}
-          {ev.flags.map((f) => <Alert key={`${f.code}-${f.message}`} type="warning" showIcon title={f.message} />)}
         </Flex>
       )}
     </Flex>

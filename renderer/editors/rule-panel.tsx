@@ -1,31 +1,41 @@
 /**
- * The live rule results beside the meeting form: counts, quorum in the profile's own words
- * (e.g. 超过应到人数的2/3), each decision, the filing deadline (working days, computed by the
- * service), election thresholds, warnings (orange) and blocking problems (red).
- * Everything here comes from `meetings.evaluate`; the renderer decides no rule itself.
+ * The live checks beside an editor, from `entries.check` (the seal's own checks): for a meeting
+ * the counts, quorum in the profile's own words (e.g. 超过应到人数的2/3), each decision, the
+ * filing deadline (working days, computed by the service) and the election; for every kind the
+ * checks grouped as 须修改后才能封存 / 将随记录一并封存的提示 / 已通过.
+ * The renderer decides no rule itself.
  */
 import { Alert, Card, Col, Divider, Flex, Row, Spin, Statistic, Tag, Typography } from 'antd';
-import type { MeetingEvaluation, OrgView } from '../../db/contract';
+import type { EntryCheck, MeetingEvaluation, OrgView } from '../../db/contract';
+import { CheckGroups } from './check-groups';
 
 export interface RulePanelProps {
-  evaluation: MeetingEvaluation | null;
+  check: EntryCheck | null;
   pending: boolean;
   error: string | null;
   org: OrgView | null;
-  absentCount: number;
-  guestCount: number;
+  /** Meetings only: the form's own counts beside the service's. */
+  absentCount?: number;
+  guestCount?: number;
+  /** What the panel waits for before the first answer. */
+  waitingText?: string;
 }
 
-export function RulePanel({ evaluation, pending, error, org, absentCount, guestCount }: RulePanelProps) {
+export function RulePanel({ check, pending, error, org, absentCount = 0, guestCount = 0, waitingText = '正在检查…' }: RulePanelProps) {
   return (
     <Card
       data-testid="rule-panel" size="small" aria-live="polite"
-      title={<Flex gap={8} align="center">规则检查{pending && <Spin size="small" />}</Flex>}
+      title={<Flex gap={8} align="center">封存前检查{pending && <Spin size="small" />}</Flex>}
       extra={org && <Tag>{org.profile.label}</Tag>}
     >
       {error && <Alert type="error" showIcon title={`规则检查暂不可用：${error}`} style={{ marginBottom: 8 }} />}
-      {!evaluation && !error && <Typography.Text type="secondary">正在根据出席情况检查会议规则…</Typography.Text>}
-      {evaluation && <EvaluationView evaluation={evaluation} absentCount={absentCount} guestCount={guestCount} />}
+      {!check && !error && <Typography.Text type="secondary">{waitingText}</Typography.Text>}
+      {check && (
+        <Flex vertical gap={8}>
+          {check.evaluation && <EvaluationView evaluation={check.evaluation} absentCount={absentCount} guestCount={guestCount} />}
+          <CheckGroups check={check} />
+        </Flex>
+      )}
       {org && org.profile.rules.length > 0 && (
         <>
           <Divider size="small" />
@@ -71,12 +81,6 @@ function EvaluationView({ evaluation: ev, absentCount, guestCount }: { evaluatio
           {ev.election.elected.length > 0 && <Typography.Text>当选：{ev.election.elected.join('、')}</Typography.Text>}
         </div>
       )}
-      {ev.flags.map((f) => (
-        <Alert key={`${f.code}-${f.message}`} type="warning" showIcon title={f.message} data-testid="rule-flag" />
-      ))}
-      {ev.errors.map((e) => (
-        <Alert key={`${e.field}-${e.message}`} type="error" showIcon title={e.message} data-testid="rule-error" />
-      ))}
     </Flex>
   );
 }

@@ -1,11 +1,13 @@
 /**
  * The sealing sequence shared by the three editors:
  *   1. client checks (contract schema + editor rules) → field errors, no dialog;
- *   2. confirmation dialog showing exactly what becomes permanent;
+ *   2. confirmation dialog showing exactly what becomes permanent, with the seal's own checks
+ *      of exactly that input (`entries.check`: blocking problems, flags to be sealed, passed);
  *   3. the seal call through the draft handle, which deletes the draft only after ok;
  *   4. failure: the draft stays, the Chinese message is shown and its field marked.
  */
 import { useCallback, useState } from 'react';
+import type { EntryCheck } from '../../db/contract';
 import type { DraftHandle } from '../drafts';
 import { toShownError, type ShownError } from './api-error';
 import type { Problem } from './form-values';
@@ -17,6 +19,8 @@ export interface SealFlowOptions<P> {
   /** Runs the client checks and builds what the dialog shows and the seal sends. */
   prepare: () => Promise<Prepared<P>> | Prepared<P>;
   commit: (payload: P) => Promise<{ seq: number }>;
+  /** The seal's checks of what the dialog shows (`entries.check` of the payload). */
+  check?: (payload: P) => Promise<EntryCheck>;
   onSealed: (seq: number) => void;
   /** Maps a service field path to the editor's field key. */
   fieldKey: (path: string) => string;
@@ -28,6 +32,10 @@ export interface SealFlowOptions<P> {
 export interface SealFlow<P> {
   /** What the dialog shows; null while it is closed. */
   payload: P | null;
+  /** The checks of `payload`, once answered. */
+  check: EntryCheck | null;
+  checking: boolean;
+  checkError: string | null;
   preparing: boolean;
   sealing: boolean;
   /** True once the recorder tried to seal: from then on client problems are shown live. */
@@ -44,8 +52,11 @@ export interface SealFlow<P> {
 }
 
 export function useSealFlow<P>(options: SealFlowOptions<P>): SealFlow<P> {
-  const { handle, prepare, commit, onSealed, fieldKey, onProblems, onError } = options;
+  const { handle, prepare, commit, check: checkPayload, onSealed, fieldKey, onProblems, onError } = options;
   const [payload, setPayload] = useState<P | null>(null);
+  const [check, setCheck] = useState<EntryCheck | null>(null);
+  const [checking, setChecking] = useState(false);
+  const [checkError, setCheckError] = useState<string | null>(null);
   const [preparing, setPreparing] = useState(false);
   const [sealing, setSealing] = useState(false);
   const [attempted, setAttempted] = useState(false);
@@ -59,15 +70,28 @@ export function useSealFlow<P>(options: SealFlowOptions<P>): SealFlow<P> {
     setPreparing(true);
     try {
       const prepared = await prepare();
-      if (prepared.ok) setPayload(() => prepared.payload);
-      else {
+      if (prepared.ok) {
+        setCheck(null);
+        setCheckError(null);
+        setPayload(() => prepared.payload);
+        if (checkPayload) {
+          setChecking(true);
+          try {
+            setCheck(await checkPayload(prepared.payload));
+          } catch (e) {
+            setCheckError(toShownError(e).message);
+          } finally {
+            setChecking(false);
+          }
+        }
+      } else {
         setStops((n) => n + 1);
         onProblems?.(prepared.problems.length);
       }
     } finally {
       setPreparing(false);
     }
-  }, [prepare, preparing, sealing, onProblems]);
+  }, [prepare, preparing, sealing, onProblems, checkPayload]);
 
   const confirm = useCallback(async () => {
     if (payload === null || sealing) return;
@@ -91,7 +115,7 @@ export function useSealFlow<P>(options: SealFlowOptions<P>): SealFlow<P> {
   const clearServerError = useCallback(() => setServerError(null), []);
 
   return {
-    payload, preparing, sealing, attempted, serverError,
+    payload, check, checking, checkError, preparing, sealing, attempted, serverError,
     serverField: serverError?.field ? fieldKey(serverError.field) : null,
     stops,
     requestSeal, confirm, cancel, clearServerError,

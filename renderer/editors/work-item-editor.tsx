@@ -10,6 +10,7 @@ import {
 import { useApi } from '../api-context';
 import { DutyPicker, dutyLabels } from '../ledger/duty-picker';
 import { AttachmentsField } from './attachments-field';
+import { workLiveCheck } from './entry-check-input';
 import { EntryEditorFrame, type FrameSection } from './entry-editor-frame';
 import { Field } from './field';
 import { Prose, SummaryTable, attachmentsText, orEmpty, type SummaryRow } from './summary-parts';
@@ -80,6 +81,7 @@ export function WorkItemEditor(props: EditorProps) {
       kind="work" wrapper="item" heading="工作记录"
       empty={emptyWorkItemForm} titleOf={titleOf} dateOf={dateOf} check={checkWorkItem}
       commit={(item) => api['work.seal']({ bookId: props.bookId, requestId: props.draftId, item })}
+      liveCheck={workLiveCheck} sealedCheck={(item) => ({ kind: 'work', item })}
       renderFields={(section) => (
         <CommonFields {...section} bookId={props.bookId}>
           <WorkItemFields {...section} meetings={meetings.items} meetingsError={meetings.error} />

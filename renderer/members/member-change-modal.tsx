@@ -2,6 +2,8 @@
 import { useEffect } from 'react';
 import { Form, Input, Modal, Select, Typography, type ButtonProps } from 'antd';
 import { dateString, line, type MemberRole, type MemberView } from '../../db/contract';
+import { memberChangeLiveCheck } from '../editors/entry-check-input';
+import { LiveChecks } from '../editors/live-checks';
 import { DateField } from '../forms/date-field';
 import { chooseRule, dropEmpty, zodRule } from '../forms/zod-form';
 import { enterSubmits } from '../forms/enter-submit';
@@ -15,8 +17,10 @@ export interface MemberChangeValues {
   approval: { docNo: string; date: string };
 }
 
-export function MemberChangeModal({ kind, member, roleOptions, onSubmit, onCancel }: {
+export function MemberChangeModal({ kind, member, roleOptions, onSubmit, onCancel, bookId }: {
   kind: ChangeKind;
+  /** The open book: its seal checks are shown live. */
+  bookId?: string;
   member: MemberView;
   roleOptions: { value: MemberRole; label: string }[];
   onSubmit: (values: MemberChangeValues) => Promise<void>;
@@ -60,6 +64,7 @@ export function MemberChangeModal({ kind, member, roleOptions, onSubmit, onCance
           <DateField aria-label="批复日期" />
         </Form.Item>
       </Form>
+      {bookId && <LiveChecks bookId={bookId} form={form} entryOf={(v) => memberChangeLiveCheck(kind, member.memberId, v)} />}
     </Modal>
   );
 }

@@ -6,6 +6,8 @@ import { useEffect } from 'react';
 import type { z } from 'zod';
 import { Col, Form, Input, Modal, Radio, Row, Select, Switch, type ButtonProps } from 'antd';
 import { dateString, line, memberJoin, type MemberJoin, type MemberRole } from '../../db/contract';
+import { memberJoinLiveCheck } from '../editors/entry-check-input';
+import { LiveChecks } from '../editors/live-checks';
 import { DateField } from '../forms/date-field';
 import { chooseRule, dropEmpty, parseInto, zodRule } from '../forms/zod-form';
 import { enterSubmits } from '../forms/enter-submit';
@@ -22,9 +24,11 @@ export interface MemberJoinModalProps {
   confirmText?: string;
   onSubmit: (values: MemberJoin, raw: MemberJoinValues) => Promise<void> | void;
   onCancel: () => void;
+  /** The open book: its seal checks are shown live (none in the set-up wizard: the roster is checked as a whole). */
+  bookId?: string;
 }
 
-export function MemberJoinModal({ open, title, roleOptions, defaults, confirmText = '确定', onSubmit, onCancel }: MemberJoinModalProps) {
+export function MemberJoinModal({ open, title, roleOptions, defaults, confirmText = '确定', onSubmit, onCancel, bookId }: MemberJoinModalProps) {
   const [form] = Form.useForm();
   const isCpc = Form.useWatch(['person', 'isCpcMember'], form) as boolean | undefined;
 
@@ -116,6 +120,7 @@ export function MemberJoinModal({ open, title, roleOptions, defaults, confirmTex
           <Col span={24}><Form.Item name="note" label="备注"><Input maxLength={500} /></Form.Item></Col>
         </Row>
       </Form>
+      {bookId && <LiveChecks bookId={bookId} form={form} entryOf={memberJoinLiveCheck} />}
     </Modal>
   );
 }

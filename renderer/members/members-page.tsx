@@ -99,6 +99,7 @@ export function MembersPage() {
       </Card>
       <MemberJoinModal
         open={joining}
+        bookId={bookId}
         title="成员加入"
         confirmText="封存"
         roleOptions={options}
@@ -117,6 +118,7 @@ export function MembersPage() {
       {change && (
         <MemberChangeModal
           kind={change.kind}
+          bookId={bookId}
           member={change.member}
           roleOptions={options}
           onCancel={() => setChange(null)}
