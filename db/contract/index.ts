@@ -15,6 +15,7 @@ import type {
   SearchPage, SecurityView, VerifyView, YearView,
 } from './views';
 import type { AttachmentRef } from './common';
+import { fingerprintInput, uploadToken, type BundleAlarmView, type BundleImportView, type BundleInspectView } from './bundles';
 
 const out = <T>() => z.custom<T>(() => true);
 const correctionField = z.string().regex(/^(\/[^/]{1,100}){1,8}$/, { message: '字段路径无效' });
@@ -118,6 +119,11 @@ export const contract = {
   'ledger.year': method('年度台账', false, z.object({ ...book, year: yearNumber }), out<YearView>()),
 
   'app.security': method('密钥与数据保护', false, z.object({}), out<SecurityView>()),
+
+  'bundles.inspect': method('查看上传的数据包（未核验）', false, z.object({ upload: uploadToken }), out<BundleInspectView>()),
+  'bundles.import': method('核验并导入数据包', true, z.object({ ...sealing, upload: uploadToken, fingerprint: fingerprintInput.optional() }), out<BundleImportView>()),
+  'bundles.alarms': method('数据包警报（回滚、分叉、密钥）', false, z.object({ bookId: bookId.optional() }), out<BundleAlarmView[]>()),
+  'bundles.discard': method('丢弃上传的数据包', true, z.object({ upload: uploadToken }), out<{ discarded: boolean }>()),
 } satisfies ContractMap;
 
 export type Contract = typeof contract;
@@ -132,5 +138,6 @@ export * from './meetings';
 export * from './activities';
 export * from './profile-choice';
 export * from './search';
+export * from './bundles';
 export type * from './views';
 export * from './entry-descriptions';

@@ -12,6 +12,8 @@ export interface BookSummary {
   orgName?: string;
   readOnly: boolean;
   reason?: string;
+  /** A copy imported from a signed bundle (the liaison's): 导入的记录本 · 只读. */
+  imported?: boolean;
 }
 
 /** The full verify of this session: running (with progress) or done (with its report). */
