@@ -10,6 +10,7 @@ import { BookProvider, pickInitialBook } from './book-context';
 import { AppShell } from './app-shell';
 import { Frame } from './frame';
 import { SetupWizard } from '../setup/setup-wizard';
+import { FirstRunImport } from '../bundle/bundle-card';
 
 export function BooksGate() {
   const api = useApi();
@@ -28,7 +29,12 @@ export function BooksGate() {
   }
   const bookId = chosen && list.some((b) => b.bookId === chosen) ? chosen : pickInitialBook(list);
   if (list.length === 0 || !bookId) {
-    return <SetupWizard onDone={(createdId) => { setChosen(createdId); books.reload(); }} />;
+    return (
+      <>
+        <FirstRunImport onImported={(importedId) => { setChosen(importedId); books.reload(); }} />
+        <SetupWizard onDone={(createdId) => { setChosen(createdId); books.reload(); }} />
+      </>
+    );
   }
   return (
     <BookProvider books={list} bookId={bookId} onSelect={setChosen} onCreated={books.reload}>
