@@ -77,7 +77,7 @@ async function keepEvidence(pins: PinStore, bundlePath: string, report: BundleRe
       bookId,
       kind: alarm.kind,
       at,
-      message: `${ALARM_TEXT[alarm.kind]}。${failed?.message.split(' / ')[0] ?? ''}`,
+      message: failed ? `${failed.message.split(' / ')[0]}。` : `${ALARM_TEXT[alarm.kind]}。`,
       pinned: alarm.pinned.checkpoint!,
       found: alarm.found.checkpoint ?? null,
       bundleSha256: sha,
