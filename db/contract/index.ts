@@ -123,6 +123,7 @@ export const contract = {
   'bundles.inspect': method('查看上传的数据包（未核验）', false, z.object({ upload: uploadToken }), out<BundleInspectView>()),
   'bundles.import': method('核验并导入数据包', true, z.object({ ...sealing, upload: uploadToken, fingerprint: fingerprintInput.optional() }), out<BundleImportView>()),
   'bundles.alarms': method('数据包警报（回滚、分叉、密钥）', false, z.object({ bookId: bookId.optional() }), out<BundleAlarmView[]>()),
+  'books.handover': method('移交给新的记录人或新电脑（密钥轮换，新旧密钥共同签名）', true, z.object({ ...book, reason: line(500) }), out<BookStatus>()),
   'bundles.discard': method('丢弃上传的数据包', true, z.object({ upload: uploadToken }), out<{ discarded: boolean }>()),
 } satisfies ContractMap;
 

@@ -18,6 +18,7 @@ import { sealActivity, sealWorkItem } from './activities-service';
 import { yearView } from './year-service';
 import type { BundleResult } from '../bundle';
 import { exportBundle, type ExportOptions } from './bundle-service';
+import { handOver } from './handover-service';
 import { discardUpload, importUpload, inspectUpload, listBundleAlarms, stageUpload } from './bundle-import-service';
 import { ReadModel } from './read-model';
 import { replayRequest, requestDigest } from './request-ids';
@@ -105,6 +106,7 @@ export function createService(options: ServiceOptions): Service {
     'bundles.import': (i) => importUpload(ctx, i.upload, i.fingerprint),
     'bundles.alarms': (i) => listBundleAlarms(ctx, i.bookId),
     'bundles.discard': (i) => discardUpload(ctx, i.upload),
+    'books.handover': (i) => handOver(ctx, i.bookId, i.reason),
     stageBundle: (source, onProgress) => stageUpload(options.dataDir, source, MAX_BUNDLE_UPLOAD_BYTES, onProgress),
     exportBundle: (bookId, outPath, exportOptions) => exportBundle(ctx, options.keyStore, bookId, outPath, exportOptions),
     close: () => ledger.close(),

@@ -14,6 +14,7 @@ import { KeyFingerprint } from '../app/key-fingerprint';
 import { KeyProtectionAlert } from '../app/key-protection-alert';
 import { SetupWizard } from '../setup/setup-wizard';
 import { BundleCard } from '../bundle/bundle-card';
+import { HandoverCard } from '../bundle/handover-card';
 import { HolidayImport } from './holiday-import';
 import { ProfileChange } from './profile-change';
 import { OrganisationChange } from './organisation-change';
@@ -41,6 +42,7 @@ export function SettingsPage() {
       {status ? <KeyFingerprint status={status} orgName={o?.orgName} /> : <Spin />}
       <KeyProtectionAlert />
       <BundleCard />
+      <HandoverCard orgName={o?.orgName} />
       <Card title="组织与规则方案" className="no-print" extra={org && (
         <Space>
           {o && <OrganisationChange bookId={bookId} current={o} disabled={readOnly} onChanged={() => orgState.reload()} />}
