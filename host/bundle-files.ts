@@ -139,7 +139,7 @@ export function bundleFileRoutes(service: BundleFileService, dataDir: string, on
       }
       if (authorized) {
         req.resume();
-        send(res, 401, { ok: false, error: authorized });
+        send(res, authorized.code === 'unauthorized' ? 401 : 403, { ok: false, error: authorized });
         return;
       }
       if (req.method !== 'POST') {
