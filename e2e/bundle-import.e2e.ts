@@ -2,7 +2,7 @@
  * Signed bundles between two computers, as people meet it (issue 9): the recorder exports the
  * book from Settings (a download); the liaison, on a second data folder with no book, imports
  * it from the first-run screen with the fingerprint confirmed; two more meetings are sealed,
- * exported again and imported as an extension; then the recorder's folder is put back to an
+ * after a hand-over (移交, a new key) exported again and imported as an extension; then the recorder's folder is put back to an
  * older copy (database AND checkpoint folder together, undetectable on that computer), and
  * its export is refused by the liaison's import: the rollback alarm with both checkpoints.
  */
@@ -94,7 +94,20 @@ describe('signed bundles from the recorder to the liaison', () => {
     expect(await lp.getByTestId('new-entry-menu').isDisabled()).toBe(true);
     await liaison.screenshot('43-imported-book');
 
-    // Two more meetings at the recorder's, exported again: an extension for the liaison.
+    // 移交 at the recorder's: a rotation signed by the old and the new key, the new fingerprint printable.
+    await goTo(society.page, '设置与密钥');
+    await society.page.getByTestId('handover-open').click();
+    await society.page.getByTestId('handover-reason').fill('记录人由王芳变更为李娜');
+    await society.page.getByTestId('handover-confirm').click();
+    const handover = society.page.getByTestId('handover-card');
+    await handover.getByTestId('handover-done').waitFor({ timeout: WAIT });
+    const newKeyId = ((await handover.getByTestId('key-id').textContent()) ?? '').trim();
+    expect(newKeyId).toMatch(/^SHA256:/u);
+    expect(newKeyId).not.toBe(keyId);
+    await handover.scrollIntoViewIfNeeded();
+    await society.page.screenshot({ path: `${process.cwd()}/screenshots/47-handover-new-fingerprint.png`, fullPage: true });
+
+    // Two more meetings at the recorder's, exported again (signed by the new key): an extension for the liaison.
     await sealMeeting(society.page, '2');
     await sealMeeting(society.page, '3');
     const grown = await exportFromSettings(society, files);
@@ -103,7 +116,7 @@ describe('signed bundles from the recorder to the liaison', () => {
     await chooseBundle(lp, grown);
     await lp.getByTestId('bundle-pinned').waitFor({ timeout: WAIT });
     expect(await importResult(lp)).toBe('extended');
-    await waitForContains(lp.getByTestId('bundle-import-result'), '新增 2 条');
+    await waitForContains(lp.getByTestId('bundle-import-result'), '新增 3 条');
     await liaison.screenshot('44-bundle-extended', { dialog: true });
     await lp.getByTestId('bundle-import-close').click();
 
@@ -127,7 +140,7 @@ describe('signed bundles from the recorder to the liaison', () => {
     expect(table).toContain('本次数据包中的检查点');
     expect(table).toMatch(/记录条数\s*(\d+) 条\s*(\d+) 条/u);
     const [, pinned, found] = /记录条数\s*(\d+) 条\s*(\d+) 条/u.exec(table)!;
-    expect(Number(pinned) - Number(found)).toBe(2);
+    expect(Number(pinned) - Number(found)).toBe(3);
     await liaison.screenshot('45-bundle-rollback-alarm', { dialog: true });
     await lp.getByTestId('bundle-import-close').click();
     // The alarm stays on the book's Settings, the book is unchanged.
