@@ -41,8 +41,8 @@ afterAll(async () => {
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
-const post = (route: string, body: string | Buffer, headers: Record<string, string>) =>
-  fetch(`${host.origin}${route}`, { method: 'POST', headers, body });
+const post = (route: string, body: string | Uint8Array, headers: Record<string, string>) =>
+  fetch(`${host.origin}${route}`, { method: 'POST', headers, body: typeof body === 'string' ? body : new Blob([new Uint8Array(body)]) });
 
 describe('bundle file routes', () => {
   it('refuses an upload without the token or of another media type, and streams a good one to the service', async () => {
