@@ -128,17 +128,17 @@ describe('desktop.pickBundle / desktop.exportBundle', () => {
   function withBundles(overrides: { open?: string[]; save?: string; files?: ReturnType<typeof memoryFiles> }) {
     const files = overrides.files ?? memoryFiles();
     const dialog = {
-      showOpenDialog: vi.fn(async () => ({ canceled: !overrides.open, filePaths: overrides.open ?? [] })),
-      showSaveDialog: vi.fn(async () => ({ canceled: !overrides.save, filePath: overrides.save ?? '' })),
+      showOpenDialog: vi.fn(() => Promise.resolve({ canceled: !overrides.open, filePaths: overrides.open ?? [] })),
+      showSaveDialog: vi.fn(() => Promise.resolve({ canceled: !overrides.save, filePath: overrides.save ?? '' })),
     };
-    const stage = vi.fn(async () => 'bundle-0123456789abcdef01234567.zip');
-    const exportBook = vi.fn(async () => ({ bytes: 1234, size: 20 }));
+    const stage = vi.fn(() => Promise.resolve('bundle-0123456789abcdef01234567.zip'));
+    const exportBook = vi.fn(() => Promise.resolve({ bytes: 1234, size: 20 }));
     const service = createDesktopService({
-      dialog: dialog as unknown as Pick<Dialog, 'showOpenDialog' | 'showSaveDialog'>,
+      dialog,
       getWindow: () => null,
       files,
       bundles: { stage, export: exportBook },
-      openExternal: vi.fn(async () => undefined),
+      openExternal: vi.fn(() => Promise.resolve()),
       info: () => ({ appVersion: '0.1.0', electronVersion: '45.4.1', platform: 'linux', dataDir: '/d', keyProtection: 'os' }),
     });
     const call = (method: string, input: unknown) => invokeMethod(desktopContract, service, method, input);

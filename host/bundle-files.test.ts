@@ -26,10 +26,10 @@ beforeAll(async () => {
         staged.push(Buffer.concat(parts));
         return 'bundle-0123456789abcdef01234567.zip';
       },
-      exportBundle: async (bookId, out) => {
-        if (bookId.startsWith('dead')) throw Object.assign(new Error('这本记录本未通过完整校验，不能导出为数据包。'), { code: 'book-damaged' });
+      exportBundle: (bookId, out) => {
+        if (bookId.startsWith('dead')) return Promise.reject(Object.assign(new Error('这本记录本未通过完整校验，不能导出为数据包。'), { code: 'book-damaged' }));
         fs.writeFileSync(out, 'PK zip bytes');
-        return { bytes: 12, size: 7 };
+        return Promise.resolve({ bytes: 12, size: 7 });
       },
     },
     dir,

@@ -163,7 +163,7 @@ describe('importing a verified bundle into a ledger', () => {
     }
   });
 
-  it('refuses a forged or altered stream with the database unchanged', async () => {
+  it('refuses a forged or altered stream with the database unchanged', () => {
     const { ledger, db } = freshLedger('e');
     try {
       const before = dumpDatabase(db);
