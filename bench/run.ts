@@ -11,6 +11,8 @@
  *
  * 4. Opening (bench/timeline.ts): a fresh process opens a 100k book and a 200-book workspace.
  * 5. Search (bench/search.ts): p50/p95 of search.query on a 100k book, against a LIKE scan.
+ * 6. Signed bundles (bench/bundle.ts): export and import+verify of 100k entries + 200 MB of
+ *    attachments (and 1 GB), against raw SHA-256 and the outsider's unzip + sha256sum + ssh-keygen.
  *
  * Targets (2-core machine): seal p50 <= 2 ms; verify of 100k <= 1.5 s and <= 3x the baseline;
  * open + first page <= 100 ms, page at 50,000 <= 20 ms, RSS after open < 150 MB, 200 books <= 1 s.
@@ -22,6 +24,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { FileKeyStore, openLedger, type EntryInput, type Ledger } from '../db/ledger/index';
 import { meetingBody, seededRandom } from './chinese-minutes';
+import { measureBundles } from './bundle';
 import { measureSearch } from './search';
 import { bundleOpenChild, measureOpen, measureWorkspace } from './timeline';
 
@@ -125,6 +128,9 @@ async function main(): Promise<void> {
     const searchDir = path.join(dir, 'search');
     fs.mkdirSync(searchDir);
     const found = await measureSearch(searchDir, BOOK_SIZE);
+    const bundleDir = path.join(dir, 'bundles');
+    fs.mkdirSync(bundleDir);
+    const bundles = await measureBundles(bundleDir);
 
     const rows: [string, string][] = [
       ['seal p50 (ms)', seal.p50.toFixed(3)],
@@ -152,6 +158,11 @@ async function main(): Promise<void> {
       [`search: read model + index built from ${BOOK_SIZE} entries (s)`, found.buildS.toFixed(2)],
       ...Object.keys(found.p95).map((k): [string, string] => [`search p50 / p95, ${k} (ms)`, `${found.p50[k]!.toFixed(1)} / ${found.p95[k]!.toFixed(1)}`]),
       ['search baseline: LIKE scan p50 / p95 (ms)', `${found.likeP50.toFixed(1)} / ${found.likeP95.toFixed(1)}`],
+      [`bundle export, ${bundles.bundle_mb} MB (MB/s)`, String(bundles.export_mb_s)],
+      ['bundle import + verify (s / MB/s)', `${bundles.import_verify_s} / ${bundles.import_verify_mb_s}`],
+      ['bundle raw SHA-256 (MB/s)', String(bundles.raw_sha256_mb_s)],
+      ['bundle outsider pipeline (s)', String(bundles.outsider_pipeline_s)],
+      [`bundle import peak RSS, ${bundles.bundle_mb} MB / ${bundles.bundle_mb_1gb} MB (MB)`, `${bundles.import_peak_rss_mb} / ${bundles.import_peak_rss_mb_1gb}`],
     ];
     const width = Math.max(...rows.map(([k]) => k.length));
     console.log('ledger benchmark'.padEnd(width) + '  value');
@@ -177,6 +188,13 @@ async function main(): Promise<void> {
         search_p95_ms_name: Number(found.p95.name!.toFixed(1)),
         search_p95_ms_pinyin: Number(found.p95.pinyin!.toFixed(1)),
         search_like_p95_ms: Number(found.likeP95.toFixed(1)),
+        export_mb_s: bundles.export_mb_s,
+        import_verify_mb_s: bundles.import_verify_mb_s,
+        raw_sha256_mb_s: bundles.raw_sha256_mb_s,
+        outsider_pipeline_s: bundles.outsider_pipeline_s,
+        import_verify_s: bundles.import_verify_s,
+        import_peak_rss_mb: bundles.import_peak_rss_mb,
+        import_peak_rss_mb_1gb: bundles.import_peak_rss_mb_1gb,
       }),
     );
   } finally {

@@ -123,3 +123,55 @@ describe('desktop.openExternal and desktop.info', () => {
     await expect(setup().call('desktop.info', {})).resolves.toMatchObject({ ok: true, value: { keyProtection: 'os', dataDir: '/d' } });
   });
 });
+
+describe('desktop.pickBundle / desktop.exportBundle', () => {
+  function withBundles(overrides: { open?: string[]; save?: string; files?: ReturnType<typeof memoryFiles> }) {
+    const files = overrides.files ?? memoryFiles();
+    const dialog = {
+      showOpenDialog: vi.fn(() => Promise.resolve({ canceled: !overrides.open, filePaths: overrides.open ?? [] })),
+      showSaveDialog: vi.fn(() => Promise.resolve({ canceled: !overrides.save, filePath: overrides.save ?? '' })),
+    };
+    const stage = vi.fn(() => Promise.resolve('bundle-0123456789abcdef01234567.zip'));
+    const exportBook = vi.fn(() => Promise.resolve({ bytes: 1234, size: 20 }));
+    const service = createDesktopService({
+      dialog,
+      getWindow: () => null,
+      files,
+      bundles: { stage, export: exportBook },
+      openExternal: vi.fn(() => Promise.resolve()),
+      info: () => ({ appVersion: '0.1.0', electronVersion: '45.4.1', platform: 'linux', dataDir: '/d', keyProtection: 'os' }),
+    });
+    const call = (method: string, input: unknown) => invokeMethod(desktopContract, service, method, input);
+    return { call, stage, exportBook, dialog };
+  }
+
+  it('stages the chosen bundle and gives the page only the token and the bare name', async () => {
+    const files = memoryFiles({ '/media/u盘/学会记录本.zip': Buffer.alloc(10) });
+    const { call, stage } = withBundles({ open: ['/media/u盘/学会记录本.zip'], files });
+    await expect(call('desktop.pickBundle', {})).resolves.toEqual({
+      ok: true,
+      value: { upload: 'bundle-0123456789abcdef01234567.zip', fileName: '学会记录本.zip', size: 10 },
+    });
+    expect(stage).toHaveBeenCalledWith('/media/u盘/学会记录本.zip');
+  });
+
+  it('returns null and stages nothing when cancelled', async () => {
+    const { call, stage, exportBook } = withBundles({});
+    await expect(call('desktop.pickBundle', {})).resolves.toEqual({ ok: true, value: null });
+    await expect(call('desktop.exportBundle', { bookId: '0a1b2c3d-0000-4000-8000-000000000000' })).resolves.toEqual({ ok: true, value: null });
+    expect(stage).not.toHaveBeenCalled();
+    expect(exportBook).not.toHaveBeenCalled();
+  });
+
+  it('exports to the path the person chose, and refuses a malformed book id before any dialog', async () => {
+    const { call, exportBook, dialog } = withBundles({ save: '/home/u/备份.zip' });
+    await expect(call('desktop.exportBundle', { bookId: '0a1b2c3d-0000-4000-8000-000000000000' })).resolves.toEqual({
+      ok: true,
+      value: { fileName: '备份.zip', bytes: 1234, size: 20 },
+    });
+    expect(exportBook).toHaveBeenCalledWith('0a1b2c3d-0000-4000-8000-000000000000', '/home/u/备份.zip');
+    const bad = await call('desktop.exportBundle', { bookId: '../../etc' });
+    expect(bad).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
+    expect(dialog.showSaveDialog).toHaveBeenCalledOnce();
+  });
+});

@@ -57,7 +57,21 @@ export interface SavedFile {
   path: string;
 }
 
+const bookIdInput = z.string().regex(/^[0-9a-f-]{8,64}$/i, { message: '记录本编号无效' });
+
 export const dialogContract = {
+  'desktop.pickBundle': {
+    summary: '选择要导入的数据包（交给服务暂存）',
+    mutates: false,
+    input: z.object({}),
+    output: z.custom<{ upload: string; fileName: string; size: number } | null>(() => true),
+  },
+  'desktop.exportBundle': {
+    summary: '选择位置并导出数据包',
+    mutates: false,
+    input: z.object({ bookId: bookIdInput }),
+    output: z.custom<{ fileName: string; bytes: number; size: number } | null>(() => true),
+  },
   'desktop.openFile': {
     summary: '选择并读取一个文件',
     mutates: false,
@@ -89,15 +103,47 @@ export const nodeFileOps: FileOps = {
   },
 };
 
+/** What the bundle dialogs hand to the service: the chosen path never goes back to the page. */
+export interface BundleFileDeps {
+  /** Streams the chosen bundle into the data folder's incoming/; returns the upload token. */
+  stage(file: string): Promise<string>;
+  /** Writes the book's bundle to the chosen path (temporary name, renamed when complete). */
+  export(bookId: string, file: string): Promise<{ bytes: number; size: number }>;
+}
+
 export interface DialogDeps {
   dialog: Pick<Dialog, 'showOpenDialog' | 'showSaveDialog'>;
   getWindow: () => BrowserWindow | null;
   files?: FileOps;
+  bundles?: BundleFileDeps;
 }
 
 export function createDialogService(deps: DialogDeps): ServiceOf<typeof dialogContract> {
   const files = deps.files ?? nodeFileOps;
+  const bundles = (): BundleFileDeps => {
+    if (!deps.bundles) throw new ServiceError('unsupported', '此窗口不能导入或导出数据包。');
+    return deps.bundles;
+  };
   return {
+    'desktop.pickBundle': async () => {
+      const spec = { title: '选择记录本数据包', filters: [{ name: '记录本数据包', extensions: ['zip'] }], properties: ['openFile' as const] };
+      const win = deps.getWindow();
+      const choice = win ? await deps.dialog.showOpenDialog(win, spec) : await deps.dialog.showOpenDialog(spec);
+      const chosen = choice.filePaths[0];
+      if (choice.canceled || chosen === undefined) return null;
+      const size = await files.size(chosen);
+      const upload = await bundles().stage(chosen);
+      return { upload, fileName: path.basename(chosen), size };
+    },
+    'desktop.exportBundle': async ({ bookId }) => {
+      const service = bundles();
+      const options = { title: SAVE_PURPOSES.bundle.title, defaultPath: `记录本数据包-${bookId.slice(0, 8)}.zip`, filters: [...SAVE_PURPOSES.bundle.filters] };
+      const win = deps.getWindow();
+      const choice = win ? await deps.dialog.showSaveDialog(win, options) : await deps.dialog.showSaveDialog(options);
+      if (choice.canceled || !choice.filePath) return null;
+      const done = await service.export(bookId, choice.filePath);
+      return { fileName: path.basename(choice.filePath), bytes: done.bytes, size: done.size };
+    },
     'desktop.openFile': async ({ purpose }) => {
       const spec = OPEN_PURPOSES[purpose];
       const options = { title: spec.title, filters: [...spec.filters], properties: ['openFile' as const] };

@@ -72,7 +72,8 @@ function start(): void {
   // The full verify's thread, bundled beside the main bundle (out/main → out/worker).
   // Packaged, it is unpacked from the asar (electron-builder.yml): Node loads it as a real file.
   const verifyWorker = path.join(__dirname, '..', 'worker', 'index.cjs').replace(/\.asar([\\/])/, '.asar.unpacked$1');
-  service = openRealService({ dataDir, keyStore, verifyWorker, ...(nativeBinding ? { nativeBinding } : {}) });
+  const opened = openRealService({ dataDir, keyStore, verifyWorker, ...(nativeBinding ? { nativeBinding } : {}) });
+  service = opened;
   logLoose(secureDataFolder(dataDir));
   log(`data: ${dataDir}; keys: ${keysDir(dataDir)} (${keyStore.protection()})`);
 
@@ -90,6 +91,7 @@ function start(): void {
     createDesktopService({
       dialog,
       getWindow,
+      bundles: { stage: (file) => opened.stageBundle(file), export: (bookId, file) => opened.exportBundle(bookId, file) },
       openExternal: (url) => shell.openExternal(url),
       info: () => ({
         appVersion: app.getVersion(),

@@ -22,6 +22,7 @@ import { createServer } from 'node:http';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { ContractMap, ErrorData, ServiceOf } from '../db/contract/contract-types';
+import type { BundleFileRoutes } from './bundle-files';
 import { SECURITY_HEADERS } from './csp';
 import { hasMethod, invokeMethod, unknownMethodError, INTERNAL_MESSAGE } from './invoke-method';
 import { mimeTypeFor, resolveStaticFile } from './static-files';
@@ -43,6 +44,8 @@ export interface HostOptions<C extends ContractMap> {
   maxBodyBytes?: number;
   /** Gets unexpected errors (logged locally; callers only see `internal`). */
   onInternalError?: (method: string, error: unknown) => void;
+  /** `/files/…`: bundle upload and download (host/bundle-files.ts). */
+  files?: BundleFileRoutes;
 }
 
 export interface RunningHost {
@@ -83,12 +86,24 @@ export async function startHost<C extends ContractMap>(options: HostOptions<C>):
       await handleApi(req, res, pathname.slice('/api/'.length));
       return;
     }
+    if (options.files && pathname.startsWith('/files/')) {
+      await options.files.handle(req, res, pathname, authorizeFiles(req));
+      return;
+    }
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       res.setHeader('Allow', 'GET, HEAD');
       sendText(res, 405, '不支持的请求方式。');
       return;
     }
     await serveStatic(req, res, pathname);
+  }
+
+  /** The /api checks for /files: the token, and our own Origin when one is sent. */
+  function authorizeFiles(req: IncomingMessage): ErrorData | null {
+    if (!tokenMatches(token, req.headers[TOKEN_HEADER])) return { code: 'unauthorized', message: '访问令牌缺失或无效：请用程序启动时打印的完整地址（含 #token=…）重新打开页面。' };
+    const origin = req.headers.origin;
+    if (origin !== undefined && !allowedOrigins().has(origin)) return { code: 'forbidden-origin', message: '拒绝来自其他网站的请求。' };
+    return null;
   }
 
   async function handleApi(req: IncomingMessage, res: ServerResponse, method: string): Promise<void> {

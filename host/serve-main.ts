@@ -7,6 +7,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { secureDataFolder, type SecureResult } from '../db/data-folder';
+import { bundleFileRoutes } from './bundle-files';
 import { startHost } from './http-server';
 import type { RunningHost } from './http-server';
 import { createLocalLog, type LocalLog } from './local-log';
@@ -52,9 +53,15 @@ export async function serve(options: ServeOptions): Promise<Serving> {
   };
   const envPort = Number(options.env.LOGBOOK_PORT ?? 0) || 0;
   const savedPort = envPort ? 0 : readSavedPort(dataDir);
+  const files = bundleFileRoutes(
+    { stageBundle: (source) => service.stageBundle(source), exportBundle: (bookId, out) => service.exportBundle(bookId, out) },
+    dataDir,
+    onInternalError,
+  );
   const start = (port: number) => startHost({
     contract,
     service,
+    files,
     staticDir: path.join(options.root, 'out', 'renderer'),
     port,
     ...(options.env.LOGBOOK_HOST_TOKEN ? { token: options.env.LOGBOOK_HOST_TOKEN } : {}),
@@ -85,6 +92,7 @@ export async function serve(options: ServeOptions): Promise<Serving> {
     localLog,
     stop: async () => {
       await host.close();
+      files.close();
       service.close();
     },
   };

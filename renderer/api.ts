@@ -142,3 +142,85 @@ function defaultTransport(): Transport {
 }
 
 export const api: Api = createApi(defaultTransport());
+
+/**
+ * Signed bundles travel as files, not JSON. The desktop chooses them in native dialogs
+ * (`desktop.pickBundle` / `desktop.exportBundle`, electron/dialogs.ts); the browser host
+ * takes an upload (streamed to the data folder, never read into memory here) and offers a
+ * one-time download (host/bundle-files.ts). The page never names a path either way.
+ */
+export interface BundleFiles {
+  readonly desktop: boolean;
+  /** Desktop: the native open dialog; the chosen bundle is staged. Null when cancelled. */
+  pick(): Promise<{ upload: string; fileName: string; size: number } | null>;
+  /** Browser: uploads the chosen file with progress (0…1); returns the upload token. */
+  upload(file: File, onProgress: (fraction: number) => void): Promise<string>;
+  /** Exports the book (desktop: save dialog; browser: a download). Null when cancelled. */
+  export(bookId: string): Promise<{ fileName: string; bytes: number; size: number } | null>;
+}
+
+function resultOf<T>(value: unknown): T {
+  if (!isResult(value)) throw new ApiError('bad-response', '记录本服务返回了无法识别的应答。请刷新页面重试。');
+  if (!value.ok) throw new ApiError(value.error.code, value.error.message, value.error.field);
+  return value.value as T;
+}
+
+export function createBundleFiles(bridge: Window['logbook'] | undefined, getToken: () => string | null): BundleFiles {
+  if (bridge) {
+    return {
+      desktop: true,
+      pick: async () => resultOf(await bridge.call('desktop.pickBundle', {})),
+      upload: () => Promise.reject(new ApiError('unsupported', '桌面版请用“选择文件”。')),
+      export: async (bookId) => resultOf(await bridge.call('desktop.exportBundle', { bookId })),
+    };
+  }
+  return {
+    desktop: false,
+    pick: () => Promise.resolve(null),
+    upload: (file, onProgress) =>
+      new Promise((resolve, reject) => {
+        const xhr = new XMLHttpRequest();
+        xhr.open('POST', '/files/bundle-upload');
+        xhr.setRequestHeader('Content-Type', 'application/zip');
+        xhr.setRequestHeader('X-Logbook-Token', getToken() ?? '');
+        xhr.upload.onprogress = (e) => {
+          if (e.lengthComputable && e.total > 0) onProgress(e.loaded / e.total);
+        };
+        xhr.onerror = () => reject(new ApiError('network', NETWORK_MESSAGE));
+        xhr.onload = () => {
+          try {
+            resolve(resultOf<{ upload: string }>(JSON.parse(xhr.responseText)).upload);
+          } catch (error) {
+            reject(error instanceof ApiError ? error : new ApiError('bad-response', `上传没有完成（HTTP ${xhr.status}）。请重试。`));
+          }
+        };
+        xhr.send(file);
+      }),
+    export: async (bookId) => {
+      let body: unknown;
+      try {
+        const response = await fetch('/files/bundle-export', {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json', 'X-Logbook-Token': getToken() ?? '' },
+          body: JSON.stringify({ bookId }),
+        });
+        body = await response.json();
+      } catch {
+        throw new ApiError('network', NETWORK_MESSAGE);
+      }
+      const done = resultOf<{ download: string; fileName: string; bytes: number; size: number }>(body);
+      const link = document.createElement('a');
+      link.href = done.download;
+      link.download = done.fileName;
+      document.body.append(link);
+      link.click();
+      link.remove();
+      return { fileName: done.fileName, bytes: done.bytes, size: done.size };
+    },
+  };
+}
+
+export const bundleFiles: BundleFiles = createBundleFiles(
+  typeof window !== 'undefined' && window.logbook && typeof window.logbook.call === 'function' ? window.logbook : undefined,
+  () => (typeof window !== 'undefined' ? window.sessionStorage.getItem(TOKEN_KEY) : null),
+);

@@ -13,8 +13,9 @@ export {
   type ParsedSshsig,
   type SshsigVerdict,
 } from './sshsig';
-export { verifyBundle, updatePinState, type BundleReport, type BundleCheck, type BundleAlarm, type VerifyBundleOptions } from './verify-bundle';
+export { verifyBundle, updatePinState, pinRecordOf, type BundleReport, type BundleCheck, type BundleAlarm, type VerifyBundleOptions } from './verify-bundle';
 export { inspectBundle, type BundleClaims } from './inspect-bundle';
 export { PinState, type PinRecord } from './pin-state';
 export { BundleZip, BundleZipError } from './bundle-reader';
-export { importBundle, withVerifiedBook, type ImportBundleResult } from './verified-book';
+export { importBundle, importVerifiedBundle, stagingRootOf, type ImportBundleResult } from './verified-book';
+export { PinStore, type StoredBundleAlarm } from './pin-store';

@@ -35,9 +35,15 @@ export interface PinRecord {
   verifiedAt: string;
 }
 
+/** Where verify-bundle.ts reads the pinned state of a book: this folder, or the liaison's database (pin-store.ts). */
+export interface PinReader {
+  read(bookId: string): PinRead;
+}
+
 export type PinRead = { state: 'missing' } | { state: 'invalid'; reason: string } | { state: 'present'; record: PinRecord };
 
-function validate(value: unknown, bookId: string): PinRecord | string {
+/** Checks a stored pin record (file or database row) in full, including its checkpoint's signature. */
+export function validatePin(value: unknown, bookId: string): PinRecord | string {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return '不是 JSON 对象 / not a JSON object';
   const r = value as Record<string, unknown>;
   if (r.format !== PIN_FORMAT) return '格式标记不对 / wrong format marker';
@@ -61,7 +67,7 @@ function validate(value: unknown, bookId: string): PinRecord | string {
 }
 
 /** The folder of pin records. Book ids become file names only after the strict id check. */
-export class PinState {
+export class PinState implements PinReader {
   readonly dir: string;
 
   constructor(dir: string) {
@@ -86,7 +92,7 @@ export class PinState {
     }
     const parsed = parseSafeJson(text, { maxLength: MAX_CHECKPOINT_JSON_BYTES });
     if (!parsed.ok) return { state: 'invalid', reason: parsed.reason };
-    const record = validate(parsed.value, bookId);
+    const record = validatePin(parsed.value, bookId);
     return typeof record === 'string' ? { state: 'invalid', reason: record } : { state: 'present', record };
   }
 

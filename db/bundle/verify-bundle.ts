@@ -9,7 +9,7 @@ import { MAX_BOOK_JSON_BYTES, MAX_CHECKPOINT_JSON_BYTES } from './bundle-limits'
 import { BundleZip, BundleZipError, type BundleFile } from './bundle-reader';
 import { BUNDLE_FORMAT } from './bundle-writer';
 import { checkEntries } from './entries-stream';
-import { PIN_FORMAT, type PinRecord, type PinState } from './pin-state';
+import { PIN_FORMAT, type PinReader, type PinRecord, type PinState } from './pin-state';
 import { decodeUtf8, parseSafeJson } from './safe-json';
 import { BUNDLE_NAMESPACE, verifySshsig } from './sshsig';
 import { SIGNATURE_FILE, SIGNED_TAG_MANIFEST, TAG_FILES } from './zip-names';
@@ -105,7 +105,7 @@ export interface VerifyBundleOptions {
   /** Expected key fingerprint `SHA256:…` (the genesis key or the current one). */
   pin?: string;
   /** Pinned books: the bundle must extend what was last verified. */
-  state?: PinState;
+  state?: PinReader;
   /** Bytes read so far and in all (two passes over entries.jsonl). */
   onProgress?: (done: number, total: number) => void;
 }
@@ -439,12 +439,12 @@ export async function verifyBundle(bundlePath: string, options: VerifyBundleOpti
   return report;
 }
 
-/** Writes the pin record of a bundle that verified completely; returns it (or null, untouched, if the report is not ok). */
-export function updatePinState(state: PinState, report: BundleReport, now: Date = new Date()): PinRecord | null {
+/** The pin record a bundle that verified completely leaves behind (null if the report is not ok). */
+export function pinRecordOf(report: BundleReport, now: Date = new Date()): PinRecord | null {
   if (!report.ok || !report.checkpoint || !report.bookId || report.keys.length === 0) return null;
   const current = report.keys[report.keys.length - 1]!;
   const cp = report.checkpoint.checkpoint;
-  const record: PinRecord = {
+  return {
     format: PIN_FORMAT,
     bookId: report.bookId,
     keyId: current.keyId,
@@ -455,6 +455,11 @@ export function updatePinState(state: PinState, report: BundleReport, now: Date 
     checkpoint: report.checkpoint,
     verifiedAt: now.toISOString(),
   };
-  state.write(record);
+}
+
+/** Writes the pin record of a bundle that verified completely; returns it (or null, untouched, if the report is not ok). */
+export function updatePinState(state: PinState, report: BundleReport, now: Date = new Date()): PinRecord | null {
+  const record = pinRecordOf(report, now);
+  if (record) state.write(record);
   return record;
 }

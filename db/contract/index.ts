@@ -19,6 +19,7 @@ import type {
 import type { AttachmentRef } from './common';
 import type { DutySuggestion, Reminder, YearLedger } from '../rules';
 import { DUTY_KINDS } from './duties';
+import { fingerprintInput, uploadToken, type BundleAlarmView, type BundleImportView, type BundleInspectView } from './bundles';
 
 const out = <T>() => z.custom<T>(() => true);
 const correctionField = z.string().regex(/^(\/[^/]{1,100}){1,8}$/, { message: '字段路径无效' });
@@ -126,6 +127,11 @@ export const contract = {
   }), out<DocumentFile>()),
   'documents.fromDraft': method('把述职或年度总结草稿保存为 .docx', false, z.object({ ...book, draft: recordDraft }), out<DocumentFile>()),
   'drafts.fromRecords': method('根据记录起草述职报告或台账总结', false, z.object({ ...book, year: yearNumber, kind: recordDraftKind }), out<RecordDraft>()),
+  'bundles.inspect': method('查看上传的数据包（未核验）', false, z.object({ upload: uploadToken }), out<BundleInspectView>()),
+  'bundles.import': method('核验并导入数据包', true, z.object({ ...sealing, upload: uploadToken, fingerprint: fingerprintInput.optional() }), out<BundleImportView>()),
+  'bundles.alarms': method('数据包警报（回滚、分叉、密钥）', false, z.object({ bookId: bookId.optional() }), out<BundleAlarmView[]>()),
+  'books.handover': method('移交给新的记录人或新电脑（密钥轮换，新旧密钥共同签名）', true, z.object({ ...book, reason: line(500) }), out<BookStatus>()),
+  'bundles.discard': method('丢弃上传的数据包', true, z.object({ upload: uploadToken }), out<{ discarded: boolean }>()),
 } satisfies ContractMap;
 
 export type Contract = typeof contract;
@@ -142,6 +148,7 @@ export * from './duties';
 export * from './profile-choice';
 export * from './search';
 export * from './documents';
+export * from './bundles';
 export type * from './views';
 export * from './entry-descriptions';
 export * from './checks';

@@ -14,6 +14,8 @@ export interface BookSummary {
   reason?: string;
   /** The demo book (示例记录本，非正式记录), kept in its own database apart from the real books. */
   demo?: true;
+  /** A copy imported from a signed bundle (the liaison's): 导入的记录本 · 只读. */
+  imported?: boolean;
 }
 
 /** The full verify of this session: running (with progress) or done (with its report). */

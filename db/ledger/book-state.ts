@@ -39,6 +39,8 @@ export interface BookState extends SealTarget {
   trusted: TrustedRoot | null;
   verification: Verification;
   alarm?: Alarm;
+  /** Imported from a signed bundle: read-only for good. */
+  imported?: boolean;
 }
 
 export interface BookCheckStatus {
@@ -50,6 +52,7 @@ export interface BookCheckStatus {
 }
 
 const READONLY_DATABASE = '数据库以只读方式打开。';
+export const IMPORTED_READONLY = '导入的记录本 · 只读：这是从数据包导入的副本，只能查看和核验，不能在此封存。';
 
 export class BookStates {
   private readonly byId = new Map<string, BookState>();
@@ -96,6 +99,13 @@ export class BookStates {
     if (state.reason === undefined || state.reason === READONLY_DATABASE) {
       state.reason = readProblems.remembered(alarm.at, alarm.problems[0]).message;
     }
+  }
+
+  /** A copy imported from a signed bundle: read-only, whatever its checks say. */
+  markImported(state: BookState): void {
+    state.imported = true;
+    state.readOnly = true;
+    if (state.reason === undefined || state.reason === READONLY_DATABASE) state.reason = IMPORTED_READONLY;
   }
 
   /** The full verify finished: its report becomes the book's latest check. */
@@ -190,6 +200,7 @@ export class BookStates {
       keyId: epoch?.keyId ?? '',
       publicKey: epoch?.publicKeyLine ?? '',
       createdAt: state.createdAt,
+      ...(state.imported ? { imported: true } : {}),
     };
   }
 

@@ -26,7 +26,9 @@ export type LedgerErrorCode =
   /** importBook: the book id is already in this ledger with other content. */
   | 'book-exists'
   /** importBook: what was to be imported does not check out (nothing was written). */
-  | 'import-invalid';
+  | 'import-invalid'
+  /** The book here changed between an import's verify and its write: import again. */
+  | 'import-conflict';
 
 /** Every error the ledger throws: a stable `code` for programs, a Chinese `message` for people. */
 export class LedgerError extends Error {

@@ -10,39 +10,40 @@ import { isHex64, sha256, sha256Hex, ZERO_HASH } from './hashing';
 import { isKeyId } from './keys';
 import { appendLeaf, rootOfPeaks, type Peak } from './merkle';
 import type { CheckContext } from './quick-check';
-import { SEQ_SPAN, type LedgerStore } from './store';
+import { entryId, SEQ_SPAN, type LedgerStore } from './store';
 import type { Hex, LedgerFlag, SealedEntry, SignedCheckpoint, VerifyReport } from './types';
 import { runFullVerify } from './verify';
 
 /**
  * Importing a book someone else sealed (a restore from its bundle, or the liaison's copy)
  * into this ledger file, without trusting the source: the caller has already verified the
- * bundle, and every check that matters is made again here on the bytes actually written.
+ * bundle and staged its entries and attachments in files (db/bundle/staging.ts), and every
+ * check that matters is made again here on the bytes actually written.
  *
- * One transaction (BEGIN IMMEDIATE … COMMIT, by hand because the entries arrive through an
- * async iterator while the zip inflates): the ledger_books row with a new book_no, every
- * entry in the row layout sealing.ts writes (columns parsed from the bytes, `tree` = leaf
- * hash + the Merkle nodes the leaf completes, `leaf` = 0x00 || bytes), the attachments, the
- * checkpoint row, and the outside checkpoint file (written just before COMMIT, as a new
- * book's is). On the way: each line is the canonical JSON of an entry of this book with the
+ * One SYNCHRONOUS transaction (better-sqlite3 `.immediate()`): nothing else can run while it
+ * is open, and no other write ever waits on an await. It writes the ledger_books row with a
+ * new book_no (or, to extend a book imported before, checks that its first `existing.size`
+ * entries are the stored bytes exactly and adds the rest), every entry in the row layout
+ * sealing.ts writes (columns parsed from the bytes, `tree` = leaf hash + the Merkle nodes the
+ * leaf completes, `leaf` = 0x00 || bytes), the attachments, the checkpoint row, whatever the
+ * caller writes with it (`inTransaction`: the liaison's pin), and — for a new book — the
+ * outside checkpoint file just before COMMIT (an extension's is written after COMMIT, as a
+ * seal's is). On the way: each line is the canonical JSON of an entry of this book with the
  * next seq and the previous hash; its columns rebuild its bytes exactly (entry-check.ts, the
  * full verify's own test); genesis and each rotation (both signatures) give the key in force
  * and every author is that key; the Merkle root is the checkpoint's and the checkpoint is
  * signed by the key in force at its size. Before COMMIT the ledger's own full verify runs on
  * the uncommitted rows, so a book that would not verify is never committed. Any failure
  * rolls everything back: the database is as it was.
- *
- * While the transaction is open the ledger refuses every other write (ledger.ts): a seal's
- * own transaction would otherwise nest into this one as a savepoint.
  */
 
 /** What an import reads: produced by the bundle reader after `verifyBundle` passed (db/bundle/verified-book.ts). */
 export interface VerifiedBook {
   bookId: string;
-  /** The exact canonical bytes of entries 1…n, in order (no 0x00 leaf prefix, no LF). */
-  entries: AsyncIterable<Buffer> | Iterable<Buffer>;
+  /** The exact canonical bytes of entries 1…n, in order (no 0x00 leaf prefix, no LF); read synchronously. */
+  entries: Iterable<Buffer>;
   /** The attachment whose SHA-256 is `hash`, or null. Asked only for attachments entries name and this ledger lacks. */
-  attachment(hash: Hex): Promise<Buffer | null> | Buffer | null;
+  attachment(hash: Hex): Buffer | null;
   /** The bundle's signed checkpoint: its size and root must be those of the entries. */
   checkpoint: SignedCheckpoint;
 }
@@ -54,11 +55,19 @@ export interface ImportTarget {
   ctx: CheckContext;
   bookNo: number;
   maxAttachmentBytes: number;
+  /** Extend this book of the ledger (its first `size` entries must be the bundle's first ones, byte for byte). */
+  existing?: { bookNo: number; size: number };
+  /** Runs inside the transaction after the rows are written and verified, before COMMIT; throwing aborts the import. */
+  inTransaction?: () => void;
 }
 
 export interface ImportOutcome {
   report: VerifyReport;
   epochs: KeyEpoch[];
+  /** Entries written (all of them for a new book; those beyond `existing.size` for an extension). */
+  added: number;
+  /** Writes the outside checkpoint file of an extension; call after COMMIT (null for a new book: written before COMMIT). */
+  writeOutside: (() => void) | null;
 }
 
 const ENTRY_KEYS = ['attachments', 'author', 'body', 'book', 'flags', 'kind', 'prev', 'recordedAt', 'seq', 'v'];
@@ -68,6 +77,8 @@ const utf8 = new TextDecoder('utf-8', { fatal: true });
 export function importRefused(message: string, cause?: unknown): LedgerError {
   return new LedgerError('import-invalid', `导入已停止，记录本未写入：${message}`, cause === undefined ? undefined : { cause });
 }
+
+const entryBase = (bookNo: number): number => entryId(bookNo, 0);
 
 function parseEntry(bytes: Buffer, seq: number): Record<string, unknown> {
   let text: string;
@@ -143,22 +154,30 @@ function checkedCheckpoint(book: VerifiedBook): SignedCheckpoint {
 }
 
 /** Writes the book's rows and runs the full verify in one transaction; commits only if everything holds. */
-export async function importVerifiedBook(target: ImportTarget, book: VerifiedBook): Promise<ImportOutcome> {
-  const { db, store, bookNo } = target;
+export function importVerifiedBook(target: ImportTarget, book: VerifiedBook): ImportOutcome {
+  const { db, store, existing } = target;
   const bookId = book.bookId;
   const signed = checkedCheckpoint(book);
-  db.exec('BEGIN IMMEDIATE');
-  let committed = false;
-  try {
-    if (store.bookNoOf(bookId) !== undefined) throw new LedgerError('book-exists', `记录本 ${bookId} 已在本机的数据库中。`);
-    store.insertBook(bookNo, bookId);
+  const bookNo = existing?.bookNo ?? target.bookNo;
+  const run = db.transaction((): ImportOutcome => {
+    if (existing) {
+      if (store.bookNoOf(bookId) !== existing.bookNo) throw new LedgerError('book-not-found', `本机没有要续接的记录本 ${bookId}。`);
+      const head = store.headRow(existing.bookNo);
+      if ((head ? head.id - entryBase(existing.bookNo) : 0) !== existing.size) {
+        throw new LedgerError('import-conflict', `本机的记录本 ${bookId} 在核验之后发生了变化，请重新导入。`);
+      }
+    } else {
+      if (store.bookNoOf(bookId) !== undefined) throw new LedgerError('book-exists', `记录本 ${bookId} 已在本机的数据库中。`);
+      store.insertBook(bookNo, bookId);
+    }
+    const keep = existing?.size ?? 0;
     const matcher = new ByteMatcher();
     const epochs: KeyEpoch[] = [];
     const named = new Set<Hex>();
     let peaks: Peak[] = [];
     let prev: Hex = ZERO_HASH;
     let seq = 0;
-    for await (const bytes of book.entries) {
+    for (const bytes of book.entries) {
       seq++;
       if (!Buffer.isBuffer(bytes) || seq >= SEQ_SPAN) throw importRefused(`第 ${seq} 条无法读取。`);
       const record = parseEntry(bytes, seq);
@@ -178,11 +197,18 @@ export async function importVerifiedBook(target: ImportTarget, book: VerifiedBoo
       checkKeys(entry, epochs);
       const appended = appendLeaf(peaks, hash);
       peaks = appended.peaks;
-      store.insertEntry(bookNo, seq, { ...stored, tree: hashHex + appended.completed.map((n) => n.toString('hex')).join('') });
-      for (const h of columns.list) named.add(h);
+      if (seq <= keep) {
+        // Already here: it must be the stored entry, byte for byte (a fork is never merged).
+        const row = store.entryRow(bookNo, seq);
+        if (!row || !Buffer.from(row.leaf).equals(leaf)) throw importRefused(`第 ${seq} 条与本机已导入的不同（历史被改写）。`);
+      } else {
+        store.insertEntry(bookNo, seq, { ...stored, tree: hashHex + appended.completed.map((n) => n.toString('hex')).join('') });
+        for (const h of columns.list) named.add(h);
+      }
       prev = hashHex;
     }
     if (seq === 0) throw importRefused('数据包中没有记录。');
+    if (seq < keep) throw importRefused(`数据包只有 ${seq} 条记录，本机已有 ${keep} 条（旧的数据包）。`);
     const cp = signed.checkpoint;
     const root = rootOfPeaks(peaks).toString('hex');
     if (cp.size !== seq) throw importRefused(`数据包中有 ${seq} 条记录，检查点是 ${cp.size} 条。`);
@@ -193,7 +219,7 @@ export async function importVerifiedBook(target: ImportTarget, book: VerifiedBoo
     }
     for (const hash of [...named].sort()) {
       if (store.attachmentExists(hash)) continue;
-      const bytes = await book.attachment(hash);
+      const bytes = book.attachment(hash);
       if (!Buffer.isBuffer(bytes)) throw importRefused(`缺少记录引用的附件 ${hash.slice(0, 12)}…。`);
       if (bytes.length > target.maxAttachmentBytes || sha256Hex(bytes) !== hash) {
         throw importRefused(`附件 ${hash.slice(0, 12)}… 的内容与其哈希不符。`);
@@ -201,18 +227,27 @@ export async function importVerifiedBook(target: ImportTarget, book: VerifiedBoo
       store.insertAttachment(hash, bytes);
     }
     store.upsertCheckpoint(bookNo, serializeSignedCheckpoint(signed));
-    try {
-      target.outside.write(bookId, { signed, publicKey: epoch.publicKeyLine });
-    } catch (error) {
-      throw new LedgerError('checkpoint-write-failed', '数据库外的检查点文件未能写入，记录本未导入。请检查磁盘空间和文件夹权限。', { cause: error });
+    const writeOutside = () => target.outside.write(bookId, { signed, publicKey: epoch.publicKeyLine });
+    if (!existing) {
+      try {
+        writeOutside();
+      } catch (error) {
+        throw new LedgerError('checkpoint-write-failed', '数据库外的检查点文件未能写入，记录本未导入。请检查磁盘空间和文件夹权限。', { cause: error });
+      }
     }
-    // The ledger's own full verify, on the rows as they will be committed.
-    const { report } = runFullVerify(target.ctx, { bookNo, bookId });
+    // The ledger's own full verify, on the rows as they will be committed. An extension's
+    // outside file is still the old (shorter) one: checked, but not rewritten before COMMIT.
+    const ctx = existing ? { ...target.ctx, readonly: true } : target.ctx;
+    const { report } = runFullVerify(ctx, { bookNo, bookId });
     if (!report.ok) throw importRefused(`导入后的完整校验未通过：${report.problems[0]?.message ?? ''}`);
-    db.exec('COMMIT');
-    committed = true;
-    return { report, epochs };
-  } finally {
-    if (!committed && db.inTransaction) db.exec('ROLLBACK');
-  }
+    target.inTransaction?.();
+    return { report, epochs, added: seq - keep, writeOutside: existing ? writeOutside : null };
+  });
+  return run.immediate();
+}
+
+/** The books this file holds as imported copies (the liaison's pins, migration 0040); none before that migration ran. */
+export function importedBookIds(db: Database.Database): string[] {
+  const has = db.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'bundle_pins'`).get();
+  return has ? (db.prepare('SELECT book_id FROM bundle_pins').pluck().all() as string[]) : [];
 }

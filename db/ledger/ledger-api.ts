@@ -19,6 +19,18 @@ export interface EntryCheck {
  */
 export type InTransaction = (bookId: string, entries: readonly SealedEntry[]) => void;
 
+export interface ImportOptions {
+  /**
+   * Extend the book already here, which has exactly this many entries (the liaison's pinned
+   * size): the bundle's first entries must be the stored ones byte for byte. 0 = a first import.
+   */
+  extendFrom?: number;
+  /** The liaison's copy: read-only here for good (marked in books' info; every seal refuses it). */
+  imported?: boolean;
+  /** Runs inside the import's transaction before COMMIT (the liaison's pin); throwing aborts the import. */
+  inTransaction?: () => void;
+}
+
 /** The ledger's public interface (implementation: ledger.ts; design: types.ts). */
 
 export interface OpenLedgerOptions {
@@ -63,9 +75,11 @@ export interface Ledger {
    * ledger's full verify. The same book again (same size and root) is a no-op; the same id
    * with other content is refused (`book-exists`); anything that does not check out is
    * refused (`import-invalid`) with the database unchanged. Without its private key in the
-   * key store the book can be read and verified but not sealed into.
+   * key store the book can be read and verified but not sealed into. Synchronous: the
+   * caller reads and stages the bundle first (db/bundle/staging.ts), so no other write ever
+   * waits on an import's await.
    */
-  importBook(book: VerifiedBook): Promise<BookInfo>;
+  importBook(book: VerifiedBook, options?: ImportOptions): BookInfo;
   /** `book-not-found` if unknown. */
   getBook(bookId: string): BookInfo;
   /** Returns after the database commit AND the outside checkpoint file are durable. */

@@ -10,7 +10,7 @@ import { FileCheckpointStore, MemoryCheckpointStore, parseSignedCheckpoint, type
 import { parseLeaf } from './entry-bytes';
 import { proveRow, provenEntry } from './entry-proof';
 import { prepareInput, type PreparedInput } from './entry-input';
-import { importVerifiedBook, type VerifiedBook } from './import-book';
+import { importedBookIds, importVerifiedBook, type VerifiedBook } from './import-book';
 import { errorDetail, LedgerError, toLedgerError } from './errors';
 import { isHex64, sha256Hex } from './hashing';
 import { isCorrectable } from './json-pointer';
@@ -20,7 +20,7 @@ import { runQuickCheck, type CheckContext } from './quick-check';
 import { readProblems } from './read-problems';
 import { sealEntries, type CheckpointSigner, type SealOutcome } from './sealing';
 import { entryId, LedgerStore, SEQ_SPAN } from './store';
-import type { EntryCheck, InTransaction, Ledger, OpenLedgerOptions } from './ledger-api';
+import type { EntryCheck, ImportOptions, InTransaction, Ledger, OpenLedgerOptions } from './ledger-api';
 import type { BookInfo, Clock, CorrectionRequest, EntryInput, Hex, SealedEntry, SignedCheckpoint, VerifyReport } from './types';
 
 export type { Ledger, OpenLedgerOptions } from './ledger-api';
@@ -63,8 +63,6 @@ class LedgerImpl implements Ledger {
   private readonly jobs = new Set<BackgroundJob>();
   private readonly waiting = new Map<string, { promise: Promise<VerifyReport>; resolve: (r: VerifyReport) => void }>();
   private closed = false;
-  /** An import's transaction is open (across awaits): every other write waits for it to end. */
-  private importing = false;
 
   constructor(
     private readonly db: Database.Database,
@@ -80,6 +78,10 @@ class LedgerImpl implements Ledger {
     for (const book of this.books.all()) {
       const alarm = this.alarms.read(book.bookId);
       if (alarm) this.books.remember(book, alarm);
+    }
+    for (const bookId of importedBookIds(db)) {
+      const book = this.books.all().find((b) => b.bookId === bookId);
+      if (book) this.books.markImported(book);
     }
     if (options.verifyOnOpen !== false) this.startFullVerify(this.books.all());
   }
@@ -175,13 +177,8 @@ class LedgerImpl implements Ledger {
     }
   }
 
-  private refuseWhileImporting(): void {
-    if (this.importing) throw new LedgerError('database-busy', '正在导入一本记录本，请等导入完成后再试。');
-  }
-
   private writable(bookId: string): BookState {
     if (this.options.readonly) throw new LedgerError('ledger-readonly', '数据库以只读方式打开，不能写入。');
-    this.refuseWhileImporting();
     const book = this.books.get(bookId);
     if (book.readOnly) {
       throw new LedgerError('book-readonly', `这本记录本处于只读状态，不能再封存：${book.reason ?? '校验未通过'}`);
@@ -246,8 +243,7 @@ class LedgerImpl implements Ledger {
   createBook(name: string, genesis: Record<string, unknown> = {}, initial: EntryInput[] = [], inTransaction?: InTransaction): BookInfo {
     return this.guard('建立记录本', () => {
       if (this.options.readonly) throw new LedgerError('ledger-readonly', '数据库以只读方式打开，不能写入。');
-      this.refuseWhileImporting();
-      requireText(name, '记录本名称', 200);
+        requireText(name, '记录本名称', 200);
       if (typeof genesis !== 'object' || genesis === null || Array.isArray(genesis)) {
         throw new LedgerError('invalid-input', '建账信息必须是对象。');
       }
@@ -275,30 +271,39 @@ class LedgerImpl implements Ledger {
     });
   }
 
-  async importBook(book: VerifiedBook): Promise<BookInfo> {
-    const existing = this.guard('导入记录本', () => {
+  importBook(book: VerifiedBook, options: ImportOptions = {}): BookInfo {
+    return this.guard('导入记录本', () => {
       if (this.options.readonly) throw new LedgerError('ledger-readonly', '数据库以只读方式打开，不能写入。');
-      this.refuseWhileImporting();
       if (typeof book !== 'object' || book === null || typeof book.bookId !== 'string') {
         throw new LedgerError('invalid-input', '要导入的记录本必须是 {bookId, entries, attachment, checkpoint}。');
       }
-      return this.books.all().find((b) => b.bookId === book.bookId) ?? null;
-    });
-    if (existing) return this.guard('导入记录本', () => this.sameBook(existing, book));
-    this.importing = true;
-    try {
-      const bookNo = this.store.nextBookNo();
-      const target = { db: this.db, store: this.store, outside: this.outside, ctx: this.checkContext(), bookNo, maxAttachmentBytes: MAX_ATTACHMENT_BYTES };
-      const { report } = await importVerifiedBook(target, book);
+      const existing = this.books.all().find((b) => b.bookId === book.bookId) ?? null;
+      if (existing && options.extendFrom === undefined) return this.sameBook(existing, book);
+      if (!existing && options.extendFrom !== undefined && options.extendFrom !== 0) {
+        throw new LedgerError('import-conflict', `本机没有要续接的记录本 ${book.bookId}，请重新导入。`);
+      }
+      const extend = existing && options.extendFrom !== undefined ? { bookNo: existing.bookNo, size: options.extendFrom } : undefined;
+      const bookNo = extend?.bookNo ?? this.store.nextBookNo();
+      const outcome = importVerifiedBook(
+        {
+          db: this.db, store: this.store, outside: this.outside, ctx: this.checkContext(), bookNo, maxAttachmentBytes: MAX_ATTACHMENT_BYTES,
+          ...(extend ? { existing: extend } : {}),
+          ...(options.inTransaction ? { inTransaction: options.inTransaction } : {}),
+        },
+        book,
+      );
+      if (existing) this.books.forget(existing.bookId);
       const state = this.books.add({ bookNo, bookId: book.bookId });
+      if (options.imported) this.books.markImported(state);
       // The import's own full verify ran on exactly these rows, just before COMMIT.
-      this.finishVerify(state, report);
+      this.finishVerify(state, outcome.report);
+      try {
+        outcome.writeOutside?.();
+      } catch {
+        // Committed: like a seal's, the outside file is brought up to date on the next open.
+      }
       return this.books.info(state);
-    } catch (error) {
-      throw toLedgerError(error, '导入记录本');
-    } finally {
-      this.importing = false;
-    }
+    });
   }
 
   /** The book is already here: the same one (size and root) is a no-op, another is refused. */
@@ -345,8 +350,7 @@ class LedgerImpl implements Ledger {
   putAttachment(bytes: Buffer): Hex {
     return this.guard('保存附件', () => {
       if (this.options.readonly) throw new LedgerError('ledger-readonly', '数据库以只读方式打开，不能写入。');
-      this.refuseWhileImporting();
-      if (!Buffer.isBuffer(bytes)) throw new LedgerError('invalid-input', '附件内容必须是二进制数据（Buffer）。');
+        if (!Buffer.isBuffer(bytes)) throw new LedgerError('invalid-input', '附件内容必须是二进制数据（Buffer）。');
       if (bytes.length > MAX_ATTACHMENT_BYTES) {
         throw new LedgerError(
           'attachment-too-large',

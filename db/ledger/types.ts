@@ -72,6 +72,8 @@ export interface BookInfo {
   /** OpenSSH public key line, `ssh-ed25519 AAAA… <comment>`. */
   publicKey: string;
   createdAt: string;
+  /** A copy imported from a signed bundle (the liaison's): read-only here. */
+  imported?: boolean;
 }
 
 export type ProblemCode =

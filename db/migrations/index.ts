@@ -2,8 +2,9 @@ import type { Migration } from './migration';
 import * as initial from './0010-initial';
 import * as readModel from './0020-read-model';
 import * as search from './0030-search';
+import * as bundlePins from './0040-bundle-pins';
 
 export type { Migration } from './migration';
 
 /** Every migration the app knows, oldest first. Later issues append their own files here. */
-export const migrations: readonly Migration[] = [initial, readModel, search];
+export const migrations: readonly Migration[] = [initial, readModel, search, bundlePins];

@@ -38,7 +38,7 @@ export function createBook(ctx: ServiceContext, req: CreateBook): BookStatus {
 /** Every book of the data folder: one that cannot be read is listed with its problem, never hides the rest. */
 export function listBooks(ctx: ServiceContext): BookSummary[] {
   return guard(() => ctx.ledger.listBooks()).map((b) => {
-    const summary: BookSummary = { bookId: b.bookId, name: b.name, size: b.size, readOnly: true };
+    const summary: BookSummary = { bookId: b.bookId, name: b.name, size: b.size, readOnly: true, ...(b.imported ? { imported: true } : {}) };
     try {
       const status = ctx.ledger.status(b.bookId);
       summary.readOnly = status.readOnly;
@@ -61,6 +61,7 @@ export function bookStatus(ctx: ServiceContext, bookId: string): BookStatus {
     name: info.name,
     size: info.size,
     readOnly: status.readOnly,
+    ...(info.imported ? { imported: true } : {}),
     keyId: info.keyId,
     publicKey: info.publicKey,
     // The line a bundle carries and `ssh-keygen -Y verify -f allowed_signers -I <book id>` reads.

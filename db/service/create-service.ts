@@ -22,6 +22,8 @@ import { yearLedger } from './ledger-service';
 import { listReminders } from './reminders-service';
 import type { BundleResult } from '../bundle';
 import { exportBundle, type ExportOptions } from './bundle-service';
+import { handOver } from './handover-service';
+import { discardUpload, importUpload, inspectUpload, listBundleAlarms, stageUpload } from './bundle-import-service';
 import { ReadModel } from './read-model';
 import { replayRequest, requestDigest } from './request-ids';
 import { searchEntries } from './search-service';
@@ -47,10 +49,17 @@ export interface ServiceOptions {
 export type Service = ServiceOf<Contract> & {
   /** Writes the book's signed bundle to `outPath` (chosen by the desktop's dialog or the command line, never the page). */
   exportBundle(bookId: string, outPath: string, options?: ExportOptions): Promise<BundleResult>;
+  /**
+   * Streams a bundle (a file the desktop's dialog or the command line chose, or an upload
+   * stream) into the data folder's `incoming/`; returns the token for `bundles.inspect` / `bundles.import`.
+   */
+  stageBundle(source: NodeJS.ReadableStream | string, onProgress?: (bytes: number) => void): Promise<string>;
   close(): void;
 };
 
 export const DATABASE_FILE = 'logbook.sqlite';
+/** The largest bundle accepted for import (the reader's own limit on inflated bytes is applied after). */
+export const MAX_BUNDLE_UPLOAD_BYTES = 4 * 1024 * 1024 * 1024;
 
 export function createService(options: ServiceOptions): Service {
   fs.mkdirSync(options.dataDir, { recursive: true });
@@ -110,6 +119,12 @@ export function createService(options: ServiceOptions): Service {
     'documents.build': (i) => buildDocument(service, i),
     'documents.fromDraft': (i) => buildDraftDocument(service, i.bookId, i.draft),
     'drafts.fromRecords': (i) => draftFromRecords(service, i.bookId, i.year, i.kind),
+    'bundles.inspect': (i) => inspectUpload(ctx, i.upload),
+    'bundles.import': (i) => importUpload(ctx, i.upload, i.fingerprint),
+    'bundles.alarms': (i) => listBundleAlarms(ctx, i.bookId),
+    'bundles.discard': (i) => discardUpload(ctx, i.upload),
+    'books.handover': (i) => handOver(ctx, i.bookId, i.reason),
+    stageBundle: (source, onProgress) => stageUpload(options.dataDir, source, MAX_BUNDLE_UPLOAD_BYTES, onProgress),
     exportBundle: (bookId, outPath, exportOptions) => exportBundle(ctx, options.keyStore, bookId, outPath, exportOptions),
     close: () => ledger.close(),
   };

@@ -10,6 +10,7 @@ import { AppShell } from './app-shell';
 import { Frame } from './frame';
 import { SetupWizard } from '../setup/setup-wizard';
 import { DemoChoice } from '../demo/demo-choice';
+import { FirstRunImport } from '../bundle/bundle-card';
 
 export function BooksGate() {
   const books = useServiceQuery('books.list', {});
@@ -32,10 +33,13 @@ export function BooksGate() {
   const leaveDemo = () => { setChosen(null); reload(); };
   if (!bookId) {
     return (
-      <SetupWizard
+      <>
+        <FirstRunImport onImported={(importedId) => { setChosen(importedId); reload(); }} />
+        <SetupWizard
         onDone={(createdId) => { setChosen(createdId); reload(); }}
-        aside={<DemoChoice onOpened={(demoId) => { setChosen(demoId); reload(); }} />}
-      />
+          aside={<DemoChoice onOpened={(demoId) => { setChosen(demoId); reload(); }} />}
+        />
+      </>
     );
   }
   return (

@@ -3,7 +3,7 @@
  * the read-only banner and the current page.
  */
 import { useCallback, useState } from 'react';
-import { Alert, Button, Dropdown, Layout, Menu, Select, Space, Typography } from 'antd';
+import { Alert, Tag, Button, Dropdown, Layout, Menu, Select, Space, Typography } from 'antd';
 import {
   AuditOutlined, BookOutlined, DownOutlined, EditOutlined, KeyOutlined, PlusOutlined, QuestionCircleOutlined, TeamOutlined,
 } from '@ant-design/icons';
@@ -73,6 +73,7 @@ export function Frame({ onLeaveDemo }: { onLeaveDemo: () => void }) {
         <Header className="no-print" style={{ background: '#fff', padding: '0 20px', borderBottom: '1px solid #f0f0f0', display: 'flex', alignItems: 'center', gap: 16 }}>
           {demo && <DemoTag />}
           <Typography.Text strong ellipsis style={{ flex: 1, minWidth: 0 }} data-testid="book-title">{title}</Typography.Text>
+          {(status?.imported ?? current?.imported) && <Tag color="blue" data-testid="imported-tag">导入的记录本 · 只读</Tag>}
           {books.length > 1 && (
             <Select
               aria-label="选择记录本"
@@ -80,7 +81,7 @@ export function Frame({ onLeaveDemo }: { onLeaveDemo: () => void }) {
               value={bookId}
               style={{ width: 240 }}
               onChange={selectBook}
-              options={books.map((b) => ({ value: b.bookId, label: `${b.demo ? '【示例】' : ''}${b.orgName ?? b.name}（${b.size} 条）` }))}
+              options={books.map((b) => ({ value: b.bookId, label: `${b.demo ? '【示例】' : ''}${b.orgName ?? b.name}（${b.size} 条）${b.imported ? ' · 导入的记录本 · 只读' : ''}` }))}
             />
           )}
           <GlobalSearch />

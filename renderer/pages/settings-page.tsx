@@ -13,6 +13,8 @@ import { useBook } from '../app/book-context';
 import { KeyFingerprint } from '../app/key-fingerprint';
 import { KeyProtectionAlert } from '../app/key-protection-alert';
 import { SetupWizard } from '../setup/setup-wizard';
+import { BundleCard } from '../bundle/bundle-card';
+import { HandoverCard } from '../bundle/handover-card';
 import { HolidayImport } from './holiday-import';
 import { ProfileChange } from './profile-change';
 import { OrganisationChange } from './organisation-change';
@@ -39,6 +41,8 @@ export function SettingsPage() {
       {(error ?? statusError) && <Alert type="error" showIcon title={error ?? statusError} />}
       {status ? <KeyFingerprint status={status} orgName={o?.orgName} /> : <Spin />}
       <KeyProtectionAlert />
+      <BundleCard />
+      <HandoverCard orgName={o?.orgName} />
       <Card title="组织与规则方案" className="no-print" extra={org && (
         <Space>
           {o && <OrganisationChange bookId={bookId} current={o} disabled={readOnly} onChanged={() => void refresh()} />}

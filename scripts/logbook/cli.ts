@@ -8,6 +8,7 @@ import { backupKeyCommand } from './backup-key-command';
 import { DataDirError, EXIT, messageOf, processIo, UsageError, type CliIo, type Command } from './command';
 import { demoCommand } from './demo-command';
 import { exportCommand } from './export-command';
+import { importCommand } from './import-command';
 import { inspectCommand } from './inspect-command';
 import { restoreCommand } from './restore-command';
 import { statusCommand } from './status-command';
@@ -19,6 +20,7 @@ export const COMMANDS: Record<string, Command> = {
   [exportCommand.name]: exportCommand,
   [verifyCommand.name]: verifyCommand,
   [inspectCommand.name]: inspectCommand,
+  [importCommand.name]: importCommand,
   [backupKeyCommand.name]: backupKeyCommand,
   [restoreCommand.name]: restoreCommand,
 };

@@ -15,7 +15,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { withVerifiedBook } from '../../db/bundle/verified-book';
+import { importVerifiedBundle } from '../../db/bundle/verified-book';
 import { verifyBundle, type BundleReport } from '../../db/bundle/verify-bundle';
 import { secureDataFolder } from '../../db/data-folder';
 import { openLedger } from '../../db/ledger/index';
@@ -87,7 +87,7 @@ async function restore(bundle: string, keyPem: Buffer, passphrase: string, dir: 
     keys.save(key.keyId, exportPrivateKey(key.privateKey));
     const ledger = openLedger({ path: databaseOf(dir), keyStore: keys, verifyOnOpen: false });
     try {
-      await withVerifiedBook(bundle, report, (verified) => ledger.importBook(verified));
+      await importVerifiedBundle(ledger, bundle, report);
     } finally {
       ledger.close();
     }

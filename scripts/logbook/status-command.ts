@@ -13,6 +13,8 @@ export interface BookReport {
   ok: boolean;
   problems: ProblemView[];
   ms: number;
+  /** A copy imported from a signed bundle: read-only here. */
+  imported?: boolean;
 }
 
 const USAGE = `用法 / usage: logbook status --data-dir <文件夹 folder> [--json]
@@ -53,7 +55,7 @@ async function verifyFolder(dir: string): Promise<BookReport[]> {
       try {
         const v = await service['books.verify']({ bookId: book.bookId });
         // The book's own size: a failed verify stops counting at the first bad entry.
-        reports.push({ bookId: book.bookId, name, size: book.size, ok: v.ok, problems: v.problems, ms: Math.round(v.ms * 10) / 10 });
+        reports.push({ bookId: book.bookId, name, size: book.size, ok: v.ok, problems: v.problems, ms: Math.round(v.ms * 10) / 10, ...(book.imported ? { imported: true } : {}) });
       } catch (error) {
         // A book the verify cannot even read is a failed book, not a crash of the command.
         const code = (error as { code?: string }).code ?? 'verify-error';
@@ -75,7 +77,7 @@ function printHuman(io: CliIo, dir: string, books: BookReport[], ok: boolean): v
   for (const b of books) {
     const seconds = b.ms < 100 ? `${Math.max(1, Math.round(b.ms))} 毫秒` : `${(b.ms / 1000).toFixed(1)} 秒`;
     if (b.ok) {
-      io.out(`✔ ${b.name} · ${b.size} 条 · 完整校验通过（${seconds}） / full verify passed`);
+      io.out(`✔ ${b.name} · ${b.size} 条${b.imported ? ' · 导入的记录本 · 只读' : ''} · 完整校验通过（${seconds}） / full verify passed`);
       continue;
     }
     const firstSeq = b.problems.find((p) => p.seq !== undefined)?.seq;

@@ -20,8 +20,8 @@ const USAGE = `用法 / usage: logbook verify <导出包 bundle.zip> [--pin <SHA
 
 const KEY_ID = /^SHA256:[A-Za-z0-9+/]{43}$/u;
 
-export function bundleArgument(args: string[]): { file: string; rest: string[] } {
-  const index = args.findIndex((a, i) => !a.startsWith('-') && (i === 0 || !['--pin', '--state'].includes(args[i - 1]!)));
+export function bundleArgument(args: string[], valued: readonly string[] = ['--pin', '--state']): { file: string; rest: string[] } {
+  const index = args.findIndex((a, i) => !a.startsWith('-') && (i === 0 || !valued.includes(args[i - 1]!)));
   if (index < 0) throw new UsageError('缺少导出包文件 / missing the bundle file');
   const file = args[index]!;
   return { file, rest: [...args.slice(0, index), ...args.slice(index + 1)] };
