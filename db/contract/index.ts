@@ -15,6 +15,7 @@ import type {
   SearchPage, SecurityView, VerifyView, YearView,
 } from './views';
 import type { AttachmentRef } from './common';
+import { checkCodeInput, printInput, type PrintCheckView, type PrintView } from './print';
 
 const out = <T>() => z.custom<T>(() => true);
 const correctionField = z.string().regex(/^(\/[^/]{1,100}){1,8}$/, { message: '字段路径无效' });
@@ -118,6 +119,9 @@ export const contract = {
   'ledger.year': method('年度台账', false, z.object({ ...book, year: yearNumber }), out<YearView>()),
 
   'app.security': method('密钥与数据保护', false, z.object({}), out<SecurityView>()),
+
+  'print.pages': method('打印记录本页面', false, printInput, out<PrintView>()),
+  'print.checkCode': method('核对纸质页', false, checkCodeInput, out<PrintCheckView>()),
 } satisfies ContractMap;
 
 export type Contract = typeof contract;
@@ -134,3 +138,4 @@ export * from './profile-choice';
 export * from './search';
 export type * from './views';
 export * from './entry-descriptions';
+export * from './print';
