@@ -34,14 +34,14 @@ export function printCss(paper: Paper, heads: readonly RunningHead[], book: stri
   const named = heads.map((h) => `@page ${h.name} {
   @top-left { content: ${cssString(h.left)}; ${small} vertical-align: bottom; padding-bottom: 2mm; }
   @top-right { content: url("${h.qr}"); vertical-align: bottom; padding-bottom: 2mm; }
-  @bottom-left { content: ${cssString(h.code)}; font-family: "DejaVu Sans Mono", Consolas, monospace; font-size: 6.5pt; color: #333; vertical-align: top; padding-top: 3mm; }
+  @bottom-left { content: ${cssString(h.code)}; font-family: "DejaVu Sans Mono", Consolas, monospace; font-size: 6.5pt; color: #333; vertical-align: top; padding-top: 3mm; width: 70%; }
 }
 .${h.name} { page: ${h.name}; }`).join('\n');
   return `@page {
   size: ${paper};
   margin: ${m.top}mm ${m.outer}mm ${m.bottom}mm ${m.inner}mm;
   @top-left { content: ${cssString(book)}; ${small} vertical-align: bottom; padding-bottom: 2mm; }
-  @bottom-center { content: "第 " counter(page) " 页 / 共 " counter(pages) " 页"; ${small} vertical-align: top; padding-top: 3mm; }
+  @bottom-right { content: "第 " counter(page) " 页 / 共 " counter(pages) " 页"; ${small} font-size: 9pt; white-space: nowrap; text-align: right; vertical-align: top; padding-top: 3mm; width: 30%; }
 }
 @page :left { margin-left: ${m.outer}mm; margin-right: ${m.inner}mm; }
 @page :right { margin-left: ${m.inner}mm; margin-right: ${m.outer}mm; }

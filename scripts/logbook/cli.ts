@@ -9,6 +9,7 @@ import { DataDirError, EXIT, messageOf, processIo, UsageError, type CliIo, type 
 import { demoCommand } from './demo-command';
 import { exportCommand } from './export-command';
 import { inspectCommand } from './inspect-command';
+import { printCommand } from './print-command';
 import { restoreCommand } from './restore-command';
 import { statusCommand } from './status-command';
 import { verifyCommand } from './verify-command';
@@ -21,6 +22,7 @@ export const COMMANDS: Record<string, Command> = {
   [inspectCommand.name]: inspectCommand,
   [backupKeyCommand.name]: backupKeyCommand,
   [restoreCommand.name]: restoreCommand,
+  [printCommand.name]: printCommand,
 };
 
 export function usage(): string {

@@ -8,8 +8,9 @@ import { chromium, type Browser } from 'playwright-core';
 import { pageStartsFromPdf } from '../../db/print/paginate';
 import type { PrintView } from '../../db/contract';
 
-export const CHROMIUM_CANDIDATES = [
-  process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome', '/usr/bin/microsoft-edge',
+/** CHROMIUM_PATH when set (then only it), else the usual places of Chromium, Chrome and Edge. */
+export const CHROMIUM_CANDIDATES = process.env.CHROMIUM_PATH ? [process.env.CHROMIUM_PATH] : [
+  '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome', '/usr/bin/microsoft-edge',
   'C:\\Program Files\\Google\\Chrome\\Application\\chrome.exe', 'C:\\Program Files (x86)\\Microsoft\\Edge\\Application\\msedge.exe',
 ].filter((p): p is string => typeof p === 'string' && p.length > 0);
 
