@@ -5,6 +5,7 @@
  * entry), and the print asked for again with those pages written in. The contents' own length
  * does not change with the numbers (a fixed column), so the second layout is the first one.
  */
+import type { PrintView } from '../contract';
 
 /** Each `N 0 obj … endobj` of a PDF's uncompressed object dictionaries (Skia writes them plain). */
 function objects(text: string): Map<number, string> {
@@ -69,4 +70,21 @@ export function pageStartsFromPdf(pdf: Uint8Array, seqs: readonly number[]): num
     if (page === undefined) throw new Error(`排版时找不到第 ${seq} 条记录所在的页，未能生成目录页码`);
     return page;
   });
+}
+
+/**
+ * The print's PDF with any renderer (page.pdf() in Node, printToPDF in Electron): a first
+ * layout finds each entry's first page for the contents, then the print with its page numbers.
+ * `fetchPrint` asks the service; a print without contents needs one layout only.
+ */
+export async function renderPrintPdf<B extends Uint8Array>(
+  fetchPrint: (extra: { pageStarts?: number[] }) => Promise<PrintView>,
+  render: (html: string) => Promise<B>,
+): Promise<{ pdf: B; view: PrintView }> {
+  const first = await fetchPrint({});
+  const firstPdf = await render(first.html);
+  if (first.coverCode === undefined) return { pdf: firstPdf, view: first };
+  const pageStarts = pageStartsFromPdf(firstPdf, first.entries.map((e) => e.seq));
+  const view = await fetchPrint({ pageStarts });
+  return { pdf: await render(view.html), view };
 }

@@ -5,8 +5,6 @@
  */
 import fs from 'node:fs';
 import { chromium, type Browser } from 'playwright-core';
-import { pageStartsFromPdf } from '../../db/print/paginate';
-import type { PrintView } from '../../db/contract';
 
 /** CHROMIUM_PATH when set (then only it), else the usual places of Chromium, Chrome and Edge. */
 export const CHROMIUM_CANDIDATES = process.env.CHROMIUM_PATH ? [process.env.CHROMIUM_PATH] : [
@@ -48,18 +46,4 @@ export async function pdfRenderer(browser: Browser): Promise<(html: string) => P
   };
 }
 
-/**
- * The print's PDF: a first layout finds each entry's first page (for the contents), then the
- * print with its page numbers. `fetchPrint` asks the service; without contents one layout is all.
- */
-export async function renderPrintPdf(
-  fetchPrint: (extra: { pageStarts?: number[] }) => Promise<PrintView>,
-  render: (html: string) => Promise<Buffer>,
-): Promise<{ pdf: Buffer; view: PrintView }> {
-  const first = await fetchPrint({});
-  const firstPdf = await render(first.html);
-  if (first.coverCode === undefined) return { pdf: firstPdf, view: first };
-  const pageStarts = pageStartsFromPdf(firstPdf, first.entries.map((e) => e.seq));
-  const view = await fetchPrint({ pageStarts });
-  return { pdf: await render(view.html), view };
-}
+export { renderPrintPdf } from '../../db/print/paginate';
