@@ -30,6 +30,7 @@ export interface RunningHead {
 
 export function printCss(paper: Paper, heads: readonly RunningHead[], book: string): string {
   const m = MARGINS[paper];
+  const [width, height] = paper === 'A4' ? [210, 297] : [176, 250];
   const small = `font-family: ${SANS}; font-size: 8pt; color: #333;`;
   const named = heads.map((h) => `@page ${h.name} {
   @top-left { content: ${cssString(h.left)}; ${small} vertical-align: bottom; padding-bottom: 2mm; }
@@ -81,8 +82,8 @@ del { color: #555; text-decoration: line-through; text-decoration-thickness: 0.8
 .contents td.date { width: 28mm; white-space: nowrap; }
 .footnote { font-size: 8.5pt; color: #333; margin-top: 4mm; }
 @media screen {
-  body { background: #888; padding: 8mm 0; }
-  .sheet { background: #fff; width: ${paper === 'A4' ? 210 - m.inner - m.outer : 176 - m.inner - m.outer}mm; margin: 0 auto 8mm; padding: ${m.top}mm ${m.outer}mm ${m.bottom}mm ${m.inner}mm; box-shadow: 0 1mm 3mm rgba(0,0,0,.4); }
+  body { background: #8c8c8c; padding: 6mm 0; }
+  section { box-sizing: border-box; background: #fff; width: ${width}mm; min-height: ${height}mm; margin: 0 auto 6mm; padding: ${m.top}mm ${m.outer}mm ${m.bottom}mm ${m.inner}mm; box-shadow: 0 1mm 3mm rgba(0,0,0,.35); }
 }
 `;
 }

@@ -7,6 +7,8 @@ import { LedgerPage } from '../ledger/ledger-page';
 import { DraftsPage } from '../pages/drafts-page';
 import { SettingsPage } from '../pages/settings-page';
 import { EditorPage, NewEntryRedirect } from '../pages/editor-page';
+import { PrintPage } from '../print/print-page';
+import { CheckPage } from '../print/check-page';
 
 export function PageRouter({ route }: { route: Route }) {
   switch (route.page) {
@@ -18,5 +20,7 @@ export function PageRouter({ route }: { route: Route }) {
     case 'settings': return <SettingsPage />;
     case 'new': return <NewEntryRedirect kind={route.kind} />;
     case 'draft': return <EditorPage key={route.id} kind={route.kind} draftId={route.id} />;
+    case 'print': return <PrintPage key={JSON.stringify(route.choice ?? null)} choice={route.choice} />;
+    case 'check': return <CheckPage />;
   }
 }

@@ -5,6 +5,7 @@
  */
 import { useEffect, useState } from 'react';
 import type { DraftKind } from '../drafts';
+import { parsePrintChoice, printChoiceHash, type PrintChoice } from '../print/print-route';
 
 export type Route =
   | { page: 'timeline' }
@@ -14,7 +15,9 @@ export type Route =
   | { page: 'drafts' }
   | { page: 'settings' }
   | { page: 'new'; kind: DraftKind }
-  | { page: 'draft'; kind: DraftKind; id: string };
+  | { page: 'draft'; kind: DraftKind; id: string }
+  | { page: 'print'; choice?: PrintChoice | undefined }
+  | { page: 'check' };
 
 const DRAFT_KINDS: readonly string[] = ['meeting', 'activity', 'work'];
 
@@ -26,6 +29,10 @@ export function parseRoute(hash: string): Route {
       const seq = Number(a);
       return Number.isInteger(seq) && seq > 0 ? { page: 'entry', seq } : { page: 'timeline' };
     }
+    case 'print':
+      return { page: 'print', choice: parsePrintChoice(parts.slice(1)) };
+    case 'check':
+      return { page: 'check' };
     case 'members':
     case 'ledger':
     case 'drafts':
@@ -47,6 +54,7 @@ export function routeHash(route: Route): string {
     case 'entry': return `#/entry/${route.seq}`;
     case 'new': return `#/new/${route.kind}`;
     case 'draft': return `#/draft/${route.kind}/${route.id}`;
+    case 'print': return printChoiceHash(route.choice);
     default: return `#/${route.page}`;
   }
 }
