@@ -83,6 +83,9 @@ del { color: #555; text-decoration: line-through; text-decoration-thickness: 0.8
 .footnote { font-size: 8.5pt; color: #333; margin-top: 4mm; }
 @media screen {
   body { background: #8c8c8c; padding: 6mm 0; }
+  /* A narrow preview (核对纸质页 beside a photo) shows the whole sheet smaller, laid out as on paper. */
+  @media (max-width: ${width + 20}mm) { html { zoom: 0.75; } }
+  @media (max-width: ${Math.round((width + 20) * 0.75)}mm) { html { zoom: 0.55; } }
   section { box-sizing: border-box; background: #fff; width: ${width}mm; min-height: ${height}mm; margin: 0 auto 6mm; padding: ${m.top}mm ${m.outer}mm ${m.bottom}mm ${m.inner}mm; box-shadow: 0 1mm 3mm rgba(0,0,0,.35); }
 }
 `;
