@@ -2,7 +2,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { BrowserWindow, Dialog } from 'electron';
+import type { BrowserWindow } from 'electron';
 import { describe, expect, it, vi } from 'vitest';
 import type { PrintView } from '../db/contract/print';
 import { invokeMethod } from '../host/invoke-method';
@@ -25,22 +25,22 @@ const VIEW: PrintView = {
 
 function setup(o: { save?: string; printResult?: [boolean, string]; pdfFails?: boolean } = {}) {
   const files: FileOps & { files: Map<string, Buffer> } = {
-    files: new Map(), readFile: async () => Buffer.alloc(0), size: async () => 0, writeFile: async (f, d) => void files.files.set(f, d),
+    files: new Map(), readFile: () => Promise.resolve(Buffer.alloc(0)), size: () => Promise.resolve(0), writeFile: (f, d) => { files.files.set(f, d); return Promise.resolve(); },
   };
-  const printPages = vi.fn(async (input: unknown) => {
+  const printPages = vi.fn((input: unknown): Promise<PrintView> => {
     const starts = (input as { pageStarts?: number[] }).pageStarts;
-    return starts ? { ...VIEW, html: '<html>numbered</html>', entries: VIEW.entries.map((e, i) => ({ ...e, page: starts[i]! })) } : VIEW;
+    return Promise.resolve(starts ? { ...VIEW, html: '<html>numbered</html>', entries: VIEW.entries.map((e, i) => ({ ...e, page: starts[i]! })) } : VIEW);
   });
   const loaded: string[] = [];
   const close = vi.fn();
   const contents = {
-    printToPDF: vi.fn(async () => (o.pdfFails ? Promise.reject(new Error('GPU lost')) : fakePdf({ e3: 3, e5: 6 }, 7))),
+    printToPDF: vi.fn(() => (o.pdfFails ? Promise.reject(new Error('GPU lost')) : Promise.resolve(fakePdf({ e3: 3, e5: 6 }, 7)))),
     print: vi.fn((_opts: unknown, cb: (ok: boolean, reason: string) => void) => cb(...(o.printResult ?? [true, '']))),
   };
-  const win: PrintWindow = { load: async (html) => void loaded.push(html), contents: contents as unknown as PrintWindow['contents'], close };
-  const dialog = { showOpenDialog: vi.fn(), showSaveDialog: vi.fn(async () => ({ canceled: !o.save, filePath: o.save ?? '' })) };
+  const win: PrintWindow = { load: (html) => { loaded.push(html); return Promise.resolve(); }, contents, close };
+  const dialog = { showOpenDialog: vi.fn(), showSaveDialog: vi.fn(() => Promise.resolve({ canceled: !o.save, filePath: o.save ?? '' })) };
   const deps: RecordPrintDeps = {
-    dialog: dialog as unknown as Pick<Dialog, 'showOpenDialog' | 'showSaveDialog'>, getWindow: () => null, files, printPages, openPrintWindow: () => win,
+    dialog: dialog, getWindow: () => null, files, printPages, openPrintWindow: () => win,
   };
   const service = createPrintService(deps);
   const call = (input: unknown) => invokeMethod(printContract, service, 'desktop.printRecord', input);
@@ -68,13 +68,13 @@ describe('desktop.printRecord', () => {
     expect(ok.loaded.at(-1)).toBe('<html>numbered</html>');
     await expect(setup({ printResult: [false, 'Print job canceled'] }).call({ request: REQUEST, action: 'print' })).resolves.toMatchObject({ ok: true, value: { done: false } });
     const offline = setup({ printResult: [false, 'Printer offline'] });
-    await expect(offline.call({ request: REQUEST, action: 'print' })).resolves.toMatchObject({ ok: false, error: { code: 'print-failed', message: expect.stringContaining('打印机') } });
+    await expect(offline.call({ request: REQUEST, action: 'print' })).resolves.toMatchObject({ ok: false, error: { code: 'print-failed', message: expect.stringContaining('打印机') as string } });
     expect(offline.close).toHaveBeenCalled();
   });
 
   it('says a failed layout in Chinese and still closes the print window', async () => {
     const s = setup({ pdfFails: true });
-    await expect(s.call({ request: REQUEST, action: 'pdf' })).resolves.toMatchObject({ ok: false, error: { code: 'print-failed', message: expect.stringContaining('排版失败') } });
+    await expect(s.call({ request: REQUEST, action: 'pdf' })).resolves.toMatchObject({ ok: false, error: { code: 'print-failed', message: expect.stringContaining('排版失败') as string } });
     expect(s.close).toHaveBeenCalled();
   });
 
@@ -96,7 +96,7 @@ describe('the print window', () => {
       webContents = { on, setWindowOpenHandler: vi.fn(), print: vi.fn(), printToPDF: vi.fn() };
       destroyed = false;
       constructor(o: unknown) { this.options = o; windows.push(this); }
-      loadFile = vi.fn(async (file: string) => void seen.push(fs.readFileSync(file, 'utf8')));
+      loadFile = vi.fn((file: string) => { seen.push(fs.readFileSync(file, 'utf8')); return Promise.resolve(); });
       isDestroyed = () => this.destroyed;
       destroy = () => void (this.destroyed = true);
     }

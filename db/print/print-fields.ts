@@ -61,7 +61,7 @@ function listTable(r: EntryReading, field: ListField, base: readonly PathSegment
   if (!Array.isArray(items) || items.length === 0) return `<span>（无）</span>${wholeListNotes(r, [...base, ...field.path])}`;
   interface Column { title: string; path: string[]; field: FieldDescription; num: boolean }
   const columns = field.fields.flatMap((sub): Column[] => (sub.show === 'votes'
-    ? (Object.keys(VOTE_LABELS) as (keyof typeof VOTE_LABELS)[]).map((k) => ({ title: VOTE_LABELS[k], path: [...sub.path, k], field: { path: [...sub.path, k], label: VOTE_LABELS[k], show: 'number', unit: '票' } as FieldDescription, num: true }))
+    ? (Object.keys(VOTE_LABELS) as (keyof typeof VOTE_LABELS)[]).map((k) => ({ title: VOTE_LABELS[k], path: [...sub.path, k], field: { path: [...sub.path, k], label: VOTE_LABELS[k], show: 'number', unit: '票' }, num: true }))
     : [{ title: sub.label, path: [...sub.path], field: sub, num: sub.show === 'number' }]));
   const head = `<thead><tr><th class="num">序号</th>${columns.map((c) => `<th>${esc(c.title)}</th>`).join('')}</tr></thead>`;
   const body = items.map((_, i) => `<tr><td class="num">${i + 1}</td>${columns.map((c) => `<td${c.num ? ' class="num"' : ''}>${valueHtml(r, [...base, ...field.path, i, ...c.path], c.field)}</td>`).join('')}</tr>`).join('');

@@ -6,7 +6,7 @@
  */
 import {
   ServiceError, describeEntry, getAt, inputPathOf, locateField, parsePointer, readEntryBody,
-  type EntryDetail, type EntrySummary, type FieldDescription, type MeetingEvaluation, type MeetingInput,
+  type EntryDetail, type EntrySummary, type FieldDescription,
 } from '../contract';
 import { getEntryDetail } from '../service/entries-service';
 import type { ServiceContext } from '../service/service-context';
@@ -69,7 +69,7 @@ export function entrySection(ctx: ServiceContext, bookId: string, detail: EntryD
   const parsed = readEntryBody(summary.kind, detail.original);
   if (parsed.ok && parsed.body.kind === 'meeting') {
     body = meetingBody({
-      reading, meeting: parsed.body.input as MeetingInput, evaluation: parsed.body.computed as MeetingEvaluation | undefined,
+      reading, meeting: parsed.body.input, evaluation: parsed.body.computed,
       currentEvaluation: detail.currentEvaluation, filed: summary.filed,
     });
   } else {

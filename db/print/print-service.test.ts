@@ -8,7 +8,7 @@ let bookId = '';
 
 beforeAll(async () => {
   h = openHarness();
-  ({ bookId } = await runDemo((m, i) => h.call(m, i), h.setNow, { entries: 40, seed: 11 }));
+  ({ bookId } = await runDemo((m, i) => h.call(m, i), (t) => h.setNow(t), { entries: 40, seed: 11 }));
 }, 60_000);
 afterAll(() => h.cleanup());
 
@@ -45,8 +45,8 @@ describe('print.pages', () => {
   it('refuses a mixed or empty scope, page numbers that do not fit, and a range with nothing in it', async () => {
     await expect(pages({ seqs: [8], year: 2023 })).rejects.toMatchObject({ code: 'invalid-input' });
     await expect(pages({})).rejects.toMatchObject({ code: 'invalid-input' });
-    await expect(pages({ from: '2024-05-01', to: '2024-01-01' })).rejects.toMatchObject({ message: expect.stringContaining('开始日期不能晚于结束日期') });
-    await expect(pages({ year: 2023, pageStarts: [3] })).rejects.toMatchObject({ message: expect.stringContaining('页码与打印的记录条数不符') });
+    await expect(pages({ from: '2024-05-01', to: '2024-01-01' })).rejects.toMatchObject({ message: expect.stringContaining('开始日期不能晚于结束日期') as string });
+    await expect(pages({ year: 2023, pageStarts: [3] })).rejects.toMatchObject({ message: expect.stringContaining('页码与打印的记录条数不符') as string });
     await expect(pages({ year: 2031 })).rejects.toMatchObject({ message: '所选范围内没有可打印的记录' });
     await expect(pages({ seqs: [9999] })).rejects.toMatchObject({ code: 'print-empty' });
   });

@@ -8,7 +8,7 @@ import { CheckPage } from './check-page';
 import { PrintPage } from './print-page';
 import { parsePrintChoice, printChoiceHash } from './print-route';
 
-vi.mock('./photo-qr', () => ({ qrFromPhoto: vi.fn(async (file: File) => (file.name === 'page.jpg' ? 'DJ1/0F0E0D0C/E8/12/ABCDEF12/8/12345678' : null)) }));
+vi.mock('./photo-qr', () => ({ qrFromPhoto: vi.fn((file: File) => Promise.resolve(file.name === 'page.jpg' ? 'DJ1/0F0E0D0C/E8/12/ABCDEF12/8/12345678' : null)) }));
 
 const VIEW: PrintView = {
   html: '<!doctype html><html><body><section>第 8 条 会议记录</section></body></html>', title: '中国示例学会党建工作小组 · 第 8 条记录',
@@ -38,7 +38,7 @@ describe('打印 page', () => {
   });
 
   it('asks the desktop to lay out and save the same request, and says a failure in Chinese', async () => {
-    const call = vi.fn(async () => ({ ok: false as const, error: { code: 'print-failed', message: '排版失败，未能生成 PDF：GPU lost' } }));
+    const call = vi.fn(() => Promise.resolve({ ok: false as const, error: { code: 'print-failed', message: '排版失败，未能生成 PDF：GPU lost' } }));
     window.logbook = { call };
     const api = fakeApi({ 'books.status': () => status(), 'print.pages': () => ({ ...VIEW, coverCode: 'c' }) });
     const user = userEvent.setup();

@@ -44,7 +44,7 @@ export function parsePrintArgs(args: string[]) {
   const seq = integerOption(o.seq, '--seq', 1, 1e9);
   const year = integerOption(o.year, '--year', 1921, 2100);
   const scope = seq !== undefined ? { seqs: [seq] } : year !== undefined ? { year } : { from: o.from!, to: o.to! };
-  return { dir, bookId, out, paper: paper as 'A4' | 'B5', scope, json: o.json === true };
+  return { dir, bookId, out, paper: paper, scope, json: o.json === true };
 }
 
 export const printCommand: Command = {

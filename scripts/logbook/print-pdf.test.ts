@@ -115,7 +115,7 @@ describe('a full-year print of the demo book', () => {
     expect(pdfText(files.year, 2)).toContain('目');
     for (const e of view.entries) {
       expect(e.page).toBeGreaterThan(1);
-      expect(pdfText(files.year, e.page!), `第 ${e.seq} 条 on page ${e.page}`).toContain(`记录本 ${e.code.split('/')[1]} · 第 ${e.seq} 条`);
+      expect(pdfText(files.year, e.page), `第 ${e.seq} 条 on page ${e.page}`).toContain(`记录本 ${e.code.split('/')[1]} · 第 ${e.seq} 条`);
       expect(pdfText(files.year, e.page! - 1)).not.toContain(`· 第 ${e.seq} 条 ·`);
     }
     const contents = pdfText(files.year, 2).replace(/\s+/g, '');
@@ -140,7 +140,7 @@ describe('核对纸质页 with a rendered page', { timeout: 120_000 }, () => {
     const entry = view.entries.find((e) => e.seq === book.longSeq)!;
     const decoded = await qrOfPng(browser, pngPage(files.year, entry.page!, 'qr-check-entry'));
     expect(decoded).toBe(entry.code);
-    expect(pdfText(files.year, entry.page!)).toContain(`核对码 ${entry.code}`);
+    expect(pdfText(files.year, entry.page)).toContain(`核对码 ${entry.code}`);
     const check = await h.call('print.checkCode', { code: decoded! });
     expect(check.accepted).toBe(true);
     expect(check.seq).toBe(book.longSeq);
