@@ -8,10 +8,10 @@ import { z } from 'zod';
 import { ServiceError } from '../db/contract/contract-types';
 import type { ContractMap, ServiceOf } from '../db/contract/contract-types';
 import { createDialogService, dialogContract } from './dialogs';
-import type { DialogDeps } from './dialogs';
 import { isVettedExternalUrl } from './external-links';
 import type { KeyProtection } from './key-store';
 import { createPrintService, printContract } from './printing';
+import type { RecordPrintDeps } from './printing';
 
 export interface DesktopInfo {
   appVersion: string;
@@ -40,7 +40,7 @@ export const desktopContract = {
 
 export type DesktopContract = typeof desktopContract;
 
-export interface DesktopDeps extends DialogDeps {
+export interface DesktopDeps extends RecordPrintDeps {
   openExternal: (url: string) => Promise<void>;
   info: () => DesktopInfo;
 }

@@ -9,6 +9,7 @@
 import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, safeStorage, session, shell } from 'electron';
 import path from 'node:path';
 import { ServiceError } from '../db/contract/contract-types';
+import type { PrintView } from '../db/contract/print';
 import { secureDataFolder, type SecureResult } from '../db/data-folder';
 import { createLocalLog, type LocalLog } from '../host/local-log';
 import { contract, keysDir, openRealService, plainKeyStore } from '../host/real-service';
@@ -22,7 +23,8 @@ import { createSafeStorageKeyStore } from './key-store';
 import { buildMenuTemplate } from './menu';
 import { COMMAND_CHANNEL } from './menu-commands';
 import { resolveNativeBinding } from './native-binding';
-import { printPage, renderPdf } from './printing';
+import { createPrintWindow, printPage, renderPdf } from './printing';
+import { callService } from '../db/service/create-service';
 import { claimSingleInstance } from './single-instance';
 import { denyAllPermissions, enforceCspHeaders, guardWebContents } from './web-contents-guards';
 import { createMainWindow, focusWindow, WINDOW_TITLE } from './window';
@@ -92,6 +94,11 @@ function start(): void {
       dialog,
       getWindow,
       bundles: { stage: (file) => opened.stageBundle(file), export: (bookId, file) => opened.exportBundle(bookId, file) },
+      printPages: async (input): Promise<PrintView> => {
+        if (!service) throw new ServiceError('no-service', '记录本尚未打开，请稍后重试。');
+        return callService(service, 'print.pages', input);
+      },
+      openPrintWindow: () => createPrintWindow(BrowserWindow),
       openExternal: (url) => shell.openExternal(url),
       info: () => ({
         appVersion: app.getVersion(),

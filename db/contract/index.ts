@@ -20,6 +20,7 @@ import type { AttachmentRef } from './common';
 import type { DutySuggestion, Reminder, YearLedger } from '../rules';
 import { DUTY_KINDS } from './duties';
 import { fingerprintInput, uploadToken, type BundleAlarmView, type BundleImportView, type BundleInspectView } from './bundles';
+import { checkCodeInput, printInput, type PrintCheckView, type PrintView } from './print';
 
 const out = <T>() => z.custom<T>(() => true);
 const correctionField = z.string().regex(/^(\/[^/]{1,100}){1,8}$/, { message: '字段路径无效' });
@@ -132,6 +133,8 @@ export const contract = {
   'bundles.alarms': method('数据包警报（回滚、分叉、密钥）', false, z.object({ bookId: bookId.optional() }), out<BundleAlarmView[]>()),
   'books.handover': method('移交给新的记录人或新电脑（密钥轮换，新旧密钥共同签名）', true, z.object({ ...book, reason: line(500) }), out<BookStatus>()),
   'bundles.discard': method('丢弃上传的数据包', true, z.object({ upload: uploadToken }), out<{ discarded: boolean }>()),
+  'print.pages': method('打印记录本页面', false, printInput, out<PrintView>()),
+  'print.checkCode': method('核对纸质页', false, checkCodeInput, out<PrintCheckView>()),
 } satisfies ContractMap;
 
 export type Contract = typeof contract;
@@ -152,3 +155,4 @@ export * from './bundles';
 export type * from './views';
 export * from './entry-descriptions';
 export * from './checks';
+export * from './print';

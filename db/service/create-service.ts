@@ -29,6 +29,7 @@ import { replayRequest, requestDigest } from './request-ids';
 import { searchEntries } from './search-service';
 import { securityView } from './security-view';
 import { buildDocument, buildDraftDocument, draftFromRecords } from '../filing-docs';
+import { checkPrintCode, printPages } from '../print/print-service';
 import { createContext, guard, type ServiceContext } from './service-context';
 
 export interface ServiceOptions {
@@ -125,6 +126,8 @@ export function createService(options: ServiceOptions): Service {
     'bundles.discard': (i) => discardUpload(ctx, i.upload),
     'books.handover': (i) => handOver(ctx, i.bookId, i.reason),
     stageBundle: (source, onProgress) => stageUpload(options.dataDir, source, MAX_BUNDLE_UPLOAD_BYTES, onProgress),
+    'print.pages': (i) => printPages(ctx, i),
+    'print.checkCode': (i) => checkPrintCode(ctx, i.code),
     exportBundle: (bookId, outPath, exportOptions) => exportBundle(ctx, options.keyStore, bookId, outPath, exportOptions),
     close: () => ledger.close(),
   };

@@ -6,6 +6,7 @@ import { useCallback, useState } from 'react';
 import { Alert, Tag, Button, Dropdown, Layout, Menu, Select, Space, Typography } from 'antd';
 import {
   AuditOutlined, BookOutlined, DownOutlined, EditOutlined, KeyOutlined, PlusOutlined, QuestionCircleOutlined, TeamOutlined,
+  PrinterOutlined, ScanOutlined,
 } from '@ant-design/icons';
 import { useBook } from './book-context';
 import { IntegrityBadge } from './integrity-badge';
@@ -29,6 +30,8 @@ const MENU = [
   { key: 'ledger', icon: <AuditOutlined />, label: '年度台账' },
   { key: 'drafts', icon: <EditOutlined />, label: '草稿' },
   { key: 'settings', icon: <KeyOutlined />, label: '设置与密钥' },
+  { key: 'print', icon: <PrinterOutlined />, label: '打印' },
+  { key: 'check', icon: <ScanOutlined />, label: '核对纸质页' },
 ];
 
 function menuKey(route: Route): string {

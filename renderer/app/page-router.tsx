@@ -8,6 +8,8 @@ import { DraftsPage } from '../pages/drafts-page';
 import { SettingsPage } from '../pages/settings-page';
 import { EditorPage, NewEntryRedirect } from '../pages/editor-page';
 import { SearchPage } from '../search/search-page';
+import { PrintPage } from '../print/print-page';
+import { CheckPage } from '../print/check-page';
 
 export function PageRouter({ route }: { route: Route }) {
   switch (route.page) {
@@ -20,5 +22,7 @@ export function PageRouter({ route }: { route: Route }) {
     case 'search': return <SearchPage key={route.query} query={route.query} />;
     case 'new': return <NewEntryRedirect kind={route.kind} />;
     case 'draft': return <EditorPage key={route.id} kind={route.kind} draftId={route.id} />;
+    case 'print': return <PrintPage key={JSON.stringify(route.choice ?? null)} choice={route.choice} />;
+    case 'check': return <CheckPage />;
   }
 }

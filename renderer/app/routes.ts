@@ -5,6 +5,7 @@
  */
 import { useEffect, useState } from 'react';
 import type { DraftKind } from '../drafts';
+import { parsePrintChoice, printChoiceHash, type PrintChoice } from '../print/print-route';
 
 export type Route =
   | { page: 'timeline' }
@@ -15,7 +16,9 @@ export type Route =
   | { page: 'settings' }
   | { page: 'search'; query: string }
   | { page: 'new'; kind: DraftKind }
-  | { page: 'draft'; kind: DraftKind; id: string };
+  | { page: 'draft'; kind: DraftKind; id: string }
+  | { page: 'print'; choice?: PrintChoice | undefined }
+  | { page: 'check' };
 
 const DRAFT_KINDS: readonly string[] = ['meeting', 'activity', 'work'];
 
@@ -36,6 +39,10 @@ export function parseRoute(hash: string): Route {
       const seq = Number(a);
       return Number.isInteger(seq) && seq > 0 ? { page: 'entry', seq } : { page: 'timeline' };
     }
+    case 'print':
+      return { page: 'print', choice: parsePrintChoice(parts.slice(1)) };
+    case 'check':
+      return { page: 'check' };
     case 'members':
     case 'ledger':
     case 'drafts':
@@ -60,6 +67,7 @@ export function routeHash(route: Route): string {
     case 'new': return `#/new/${route.kind}`;
     case 'draft': return `#/draft/${route.kind}/${route.id}`;
     case 'search': return `#/search/${encodeURIComponent(route.query)}`;
+    case 'print': return printChoiceHash(route.choice);
     default: return `#/${route.page}`;
   }
 }

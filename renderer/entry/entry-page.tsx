@@ -6,6 +6,7 @@
 import { useMemo, useState } from 'react';
 import { Alert, App, Button, Card, Collapse, Descriptions, Result, Space, Spin, Tag, Typography } from 'antd';
 import { ArrowLeftOutlined, FormOutlined, TeamOutlined } from '@ant-design/icons';
+import { PrintEntryButton } from '../print/print-entry-button';
 import {
   beijingTime, chineseDate, describeEntry, getAt, inputPathOf, isLedgerKind, readEntryBody,
   type EntryDescription, type EntryDetail,
@@ -104,6 +105,7 @@ export function EntryPage({ seq }: { seq: number }) {
         <Button type="text" icon={<ArrowLeftOutlined />} aria-label="返回记录本" onClick={() => navigate({ page: 'timeline' })} />
         <span>第 {summary.seq} 条</span><Tag>{summary.kindLabel}</Tag><span>{summary.title}</span>
         {summary.correctedBy.length > 0 && <Tag color="blue">已更正</Tag>}
+        <PrintEntryButton seq={summary.seq} />
       </Space>}
       extra={correctable && (
         <Space>

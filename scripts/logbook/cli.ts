@@ -10,6 +10,7 @@ import { demoCommand } from './demo-command';
 import { exportCommand } from './export-command';
 import { importCommand } from './import-command';
 import { inspectCommand } from './inspect-command';
+import { printCommand } from './print-command';
 import { restoreCommand } from './restore-command';
 import { statusCommand } from './status-command';
 import { verifyCommand } from './verify-command';
@@ -23,6 +24,7 @@ export const COMMANDS: Record<string, Command> = {
   [importCommand.name]: importCommand,
   [backupKeyCommand.name]: backupKeyCommand,
   [restoreCommand.name]: restoreCommand,
+  [printCommand.name]: printCommand,
 };
 
 export function usage(): string {

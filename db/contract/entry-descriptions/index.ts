@@ -4,3 +4,4 @@ export * from './entry-body';
 export * from './descriptions';
 export * from './entry-fields';
 export * from './format';
+export * from './format-value';

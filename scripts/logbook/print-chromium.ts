@@ -1,0 +1,49 @@
+/**
+ * Rendering a print to PDF with the Chromium installed on this computer (playwright-core
+ * drives it; no browser is ever downloaded). Used by `logbook print` and the print tests.
+ * A missing or broken Chromium is said in Chinese, with what to do.
+ */
+import fs from 'node:fs';
+import { chromium, type Browser } from 'playwright-core';
+
+/** CHROMIUM_PATH when set (then only it), else the usual places of Chromium, Chrome and Edge. */
+export const CHROMIUM_CANDIDATES = process.env.CHROMIUM_PATH ? [process.env.CHROMIUM_PATH] : [
+  '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome', '/usr/bin/microsoft-edge',
+  'C:\\Program Files\\Google\\Chrome\\Application\\chrome.exe', 'C:\\Program Files (x86)\\Microsoft\\Edge\\Application\\msedge.exe',
+].filter((p): p is string => typeof p === 'string' && p.length > 0);
+
+export class ChromiumMissingError extends Error {
+  override readonly name = 'ChromiumMissingError';
+}
+
+export function findChromium(candidates: readonly string[] = CHROMIUM_CANDIDATES): string {
+  const found = candidates.find((p) => fs.existsSync(p));
+  if (!found) {
+    throw new ChromiumMissingError(`未找到 Chromium 浏览器，无法生成 PDF：请安装 Chromium（Debian/UOS：sudo apt install chromium），或用环境变量 CHROMIUM_PATH 指明浏览器程序的位置 / Chromium not found (looked in: ${candidates.join(', ')})`);
+  }
+  return found;
+}
+
+export async function launchChromium(executablePath = findChromium()): Promise<Browser> {
+  try {
+    return await chromium.launch({
+      executablePath, headless: true,
+      args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage', '--lang=zh-CN'],
+    });
+  } catch (error) {
+    throw new ChromiumMissingError(`Chromium（${executablePath}）无法启动，未能生成 PDF：${error instanceof Error ? error.message.split('\n')[0] : String(error)}`);
+  }
+}
+
+/** An HTML → PDF function on one page of `browser`; the page runs no script and loads nothing from the network. */
+export async function pdfRenderer(browser: Browser): Promise<(html: string) => Promise<Buffer>> {
+  const context = await browser.newContext({ javaScriptEnabled: false, offline: true });
+  const page = await context.newPage();
+  await page.route('**/*', (route) => route.abort());
+  return async (html) => {
+    await page.setContent(html, { waitUntil: 'load' });
+    return page.pdf({ preferCSSPageSize: true, printBackground: true });
+  };
+}
+
+export { renderPrintPdf } from '../../db/print/paginate';
