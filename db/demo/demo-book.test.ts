@@ -17,7 +17,7 @@ let steps: DemoStep[] = [];
 beforeAll(async () => {
   steps = [...generateDemoBook({ entries: 60, seed: 11 })];
   h = openHarness();
-  ({ bookId, entries } = await runDemo((method, input) => h.call(method, input), h.setNow, { entries: 60, seed: 11 }));
+  ({ bookId, entries } = await runDemo((method, input) => h.call(method, input), (local) => h.setNow(local), { entries: 60, seed: 11 }));
   timeline = (await h.call('entries.list', { bookId, limit: 500 })).items;
 });
 afterAll(() => h.cleanup());

@@ -39,7 +39,7 @@ export function buildMeeting(book: DemoBookState, plan: MeetingPlan): DemoStep {
         : random.chance(0.55) ? random.int(1, Math.max(1, maxAbsentForQuorum(expected.length))) : 0;
   // The leader chairs; when the leader is away, a deputy chairs on the leader's behalf (000 第四章).
   const leaderAway = plan.attendance === 'usual' && away > 0 && deputy !== undefined && random.chance(0.2);
-  const chair = leaderAway ? deputy! : leader;
+  const chair = leaderAway ? deputy : leader;
   const others = expected.filter((m) => m !== leader && m !== chair);
   const absentees = leaderAway ? [leader, ...random.sample(others, away - 1)] : random.sample(others, away);
   const present = expected.filter((m) => !absentees.includes(m));

@@ -162,7 +162,7 @@ export class ReadModel {
     const summary = JSON.parse(meeting.summary) as EntrySummary;
     if (summary.filed || summary.problem) return;
     const computed = e.body.computed as { status?: unknown };
-    summary.filed = { seq: e.seq, date: String(input.date), to: String(input.to ?? ''), late: computed.status === 'late' };
+    summary.filed = { seq: e.seq, date: typeof input.date === 'string' ? input.date : '', to: typeof input.to === 'string' ? input.to : '', late: computed.status === 'late' };
     this.store.putEntry(
       bookId,
       { seq: meeting.seq, kind: meeting.kind, date: summary.date, hash: meeting.hash, corrected: summary.correctedBy.length > 0, summary: JSON.stringify(summary) },

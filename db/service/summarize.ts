@@ -36,7 +36,7 @@ function describe(row: Row, names: (id: string) => string): Described {
   const input = (isDomainBody(body) ? body.input : body) as Record<string, unknown> | null;
   switch (row.kind) {
     case 'ledger.genesis':
-      return { title: `启用记录本“${String(body?.name ?? '')}”`, date: '', memberIds: [] };
+      return { title: `启用记录本“${typeof body?.name === 'string' ? body.name : ''}”`, date: '', memberIds: [] };
     case 'ledger.key-rotation':
       return { title: '更换记录本密钥', date: '', memberIds: [] };
     case 'ledger.correction': {

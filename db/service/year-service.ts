@@ -1,6 +1,6 @@
 /** The yearly ledger (台账): what the year's sealed entries show and what the year still owes. */
 import type { MeetingEvaluation, MeetingInput, WorkItemInput, YearView } from '../contract';
-import { computeYearlyObligations, evaluateFiling, type FilingStatus, type MeetingSummary, type WorkItemSummary } from '../rules';
+import { computeYearlyObligations, evaluateFiling, type MeetingSummary, type WorkItemSummary } from '../rules';
 import { isDomainBody } from './entry-body';
 import { evaluateAgainst } from './meetings-service';
 import { profileOf } from './rule-checks';
@@ -48,7 +48,7 @@ export function yearView(ctx: ServiceContext, bookId: string, year: number): Yea
     });
     return {
       entryId: String(seq), date: input.startAt.slice(0, 10), quorate: evaluation.quorum.met,
-      filing: f.status === 'not-required' ? null : (f.status as FilingStatus), heldSeparately: input.heldSeparately,
+      filing: f.status === 'not-required' ? null : f.status, heldSeparately: input.heldSeparately,
     };
   });
   const r = computeYearlyObligations({ profile, year, meetings: summaries, workItems, today });

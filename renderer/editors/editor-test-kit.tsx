@@ -20,7 +20,7 @@ configure({ asyncUtilTimeout: 5000 });
 // antd's auto-sizing textareas call it on every change, so one keystroke in the minutes cost
 // most of a second. No editor test asserts computed styles, so answer with an empty style.
 // (user-event's pointer-events check therefore passes; clicks are still real DOM events.)
-window.getComputedStyle = ((_elt: Element) => document.createElement('div').style) as typeof window.getComputedStyle;
+window.getComputedStyle = (_elt: Element) => document.createElement('div').style;
 
 export const BOOK = '0f0e0d0c-0000-4000-8000-000000000001';
 
@@ -67,15 +67,15 @@ export type FakeApi = { [K in keyof Api]: ReturnType<typeof vi.fn> };
 /** Only the methods the editors call; anything else fails loudly. */
 export function fakeApi(overrides: Partial<Record<keyof Api, (input: never) => unknown>> = {}) {
   const calls = {
-    'members.list': vi.fn(async () => ROSTER),
-    'org.get': vi.fn(async () => ORG),
-    'meetings.evaluate': vi.fn(async (input: { meeting: { presentIds?: string[] } }) =>
-      evaluationFor(input.meeting.presentIds?.length ?? 0)),
-    'meetings.seal': vi.fn(async () => ({ seq: 42, hash: 'a'.repeat(64), recordedAt: '2025-03-18T10:00:00.000Z', flags: [], evaluation: evaluationFor(3) })),
-    'activities.seal': vi.fn(async () => ({ seq: 43, hash: 'b'.repeat(64), recordedAt: '2025-03-18T10:00:00.000Z', flags: [] })),
-    'work.seal': vi.fn(async () => ({ seq: 44, hash: 'c'.repeat(64), recordedAt: '2025-03-18T10:00:00.000Z', flags: [] })),
-    'entries.list': vi.fn(async () => ({ total: 0, items: [] })),
-    'attachments.put': vi.fn(async (input: { fileName: string; mediaType: string; dataBase64: string }) => ({
+    'members.list': vi.fn(() => Promise.resolve(ROSTER)),
+    'org.get': vi.fn(() => Promise.resolve(ORG)),
+    'meetings.evaluate': vi.fn((input: { meeting: { presentIds?: string[] } }) =>
+      Promise.resolve(evaluationFor(input.meeting.presentIds?.length ?? 0))),
+    'meetings.seal': vi.fn(() => Promise.resolve({ seq: 42, hash: 'a'.repeat(64), recordedAt: '2025-03-18T10:00:00.000Z', flags: [], evaluation: evaluationFor(3) })),
+    'activities.seal': vi.fn(() => Promise.resolve({ seq: 43, hash: 'b'.repeat(64), recordedAt: '2025-03-18T10:00:00.000Z', flags: [] })),
+    'work.seal': vi.fn(() => Promise.resolve({ seq: 44, hash: 'c'.repeat(64), recordedAt: '2025-03-18T10:00:00.000Z', flags: [] })),
+    'entries.list': vi.fn(() => Promise.resolve({ total: 0, items: [] })),
+    'attachments.put': vi.fn((input: { fileName: string; mediaType: string; dataBase64: string }) => Promise.resolve({
       hash: 'd'.repeat(64), name: input.fileName, mediaType: input.mediaType, size: atob(input.dataBase64).length,
     })),
   };

@@ -5,7 +5,7 @@
  * service re-checks the attendance rules and its Chinese message is shown here.
  */
 import { useCallback, useMemo, useState } from 'react';
-import { Alert, Form, Input, Modal, Switch, Typography, type ButtonProps } from 'antd';
+import { Alert, Form, Input, Modal, Switch, Typography } from 'antd';
 import type { MeetingInput } from '../../db/contract';
 import { useApi } from '../api-context';
 import { errorMessage, type Api } from '../api';
@@ -124,7 +124,7 @@ export function AttendanceDialog(props: AttendanceDialogProps) {
   return (
     <Modal open title={`更正第 ${seq} 条记录的出席情况`} okText="封存更正" cancelText="取消" width={640}
       confirmLoading={saving} onOk={() => void submit()} onCancel={onClose} destroyOnHidden
-      okButtonProps={{ 'data-testid': 'attendance-submit' } as ButtonProps}>
+      okButtonProps={{ 'data-testid': 'attendance-submit' }}>
       <Typography.Paragraph type="secondary">
         实到与缺席作为一次更正封存，原记录保持不变。缺席成员须填写请假说明，主持人应为实到。
       </Typography.Paragraph>

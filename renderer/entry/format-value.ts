@@ -26,7 +26,7 @@ function threshold(v: unknown): string | undefined {
 function ruleParams(v: unknown): string {
   if (!isRecord(v) || Object.keys(v).length === 0) return '（无）';
   return Object.entries(v).map(([key, value]) => {
-    const shown = threshold(value) ?? (value === null ? '不设' : typeof value === 'object' ? JSON.stringify(value) : String(value));
+    const shown = threshold(value) ?? (value === null ? '不设' : typeof value === 'number' || typeof value === 'string' ? String(value) : JSON.stringify(value));
     return `${RULE_PARAMS[key] ?? key}：${shown}`;
   }).join('；');
 }

@@ -4,7 +4,7 @@
  */
 import { useEffect } from 'react';
 import type { z } from 'zod';
-import { Col, Form, Input, Modal, Radio, Row, Select, Switch, type ButtonProps } from 'antd';
+import { Col, Form, Input, Modal, Radio, Row, Select, Switch } from 'antd';
 import { dateString, line, memberJoin, type MemberJoin, type MemberRole } from '../../db/contract';
 import { DateField } from '../forms/date-field';
 import { dropEmpty, parseInto, zodRule } from '../forms/zod-form';
@@ -48,7 +48,7 @@ export function MemberJoinModal({ open, title, roleOptions, defaults, confirmTex
 
   return (
     <Modal open={open} title={title} width={720} okText={confirmText} cancelText="取消" destroyOnHidden
-      onOk={() => void submit()} onCancel={onCancel} okButtonProps={{ 'data-testid': 'member-join-ok' } as ButtonProps}>
+      onOk={() => void submit()} onCancel={onCancel} okButtonProps={{ 'data-testid': 'member-join-ok' }}>
       <Form form={form} layout="vertical" requiredMark data-testid="member-join-form">
         <Row gutter={16}>
           <Col span={8}>

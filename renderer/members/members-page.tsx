@@ -5,7 +5,7 @@
 import { useCallback, useState } from 'react';
 import { Alert, App, Button, Card, Empty, Space, Table, Tag, Timeline, Typography } from 'antd';
 import { UserAddOutlined } from '@ant-design/icons';
-import type { MemberView, OrgForm, OrgView } from '../../db/contract';
+import type { MemberView, OrgView } from '../../db/contract';
 import { useApi } from '../api-context';
 import { errorMessage } from '../api';
 import { useBook } from '../app/book-context';
@@ -35,7 +35,7 @@ export function MembersPage() {
     reload();
     await refresh();
   };
-  const form = org?.organisation?.form as OrgForm | undefined;
+  const form = org?.organisation?.form;
   const options = roleOptions(form);
 
   return (

@@ -13,6 +13,15 @@ export function DraftsPage() {
   const { message } = App.useApp();
   const { data, error, reload } = useAsync(useCallback(() => listDrafts(bookId), [bookId]));
   const drafts = data ?? (error ? [] : null);
+  const remove = async (id: string) => {
+    try {
+      await deleteDraft(id);
+      message.success('草稿已删除');
+      reload();
+    } catch {
+      message.error('无法删除草稿：浏览器本地存储不可用。');
+    }
+  };
 
   return (
     <Card title="草稿" data-testid="drafts"
@@ -45,11 +54,7 @@ export function DraftsPage() {
                 <Button type="link" disabled={readOnly} onClick={() => navigate({ page: 'draft', kind: d.kind, id: d.id })}>继续编辑</Button>
                 <Popconfirm title="删除这份草稿？" description="删除后无法恢复。" okText="删除" cancelText="取消"
                   okButtonProps={{ danger: true }}
-                  onConfirm={async () => {
-                    await deleteDraft(d.id);
-                    message.success('草稿已删除');
-                    reload();
-                  }}>
+                  onConfirm={() => void remove(d.id)}>
                   <Button type="link" danger>删除草稿</Button>
                 </Popconfirm>
               </Space>

@@ -75,7 +75,7 @@ describe('first-run wizard', () => {
     // …and says how this computer protects the key that signs it.
     expect(await screen.findByTestId('key-protection')).toHaveTextContent('任何能读取该文件夹的人都能用它签名');
     expect(api['books.create']).toHaveBeenCalledTimes(1);
-    const input = api['books.create'].mock.calls[0]?.[0];
+    const input = api['books.create'].mock.calls[0]?.[0] as { profile: unknown; organisation: unknown; members: unknown[] };
     expect(input.profile).toEqual({ id: 'suzhou-leading-group' });
     expect(input.organisation).toMatchObject({
       societyName: '中国示例学会', form: 'work-group', termStart: '2023-01-01', termEnd: '2027-12-31', recorder: '钱七',

@@ -5,7 +5,7 @@
 import { useMemo, useState } from 'react';
 import { Button, Card, Form, Result, Space, Steps, Typography } from 'antd';
 import type { z } from 'zod';
-import { organisation, type BookStatus, type MemberJoin, type OrgForm } from '../../db/contract';
+import { organisation, type BookStatus, type MemberJoin } from '../../db/contract';
 import { useApi } from '../api-context';
 import { errorMessage } from '../api';
 import { dropEmpty, parseInto } from '../forms/zod-form';
@@ -112,7 +112,7 @@ export function SetupWizard({ onDone, onCancel }: { onDone: (bookId: string) => 
         <div style={{ display: step === 0 ? 'block' : 'none' }}><OrganisationStep form={orgForm} /></div>
         {step === 1 && <ProfileStep value={profile} onChange={setProfile} custom={custom} onCustomChange={setCustom} />}
         {step === 2 && (
-          <MembersStep members={members} onChange={setMembers} form={org?.form as OrgForm | undefined}
+          <MembersStep members={members} onChange={setMembers} form={org?.form}
             defaults={memberDefaults} showLeaderError={leaderError} />
         )}
         {step === 3 && org && <ReviewStep org={org} profile={profile} custom={custom} members={members} error={error} />}
