@@ -14,6 +14,7 @@ import type {
   BookStatus, BookSummary, CalendarView, EntryDetail, EntryPage, MeetingSealResult, OrgView, SealResult,
   SearchPage, SecurityView, VerifyView, YearView,
 } from './views';
+import type { ProfileCatalog, ProfileDescription } from './views';
 import type { AttachmentRef } from './common';
 
 const out = <T>() => z.custom<T>(() => true);
@@ -118,6 +119,9 @@ export const contract = {
   'ledger.year': method('年度台账', false, z.object({ ...book, year: yearNumber }), out<YearView>()),
 
   'app.security': method('密钥与数据保护', false, z.object({}), out<SecurityView>()),
+
+  'profiles.list': method('规则方案及其规则（向导、设置与自定义规则）', false, z.object({}), out<ProfileCatalog>()),
+  'profiles.describe': method('说明一个规则方案（含自定义参数）', false, z.object({ profile: profileChoice }), out<ProfileDescription>()),
 } satisfies ContractMap;
 
 export type Contract = typeof contract;

@@ -71,7 +71,7 @@ function checkMargin(input: ElectionInput, rules: NonNullable<RuleProfile['elect
       required,
       met,
       message: met
-        ? `差额选举：应选${seats}名，候选人${n}名（差额${diff}名），符合差额不少于${rule}的要求。`
+        ? `差额选举：应选${seats}名，候选人${n}名（差额${diff}名），符合差额为${rule}的要求。`
         : `差额选举：应选${seats}名，候选人${n}名，差额须为${rule}，候选人至少应为${required}名。`,
     };
   }

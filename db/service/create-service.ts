@@ -22,6 +22,7 @@ import { ReadModel } from './read-model';
 import { replayRequest, requestDigest } from './request-ids';
 import { searchEntries } from './search-service';
 import { securityView } from './security-view';
+import { describeProfileChoice, listProfiles } from './profiles-service';
 import { createContext, guard, type ServiceContext } from './service-context';
 
 export interface ServiceOptions {
@@ -93,6 +94,8 @@ export function createService(options: ServiceOptions): Service {
     'calendar.import': (i) => ctx.calendar.import(i.text),
     'ledger.year': (i) => yearView(ctx, i.bookId, i.year),
     'app.security': () => securityView(options.keyStore.protection?.() ?? 'none'),
+    'profiles.list': () => listProfiles(),
+    'profiles.describe': (i) => describeProfileChoice(i.profile),
     exportBundle: (bookId, outPath, exportOptions) => exportBundle(ctx, options.keyStore, bookId, outPath, exportOptions),
     close: () => ledger.close(),
   };
