@@ -36,8 +36,8 @@ export function summarizeProfile(profile: RuleProfile): string {
     `到会须${describeThreshold(committee.quorum, '应到人数')}`,
     `决议须${describeThreshold(committee.decision, DECISION_BASE[committee.decisionBase])}同意`,
   ];
-  if (c.maxSize !== null) parts.push(`成员不超过 ${c.maxSize} 人${c.oddTotal ? '且为单数' : ''}`);
-  else if (c.oddTotal) parts.push('成员数为单数');
+  if (c.maxSize !== null) parts.push(`成员不超过 ${c.maxSize} 人${c.oddTotal ? '且为奇数' : ''}`);
+  else if (c.oddTotal) parts.push('成员数为奇数');
   if (election) {
     parts.push(`选举须有选举权的党员${describeThreshold(election.presentThreshold, '应到会人数')}到会，差额须${describeThreshold(election.competitiveMargin, '应选人数')}`);
   }

@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PROFILE_IDS } from '../contract';
 import { BUILT_IN_PROFILES, describeProfile, resolveProfile } from '../rules';
@@ -21,7 +22,7 @@ describe('profiles.list', () => {
     expect(thresholdWords.strict).toContain('超过');
     const beijing = profiles.find((p) => p.id === 'beijing-work-group')!;
     expect(beijing.summary).toBe(
-      '每年至少召开 2 次党建工作小组会；到会须超过应到人数的2/3；决议须实到人数的1/2以上同意；成员数为单数；纪要 3 个工作日内报党建委办公室备案。',
+      '每年至少召开 2 次党建工作小组会；到会须超过应到人数的2/3；决议须实到人数的1/2以上同意；成员数为奇数；纪要 3 个工作日内报党建委办公室备案。',
     );
     expect(beijing.params[1]).toEqual({ key: 'committee.quorum', kind: 'threshold', label: '到会人数', base: '应到人数', value: { num: 2, den: 3, strict: true } });
     const qinghai = profiles.find((p) => p.id === 'qinghai-branch')!;
@@ -53,4 +54,9 @@ describe('profiles.describe', () => {
     await expect(h.call('profiles.describe', { profile: { id: 'custom', overrides: { 'committee.quorum': { num: 3, den: 2, strict: true } } } }))
       .rejects.toMatchObject({ code: 'invalid-profile', message: expect.stringMatching(/^规则方案有误：/) });
   });
+});
+
+it("the renderer tests' canned profiles.list answer is the service's own output", async () => {
+  const fixture = fs.readFileSync(new URL('../../renderer/setup/profile-catalog.fixture.json', import.meta.url), 'utf8');
+  expect(JSON.parse(fixture)).toEqual(await h.call('profiles.list', {}));
 });

@@ -11,13 +11,13 @@ import { errorMessage } from '../api';
 import { dropEmpty, parseInto } from '../forms/zod-form';
 import { KeyFingerprint } from '../app/key-fingerprint';
 import { KeyProtectionAlert } from '../app/key-protection-alert';
-import type { ProfileId } from '../app/labels';
 import { isLeaderRole } from '../members/role-options';
 import { OrganisationStep } from './organisation-step';
 import { ProfileStep } from './profile-step';
 import { MembersStep } from './members-step';
 import { ReviewStep } from './review-step';
-import { CUSTOM_DEFAULTS, toOverrides, type CustomRuleValues } from './custom-rules';
+import type { CustomRuleValues } from './custom-rules';
+import { profileChoiceOf, type ProfileId } from './use-profiles';
 import { useRequestId } from '../app/use-request-id';
 
 type Org = z.output<typeof organisation>;
@@ -35,7 +35,7 @@ export function SetupWizard({ onDone, onCancel }: { onDone: (bookId: string) => 
   const [step, setStep] = useState(0);
   const [org, setOrg] = useState<Org | null>(null);
   const [profile, setProfile] = useState<ProfileId>('beijing-work-group');
-  const [custom, setCustom] = useState<CustomRuleValues>(CUSTOM_DEFAULTS);
+  const [custom, setCustom] = useState<CustomRuleValues>({});
   const [members, setMembers] = useState<MemberJoin[]>([]);
   const [leaderError, setLeaderError] = useState(false);
   const [creating, setCreating] = useState(false);
@@ -77,8 +77,7 @@ export function SetupWizard({ onDone, onCancel }: { onDone: (bookId: string) => 
     setCreating(true);
     setError(null);
     try {
-      const choice = profile === 'custom' ? { id: profile, overrides: toOverrides(custom) } : { id: profile };
-      const status = await api['books.create']({ requestId, organisation: org, profile: choice, members });
+      const status = await api['books.create']({ requestId, organisation: org, profile: profileChoiceOf(profile, custom), members });
       setCreated(status);
     } catch (e) {
       setError(errorMessage(e));
@@ -115,7 +114,7 @@ export function SetupWizard({ onDone, onCancel }: { onDone: (bookId: string) => 
           <MembersStep members={members} onChange={setMembers} form={org?.form}
             defaults={memberDefaults} showLeaderError={leaderError} />
         )}
-        {step === 3 && org && <ReviewStep org={org} profile={profile} custom={custom} members={members} error={error} />}
+        {step === 3 && org && <ReviewStep org={org} profile={profileChoiceOf(profile, custom)} members={members} error={error} />}
       </Card>
       <Space style={{ marginTop: 16, display: 'flex', justifyContent: 'flex-end' }}>
         {onCancel && <Button onClick={onCancel}>取消</Button>}
