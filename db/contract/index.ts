@@ -138,3 +138,4 @@ export * from './profile-choice';
 export * from './search';
 export type * from './views';
 export * from './entry-descriptions';
+export * from './json-pointer';

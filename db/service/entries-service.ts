@@ -4,7 +4,7 @@ import {
 } from '../contract';
 import { changesOf, isDomainBody } from './entry-body';
 import { INPUT_SCHEMAS } from './correction-schemas';
-import { getAt, parsePointer, setAt } from './json-pointer';
+import { getAt, parsePointer, pointerTokens, resolvePointer, setAt } from '../contract/json-pointer';
 import { evaluateAgainst, evaluateMeeting } from './meetings-service';
 import { guard, notFound, sealResult, type ServiceContext } from './service-context';
 
@@ -32,7 +32,7 @@ export function getEntryDetail(ctx: ServiceContext, bookId: string, seq: number)
   let reading: unknown = entry.body;
   const corrections: CorrectionView[] = projection.correctionsOf(seq).flatMap((c) =>
     changesOf(c.body).map((x) => {
-      const previous = getAt(reading, x.field).value;
+      const previous = getAt(reading, x.field);
       reading = setAt(reading, x.field, x.value);
       return {
         seq: c.seq, field: x.field, fieldLabel: fieldLabel(x.field), previous, value: x.value,
@@ -83,7 +83,7 @@ export function correctEntry(ctx: ServiceContext, r: CorrectionRequest): SealRes
   }
   for (const change of changes) {
     // A key the schema does not know is stripped by the parse: it is not a field of this record.
-    if (!getAt({ input: parsed.data }, change.field).found) {
+    if (!resolvePointer({ input: parsed.data }, change.field).found) {
       throw new ServiceError('field-not-found', `第 ${r.seq} 条记录没有字段“${fieldLabel(change.field)}”`, 'field');
     }
   }
@@ -95,20 +95,20 @@ export function correctEntry(ctx: ServiceContext, r: CorrectionRequest): SealRes
 }
 
 export function fieldLabel(pointer: string): string {
-  const keys = parsePointer(pointer).slice(1).map((k) => (/^\d+$/.test(k) ? Number(k) : k));
+  const keys = parsePointer(pointer).slice(1);
   return labelFor(keys);
 }
 
 /** Applies one field change to the reading, refusing what a correction may not do. */
 function applyChange(seq: number, kind: string, reading: { input: unknown }, change: { field: string; value: unknown }): { input: unknown } {
-  const pointer = parsePointerOrNull(change.field);
+  const pointer = pointerTokens(change.field);
   if (!pointer || pointer[0] !== 'input') {
     throw new ServiceError('not-correctable', '只能更正记录人填写的内容；规则判断结果会按更正后的内容重新计算', 'field');
   }
   if (kind.startsWith('member.') && pointer[1] === 'memberId') {
     throw new ServiceError('not-correctable', '成员编号是成员在记录本中的身份，不能更正；如登记错了人，请办理离任并重新登记加入', 'field');
   }
-  const at = getAt(reading, change.field);
+  const at = resolvePointer(reading, change.field);
   if (at.found && at.value !== null && change.value !== null && typeName(at.value) !== typeName(change.value)) {
     throw new ServiceError('type-mismatch', `“${fieldLabel(change.field)}”原为${typeName(at.value)}，更正内容也应为${typeName(at.value)}`, 'value');
   }
@@ -122,13 +122,6 @@ function applyChange(seq: number, kind: string, reading: { input: unknown }, cha
   }
 }
 
-function parsePointerOrNull(pointer: string): string[] | null {
-  try {
-    return parsePointer(pointer);
-  } catch {
-    return null;
-  }
-}
 
 /**
  * A corrected reading must pass the checks sealing applies beyond the schema: a corrected
