@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { bookId, count, dateString, dateTimeString, line, memberId, prose, seqNumber, yearNumber } from './common';
 import type { ContractMap, MethodSpec } from './contract-types';
 import { activityInput, workItemInput } from './activities';
-import { meetingInput, meetingMode, meetingType, absence, guest, votes, election, type MeetingEvaluation } from './meetings';
+import { meetingInput, meetingMode, meetingType, absence, guest, votes, election, type MeetingEvaluation, type RuleFlag } from './meetings';
 import { memberJoin, memberLeave, memberRoleChange, type MemberView } from './members';
 import { organisation } from './organisation';
 import { profileChoice } from './profile-choice';
@@ -121,6 +121,9 @@ export const contract = {
   'app.security': method('密钥与数据保护', false, z.object({}), out<SecurityView>()),
 
   'profiles.list': method('规则方案及其规则（向导、设置与自定义规则）', false, z.object({}), out<ProfileCatalog>()),
+  'members.check': method('成员信息检查（不封存）', false, z.object({
+    person: z.object({ name: z.string().max(50).optional(), isCpcMember: z.boolean().optional(), partyJoinDate: z.string().max(10).optional() }),
+  }), out<{ warnings: RuleFlag[] }>()),
   'profiles.describe': method('说明一个规则方案（含自定义参数）', false, z.object({ profile: profileChoice }), out<ProfileDescription>()),
 } satisfies ContractMap;
 

@@ -11,6 +11,7 @@ export * from './meeting-checks';
 export * from './attendance';
 export * from './election-checks';
 export * from './composition-checks';
+export * from './member-checks';
 export * from './holiday-calendar';
 export * from './holiday-schedule-import';
 export { addWorkingDays, isWorkingDay, workingDaysBetween } from './working-days';

@@ -11,7 +11,7 @@ import { getAttachment, putAttachment } from './attachments-service';
 import { bookStatus, createBook, listBooks, verifyBook } from './books-service';
 import { CalendarStore } from './calendar-store';
 import { correctEntry, getEntryDetail, listEntries } from './entries-service';
-import { changeRole, joinMember, leaveMember, listMembers } from './members-service';
+import { changeRole, checkMember, joinMember, leaveMember, listMembers } from './members-service';
 import { evaluateMeeting, reflagMeeting, sealMeeting } from './meetings-service';
 import { changeProfile, getOrg, updateOrg } from './org-service';
 import { sealActivity, sealWorkItem } from './activities-service';
@@ -96,6 +96,7 @@ export function createService(options: ServiceOptions): Service {
     'app.security': () => securityView(options.keyStore.protection?.() ?? 'none'),
     'profiles.list': () => listProfiles(),
     'profiles.describe': (i) => describeProfileChoice(i.profile),
+    'members.check': (i) => checkMember(i.person),
     exportBundle: (bookId, outPath, exportOptions) => exportBundle(ctx, options.keyStore, bookId, outPath, exportOptions),
     close: () => ledger.close(),
   };

@@ -3,6 +3,7 @@ import { ServiceError, type MemberJoin, type MemberLeave, type MemberRoleChange,
 import type { EntryInput } from '../ledger';
 import { foldState, isActiveOn, viewMember, type BookState } from './book-state';
 import { makeBody } from './entry-body';
+import { checkMemberDetails, type MemberDetails } from '../rules';
 import { compositionFlags } from './rule-checks';
 import { notFound, sealResult, type ServiceContext } from './service-context';
 
@@ -73,3 +74,8 @@ function structuredCloneState(state: BookState): BookState {
   return { organisation: state.organisation, profile: state.profile, members: structuredClone(state.members) };
 }
 
+
+/** Warnings about one member's 备案表 details (a 中共党员 without 入党时间 …), for the join form before it is saved. */
+export function checkMember(person: MemberDetails): { warnings: RuleFlag[] } {
+  return { warnings: checkMemberDetails(person) };
+}

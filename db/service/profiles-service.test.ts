@@ -60,3 +60,12 @@ it("the renderer tests' canned profiles.list answer is the service's own output"
   const fixture = fs.readFileSync(new URL('../../renderer/setup/profile-catalog.fixture.json', import.meta.url), 'utf8');
   expect(JSON.parse(fixture)).toEqual(await h.call('profiles.list', {}));
 });
+
+describe('members.check', () => {
+  it('warns before saving when a 中共党员 has no 入党时间', async () => {
+    expect((await h.call('members.check', { person: { name: '张三', isCpcMember: true } })).warnings).toEqual([
+      expect.objectContaining({ code: 'party-join-date-missing', message: expect.stringContaining('张三是中共党员，但未填写入党时间') }),
+    ]);
+    expect((await h.call('members.check', { person: { name: '张三', isCpcMember: true, partyJoinDate: '1990-07-01' } })).warnings).toEqual([]);
+  });
+});

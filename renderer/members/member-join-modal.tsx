@@ -7,6 +7,7 @@ import type { z } from 'zod';
 import { Col, Form, Input, Modal, Radio, Row, Select, Switch } from 'antd';
 import { dateString, line, memberJoin, type MemberJoin, type MemberRole } from '../../db/contract';
 import { DateField } from '../forms/date-field';
+import { MemberWarnings } from './member-warnings';
 import { dropEmpty, parseInto, zodRule } from '../forms/zod-form';
 
 /** The raw (form-side) shape of a join; the service parses it again. */
@@ -26,6 +27,8 @@ export interface MemberJoinModalProps {
 export function MemberJoinModal({ open, title, roleOptions, defaults, confirmText = '确定', onSubmit, onCancel }: MemberJoinModalProps) {
   const [form] = Form.useForm();
   const isCpc = Form.useWatch(['person', 'isCpcMember'], form) as boolean | undefined;
+  const name = Form.useWatch(['person', 'name'], form) as string | undefined;
+  const partyJoinDate = Form.useWatch(['person', 'partyJoinDate'], form) as string | undefined;
 
   useEffect(() => {
     if (open) {
@@ -49,6 +52,7 @@ export function MemberJoinModal({ open, title, roleOptions, defaults, confirmTex
   return (
     <Modal open={open} title={title} width={720} okText={confirmText} cancelText="取消" destroyOnHidden
       onOk={() => void submit()} onCancel={onCancel} okButtonProps={{ 'data-testid': 'member-join-ok' }}>
+      {open && <MemberWarnings person={{ name, isCpcMember: isCpc, partyJoinDate }} />}
       <Form form={form} layout="vertical" requiredMark data-testid="member-join-form">
         <Row gutter={16}>
           <Col span={8}>
