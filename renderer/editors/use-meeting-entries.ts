@@ -24,5 +24,5 @@ export function useMeetingEntries(bookId: string, enabled: boolean): MeetingEntr
 }
 
 export function meetingEntryLabel(e: EntrySummary): string {
-  return `第 ${e.seq} 号记录 · ${e.date} · ${e.title}`;
+  return `第 ${e.seq} 条 · ${e.date} · ${e.title}`;
 }

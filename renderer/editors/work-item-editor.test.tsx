@@ -75,7 +75,7 @@ describe('WorkItemEditor', () => {
     await userEvent.click(await screen.findByTestId('seal-button'));
     const summary = await screen.findByTestId('seal-summary');
     expect(summary).toHaveTextContent('会议纪要备案');
-    await waitFor(() => expect(summary).toHaveTextContent('第 7 号记录 · 2025-03-18 · 第5次党建工作小组会议'));
+    await waitFor(() => expect(summary).toHaveTextContent('第 7 条 · 2025-03-18 · 第5次党建工作小组会议'));
     expect(summary).toHaveTextContent('已通过电子邮件报送');
     expect(summary).not.toHaveTextContent('切换类型前输入的内容');
 

@@ -64,7 +64,7 @@ function summaryValue(input: Record<string, unknown>, key: string, roster: Membe
     case 'money': return `${Number(raw).toLocaleString('zh-CN')} 元`;
     case 'meeting': {
       const e = meetings.find((m) => m.seq === raw);
-      return e ? meetingEntryLabel(e) : `第 ${v} 条记录`;
+      return e ? meetingEntryLabel(e) : `第 ${v} 条`;
     }
     default: return v;
   }
