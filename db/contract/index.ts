@@ -1,6 +1,7 @@
 /**
  * The one service contract: every user-visible action, its input schema and its output type.
- * IPC (electron/), the browser host (host/), the CLI and the renderer's forms all use it.
+ * IPC (electron/), the browser host (host/), in-process callers (`callService`: tests, the
+ * `logbook` command's demo and restore) and the renderer's forms all use it.
  */
 import { z } from 'zod';
 import { bookId, count, dateString, dateTimeString, line, memberId, prose, seqNumber, yearNumber } from './common';

@@ -1,7 +1,8 @@
 /**
  * The service object: one function per contract method, each a thin call into a module
- * named for what it does. Inputs arrive already parsed by the adapter (IPC, host, CLI);
- * `callService` below does that parsing for in-process callers such as tests and the CLI.
+ * named for what it does. Inputs arrive already parsed by the adapter (IPC, browser host);
+ * `callService` below does that parsing for in-process callers such as tests and the
+ * `logbook` command (scripts/logbook: demo, restore).
  */
 import fs from 'node:fs';
 import path from 'node:path';
