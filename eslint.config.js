@@ -11,6 +11,19 @@ export default tseslint.config(
   { ignores: ['node_modules/', 'out/', 'dist/', 'release/', 'coverage/', 'screenshots/', '.data/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
+  // Type-aware rules for TypeScript (floating promises, unsafe `any`, needless assertions, ...).
+  ...tseslint.configs.recommendedTypeChecked.map((config) => ({ ...config, files: ['**/*.{ts,tsx,mts,cts}'] })),
+  {
+    files: ['**/*.{ts,tsx,mts,cts}'],
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+  },
+  {
+    // Vitest types its asymmetric matchers (expect.stringContaining, expect.objectContaining, ...)
+    // as `any` so that they fit any expected shape; assigning them is the point, not a leak.
+    // Member access, calls and arguments on `any` stay errors in tests too.
+    files: ['**/*.test.{ts,tsx}'],
+    rules: { '@typescript-eslint/no-unsafe-assignment': 'off' },
+  },
   {
     languageOptions: { globals: { ...globals.node } },
     rules: {

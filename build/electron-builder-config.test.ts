@@ -49,7 +49,7 @@ describe('build/electron-builder.yml', () => {
 
   it('the schema check can fail (misspelt or mistyped fields are caught)', () => {
     const misspelt = loadConfig();
-    (misspelt.nsis as Record<string, unknown>).oneclick = false;
+    misspelt.nsis.oneclick = false;
     expect(validate(misspelt)).toBe(false);
     const mistyped = loadConfig();
     mistyped.electronFuses.runAsNode = 'no' as unknown as boolean;

@@ -123,7 +123,7 @@ function applyPragmas(db: Database.Database, readonly: boolean): void {
 }
 
 function expectPragma(db: Database.Database, name: string, expected: string | number): void {
-  const actual = db.pragma(name, { simple: true }) as unknown;
+  const actual = db.pragma(name, { simple: true });
   if (actual !== expected) {
     throw new DatabaseError(
       'database-pragma',

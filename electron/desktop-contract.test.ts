@@ -1,4 +1,4 @@
-import type { BrowserWindow, Dialog } from 'electron';
+import type { BrowserWindow } from 'electron';
 import { describe, expect, it, vi } from 'vitest';
 import { invokeMethod } from '../host/invoke-method';
 import { createDesktopService, desktopContract } from './desktop-contract';
@@ -12,22 +12,25 @@ function memoryFiles(initial: Record<string, Buffer> = {}): FileOps & { files: M
     files,
     readFile: async (f) => files.get(f) ?? Promise.reject(new Error('ENOENT')),
     size: async (f) => files.get(f)?.length ?? Promise.reject(new Error('ENOENT')),
-    writeFile: async (f, d) => void files.set(f, d),
+    writeFile: (f, d) => {
+      files.set(f, d);
+      return Promise.resolve();
+    },
   };
 }
 
 function setup(overrides: { open?: string[]; save?: string; files?: ReturnType<typeof memoryFiles>; window?: unknown } = {}) {
   const files = overrides.files ?? memoryFiles();
   const dialog = {
-    showOpenDialog: vi.fn(async () => ({ canceled: !overrides.open, filePaths: overrides.open ?? [] })),
-    showSaveDialog: vi.fn(async () => ({ canceled: !overrides.save, filePath: overrides.save ?? '' })),
+    showOpenDialog: vi.fn(() => Promise.resolve({ canceled: !overrides.open, filePaths: overrides.open ?? [] })),
+    showSaveDialog: vi.fn(() => Promise.resolve({ canceled: !overrides.save, filePath: overrides.save ?? '' })),
   };
   const print = vi.fn((_o: unknown, cb: (ok: boolean, reason: string) => void) => cb(true, ''));
-  const printToPDF = vi.fn(async () => Buffer.from('%PDF-1.7 fake'));
+  const printToPDF = vi.fn(() => Promise.resolve(Buffer.from('%PDF-1.7 fake')));
   const win = overrides.window === undefined ? { isDestroyed: () => false, webContents: { print, printToPDF } } : overrides.window;
-  const openExternal = vi.fn(async () => undefined);
+  const openExternal = vi.fn(() => Promise.resolve(undefined));
   const deps: DesktopDeps = {
-    dialog: dialog as unknown as Pick<Dialog, 'showOpenDialog' | 'showSaveDialog'>,
+    dialog,
     getWindow: () => win as BrowserWindow | null,
     files,
     openExternal,

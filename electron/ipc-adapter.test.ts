@@ -87,7 +87,7 @@ describe('registerContract', () => {
     expect(onRejectedSender).toHaveBeenCalledOnce();
   });
 
-  it('refuses everything while there is no window', async () => {
+  it('refuses everything while there is no window', () => {
     const check = createSenderCheck(() => null);
     expect(check(fromWindow())).toBe(false);
   });

@@ -62,13 +62,14 @@ const fake = vi.hoisted(() => {
       webRequest: { onHeadersReceived: () => order.push('csp') },
     },
   };
+  const menu: { value: unknown } = { value: undefined };
   return {
     order,
     appListeners,
     ipcHandlers,
     windows,
     showErrorBox: vi.fn(),
-    menu: { value: undefined as unknown },
+    menu,
     module: {
       app,
       BrowserWindow,
@@ -87,7 +88,7 @@ const fake = vi.hoisted(() => {
           fake.menu.value = menu;
         },
       },
-      dialog: { showErrorBox: (...args: unknown[]) => fake.showErrorBox(...args), showMessageBox: vi.fn(), showOpenDialog: vi.fn(), showSaveDialog: vi.fn() },
+      dialog: { showErrorBox: (...args: unknown[]) => { fake.showErrorBox(...args); }, showMessageBox: vi.fn(), showOpenDialog: vi.fn(), showSaveDialog: vi.fn() },
       shell: { openExternal: vi.fn(), openPath: vi.fn() },
       safeStorage: {
         isEncryptionAvailable: () => true,

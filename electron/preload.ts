@@ -10,6 +10,7 @@
  */
 import { contextBridge, ipcRenderer } from 'electron';
 import type { IpcRendererEvent } from 'electron';
+import type { Result } from '../db/contract/contract-types';
 import type { LogbookBridge } from './preload-api';
 import { COMMAND_CHANNEL, isMenuCommand } from './menu-commands';
 import type { MenuCommand } from './menu-commands';
@@ -27,7 +28,9 @@ const bridge = {
       return failure('unknown-method', '操作名称无效。');
     }
     try {
-      return await ipcRenderer.invoke(`logbook:${method}`, input);
+      // The main process answers every call with the method's Result (electron/ipc-adapter.ts);
+      // the preload forwards it unread, so it cannot know the value's type here.
+      return (await ipcRenderer.invoke(`logbook:${method}`, input)) as Result<never>;
     } catch (error) {
       if (error instanceof Error && /No handler registered/i.test(error.message)) {
         return failure('unknown-method', `没有名为“${method}”的操作。请升级或重启程序后重试。`);

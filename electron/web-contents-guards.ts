@@ -46,7 +46,7 @@ export function guardWebContents(contents: GuardedContents, options: GuardOption
   });
   contents.setWindowOpenHandler(({ url }) => {
     if (isVettedExternalUrl(url)) options.openExternal(url);
-    else options.log?.(`blocked window.open to ${url}`);
+    else options.log?.(`blocked window.open to ${String(url)}`);
     return { action: 'deny' };
   });
 }

@@ -34,7 +34,7 @@ describe('createMainWindow', () => {
     const created: BrowserWindowConstructorOptions[] = [];
     const listeners = new Map<string, () => void>();
     const show = vi.fn();
-    const loadURL = vi.fn(async () => undefined);
+    const loadURL = vi.fn(() => Promise.resolve(undefined));
     class FakeWindow {
       constructor(options: BrowserWindowConstructorOptions) {
         created.push(options);

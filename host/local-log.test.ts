@@ -31,7 +31,7 @@ describe('an internal error', () => {
         throw Object.assign(new Error(`SQLITE_IOERR: disk I/O error in ${SQL} at ${PATH}`), { code: 'SQLITE_IOERR' });
       },
     };
-    const host = await startHost({ contract: fixtureContract, service, staticDir: dataDir, onInternalError: localLog.error });
+    const host = await startHost({ contract: fixtureContract, service, staticDir: dataDir, onInternalError: (method, error) => localLog.error(method, error) });
     try {
       const response = await fetch(`${host.origin}/api/notes.fail`, {
         method: 'POST',

@@ -5,8 +5,8 @@ const BOOK = '0f0e0d0c-0000-4000-8000-0000000000aa';
 
 describe('api transport', () => {
   it('posts to /api/<method> with the token and returns the value', async () => {
-    const fetchImpl = vi.fn(async () => new Response(JSON.stringify({ ok: true, value: [{ bookId: BOOK }] })));
-    const api = createApi(httpTransport(() => 'tok-123', fetchImpl as unknown as typeof fetch));
+    const fetchImpl = vi.fn(() => Promise.resolve(new Response(JSON.stringify({ ok: true, value: [{ bookId: BOOK }] }))));
+    const api = createApi(httpTransport(() => 'tok-123', fetchImpl));
     await expect(api['books.list']({})).resolves.toEqual([{ bookId: BOOK }]);
     const [url, init] = fetchImpl.mock.calls[0] as unknown as [string, RequestInit];
     expect(url).toBe('/api/books.list');
@@ -16,7 +16,7 @@ describe('api transport', () => {
   });
 
   it('turns a failed Result into an ApiError with code, message and field', async () => {
-    const transport = vi.fn(async () => ({ ok: false as const, error: { code: 'book-readonly', message: '记录本为只读', field: 'bookId' } }));
+    const transport = vi.fn(() => Promise.resolve({ ok: false as const, error: { code: 'book-readonly', message: '记录本为只读', field: 'bookId' } }));
     const api = createApi(transport);
     const error = await api['books.status']({ bookId: BOOK }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ApiError);
@@ -24,16 +24,16 @@ describe('api transport', () => {
   });
 
   it('reports a network failure in Chinese', async () => {
-    const fetchImpl = vi.fn(async () => { throw new TypeError('Failed to fetch'); });
-    const api = createApi(httpTransport(() => null, fetchImpl as unknown as typeof fetch));
+    const fetchImpl = vi.fn(() => Promise.reject(new TypeError('Failed to fetch')));
+    const api = createApi(httpTransport(() => null, fetchImpl));
     await expect(api['books.list']({})).rejects.toMatchObject({ code: 'network', message: NETWORK_MESSAGE });
     expect(NETWORK_MESSAGE).toContain('无法连接到记录本服务');
   });
 
   it('reports a rejected token and a non-Result answer', async () => {
-    const unauthorized = createApi(httpTransport(() => 'x', (async () => new Response('no', { status: 401 })) as unknown as typeof fetch));
+    const unauthorized = createApi(httpTransport(() => 'x', () => Promise.resolve(new Response('no', { status: 401 }))));
     await expect(unauthorized['books.list']({})).rejects.toMatchObject({ code: 'unauthorized' });
-    const broken = createApi(httpTransport(() => 'x', (async () => new Response('<html>', { status: 500 })) as unknown as typeof fetch));
+    const broken = createApi(httpTransport(() => 'x', () => Promise.resolve(new Response('<html>', { status: 500 }))));
     await expect(broken['books.list']({})).rejects.toMatchObject({ code: 'bad-response' });
   });
 
@@ -48,11 +48,11 @@ describe('api transport', () => {
   });
 
   it('uses the preload bridge and survives a bridge that throws', async () => {
-    const call = vi.fn(async () => ({ ok: true as const, value: { total: 0, items: [] } }));
+    const call = vi.fn(() => Promise.resolve({ ok: true as const, value: { total: 0, items: [] } }));
     const api = createApi(ipcTransport({ call }));
     await expect(api['entries.list']({ bookId: BOOK })).resolves.toEqual({ total: 0, items: [] });
     expect(call).toHaveBeenCalledWith('entries.list', { bookId: BOOK });
-    const broken = createApi(ipcTransport({ call: async () => { throw new Error('gone'); } }));
+    const broken = createApi(ipcTransport({ call: () => Promise.reject(new Error('gone')) }));
     await expect(broken['books.list']({})).rejects.toMatchObject({ code: 'ipc-failed' });
   });
 });

@@ -54,8 +54,9 @@ describe('prepareElectronNative', () => {
       prepareElectronNative({
         root: repo,
         electronVersion: '45.4.1',
-        rebuild: async ({ buildPath }) => {
+        rebuild: ({ buildPath }) => {
           seen.push(String(existsSync(path.join(buildPath, 'node_modules', 'better-sqlite3', 'build'))));
+          return Promise.resolve();
         },
       }),
     ).rejects.toThrow(/missing/);

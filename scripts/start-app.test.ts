@@ -10,10 +10,10 @@ import type { StartDeps } from './start-app';
 function deps(overrides: { skipDownload?: boolean; probe?: StartDeps['probe']; launch?: StartDeps['launch']; prepareNative?: StartDeps['prepareNative'] } = {}) {
   const d = {
     probe: vi.fn<StartDeps['probe']>(() => ({ found: false, reason: 'missing' })),
-    fetchBinary: vi.fn<StartDeps['fetchBinary']>(async () => false),
-    build: vi.fn<StartDeps['build']>(async () => undefined),
-    prepareNative: vi.fn<StartDeps['prepareNative']>(async () => '/repo/out/native/better_sqlite3.node'),
-    launch: vi.fn<StartDeps['launch']>(async () => 0),
+    fetchBinary: vi.fn<StartDeps['fetchBinary']>(() => Promise.resolve(false)),
+    build: vi.fn<StartDeps['build']>(() => Promise.resolve(undefined)),
+    prepareNative: vi.fn<StartDeps['prepareNative']>(() => Promise.resolve('/repo/out/native/better_sqlite3.node')),
+    launch: vi.fn<StartDeps['launch']>(() => Promise.resolve(0)),
     log: vi.fn<StartDeps['log']>(),
     error: vi.fn<StartDeps['error']>(),
     skipDownload: overrides.skipDownload ?? false,
@@ -56,7 +56,7 @@ describe('runStart without the Electron binary', () => {
 
 describe('runStart with the binary', () => {
   it('builds, prepares the Electron-ABI addon, launches with its path and returns Electron’s exit code', async () => {
-    const d = deps({ probe: vi.fn(() => ({ found: true as const, executable: '/e/electron' })), launch: vi.fn(async () => 3) });
+    const d = deps({ probe: vi.fn(() => ({ found: true as const, executable: '/e/electron' })), launch: vi.fn(() => Promise.resolve(3)) });
     await expect(runStart(d)).resolves.toBe(3);
     expect(d.build).toHaveBeenCalledOnce();
     expect(d.prepareNative).toHaveBeenCalledOnce();

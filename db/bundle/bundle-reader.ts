@@ -273,7 +273,7 @@ export class BundleZip {
     const name = `${this.bagName}/${file.relative}`;
     let stream: NodeJS.ReadableStream & { destroy(): void };
     try {
-      stream = (await this.zip.openReadStreamPromise(file.entry)) as unknown as NodeJS.ReadableStream & { destroy(): void };
+      stream = await this.zip.openReadStreamPromise(file.entry);
     } catch (error) {
       throw fromYauzl(error, name);
     }

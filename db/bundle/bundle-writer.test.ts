@@ -21,6 +21,11 @@ let result: BundleResult;
 let bag: string;
 const progress: [number, number][] = [];
 
+/** What the test reads of data/book.json. */
+interface BookJson {
+  keys: { keyId: string; publicKey: string; enrolledAt: number }[];
+}
+
 interface Run {
   status: number | null;
   out: string;
@@ -136,11 +141,11 @@ describe('the exported bundle, checked with standard tools', () => {
     expect(fs.readFileSync(path.join(bag, 'data', 'checkpoint.json'), 'utf8')).toBe(
       JSON.stringify({ checkpoint: ledger.checkpoint(bookId)!.checkpoint, signature: ledger.checkpoint(bookId)!.signature }),
     );
-    const book = JSON.parse(fs.readFileSync(path.join(bag, 'data', 'book.json'), 'utf8'));
+    const book = JSON.parse(fs.readFileSync(path.join(bag, 'data', 'book.json'), 'utf8')) as BookJson;
     const info = ledger.getBook(bookId);
     expect(book).toMatchObject({ bookId, name: info.name, orgName: '中国某学会', createdAt: info.createdAt });
     expect(book.keys).toHaveLength(2);
-    expect(book.keys[0].enrolledAt).toBe(1);
+    expect(book.keys[0]?.enrolledAt).toBe(1);
     expect(book.keys[1]).toMatchObject({ keyId: info.keyId, publicKey: info.publicKey, enrolledAt: 16 });
     const attachments = fs.readdirSync(path.join(bag, 'data', 'attachments'));
     expect(attachments).toHaveLength(2);
@@ -230,8 +235,8 @@ describe('a tampered bundle fails the outsider checks', () => {
     expect(verifyLedger(dir)).toMatchObject({ status: 1, out: expect.stringContaining(`bad: ${first}`) });
     const other = copyBag('other-key');
     const signers = fs.readFileSync(path.join(other, 'allowed_signers'), 'utf8');
-    const book = JSON.parse(fs.readFileSync(path.join(other, 'data', 'book.json'), 'utf8'));
-    fs.writeFileSync(path.join(other, 'allowed_signers'), signers.replace(/ssh-ed25519 \S+/, book.keys[0].publicKey.split(' ').slice(0, 2).join(' ')));
+    const book = JSON.parse(fs.readFileSync(path.join(other, 'data', 'book.json'), 'utf8')) as BookJson;
+    fs.writeFileSync(path.join(other, 'allowed_signers'), signers.replace(/ssh-ed25519 \S+/, book.keys[0]!.publicKey.split(' ').slice(0, 2).join(' ')));
     expect(verifyLedger(other)).toMatchObject({ status: 1, out: expect.stringContaining("the checkpoint's key is the key in allowed_signers") });
   });
 });

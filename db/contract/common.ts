@@ -1,7 +1,7 @@
 /**
  * Building blocks shared by every schema of the contract: ids, dates, bounded texts.
  * Bounds are part of the contract: a name is a line, minutes are pages, nothing is
- * unbounded (the renderer, the browser host and the CLI are all untrusted callers).
+ * unbounded (the renderer and whatever calls the browser host are untrusted callers).
  */
 import { z } from 'zod';
 

@@ -1,6 +1,7 @@
 /**
  * The shape of the one service contract. Every user-visible action is one method:
- * a zod schema for its input (parsed at every boundary: IPC, browser host, CLI),
+ * a zod schema for its input (parsed at every boundary: IPC, the browser host, and
+ * `callService` for in-process callers such as tests and the `logbook` command),
  * a zod schema for its output, and whether it changes the book.
  */
 import type { z } from 'zod';
@@ -10,7 +11,7 @@ export interface MethodSpec<I extends z.ZodType = z.ZodType, O extends z.ZodType
   output: O;
   /** True when the method seals entries or otherwise writes. */
   mutates: boolean;
-  /** One line, Chinese, for menus, logs and the CLI's help. */
+  /** One line, Chinese, naming what the method does. */
   summary: string;
 }
 

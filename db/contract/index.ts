@@ -1,12 +1,13 @@
 /**
  * The one service contract: every user-visible action, its input schema and its output type.
- * IPC (electron/), the browser host (host/), the CLI and the renderer's forms all use it.
+ * IPC (electron/), the browser host (host/), in-process callers (`callService`: tests, the
+ * `logbook` command's demo and restore) and the renderer's forms all use it.
  */
 import { z } from 'zod';
 import { bookId, count, dateString, line, memberId, prose, seqNumber, yearNumber } from './common';
 import type { ContractMap, MethodSpec } from './contract-types';
 import { activityInput, workItemInput } from './activities';
-import { meetingInput, type MeetingEvaluation } from './meetings';
+import { meetingInput, type MeetingEvaluation, type RuleFlag } from './meetings';
 import { entryCheckInput, meetingCheckInput, type EntryCheck } from './checks';
 import { memberJoin, memberLeave, memberRoleChange, type MemberView } from './members';
 import { organisation } from './organisation';
@@ -16,6 +17,7 @@ import type {
   BookStatus, BookSummary, CalendarView, EntryDetail, EntryPage, MeetingSealResult, OrgView, SealResult,
   SearchPage, SecurityView, VerifyView, YearView,
 } from './views';
+import type { ProfileCatalog, ProfileDescription } from './views';
 import type { AttachmentRef } from './common';
 import type { DutySuggestion, Reminder, YearLedger } from '../rules';
 import { DUTY_KINDS } from './duties';
@@ -135,6 +137,11 @@ export const contract = {
   'bundles.discard': method('丢弃上传的数据包', true, z.object({ upload: uploadToken }), out<{ discarded: boolean }>()),
   'print.pages': method('打印记录本页面', false, printInput, out<PrintView>()),
   'print.checkCode': method('核对纸质页', false, checkCodeInput, out<PrintCheckView>()),
+  'profiles.list': method('规则方案及其规则（向导、设置与自定义规则）', false, z.object({}), out<ProfileCatalog>()),
+  'members.check': method('成员信息检查（不封存）', false, z.object({
+    person: z.object({ name: z.string().max(50).optional(), isCpcMember: z.boolean().optional(), partyJoinDate: z.string().max(10).optional() }),
+  }), out<{ warnings: RuleFlag[] }>()),
+  'profiles.describe': method('说明一个规则方案（含自定义参数）', false, z.object({ profile: profileChoice }), out<ProfileDescription>()),
 } satisfies ContractMap;
 
 export type Contract = typeof contract;
@@ -156,3 +163,4 @@ export type * from './views';
 export * from './entry-descriptions';
 export * from './checks';
 export * from './print';
+export * from './json-pointer';

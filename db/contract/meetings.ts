@@ -7,7 +7,7 @@
 import { z } from 'zod';
 import { dutyList } from './duties';
 import {
-  attachmentList, count, dateString, dateTimeString, line, memberId, optionalLine, prose,
+  attachmentList, count, dateTimeString, line, memberId, optionalLine, prose,
 } from './common';
 
 export const MEETING_TYPES = {
@@ -107,9 +107,3 @@ export const meetingEvaluation = z.object({
 });
 export type MeetingEvaluation = z.infer<typeof meetingEvaluation>;
 
-export const filingRecord = z.object({
-  meetingSeq: z.number().int().min(1),
-  filedOn: dateString,
-  to: line(100),
-  note: optionalLine(500),
-});

@@ -1,6 +1,6 @@
 /**
  * Turns zod issues into one Chinese sentence that names the field, e.g.
- * `会议地点：不能超过 200 个字`. Used by every adapter (IPC, host, CLI) and by forms.
+ * `会议地点：不能超过 200 个字`. Used by every adapter (IPC, the browser host, `callService`) and by forms.
  */
 import type { z } from 'zod';
 

@@ -162,3 +162,30 @@ export interface SecurityView {
   /** What it means for someone who copies the data folder or uses this computer. */
   explanation: string;
 }
+
+/** A threshold as the rules hold it: num/den of a base, 超过 (strict) or 以上 (not strict). */
+export interface ThresholdView { num: number; den: number; strict: boolean }
+
+/** One parameter a 自定义 profile may set; `key` is its override path (profile.overrides). */
+export type CustomRuleParam =
+  | { key: string; kind: 'count'; label: string; unit: string; min: number; max: number; value: number }
+  | { key: string; kind: 'threshold'; label: string; base: string; value: ThresholdView }
+  | { key: string; kind: 'days'; label: string; unit: string; min: number; max: number; value: number | null; emptyMeans: string };
+
+/** A rule profile described by db/rules: for the wizard, the settings and the custom rules. */
+export interface ProfileDescription {
+  id: string;
+  label: string;
+  /** One line for choosing between profiles. */
+  summary: string;
+  /** Every rule the book checks under this profile, one sentence each. */
+  rules: string[];
+  /** The parameters a 自定义 profile may set, with this profile's values. */
+  params: CustomRuleParam[];
+}
+
+export interface ProfileCatalog {
+  profiles: ProfileDescription[];
+  /** Words for the two kinds of threshold, for the custom rules editor. */
+  thresholdWords: { strict: string; notStrict: string };
+}

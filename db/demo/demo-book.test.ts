@@ -73,7 +73,7 @@ describe('the demo book in the real service', () => {
     expect(corrections).toHaveLength(2);
     const place = await h.call('entries.get', { bookId, seq: corrections.at(-1)!.targetSeq! });
     const attendance = await h.call('entries.get', { bookId, seq: corrections[0]!.targetSeq! });
-    expect([...place.corrections, ...attendance.corrections].map((c) => c.fieldLabel)).toEqual(expect.arrayContaining(['地点', '实到成员', '缺席成员']));
+    expect([...place.corrections, ...attendance.corrections].map((c) => c.fieldLabel)).toEqual(expect.arrayContaining(['会议地点', '实到', '缺席']));
     expect(timeline.filter((e) => e.title.startsWith('述职：')).length).toBeGreaterThanOrEqual(2);
   });
 

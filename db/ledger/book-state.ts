@@ -5,7 +5,7 @@ import { readProblems } from './read-problems';
 import { GENESIS_KIND, type KeyEpoch } from './book-keys';
 import { LedgerError } from './errors';
 import { ZERO_HASH } from './hashing';
-import { rootOfPeaks, type Peak } from './merkle';
+import { rootOfPeaks } from './merkle';
 import type { CheckContext, CheckResult } from './quick-check';
 import { runQuickCheck } from './quick-check';
 import type { SealOutcome, SealTarget } from './sealing';
@@ -168,7 +168,7 @@ export class BookStates {
     state.size = last.seq;
     state.headHash = last.hash;
     state.headRecordedAt = last.recordedAt;
-    state.peaks = outcome.peaks as Peak[];
+    state.peaks = outcome.peaks;
     state.trusted = { size: outcome.signed.checkpoint.size, root: outcome.signed.checkpoint.root };
     if (state.report.ok) {
       state.report = { ...state.report, size: last.seq, root: rootOfPeaks(outcome.peaks).toString('hex') };

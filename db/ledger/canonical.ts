@@ -1,4 +1,5 @@
 import canonicalize from 'canonicalize';
+import { escapeToken } from '../contract/json-pointer';
 import { LedgerError } from './errors';
 
 /**
@@ -12,9 +13,6 @@ const MAX_DEPTH = 200;
 
 type Frame = { value: unknown; path: string; depth: number };
 
-function pointerToken(key: string | number): string {
-  return String(key).replace(/~/g, '~0').replace(/\//g, '~1');
-}
 
 function isWellFormed(text: string): boolean {
   // String.prototype.isWellFormed is in Node 20 but not in the ES2023 lib typings.
@@ -82,7 +80,7 @@ export function assertJsonValue(value: unknown, label = '值'): void {
     const keys = Object.keys(record);
     for (let i = keys.length - 1; i >= 0; i--) {
       const key = keys[i]!;
-      const childPath = `${path}/${pointerToken(key)}`;
+      const childPath = `${path}/${escapeToken(key)}`;
       if (!isWellFormed(key)) reject(label, childPath, '的键含有不成对的代理字符');
       stack.push({ value: record[key], path: childPath, depth: depth + 1 });
     }

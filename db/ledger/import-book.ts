@@ -119,7 +119,7 @@ function envelopeOf(record: Record<string, unknown>, bookId: string, seq: number
   ) {
     throw importRefused(`第 ${seq} 条的附件列表或标记格式不对。`);
   }
-  return { kind, author, recordedAt, flags: listJson(flags as string[]), attachments: listJson(list as string[]), list: list as Hex[] };
+  return { kind, author, recordedAt, flags: listJson(flags as string[]), attachments: listJson(list), list };
 }
 
 /** Genesis enrols the first key, each rotation the next (both signatures); every author is the key in force. */

@@ -143,7 +143,7 @@ export class FileKeyStore implements KeyStore {
   constructor(readonly folder: string) {}
 
   private fileOf(keyId: string): string {
-    if (!isKeyId(keyId)) throw new LedgerError('key-invalid', `密钥标识格式不对：${keyId}`);
+    if (!isKeyId(keyId)) throw new LedgerError('key-invalid', `密钥标识格式不对：${String(keyId)}`);
     // base64url keeps the name a single, portable path segment ('/' and '+' are not).
     const name = Buffer.from(keyId.slice('SHA256:'.length), 'base64').toString('base64url');
     return path.join(this.folder, `ed25519-${name}.pk8`);

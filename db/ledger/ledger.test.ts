@@ -59,7 +59,7 @@ describe('sealing', () => {
   it('ignores a recordedAt the caller tries to pass and refuses ledger.* kinds and bad input', () => {
     const { bookId } = ledger.createBook('书');
     const forged = { kind: 'meeting', body: { x: 1 }, recordedAt: '2000-01-01T00:00:00.000Z', seq: 99 };
-    const entry = ledger.seal(bookId, forged as never);
+    const entry = ledger.seal(bookId, forged);
     expect(entry.recordedAt).not.toBe('2000-01-01T00:00:00.000Z');
     expect(entry.seq).toBe(2);
     expect(codeOf(() => ledger.seal(bookId, { kind: 'ledger.key-rotation', body: {} }))).toBe('invalid-input');
@@ -113,7 +113,7 @@ describe('a checkpoint file that cannot be written', () => {
     fs.renameSync = ((from: fs.PathLike, to: fs.PathLike) => {
       if (String(to).includes('.checkpoints')) throw Object.assign(new Error('EBUSY'), { code: 'EBUSY' });
       return realRename(from, to);
-    }) as typeof fs.renameSync;
+    });
     try {
       expect(codeOf(() => ledger.rotateKey(book.bookId, '移交'))).toBe('checkpoint-write-failed');
     } finally {

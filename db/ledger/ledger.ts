@@ -13,7 +13,7 @@ import { prepareInput, type PreparedInput } from './entry-input';
 import { importedBookIds, importVerifiedBook, type VerifiedBook } from './import-book';
 import { errorDetail, LedgerError, toLedgerError } from './errors';
 import { isHex64, sha256Hex } from './hashing';
-import { isCorrectable } from './json-pointer';
+import { isCorrectable } from '../contract/json-pointer';
 import { exportPrivateKey, generateSigningKey, importPrivateKey, openSshLineOf, type SigningKey } from './keys';
 import { consistencyPath, inclusionPath, rootOf } from './merkle';
 import { runQuickCheck, type CheckContext } from './quick-check';

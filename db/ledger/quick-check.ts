@@ -149,7 +149,7 @@ export function runQuickCheck(ctx: CheckContext, book: BookRow): CheckResult {
           createdAt: history.createdAt,
           epochs: history.epochs,
           size,
-          headHash: (head.tree as string).slice(0, 64),
+          headHash: head.tree.slice(0, 64),
           headRecordedAt: head.recordedAt,
         };
       }

@@ -12,6 +12,7 @@ export * from './attendance';
 export * from './election-checks';
 export * from './election-attendance';
 export * from './composition-checks';
+export * from './member-checks';
 export * from './holiday-calendar';
 export * from './holiday-schedule-import';
 export { addWorkingDays, isWorkingDay, workingDaysBetween } from './working-days';

@@ -264,7 +264,7 @@ function expandDottedKeys(overrides: Plain): Plain {
     let node = out;
     parts.forEach((part, i) => {
       if (i === parts.length - 1) {
-        node[part] = isPlain(value) && isPlain(node[part]) ? mergeDeep(node[part] as Plain, value) : value;
+        node[part] = isPlain(value) && isPlain(node[part]) ? mergeDeep(node[part], value) : value;
       } else {
         if (!isPlain(node[part])) node[part] = {};
         node = node[part] as Plain;

@@ -33,7 +33,7 @@ describe('corrections', () => {
     const d = await h.call('entries.get', { bookId, seq: meetingSeq });
     expect((d.current as { input: { presentIds: string[] } }).input.presentIds).toEqual(ids.slice(0, 4));
     expect((d.original as { input: { presentIds: string[] } }).input.presentIds).toEqual(ids);
-    expect(d.corrections.map((c) => c.fieldLabel)).toEqual(['实到成员', '缺席成员', '决议 › 第 1 项 › 表决 › 同意票']);
+    expect(d.corrections.map((c) => c.fieldLabel)).toEqual(['实到', '缺席', '决议 1 同意票']);
     expect(new Set(d.corrections.map((c) => c.seq)).size).toBe(1);
     expect((await h.call('books.verify', { bookId })).ok).toBe(true);
   });

@@ -1,7 +1,8 @@
 /**
  * The service object: one function per contract method, each a thin call into a module
- * named for what it does. Inputs arrive already parsed by the adapter (IPC, host, CLI);
- * `callService` below does that parsing for in-process callers such as tests and the CLI.
+ * named for what it does. Inputs arrive already parsed by the adapter (IPC, browser host);
+ * `callService` below does that parsing for in-process callers such as tests and the
+ * `logbook` command (scripts/logbook: demo, restore).
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -11,7 +12,7 @@ import { getAttachment, putAttachment } from './attachments-service';
 import { bookStatus, createBook, listBooks, verifyBook } from './books-service';
 import { CalendarStore } from './calendar-store';
 import { correctEntry, getEntryDetail, listEntries } from './entries-service';
-import { changeRole, joinMember, leaveMember, listMembers } from './members-service';
+import { changeRole, checkMember, joinMember, leaveMember, listMembers } from './members-service';
 import { reflagMeeting, sealMeeting } from './meetings-service';
 import { checkEntry } from './seal-checks';
 import { changeProfile, getOrg, updateOrg } from './org-service';
@@ -30,6 +31,7 @@ import { searchEntries } from './search-service';
 import { securityView } from './security-view';
 import { buildDocument, buildDraftDocument, draftFromRecords } from '../filing-docs';
 import { checkPrintCode, printPages } from '../print/print-service';
+import { describeProfileChoice, listProfiles } from './profiles-service';
 import { createContext, guard, type ServiceContext } from './service-context';
 
 export interface ServiceOptions {
@@ -128,6 +130,9 @@ export function createService(options: ServiceOptions): Service {
     stageBundle: (source, onProgress) => stageUpload(options.dataDir, source, MAX_BUNDLE_UPLOAD_BYTES, onProgress),
     'print.pages': (i) => printPages(ctx, i),
     'print.checkCode': (i) => checkPrintCode(ctx, i.code),
+    'profiles.list': () => listProfiles(),
+    'profiles.describe': (i) => describeProfileChoice(i.profile),
+    'members.check': (i) => checkMember(i.person),
     exportBundle: (bookId, outPath, exportOptions) => exportBundle(ctx, options.keyStore, bookId, outPath, exportOptions),
     close: () => ledger.close(),
   };

@@ -1,10 +1,11 @@
 /** Reading the book (timeline, one entry with its corrections) and correcting sealed entries. */
 import {
-  ServiceError, describeZodError, labelFor, type CorrectionView, type ActivityInput, type EntryDetail, type EntryPage, type MeetingEvaluation, type MeetingInput, type WorkItemInput, type SealResult,
+  ENTRY_INPUT_SCHEMAS, ServiceError, describeEntry, describeZodError, inputPathOf, isEntryKind, isLedgerKind, labelFor, locateField,
+  type CorrectionView, type NameOf, type ActivityInput, type EntryDetail, type EntryPage, type MeetingEvaluation, type MeetingInput, type WorkItemInput, type SealResult,
 } from '../contract';
+import type { BookState } from './book-state';
 import { changesOf, isDomainBody } from './entry-body';
-import { INPUT_SCHEMAS } from './correction-schemas';
-import { getAt, parsePointer, setAt } from './json-pointer';
+import { getAt, parsePointer, pointerTokens, resolvePointer, setAt } from '../contract/json-pointer';
 import { evaluateAgainst, evaluateMeeting } from './meetings-service';
 import { guard, notFound, sealResult, type ServiceContext } from './service-context';
 
@@ -30,12 +31,13 @@ export function getEntryDetail(ctx: ServiceContext, bookId: string, seq: number)
   const summary = projection.summary(seq);
   if (!entry || !summary) throw notFound('记录', `第 ${seq} 条`, 'seq');
   let reading: unknown = entry.body;
+  const names = namesOf(projection.state());
   const corrections: CorrectionView[] = projection.correctionsOf(seq).flatMap((c) =>
     changesOf(c.body).map((x) => {
-      const previous = getAt(reading, x.field).value;
+      const previous = getAt(reading, x.field);
       reading = setAt(reading, x.field, x.value);
       return {
-        seq: c.seq, field: x.field, fieldLabel: fieldLabel(x.field), previous, value: x.value,
+        seq: c.seq, field: x.field, fieldLabel: fieldLabel(summary.kind, reading, x.field, names), previous, value: x.value,
         reason: c.body.reason, by: c.body.by ?? '', recordedAt: c.recordedAt,
       };
     }),
@@ -68,14 +70,16 @@ export function correctEntry(ctx: ServiceContext, r: CorrectionRequest): SealRes
   const projection = ctx.projection(r.bookId);
   const entry = guard(() => ctx.ledger.getEntry(r.bookId, r.seq));
   if (!entry) throw notFound('记录', `第 ${r.seq} 条`, 'seq');
-  const schema = INPUT_SCHEMAS[entry.kind];
+  const schema = isEntryKind(entry.kind) && !isLedgerKind(entry.kind) ? ENTRY_INPUT_SCHEMAS[entry.kind] : undefined;
   if (!schema || !isDomainBody(entry.body)) {
     throw new ServiceError('not-correctable', `第 ${r.seq} 条是“${projection.summary(r.seq)?.kindLabel ?? entry.kind}”，这类记录不能更正`, 'seq');
   }
   const changes = r.changes ?? [{ field: r.field ?? '', value: r.value }];
   const current = projection.currentBody(r.seq, entry.body);
   let corrected = current as { input: unknown };
-  for (const change of changes) corrected = applyChange(r.seq, entry.kind, corrected, change);
+  const names = namesOf(projection.state());
+  const label = (field: string) => fieldLabel(entry.kind, current, field, names);
+  for (const change of changes) corrected = applyChange(r.seq, entry.kind, corrected, change, label);
   const parsed = schema.safeParse(corrected.input);
   if (!parsed.success) {
     const d = describeZodError(parsed.error);
@@ -83,8 +87,8 @@ export function correctEntry(ctx: ServiceContext, r: CorrectionRequest): SealRes
   }
   for (const change of changes) {
     // A key the schema does not know is stripped by the parse: it is not a field of this record.
-    if (!getAt({ input: parsed.data }, change.field).found) {
-      throw new ServiceError('field-not-found', `第 ${r.seq} 条记录没有字段“${fieldLabel(change.field)}”`, 'field');
+    if (!resolvePointer({ input: parsed.data }, change.field).found) {
+      throw new ServiceError('field-not-found', `第 ${r.seq} 条记录没有字段“${label(change.field)}”`, 'field');
     }
   }
   checkCorrectedReading(ctx, r.bookId, entry.kind, parsed.data);
@@ -94,41 +98,48 @@ export function correctEntry(ctx: ServiceContext, r: CorrectionRequest): SealRes
   return sealResult(sealed, []);
 }
 
-export function fieldLabel(pointer: string): string {
-  const keys = parsePointer(pointer).slice(1).map((k) => (/^\d+$/.test(k) ? Number(k) : k));
-  return labelFor(keys);
+function namesOf(state: BookState): NameOf {
+  return (id) => state.members.get(id)?.person.name ?? '';
+}
+
+/**
+ * The label the entry's description gives the field at `pointer` (议题 1 讨论情况, 请假说明（王五）),
+ * as the form and the sealed view name it; the generic field names only for a field the
+ * description does not know (an entry from a newer app).
+ */
+export function fieldLabel(kind: string, body: unknown, pointer: string, nameOf: NameOf): string {
+  const base = inputPathOf(kind);
+  const input = base.length ? getAt(body, base) : body;
+  const rel = parsePointer(pointer).slice(base.length);
+  const description = describeEntry(kind, input);
+  return (description && locateField(description, rel, input, nameOf)?.label) ?? labelFor(rel);
 }
 
 /** Applies one field change to the reading, refusing what a correction may not do. */
-function applyChange(seq: number, kind: string, reading: { input: unknown }, change: { field: string; value: unknown }): { input: unknown } {
-  const pointer = parsePointerOrNull(change.field);
+function applyChange(
+  seq: number, kind: string, reading: { input: unknown }, change: { field: string; value: unknown }, label: (field: string) => string,
+): { input: unknown } {
+  const pointer = pointerTokens(change.field);
   if (!pointer || pointer[0] !== 'input') {
     throw new ServiceError('not-correctable', '只能更正记录人填写的内容；规则判断结果会按更正后的内容重新计算', 'field');
   }
   if (kind.startsWith('member.') && pointer[1] === 'memberId') {
     throw new ServiceError('not-correctable', '成员编号是成员在记录本中的身份，不能更正；如登记错了人，请办理离任并重新登记加入', 'field');
   }
-  const at = getAt(reading, change.field);
+  const at = resolvePointer(reading, change.field);
   if (at.found && at.value !== null && change.value !== null && typeName(at.value) !== typeName(change.value)) {
-    throw new ServiceError('type-mismatch', `“${fieldLabel(change.field)}”原为${typeName(at.value)}，更正内容也应为${typeName(at.value)}`, 'value');
+    throw new ServiceError('type-mismatch', `“${label(change.field)}”原为${typeName(at.value)}，更正内容也应为${typeName(at.value)}`, 'value');
   }
   if (at.found && JSON.stringify(at.value) === JSON.stringify(change.value)) {
-    throw new ServiceError('unchanged', `“${fieldLabel(change.field)}”的更正内容与现有内容相同`, 'value');
+    throw new ServiceError('unchanged', `“${label(change.field)}”的更正内容与现有内容相同`, 'value');
   }
   try {
     return setAt(reading, change.field, change.value);
   } catch {
-    throw new ServiceError('field-not-found', `第 ${seq} 条记录没有字段“${fieldLabel(change.field)}”`, 'field');
+    throw new ServiceError('field-not-found', `第 ${seq} 条记录没有字段“${label(change.field)}”`, 'field');
   }
 }
 
-function parsePointerOrNull(pointer: string): string[] | null {
-  try {
-    return parsePointer(pointer);
-  } catch {
-    return null;
-  }
-}
 
 /**
  * A corrected reading must pass the checks sealing applies beyond the schema: a corrected

@@ -25,10 +25,10 @@ export function makeBody<I, C>(input: I, computed: C, flags: RuleFlag[]): Domain
  * would seal over HTTP and fail over IPC.
  */
 export function jsonValue<T>(value: T): T {
-  if (Array.isArray(value)) return value.map((v) => jsonValue(v)) as T;
+  if (Array.isArray(value)) return (value as unknown[]).map((v) => jsonValue(v)) as T;
   if (value !== null && typeof value === 'object') {
     const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(value)) if (v !== undefined) out[k] = jsonValue(v);
+    for (const [k, v] of Object.entries(value as Record<string, unknown>)) if (v !== undefined) out[k] = jsonValue(v);
     return out as T;
   }
   return value;

@@ -11,6 +11,7 @@ import type { EntryInput } from '../ledger';
 import { foldState, isActiveOn, viewMember, type BookState } from './book-state';
 import { CheckBuilder, refuseBlocked } from './check-parts';
 import { makeBody } from './entry-body';
+import { checkMemberDetails, type MemberDetails } from '../rules';
 import { compositionFlags } from './rule-checks';
 import { sealResult, type ServiceContext } from './service-context';
 
@@ -130,4 +131,10 @@ export function changeRole(ctx: ServiceContext, bookId: string, change: MemberRo
 
 function cloneState(state: BookState): BookState {
   return { organisation: state.organisation, profile: state.profile, members: structuredClone(state.members) };
+}
+
+
+/** Warnings about one member's 备案表 details (a 中共党员 without 入党时间 …), for the join form before it is saved. */
+export function checkMember(person: MemberDetails): { warnings: RuleFlag[] } {
+  return { warnings: checkMemberDetails(person) };
 }

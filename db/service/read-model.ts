@@ -10,7 +10,7 @@ import type { EntrySummary, ProblemView, RuleFlag } from '../contract';
 import { LedgerError, type Ledger, type SealedEntry } from '../ledger';
 import { applyStateRow, emptyState, parseState, serializeState, STATE_KINDS, type BookState } from './book-state';
 import { asCorrection, changesOf, isDomainBody, type CorrectionBody } from './entry-body';
-import { getAt, setAt } from './json-pointer';
+import { getAt, setAt } from '../contract/json-pointer';
 import { CORRECTION_KIND, labelKind } from './kinds';
 import { ReadModelStore, type PageQuery, type RowOut } from './read-model-store';
 import { indexEntry } from './search-index';
@@ -162,7 +162,7 @@ export class ReadModel {
     const summary = JSON.parse(meeting.summary) as EntrySummary;
     if (summary.filed || summary.problem) return;
     const computed = e.body.computed as { status?: unknown };
-    summary.filed = { seq: e.seq, date: String(input.date), to: String(input.to ?? ''), late: computed.status === 'late' };
+    summary.filed = { seq: e.seq, date: typeof input.date === 'string' ? input.date : '', to: typeof input.to === 'string' ? input.to : '', late: computed.status === 'late' };
     this.store.putEntry(
       bookId,
       { seq: meeting.seq, kind: meeting.kind, date: summary.date, hash: meeting.hash, corrected: summary.correctedBy.length > 0, summary: JSON.stringify(summary) },
@@ -233,7 +233,7 @@ export class ReadModel {
     for (const c of this.correctionsOf(bookId, correction.target)) {
       if (c.seq < e.seq) for (const x of changesOf(c.body)) before = setAt(before, x.field, x.value);
     }
-    return entryText(e, summary, names, target ? changesOf(correction).map((x) => getAt(before, x.field).value) : []);
+    return entryText(e, summary, names, target ? changesOf(correction).map((x) => getAt(before, x.field)) : []);
   }
 
   /** The roster folded again from every organisation / member entry's current reading. */

@@ -42,7 +42,7 @@ describe('sealing', () => {
     fs.renameSync = ((from: fs.PathLike, to: fs.PathLike) => {
       if (String(to).includes('.checkpoints')) throw Object.assign(new Error('ENOSPC: no space left on device'), { code: 'ENOSPC' });
       return realRename(from, to);
-    }) as typeof fs.renameSync;
+    });
     const sealed = h.call('meetings.seal', { bookId, meeting: meetingInput(ids) });
     await sealed.finally(() => { fs.renameSync = realRename; });
     expect((await sealed).seq).toBe(before + 1);

@@ -1,7 +1,7 @@
 /**
  * What the screen says about how the signing key is protected (issue "Trust what the screen
- * shows"). The wording lives here, next to the service, so the desktop app, the browser host
- * and the CLI say the same thing; the level comes from the KeyStore in use.
+ * shows"). The wording lives here, next to the service, so the desktop app and the browser
+ * host say the same thing; the level comes from the KeyStore in use.
  */
 import type { SecurityView } from '../contract';
 import type { KeyProtection } from '../ledger/types';

@@ -5,6 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import { ServiceError, type RuleFlag, type SealResult } from '../contract';
 import { LedgerError, type Clock, type CorrectionRequest, type EntryInput, type InTransaction, type Ledger, type SealedEntry } from '../ledger';
+import { chinaDateOf } from '../rules';
 import type { BookState } from './book-state';
 import type { CalendarStore } from './calendar-store';
 import type { CorrectionRecord, ReadModel } from './read-model';
@@ -108,7 +109,7 @@ export function createContext(
 
 /** Beijing local date of an instant (the app's dates are Beijing dates). */
 export function chinaDate(d: Date): string {
-  return new Date(d.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
+  return chinaDateOf(d.toISOString());
 }
 
 /** Runs a ledger call, turning its errors into service errors (data, in Chinese). */

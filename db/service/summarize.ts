@@ -3,9 +3,9 @@ import {
   ACTIVITY_TYPES, MEETING_TYPES, MEMBER_ROLES, WORK_ITEM_TYPES,
   type ActivityInput, type EntrySummary, type MeetingInput, type MemberRole, type RuleFlag, type WorkItemInput,
 } from '../contract';
+import { chinaDateOf } from '../rules';
 import { asCorrection, isDomainBody } from './entry-body';
 import { labelKind } from './kinds';
-import { chinaDate } from './service-context';
 
 interface Row { seq: number; kind: string; recordedAt: string; body: unknown }
 
@@ -20,7 +20,7 @@ export function summarize(row: Row, names: (memberId: string) => string): EntryS
     kind: row.kind,
     kindLabel: labelKind(row.kind),
     title: d.title,
-    date: d.date || chinaDate(new Date(row.recordedAt)),
+    date: d.date || chinaDateOf(row.recordedAt),
     recordedAt: row.recordedAt,
     flags,
     memberIds: d.memberIds,
@@ -36,7 +36,7 @@ function describe(row: Row, names: (id: string) => string): Described {
   const input = (isDomainBody(body) ? body.input : body) as Record<string, unknown> | null;
   switch (row.kind) {
     case 'ledger.genesis':
-      return { title: `启用记录本“${String(body?.name ?? '')}”`, date: '', memberIds: [] };
+      return { title: `启用记录本“${typeof body?.name === 'string' ? body.name : ''}”`, date: '', memberIds: [] };
     case 'ledger.key-rotation':
       return { title: '更换记录本密钥', date: '', memberIds: [] };
     case 'ledger.correction': {

@@ -233,7 +233,7 @@ describe('(d) and (e): seals are idempotent', () => {
     fs.renameSync = ((from: fs.PathLike, to: fs.PathLike) => {
       if (String(to).includes('.checkpoints')) throw Object.assign(new Error('ENOSPC: no space left on device'), { code: 'ENOSPC' });
       return realRename(from, to);
-    }) as typeof fs.renameSync;
+    });
     let sealed;
     try {
       sealed = await call(service, 'entries.correct', request);

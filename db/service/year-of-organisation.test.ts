@@ -95,7 +95,7 @@ describe('a year of one organisation', () => {
     expect((d.original as { input: { place: string } }).input.place).toBe('学会第一会议室');
     expect((d.current as { input: { place: string } }).input.place).toBe('学会第二会议室');
     expect(d.corrections).toHaveLength(1);
-    expect(d.corrections[0]).toMatchObject({ previous: '学会第一会议室', value: '学会第二会议室', reason: '会议地点记录有误', by: '王记录', fieldLabel: '地点' });
+    expect(d.corrections[0]).toMatchObject({ previous: '学会第一会议室', value: '学会第二会议室', reason: '会议地点记录有误', by: '王记录', fieldLabel: '会议地点' });
     expect(d.summary.correctedBy).toHaveLength(1);
     // A corrected place changes no rule result: no re-evaluation is offered.
     expect(d.currentEvaluation).toBeUndefined();

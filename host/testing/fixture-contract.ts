@@ -37,7 +37,7 @@ export function createFixtureService(): ServiceOf<FixtureContract> & { received:
   let next = 1;
   return {
     received,
-    'notes.add': async (input) => {
+    'notes.add': (input) => {
       received.push(input);
       return { id: next++, title: input.title, pages: input.pages };
     },

@@ -39,7 +39,7 @@ describe('app frame', () => {
     expect(badge).toHaveTextContent('完整校验通过（12 条，0.01 秒）');
     const failed = { ok: false, size: 12, root: null, ms: 40, checkedAt: '2025-03-18T02:00:00.000Z', full: true,
       problems: [{ code: 'hash-mismatch', seq: 5, message: '记录内容与哈希不符，可能被改动' }] };
-    api['books.status'].mockImplementation(async () => status({ readOnly: true, integrity: failed, verification: { state: 'done', done: 12, total: 12, report: failed } }));
+    api['books.status'].mockImplementation(() => Promise.resolve(status({ readOnly: true, integrity: failed, verification: { state: 'done', done: 12, total: 12, report: failed } })));
     await user.click(within(badge).getByTestId('verify-button'));
     await waitFor(() => expect(badge).toHaveAttribute('data-state', 'problem'));
     expect(badge).toHaveTextContent('校验未通过（第 5 条）');
@@ -57,7 +57,7 @@ describe('app frame', () => {
     await waitFor(() => expect(badge).toHaveTextContent('快速检查通过 · 完整校验中 43%'));
     expect(badge).toHaveAttribute('data-state', 'running');
     expect(within(badge).getByTestId('verify-button')).toBeDisabled();
-    api['books.status'].mockImplementation(async () => status({ size: 100, integrity: done, verification: { state: 'done', done: 100, total: 100, report: done } }));
+    api['books.status'].mockImplementation(() => Promise.resolve(status({ size: 100, integrity: done, verification: { state: 'done', done: 100, total: 100, report: done } })));
     // The provider polls while the verify runs.
     await waitFor(() => expect(badge).toHaveTextContent('完整校验通过（100 条，0.4 秒）'), { timeout: 3000 });
     expect(badge).toHaveAttribute('data-state', 'ok');
@@ -111,7 +111,7 @@ describe('app frame', () => {
 
   it('F1 shows the shortcuts; the menu command verify-book runs a full verify', async () => {
     let send: ((command: string) => void) | undefined;
-    window.logbook = { call: async () => ({ ok: true, value: null }), onCommand: (listener) => { send = listener; return () => {}; } };
+    window.logbook = { call: () => Promise.resolve({ ok: true, value: null }), onCommand: (listener) => { send = listener; return () => {}; } };
     try {
       const api = fakeApi({
         'books.list': () => [status()],

@@ -6,35 +6,6 @@
  * `entries.list` matches a kind filter `k` on `k` itself and on `k.*`.
  */
 import type { DraftKind } from '../drafts';
-import { PROFILE_NAMES } from '../../db/contract';
-
-export const PROFILE_CHOICES = [
-  {
-    id: 'beijing-work-group',
-    name: PROFILE_NAMES['beijing-work-group'],
-    rule: '每年至少召开 2 次小组会；到会超过应到人数 2/3 方为有效；决议须实到会 1/2 以上成员同意；纪要 3 个工作日内报主管党组织备案。',
-  },
-  {
-    id: 'suzhou-leading-group',
-    name: PROFILE_NAMES['suzhou-leading-group'],
-    rule: '原则上每半年召开 1 次会议；半数以上成员到会；少数服从多数；成员不超过 7 人且为单数；纪要由组长签发、专人保管。',
-  },
-  {
-    id: 'qinghai-branch',
-    name: PROFILE_NAMES['qinghai-branch'],
-    rule: '原则上每半年召开 1 次支委会；半数以上委员到会；少数服从多数；选举须有选举权的党员超过 4/5 到会，差额不少于 20%。',
-  },
-  {
-    id: 'custom',
-    name: PROFILE_NAMES['custom'],
-    rule: '以北京方案为起点，自行设定每年会议次数、到会与表决比例（超过或以上）和纪要备案期限，记录时逐条检查并提示。',
-  },
-] as const;
-export type ProfileId = (typeof PROFILE_CHOICES)[number]['id'];
-
-export function profileName(id: string): string {
-  return PROFILE_CHOICES.find((p) => p.id === id)?.name ?? id;
-}
 
 /** Timeline filter groups: one option may stand for several service kinds. */
 export const KIND_FILTERS: { value: string; label: string; kinds: string[] }[] = [

@@ -5,7 +5,7 @@ export type DraftInput<T = unknown> = Omit<DraftRecord<T>, 'updatedAt'> & { upda
 
 export async function saveDraft<T>(draft: DraftInput<T>): Promise<DraftRecord<T>> {
   const record: DraftRecord<T> = { ...draft, updatedAt: draft.updatedAt ?? Date.now() };
-  await draftDatabase().drafts.put(record as DraftRecord);
+  await draftDatabase().drafts.put(record);
   return record;
 }
 

@@ -83,7 +83,7 @@ describe('useDraft', () => {
     });
     expect((await getDraft<{ n: number }>('h4'))?.data.n).toBe(1);
     await act(async () => {
-      await expect(result.current.seal(async () => 12)).resolves.toBe(12);
+      await expect(result.current.seal(() => Promise.resolve(12))).resolves.toBe(12);
     });
     expect(await getDraft('h4')).toBeUndefined();
     act(() => result.current.update({ n: 2 }));

@@ -37,7 +37,7 @@ export function readAsBase64(file: File, onProgress: (percent: number) => void):
     reader.onprogress = (e) => { if (e.lengthComputable && e.total > 0) onProgress(Math.round((e.loaded / e.total) * 100)); };
     reader.onerror = () => reject(new Error('read failed'));
     reader.onload = () => {
-      const url = String(reader.result ?? '');
+      const url = typeof reader.result === 'string' ? reader.result : '';
       resolve(url.slice(url.indexOf(',') + 1));
     };
     reader.readAsDataURL(file);

@@ -1,4 +1,4 @@
-import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import { getDraft, saveDraft } from '../drafts';
@@ -194,8 +194,8 @@ describe('MeetingEditor sealing', () => {
     const { id } = await setup(completeForm());
     const place = await screen.findByTestId('meeting-place');
     fireEvent.change(place, { target: { value: '线上会议室' } });
-    await act(async () => { fireEvent.keyDown(window, { key: 's', ctrlKey: true }); });
-    expect((await getDraft<MeetingForm>(id))?.data.place).toBe('线上会议室');
+    fireEvent.keyDown(window, { key: 's', ctrlKey: true });
+    await waitFor(async () => expect((await getDraft<MeetingForm>(id))?.data.place).toBe('线上会议室'));
     fireEvent.keyDown(window, { key: 'Enter', ctrlKey: true });
     expect(await screen.findByTestId('seal-confirm')).toBeInTheDocument();
   });

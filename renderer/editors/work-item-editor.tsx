@@ -57,18 +57,19 @@ function CommonFields({ form, setForm, errors, bookId, children }: FrameSection<
 
 function summaryValue(input: Record<string, unknown>, key: string, roster: MemberView[], meetings: EntrySummary[]) {
   const spec = Object.values(FIELDS).flat().find((s) => s.key === key);
-  const v = input[key];
-  if (v === undefined || v === '') return orEmpty(undefined);
+  const raw = input[key];
+  if (raw === undefined || raw === '') return orEmpty(undefined);
+  const v = typeof raw === 'string' || typeof raw === 'number' ? String(raw) : JSON.stringify(raw);
   switch (spec?.kind) {
-    case 'prose': return <Prose text={String(v)} />;
-    case 'member': return memberName(roster, String(v));
-    case 'choice': return spec.choices?.[String(v)] ?? String(v);
-    case 'money': return `${Number(v).toLocaleString('zh-CN')} 元`;
+    case 'prose': return <Prose text={v} />;
+    case 'member': return memberName(roster, v);
+    case 'choice': return spec.choices?.[v] ?? v;
+    case 'money': return `${Number(raw).toLocaleString('zh-CN')} 元`;
     case 'meeting': {
-      const e = meetings.find((m) => m.seq === v);
+      const e = meetings.find((m) => m.seq === raw);
       return e ? meetingEntryLabel(e) : `第 ${String(v)} 条`;
     }
-    default: return String(v);
+    default: return v;
   }
 }
 

@@ -14,7 +14,7 @@ function readText(blob: Blob): Promise<string> {
   // jsdom's Blob has no text(); FileReader it has.
   return new Promise((resolve) => {
     const reader = new FileReader();
-    reader.onload = () => resolve(String(reader.result));
+    reader.onload = () => resolve(typeof reader.result === 'string' ? reader.result : '');
     reader.readAsText(blob);
   });
 }

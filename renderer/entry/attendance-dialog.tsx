@@ -125,7 +125,7 @@ export function AttendanceDialog(props: AttendanceDialogProps) {
   return (
     <Modal open title={`更正第 ${seq} 条记录的出席情况`} okText="封存更正" cancelText="取消" width={640}
       confirmLoading={saving} onOk={() => void submit()} onCancel={onClose} destroyOnHidden
-      okButtonProps={{ 'data-testid': 'attendance-submit' } as ButtonProps}>
+      okButtonProps={{ 'data-testid': 'attendance-submit' }}>
       <Typography.Paragraph type="secondary">
         实到与缺席作为一次更正封存，原记录保持不变。缺席成员须填写请假说明，主持人应为实到。
       </Typography.Paragraph>

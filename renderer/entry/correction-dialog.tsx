@@ -5,7 +5,7 @@
  * as the field is: a date, a member, a yes/no …), the reason and who corrects.
  */
 import { useMemo, useState } from 'react';
-import { Alert, Form, Input, InputNumber, Modal, Radio, Select, Typography, type ButtonProps } from 'antd';
+import { Alert, Form, Input, InputNumber, Modal, Radio, Select, Typography } from 'antd';
 import {
   correctableFields, describeEntry, getAt, prose, toPointer, type CorrectableField, type MemberView, type PathSegment,
 } from '../../db/contract';
@@ -121,7 +121,7 @@ export function CorrectionDialog(props: CorrectionDialogProps) {
   return (
     <Modal open={open} title={`更正第 ${seq} 条记录`} okText="封存更正" cancelText="取消" width={640}
       confirmLoading={saving} onOk={() => void submit()} onCancel={onClose} destroyOnHidden
-      okButtonProps={{ 'data-testid': 'correction-submit' } as ButtonProps}>
+      okButtonProps={{ 'data-testid': 'correction-submit' }}>
       <Typography.Paragraph type="secondary">
         更正作为一条新记录封存，原记录保持不变；查看原记录时，更正内容显示在原内容旁边。
       </Typography.Paragraph>

@@ -35,7 +35,8 @@ export function zodRule(schema: z.ZodType, required = false): FormRule {
       if (empty && !required) return;
       if (empty) throw new Error(FILL_IN);
       const parsed = schema.safeParse(value);
-      if (!parsed.success) throw new Error(describeIssues(parsed.error)[0]?.message ?? '格式不正确');
+      if (parsed.success) return Promise.resolve();
+      return Promise.reject(new Error(describeIssues(parsed.error)[0]?.message ?? '格式不正确'));
     },
   };
 }
@@ -70,7 +71,7 @@ export function dropEmpty<T>(value: T): T {
   if (Array.isArray(value)) return value.map(dropEmpty) as T;
   if (value && typeof value === 'object' && !(value instanceof Date)) {
     const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(value)) {
+    for (const [k, v] of Object.entries(value as Record<string, unknown>)) {
       const cleaned = dropEmpty(v);
       if (cleaned !== undefined && cleaned !== '') out[k] = cleaned;
     }

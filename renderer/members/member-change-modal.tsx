@@ -1,6 +1,6 @@
 /** 离任 and 职务变更: both need the date, the reason and the supervising office's 批复. */
 import { useEffect } from 'react';
-import { Form, Input, Modal, Select, Typography, type ButtonProps } from 'antd';
+import { Form, Input, Modal, Select, Typography } from 'antd';
 import { dateString, line, type MemberRole, type MemberView } from '../../db/contract';
 import { memberChangeLiveCheck } from '../editors/entry-check-input';
 import { LiveChecks } from '../editors/live-checks';
@@ -41,7 +41,7 @@ export function MemberChangeModal({ kind, member, roleOptions, onSubmit, onCance
   const title = kind === 'leave' ? `${member.person.name} 离任` : `${member.person.name} 职务变更`;
   return (
     <Modal open title={title} okText="封存" cancelText="取消" destroyOnHidden onOk={() => void submit()} onCancel={onCancel}
-      okButtonProps={{ 'data-testid': 'member-change-ok' } as ButtonProps}>
+      okButtonProps={{ 'data-testid': 'member-change-ok' }}>
       <Typography.Paragraph type="secondary">
         {kind === 'leave' ? '离任' : '职务变更'}须经主管党组织批复，封存后作为成员调整记录保存。现任职务：{member.roleLabel}。
       </Typography.Paragraph>

@@ -9,6 +9,7 @@ import { dateString, line, memberJoin, type MemberJoin, type MemberRole } from '
 import { memberJoinLiveCheck } from '../editors/entry-check-input';
 import { LiveChecks } from '../editors/live-checks';
 import { DateField } from '../forms/date-field';
+import { MemberWarnings } from './member-warnings';
 import { chooseRule, dropEmpty, parseInto, zodRule } from '../forms/zod-form';
 import { enterSubmits } from '../forms/enter-submit';
 
@@ -31,6 +32,8 @@ export interface MemberJoinModalProps {
 export function MemberJoinModal({ open, title, roleOptions, defaults, confirmText = '确定', onSubmit, onCancel, bookId }: MemberJoinModalProps) {
   const [form] = Form.useForm();
   const isCpc = Form.useWatch(['person', 'isCpcMember'], form) as boolean | undefined;
+  const name = Form.useWatch(['person', 'name'], form) as string | undefined;
+  const partyJoinDate = Form.useWatch(['person', 'partyJoinDate'], form) as string | undefined;
 
   useEffect(() => {
     if (open) {
@@ -54,6 +57,7 @@ export function MemberJoinModal({ open, title, roleOptions, defaults, confirmTex
   return (
     <Modal open={open} title={title} width={720} okText={confirmText} cancelText="取消" destroyOnHidden
       onOk={() => void submit()} onCancel={onCancel} okButtonProps={{ 'data-testid': 'member-join-ok' } as ButtonProps}>
+      {open && <MemberWarnings person={{ name, isCpcMember: isCpc, partyJoinDate }} />}
       <Form form={form} layout="vertical" requiredMark data-testid="member-join-form" onKeyDown={enterSubmits(submit)}>
         <Row gutter={16}>
           <Col span={8}>

@@ -37,6 +37,10 @@ describe('members page', () => {
     renderInBook(<MembersPage />, api, books);
     const row = (await screen.findByText('王五')).closest('tr') as HTMLElement;
     await user.click(within(row).getByRole('button', { name: '离任' }));
+    // First a confirmation: one click must not start a departure.
+    expect(await screen.findByText('为王五办理离任？')).toBeInTheDocument();
+    expect(screen.queryByTestId('member-change-form')).not.toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: '办理离任' }));
     const form = await screen.findByTestId('member-change-form');
     await pickDate(form, '离任日期', '2025-04-01');
     await user.type(within(form).getByLabelText('原因'), '工作调动');

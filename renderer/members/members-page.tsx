@@ -3,9 +3,9 @@
  * rule profile, and the three member changes, each sealed with its 批复.
  */
 import { useState } from 'react';
-import { Alert, App, Button, Card, Empty, Space, Table, Tag, Timeline, Typography } from 'antd';
+import { Alert, App, Button, Card, Empty, Popconfirm, Space, Table, Tag, Timeline, Typography } from 'antd';
 import { UserAddOutlined } from '@ant-design/icons';
-import type { MemberView, OrgForm, OrgView } from '../../db/contract';
+import type { MemberView, OrgView } from '../../db/contract';
 import { useApi } from '../api-context';
 import { errorMessage } from '../api';
 import { useBook } from '../app/book-context';
@@ -38,7 +38,7 @@ export function MembersPage() {
     message.success(text);
     await refresh();
   };
-  const form = org?.organisation?.form as OrgForm | undefined;
+  const form = org?.organisation?.form;
   const options = roleOptions(form);
 
   return (
@@ -90,7 +90,11 @@ export function MembersPage() {
               render: (_, m) => (m.active && !readOnly ? (
                 <Space size={0}>
                   <Button type="link" onClick={() => setChange({ kind: 'role', member: m })}>职务变更</Button>
-                  <Button type="link" danger onClick={() => setChange({ kind: 'leave', member: m })}>离任</Button>
+                  <Popconfirm title={`为${m.person.name}办理离任？`} description="离任封存后不能撤销，此后不再计入应到人数。"
+                    okText="办理离任" cancelText="取消" okButtonProps={{ danger: true }}
+                    onConfirm={() => setChange({ kind: 'leave', member: m })}>
+                    <Button type="link" danger>离任</Button>
+                  </Popconfirm>
                 </Space>
               ) : null),
             },

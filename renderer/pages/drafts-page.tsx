@@ -16,6 +16,15 @@ export function DraftsPage() {
   const draftsKey = ['drafts', bookId] as const;
   const { data, error } = useQuery({ queryKey: draftsKey, queryFn: () => listDrafts(bookId), staleTime: 0 });
   const drafts = data ?? (error ? [] : null);
+  const remove = async (id: string) => {
+    try {
+      await deleteDraft(id);
+      message.success('草稿已删除');
+      void queryClient.invalidateQueries({ queryKey: draftsKey });
+    } catch {
+      message.error('无法删除草稿：浏览器本地存储不可用。');
+    }
+  };
 
   return (
     <Card title="草稿" data-testid="drafts"
@@ -49,11 +58,7 @@ export function DraftsPage() {
                 <DraftDocxButton bookId={bookId} draft={d} />
                 <Popconfirm title="删除这份草稿？" description="删除后无法恢复。" okText="删除" cancelText="取消"
                   okButtonProps={{ danger: true }}
-                  onConfirm={async () => {
-                    await deleteDraft(d.id);
-                    message.success('草稿已删除');
-                    void queryClient.invalidateQueries({ queryKey: draftsKey });
-                  }}>
+                  onConfirm={() => void remove(d.id)}>
                   <Button type="link" danger>删除草稿</Button>
                 </Popconfirm>
               </Space>

@@ -5,7 +5,7 @@ import { fakeApi, renderWithApi } from '../test/kit';
 import { HolidayImport } from './holiday-import';
 
 function choose(text: string, name = '2027.json') {
-  const input = screen.getByTestId('holiday-file') as HTMLInputElement;
+  const input = screen.getByTestId<HTMLInputElement>('holiday-file');
   fireEvent.change(input, { target: { files: [new File([text], name, { type: 'application/json' })] } });
 }
 
@@ -15,7 +15,7 @@ describe('holiday schedule import', () => {
     const api = fakeApi({
       'calendar.status': () => ({ builtInYears: [2025, 2026], importedYears: imported }),
       'calendar.import': (input: { text: string }) => {
-        expect(JSON.parse(input.text).year).toBe(2027);
+        expect((JSON.parse(input.text) as { year: unknown }).year).toBe(2027);
         imported = [2027];
         return { builtInYears: [2025, 2026], importedYears: [2027] };
       },

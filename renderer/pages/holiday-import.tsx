@@ -16,7 +16,7 @@ const MAX_FILE_BYTES = 200_000;
 function readText(file: File): Promise<string> {
   return new Promise((resolve, reject) => {
     const reader = new FileReader();
-    reader.onload = () => resolve(String(reader.result));
+    reader.onload = () => resolve(typeof reader.result === 'string' ? reader.result : '');
     reader.onerror = () => reject(new Error(`无法读取文件“${file.name}”`));
     reader.readAsText(file, 'utf-8');
   });

@@ -3,10 +3,11 @@ import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { BOOK, fakeApi, renderWithApi } from '../test/kit';
 import { ProfileChange } from './profile-change';
+import { profileAnswers } from '../setup/profile-fixture';
 
 describe('changing the rule profile', () => {
   it('needs a reason, then seals the change with the chosen profile', async () => {
-    const api = fakeApi({ 'profile.change': () => ({ seq: 14, hash: 'a'.repeat(64), recordedAt: '2025-03-20T02:00:00.000Z', flags: [] }) });
+    const api = fakeApi({ ...profileAnswers, 'profile.change': () => ({ seq: 14, hash: 'a'.repeat(64), recordedAt: '2025-03-20T02:00:00.000Z', flags: [] }) });
     let changed = 0;
     renderWithApi(<ProfileChange bookId={BOOK} current="beijing-work-group" disabled={false} onChanged={() => { changed++; }} />, api);
     await userEvent.click(screen.getByTestId('profile-change'));

@@ -6,9 +6,9 @@ import { useState } from 'react';
 import { Button, Input, Modal, Typography } from 'antd';
 import { SwapOutlined } from '@ant-design/icons';
 import { useApi } from '../api-context';
-import type { ProfileId } from '../app/labels';
 import { ProfileStep } from '../setup/profile-step';
-import { CUSTOM_DEFAULTS, toOverrides, type CustomRuleValues } from '../setup/custom-rules';
+import type { CustomRuleValues } from '../setup/custom-rules';
+import { profileChoiceOf, type ProfileId } from '../setup/use-profiles';
 import { useReasonedChange } from './use-reasoned-change';
 import { enterSubmits } from '../forms/enter-submit';
 
@@ -22,11 +22,10 @@ export function ProfileChange({ bookId, current, disabled, onChanged }: {
   const change = useReasonedChange('规则方案', '例如上级党组织的通知文号', onChanged);
   const { open, setOpen, reason, setReason, busy, error } = change;
   const [profile, setProfile] = useState<ProfileId>(current as ProfileId);
-  const [custom, setCustom] = useState<CustomRuleValues>(CUSTOM_DEFAULTS);
+  const [custom, setCustom] = useState<CustomRuleValues>({});
 
   const submit = () => change.seal((why, requestId) => {
-    const choice = profile === 'custom' ? { id: profile, overrides: toOverrides(custom) } : { id: profile };
-    return api['profile.change']({ bookId, requestId, profile: choice, reason: why });
+    return api['profile.change']({ bookId, requestId, profile: profileChoiceOf(profile, custom), reason: why });
   });
 
   return (

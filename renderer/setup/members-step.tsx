@@ -18,7 +18,7 @@ export function MembersStep({ members, onChange, form, defaults, showLeaderError
   const [open, setOpen] = useState(false);
   const hasLeader = members.some((m) => isLeaderRole(m.role));
   const modalDefaults = useMemo(
-    () => ({ ...defaults, role: hasLeader ? undefined : leaderRoleFor(form) }) as Partial<MemberJoinValues>,
+    () => ({ ...defaults, role: hasLeader ? undefined : leaderRoleFor(form) }),
     [defaults, hasLeader, form],
   );
 

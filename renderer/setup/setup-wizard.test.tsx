@@ -3,6 +3,7 @@ import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { SetupWizard } from './setup-wizard';
 import { fakeApi, renderWithApi, status } from '../test/kit';
+import { profileAnswers } from './profile-fixture';
 
 /** Types a date into an antd DatePicker (its input parses `YYYY-MM-DD`) and commits it. */
 async function pickDate(label: string, value: string, scope: HTMLElement = document.body) {
@@ -39,6 +40,7 @@ describe('first-run wizard', () => {
     const user = userEvent.setup();
     const created = status({ size: 2 });
     const api = fakeApi({
+      ...profileAnswers,
       'books.create': () => created,
       'app.security': () => ({ keyProtection: 'none', title: '签名私钥未加密，仅靠文件权限保护', explanation: '任何能读取该文件夹的人都能用它签名' }),
     });
@@ -47,7 +49,7 @@ describe('first-run wizard', () => {
     await fillOrganisation(user);
     await user.click(screen.getByTestId('wizard-next'));
     await screen.findByTestId('wizard-step-profile');
-    await user.click(screen.getByText('苏州·党建工作领导小组'));
+    await user.click(await screen.findByText('苏州·党建工作领导小组'));
     await user.click(screen.getByTestId('wizard-next'));
     await screen.findByTestId('wizard-step-members');
 
@@ -67,6 +69,7 @@ describe('first-run wizard', () => {
 
     await user.click(screen.getByTestId('wizard-next'));
     await screen.findByTestId('wizard-step-review');
+    expect(await screen.findByTestId('review-profile')).toHaveTextContent('苏州·党建工作领导小组');
     await user.click(screen.getByTestId('wizard-create'));
 
     await screen.findByTestId('key-fingerprint');
@@ -75,7 +78,7 @@ describe('first-run wizard', () => {
     // …and says how this computer protects the key that signs it.
     expect(await screen.findByTestId('key-protection')).toHaveTextContent('任何能读取该文件夹的人都能用它签名');
     expect(api['books.create']).toHaveBeenCalledTimes(1);
-    const input = api['books.create'].mock.calls[0]?.[0];
+    const input = api['books.create'].mock.calls[0]?.[0] as { profile: unknown; organisation: unknown; members: unknown[] };
     expect(input.profile).toEqual({ id: 'suzhou-leading-group' });
     expect(input.organisation).toMatchObject({
       societyName: '中国示例学会', form: 'work-group', termStart: '2023-01-01', termEnd: '2027-12-31', recorder: '钱七',

@@ -5,19 +5,19 @@
 import { useMemo, useState, type ReactNode } from 'react';
 import { Button, Card, Form, Result, Space, Steps, Typography } from 'antd';
 import type { z } from 'zod';
-import { organisation, type BookStatus, type MemberJoin, type OrgForm } from '../../db/contract';
+import { organisation, type BookStatus, type MemberJoin } from '../../db/contract';
 import { useApi } from '../api-context';
 import { errorMessage } from '../api';
 import { dropEmpty, parseInto } from '../forms/zod-form';
 import { KeyFingerprint } from '../app/key-fingerprint';
 import { KeyProtectionAlert } from '../app/key-protection-alert';
-import type { ProfileId } from '../app/labels';
 import { isLeaderRole } from '../members/role-options';
 import { OrganisationStep } from './organisation-step';
 import { ProfileStep } from './profile-step';
 import { MembersStep } from './members-step';
 import { ReviewStep } from './review-step';
-import { CUSTOM_DEFAULTS, toOverrides, type CustomRuleValues } from './custom-rules';
+import type { CustomRuleValues } from './custom-rules';
+import { profileChoiceOf, type ProfileId } from './use-profiles';
 import { useRequestId } from '../app/use-request-id';
 import { enterSubmits } from '../forms/enter-submit';
 
@@ -37,7 +37,7 @@ export function SetupWizard({ onDone, onCancel, aside }: { onDone: (bookId: stri
   const [step, setStep] = useState(0);
   const [org, setOrg] = useState<Org | null>(null);
   const [profile, setProfile] = useState<ProfileId>('beijing-work-group');
-  const [custom, setCustom] = useState<CustomRuleValues>(CUSTOM_DEFAULTS);
+  const [custom, setCustom] = useState<CustomRuleValues>({});
   const [members, setMembers] = useState<MemberJoin[]>([]);
   const [leaderError, setLeaderError] = useState(false);
   const [creating, setCreating] = useState(false);
@@ -79,8 +79,7 @@ export function SetupWizard({ onDone, onCancel, aside }: { onDone: (bookId: stri
     setCreating(true);
     setError(null);
     try {
-      const choice = profile === 'custom' ? { id: profile, overrides: toOverrides(custom) } : { id: profile };
-      const status = await api['books.create']({ requestId, organisation: org, profile: choice, members });
+      const status = await api['books.create']({ requestId, organisation: org, profile: profileChoiceOf(profile, custom), members });
       setCreated(status);
     } catch (e) {
       setError(errorMessage(e));
@@ -116,10 +115,10 @@ export function SetupWizard({ onDone, onCancel, aside }: { onDone: (bookId: stri
         <div style={{ display: step === 0 ? 'block' : 'none' }}><OrganisationStep form={orgForm} /></div>
         {step === 1 && <ProfileStep value={profile} onChange={setProfile} custom={custom} onCustomChange={setCustom} />}
         {step === 2 && (
-          <MembersStep members={members} onChange={setMembers} form={org?.form as OrgForm | undefined}
+          <MembersStep members={members} onChange={setMembers} form={org?.form}
             defaults={memberDefaults} showLeaderError={leaderError} />
         )}
-        {step === 3 && org && <ReviewStep org={org} profile={profile} custom={custom} members={members} error={error} />}
+        {step === 3 && org && <ReviewStep org={org} profile={profileChoiceOf(profile, custom)} members={members} error={error} />}
       </Card>
       <Space style={{ marginTop: 16, display: 'flex', justifyContent: 'flex-end' }}>
         {onCancel && <Button onClick={onCancel}>取消</Button>}

@@ -34,8 +34,8 @@ export function fakeApi(answers: Partial<Record<keyof Api, (input: never) => unk
   for (const method of Object.keys(contract)) {
     const answer = answers[method as keyof Api];
     calls[method] = vi.fn(answer
-      ? async (input: never) => answer(input)
-      : async () => { throw new ApiError('not-in-test', `测试未提供 ${method} 的应答`); });
+      ? (input: never) => new Promise((resolve) => resolve(answer(input)))
+      : () => Promise.reject(new ApiError('not-in-test', `测试未提供 ${method} 的应答`)));
   }
   return calls as FakeApi;
 }

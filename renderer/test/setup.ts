@@ -41,10 +41,10 @@ if (!('ResizeObserver' in window)) {
 
 // jsdom throws "Not implemented" for getComputedStyle(el, pseudoElt); antd asks for ::before.
 const originalGetComputedStyle = window.getComputedStyle.bind(window);
-window.getComputedStyle = ((elt: Element, _pseudo?: string | null) => originalGetComputedStyle(elt)) as typeof window.getComputedStyle;
+window.getComputedStyle = (elt: Element, _pseudo?: string | null) => originalGetComputedStyle(elt);
 
-if (!window.scrollTo || String(window.scrollTo).includes('not implemented')) {
-  window.scrollTo = (() => {}) as typeof window.scrollTo;
-}
-Element.prototype.scrollIntoView ??= function scrollIntoView() {};
+// jsdom's scrollTo only reports "Not implemented", and it has no scrollIntoView.
+window.scrollTo = () => {};
+const elementPrototype: { scrollIntoView?: () => void } = Element.prototype;
+elementPrototype.scrollIntoView ??= () => {};
 window.print = () => {};

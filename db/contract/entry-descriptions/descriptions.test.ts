@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import {
   ENTRY_DESCRIPTIONS, ENTRY_INPUT_SCHEMAS, ENTRY_KINDS, WORK_DESCRIPTIONS, beijingTime, chineseDate, chineseDateTime,
-  correctableFields, describeEntry, locateField, readEntryBody, toPointer, type EntryDescription, type FieldDescription,
+  correctableFields, describeEntry, locateField, readEntryBody, type EntryDescription, type FieldDescription,
 } from './index';
 import { WORK_ITEM_TYPES } from '../activities';
+import { toPointer } from '../json-pointer';
 
 /** One leaf of a schema: keys, with `[]` for “each item of the array”, and the enum's values if it is one. */
 interface Leaf { path: string[]; values?: string[] }

@@ -3,35 +3,9 @@
  * correction points at (议题 1 讨论情况, 请假说明（王五）, 批复文号), and which fields the recorder
  * can correct, including those left empty at sealing. Never a schema path.
  */
+import { getAt, type PathSegment } from '../json-pointer';
 import { VOTE_LABELS } from './descriptions';
 import type { EntryDescription, FieldDescription } from './types';
-
-export type PathSegment = string | number;
-
-function escapeSegment(s: PathSegment): string {
-  return String(s).replace(/~/g, '~0').replace(/\//g, '~1');
-}
-
-export function toPointer(path: readonly PathSegment[]): string {
-  return path.map((s) => `/${escapeSegment(s)}`).join('');
-}
-
-/** Segments of a JSON pointer; array indices come back as numbers. */
-export function parsePointer(pointer: string): PathSegment[] {
-  if (!pointer) return [];
-  return pointer.split('/').slice(1).map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'))
-    .map((s) => (/^(0|[1-9]\d*)$/.test(s) ? Number(s) : s));
-}
-
-export function getAt(root: unknown, path: string | readonly PathSegment[]): unknown {
-  const segments = typeof path === 'string' ? parsePointer(path) : path;
-  let node: unknown = root;
-  for (const seg of segments) {
-    if (node === null || typeof node !== 'object') return undefined;
-    node = (node as Record<string, unknown>)[String(seg)];
-  }
-  return node;
-}
 
 function isRecord(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
