@@ -26,7 +26,7 @@ function TwoBooks({ api, first, second }: { api: FakeApi; first: string; second:
   const [bookId, setBookId] = useState(first);
   return (
     <AppShell>
-      <ApiProvider api={api as unknown as Api}>
+      <ApiProvider api={api}>
         <BookProvider books={[]} bookId={bookId} onSelect={setBookId}>
           <button type="button" onClick={() => setBookId(bookId === first ? second : first)}>切换</button>
           <Roster />
@@ -71,7 +71,7 @@ describe('service reads through the query cache', () => {
     const real = api['members.list'].getMockImplementation()!;
     api['members.list'].mockImplementation(async (input: { bookId: string }) => {
       if (input.bookId === other.bookId) await gate;
-      return real(input as never) as unknown;
+      return real(input) as unknown;
     });
     render(<TwoBooks api={api} first={bookId} second={other.bookId} />);
     await waitFor(() => expect(screen.getByTestId('names')).toHaveTextContent('张三、李四、王五'));

@@ -53,7 +53,8 @@ export function MeetingEditor({ bookId, draftId, onSealed, onCancel }: EditorPro
     [form, roster],
   );
 
-  const prepare = async (): Promise<Prepared<MeetingPayload>> => {
+  // Synchronous (the form already holds everything); the frame awaits a promise for every kind.
+  const prepareNow = (): Prepared<MeetingPayload> => {
     if (book.loading) {
       return { ok: false, problems: [{ key: 'attendance', label: '出席情况', message: '会议当天的成员名册正在读取，请稍候再封存' }] };
     }
@@ -61,6 +62,7 @@ export function MeetingEditor({ bookId, draftId, onSealed, onCancel }: EditorPro
     if (!checked.ok) return checked;
     return { ok: true, payload: { input: checked.input, evaluation: null, evaluationError: null } };
   };
+  const prepare = (): Promise<Prepared<MeetingPayload>> => Promise.resolve(prepareNow());
 
   const flow = useSealFlow<MeetingPayload>({
     handle,

@@ -5,7 +5,7 @@
  * service re-checks the attendance rules and its Chinese message is shown here.
  */
 import { useMemo, useState } from 'react';
-import { Alert, Form, Input, Modal, Switch, Typography, type ButtonProps } from 'antd';
+import { Alert, Form, Input, Modal, Switch, Typography } from 'antd';
 import type { MeetingInput } from '../../db/contract';
 import { useApi } from '../api-context';
 import { errorMessage, type Api } from '../api';

@@ -4,7 +4,7 @@
  */
 import { useEffect } from 'react';
 import type { z } from 'zod';
-import { Col, Form, Input, Modal, Radio, Row, Select, Switch, type ButtonProps } from 'antd';
+import { Col, Form, Input, Modal, Radio, Row, Select, Switch } from 'antd';
 import { dateString, line, memberJoin, type MemberJoin, type MemberRole } from '../../db/contract';
 import { memberJoinLiveCheck } from '../editors/entry-check-input';
 import { LiveChecks } from '../editors/live-checks';
@@ -56,7 +56,7 @@ export function MemberJoinModal({ open, title, roleOptions, defaults, confirmTex
 
   return (
     <Modal open={open} title={title} width={720} okText={confirmText} cancelText="取消" destroyOnHidden
-      onOk={() => void submit()} onCancel={onCancel} okButtonProps={{ 'data-testid': 'member-join-ok' } as ButtonProps}>
+      onOk={() => void submit()} onCancel={onCancel} okButtonProps={{ 'data-testid': 'member-join-ok' }}>
       {open && <MemberWarnings person={{ name, isCpcMember: isCpc, partyJoinDate }} />}
       <Form form={form} layout="vertical" requiredMark data-testid="member-join-form" onKeyDown={enterSubmits(submit)}>
         <Row gutter={16}>

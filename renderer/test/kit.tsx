@@ -23,7 +23,7 @@ configure({ asyncUtilTimeout: 5000 });
 // antd's auto-sizing textareas call it on every change, so one keystroke in the minutes cost
 // most of a second. No renderer test asserts computed styles, so answer with an empty style.
 // (user-event's pointer-events check therefore passes; clicks are still real DOM events.)
-window.getComputedStyle = ((_elt: Element) => document.createElement('div').style) as typeof window.getComputedStyle;
+window.getComputedStyle = ((_elt: Element) => document.createElement('div').style);
 
 export const BOOK = '0f0e0d0c-0000-4000-8000-0000000000aa';
 
