@@ -164,11 +164,16 @@ export function withDemoBook(real: Service, options: DemoServiceOptions): Servic
       }
       return real.exportBundle(bookId, outPath, exportOptions);
     },
+    // Uploads are staged for the real books' store only (an import never goes into the demo).
+    stageBundle: (source: Parameters<Service['stageBundle']>[0], onProgress?: Parameters<Service['stageBundle']>[1]) => real.stageBundle(source, onProgress),
     close: () => {
       demo?.service.close();
       demo = null;
       real.close();
     },
   };
+  // Every method the Service has beyond the contract must be forwarded above (the cast cannot check it).
+  const extras: (keyof Service)[] = ['exportBundle', 'stageBundle', 'close'];
+  for (const key of extras) if (typeof (service as Record<string, unknown>)[key] !== 'function') throw new Error(`demo-books: ${key} not forwarded`);
   return service as unknown as Service;
 }

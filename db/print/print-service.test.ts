@@ -8,7 +8,7 @@ let bookId = '';
 
 beforeAll(async () => {
   h = openHarness();
-  ({ bookId } = await runDemo((m, i) => h.call(m, i), (t) => h.setNow(t), { entries: 40, seed: 11 }));
+  ({ bookId } = await runDemo((m, i) => h.call(m, i), (t) => h.setNow(t), { entries: 60, seed: 11 }));
 }, 60_000);
 afterAll(() => h.cleanup());
 

@@ -24,6 +24,7 @@ export const RULE_FLAGS = {
   'not-held-separately': { label: '未单独召开', applies: (p) => p.meetings.separateFromBoard },
   'correspondence-not-allowed': { label: '不允许以通讯形式召开', applies: (p) => !p.meetings.correspondenceAllowed },
   'election-invalid': { label: '选举无效', applies: (p) => p.election !== null },
+  'election-counts-differ': { label: '选举人数与出席情况不一致', applies: (p) => p.election !== null },
   'no-members': { label: '尚未登记成员', applies: always },
   'no-leader': { label: '没有负责人', applies: (p) => p.composition.leaders.min > 0 },
   'multiple-leaders': { label: '负责人人数超过规定', applies: (p) => p.composition.leaders.max !== null },

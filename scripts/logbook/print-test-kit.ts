@@ -18,7 +18,7 @@ const PARAGRAPH = '与会成员结合学会年度重点工作逐项发言，认�
 
 /** The demo book (seed 11) plus, in 2025, a long meeting (many topics and decisions) and a correction of it. */
 export async function demoWithLongMeeting(h: Harness): Promise<{ bookId: string; longSeq: number; correctionSeq: number }> {
-  const { bookId } = await runDemo((m, i) => h.call(m, i), (t) => h.setNow(t), { entries: 60, seed: 11 });
+  const { bookId } = await runDemo((m, i) => h.call(m, i), (t) => h.setNow(t), { entries: 80, seed: 11 });
   h.setNow('2025-12-29T10:00');
   const roster: MemberView[] = await h.call('members.list', { bookId, on: '2025-12-26' });
   const ids = roster.filter((m) => m.active).map((m) => m.memberId);
