@@ -54,17 +54,18 @@ function groupMeeting(): MeetingDraft {
 
 function assembly(byElection: boolean): MeetingDraft {
   const candidates = byElection
-    ? [{ name: '孙新', votes: 27 }]
+    ? [{ name: '孙新', votes: 4 }]
     : [
-      { name: '马建华', memberId: ids[0]!, votes: 28 }, { name: '李红', memberId: ids[1]!, votes: 27 },
-      { name: '王强', memberId: ids[2]!, votes: 25 }, { name: '赵敏', memberId: ids[3]!, votes: 24 },
-      { name: '陈晨', memberId: ids[4]!, votes: 22 }, { name: '孙新', votes: 9 },
+      { name: '马建华', memberId: ids[0]!, votes: 5 }, { name: '李红', memberId: ids[1]!, votes: 5 },
+      { name: '王强', memberId: ids[2]!, votes: 4 }, { name: '赵敏', memberId: ids[3]!, votes: 4 },
+      { name: '陈晨', memberId: ids[4]!, votes: 3 }, { name: '孙新', votes: 1 },
     ];
   return {
     ...groupMeeting(), type: 'members-assembly', number: byElection ? 2 : 1, title: byElection ? '补选支部委员' : '换届选举',
     startAt: byElection ? '2025-09-10T14:00' : '2025-06-20T09:00', endAt: byElection ? '2025-09-10T16:00' : '2025-06-20T12:00',
     presentIds: ids, absent: [], decisions: [],
-    election: { body: '支部委员会', votingExpected: 30, votingPresent: 28, ballotsCast: 28, seats: byElection ? 1 : 5, competitive: !byElection, byElection, candidates },
+    // The counts match the attendance (5 party members expected and present): sealing refuses counts the roster cannot support.
+    election: { body: '支部委员会', votingExpected: 5, votingPresent: 5, ballotsCast: 5, seats: byElection ? 1 : 5, competitive: !byElection, byElection, candidates },
   };
 }
 
@@ -163,7 +164,7 @@ describe('filing documents from a book with known facts', () => {
       '二、会议内容', '不同意见：无', '不同意见：王强认为科普活动安排过多。', '三、会议纪要', '四、决议及表决结果',
       '1. 通过年度党建工作计划', '同意 3 票，反对 0 票，弃权 1 票', '2. 七月开展主题党日活动', '同意 4 票',
       '规则核对', '到会情况', '备案情况：已于2025年3月19日报送青海省科技社团党委备案', '更正说明',
-      '“地点”原为“学会第一会议室”，更正为“学会第二会议室”', '会场临时调整',
+      '“会议地点”原为“学会第一会议室”，更正为“学会第二会议室”', '会场临时调整',
       '原为“同意 3 票，反对 1 票，弃权 0 票”，更正为“同意 3 票，反对 0 票，弃权 1 票”', '计票有误', '主持人（签字）', '记录人（签字）',
     ]);
   });
@@ -196,8 +197,8 @@ describe('filing documents from a book with known facts', () => {
 
   it('模板6: the result with attendance, each candidate\'s votes and who was elected', () => {
     expectOrder('re-election-result', [
-      '关于青海省某某学会党支部委员会换届选举结果的请示', '于2025年6月20日召开党员大会', '应到党员5名（其中有选举权党员30名）',
-      '实到党员5名（其中有选举权党员28名）', '93.3%（五分之四以上）', '差额选举', '马建华同志得票28票', '孙新同志得票9票',
+      '关于青海省某某学会党支部委员会换届选举结果的请示', '于2025年6月20日召开党员大会', '应到党员5名（其中有选举权党员5名）',
+      '实到党员5名（其中有选举权党员5名）', '100%（五分之四以上）', '差额选举', '马建华同志得票5票', '孙新同志得票1票',
       '马建华、李红、王强、赵敏、陈晨等5位同志当选', '应到会×人，实到会×人', '×××同志得×票，当选书记', '×××同志任组织委员',
     ]);
   });
@@ -210,7 +211,7 @@ describe('filing documents from a book with known facts', () => {
     expectOrder('by-election-candidates', ['候选人预备人选备案表', '孙新']);
     expectOrder('by-election-result', [
       '关于青海省某某学会党支部委员会委员补选结果的请示', '于2025年9月10日召开理事会党员大会', '等额选举', '选举产生了1位',
-      '孙新同志得票27票', '孙新同志补选为', '对1位新委员进行了分工',
+      '孙新同志得票4票', '孙新同志补选为', '对1位新委员进行了分工',
     ]);
   });
 
