@@ -58,9 +58,9 @@ describe('MeetingEditor attendance', () => {
     expect(screen.getByLabelText('请假说明（王五）')).toBe(note);
     // The service's rule: 2 of 3 is not more than 2/3.
     await waitFor(() => expect(within(panel).getByTestId('quorum-result')).toHaveTextContent('未达到法定人数'));
-    expect(calls['meetings.evaluate']).toHaveBeenLastCalledWith({
+    expect(calls['entries.check']).toHaveBeenLastCalledWith({
       bookId,
-      meeting: expect.objectContaining({ presentIds: ['m1', 'm2'], absent: [{ memberId: 'm3', leaveNote: '' }] }),
+      entry: { kind: 'meeting', meeting: expect.objectContaining({ presentIds: ['m1', 'm2'], absent: [{ memberId: 'm3', leaveNote: '' }] }) as unknown },
     });
 
     await userEvent.type(note, '因病请假');
@@ -74,8 +74,8 @@ describe('MeetingEditor attendance', () => {
     // Back to 实到: the note field goes away and the member counts as present again.
     await userEvent.click(toggle);
     expect(screen.queryByTestId('leave-note-m3')).not.toBeInTheDocument();
-    await waitFor(() => expect(calls['meetings.evaluate']).toHaveBeenLastCalledWith({
-      bookId, meeting: expect.objectContaining({ presentIds: ['m1', 'm2', 'm3'], absent: [] }),
+    await waitFor(() => expect(calls['entries.check']).toHaveBeenLastCalledWith({
+      bookId, entry: { kind: 'meeting', meeting: expect.objectContaining({ presentIds: ['m1', 'm2', 'm3'], absent: [] }) as unknown },
     }));
     await waitFor(() => expect(within(panel).getByTestId('quorum-result')).not.toHaveTextContent('未达到'));
   });
@@ -90,7 +90,7 @@ describe('MeetingEditor attendance', () => {
 });
 
 describe('MeetingEditor live rule checks', () => {
-  it('debounces meetings.evaluate and shows counts, quorum, decisions and filing from the service', async () => {
+  it('debounces entries.check and shows counts, quorum, decisions and filing from the service', async () => {
     const { calls, bookId } = await setup({ ...allPresent(), startAt: '', endAt: '' });
     const panel = await screen.findByTestId('rule-panel');
     await waitFor(() => expect(within(panel).getByTestId('quorum-result')).toHaveTextContent('达到法定人数'));
@@ -98,24 +98,24 @@ describe('MeetingEditor live rule checks', () => {
     await waitFor(() => expect(within(panel).getByTestId('rule-decision-0')).toHaveTextContent('通过'));
     expect(screen.getByTestId('decision-result-0')).toHaveTextContent('通过');
 
-    const before = calls['meetings.evaluate'].mock.calls.length;
+    const before = calls['entries.check'].mock.calls.length;
     fireEvent.change(screen.getByTestId('meeting-start'), { target: { value: '2025-03-18T09:30' } });
     fireEvent.change(screen.getByTestId('meeting-start'), { target: { value: '2025-03-18T09:45' } });
     // Two quick edits → one call with the last value (debounced), and the roster re-read for that day.
-    await waitFor(() => expect(calls['meetings.evaluate'].mock.calls.length).toBeGreaterThan(before));
+    await waitFor(() => expect(calls['entries.check'].mock.calls.length).toBeGreaterThan(before));
     await new Promise((r) => setTimeout(r, 400));
-    const after = calls['meetings.evaluate'].mock.calls.slice(before);
+    const after = calls['entries.check'].mock.calls.slice(before);
     expect(after).toHaveLength(1);
     // 3 working days after Tuesday 2025-03-18, by the service's calendar.
     await waitFor(() => expect(within(panel).getByTestId('filing-deadline')).toHaveTextContent('最迟 2025-03-21'));
-    expect(after[0]![0]).toMatchObject({ meeting: { startAt: '2025-03-18T09:45' } });
+    expect(after[0]![0]).toMatchObject({ entry: { kind: 'meeting', meeting: { startAt: '2025-03-18T09:45' } } });
     expect(calls['members.list']).toHaveBeenCalledWith({ bookId, on: '2025-03-18' });
 
     // Typing minutes changes nothing the rules look at: no new call.
-    const count = calls['meetings.evaluate'].mock.calls.length;
+    const count = calls['entries.check'].mock.calls.length;
     await userEvent.type(screen.getByTestId('minutes'), '补充');
     await new Promise((r) => setTimeout(r, 400));
-    expect(calls['meetings.evaluate'].mock.calls.length).toBe(count);
+    expect(calls['entries.check'].mock.calls.length).toBe(count);
   });
 });
 
@@ -186,7 +186,7 @@ describe('MeetingEditor sealing', () => {
     // A meeting dated after today (the service's clock): the service refuses to record it.
     await setup({ ...completeForm(), startAt: '2025-03-25T09:30', endAt: '2025-03-25T11:00' });
     await userEvent.click(await screen.findByTestId('seal-button'));
-    expect(await screen.findByTestId('seal-blocked')).toHaveTextContent('晚于今天，不能记录尚未召开的会议');
+    expect(await screen.findByTestId('seal-blocked')).toHaveTextContent('晚于今天');
     expect(screen.getByTestId('seal-confirm')).toBeDisabled();
   });
 

@@ -27,6 +27,8 @@ describe('member dialogs', () => {
     renderInBook(<MembersPage />, calls);
     const row = (await screen.findByText('王五')).closest('tr') as HTMLElement;
     await user.click(within(row).getByRole('button', { name: '离任' }));
+    // A departure cannot be undone: the page asks first.
+    await user.click(await screen.findByRole('button', { name: '办理离任' }));
     const form = await screen.findByTestId('member-change-form');
     const checks = await screen.findByTestId('live-checks');
     await waitFor(() => expect(calls['entries.check']).toHaveBeenCalledWith({ bookId: status().bookId, entry: { kind: 'member.leave', leave: { memberId: 'm3' } } }));

@@ -4,13 +4,12 @@
  * and book, on start, the reminders also pop up as a notification.
  */
 import { useEffect } from 'react';
-import { useQuery } from '@tanstack/react-query';
 import { App, Badge, Button, Empty, Popover, Space, Tag, Typography } from 'antd';
 import { BellOutlined } from '@ant-design/icons';
 import type { Reminder } from '../../db/rules';
-import { useApi } from '../api-context';
 import { errorMessage } from '../api';
 import { useBook } from '../app/book-context';
+import { useServiceQuery } from '../app/service-query';
 import { navigate } from '../app/routes';
 import { routeOf, shownKey } from './reminder-target';
 
@@ -40,15 +39,10 @@ export function ReminderList({ items, onGo }: { items: readonly Reminder[]; onGo
 }
 
 export function ReminderBell() {
-  const api = useApi();
   const { notification } = App.useApp();
-  const { bookId, status } = useBook();
-  const input = { bookId };
-  const { data, error } = useQuery({
-    queryKey: ['reminders.list', input, { size: status?.size }],
-    queryFn: () => api['reminders.list'](input),
-    enabled: Boolean(bookId),
-  });
+  const { bookId } = useBook();
+  // Re-read with the rest of the book after every seal or correction (useBookChanged).
+  const { data, error } = useServiceQuery('reminders.list', { bookId }, { enabled: Boolean(bookId) });
   const items = data?.items ?? [];
   const urgent = items.filter((r) => r.level === 'urgent').length;
 
