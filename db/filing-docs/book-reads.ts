@@ -8,7 +8,7 @@ import {
   type OrgView, type ServiceOf,
 } from '../contract';
 
-export type BookReads = Pick<ServiceOf<Contract>, 'org.get' | 'members.list' | 'entries.get' | 'entries.list' | 'ledger.year' | 'meetings.evaluate'>;
+export type BookReads = Pick<ServiceOf<Contract>, 'org.get' | 'members.list' | 'entries.get' | 'entries.list' | 'ledger.year' | 'ledger.report' | 'meetings.evaluate'>;
 
 export interface ReadMeeting {
   seq: number;

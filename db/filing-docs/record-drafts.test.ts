@@ -37,6 +37,15 @@ const reads = {
   'entries.get': ({ seq }: { seq: number }) => ({ summary: summary(seq), corrections: [], current: { input: meeting(seq) }, original: { input: meeting(seq), computed: evaluation } }) as unknown as EntryDetail,
   'meetings.evaluate': () => evaluation,
   'ledger.year': () => ({ year: 2025, meetingsHeld: MEETINGS, meetingsRequired: 2, items: [] }),
+  'ledger.report': () => ({
+    duties: {
+      covered: 1, excellentAt: 5, benchmarkAt: 9, rating: 'none', message: '体现 1 项职责，评为优秀党建工作小组须体现 5 项以上',
+      rows: [
+        { duty: 'ideology', label: '加强思想政治引领', scope: '', seqs: [3, 7], suggestedSeqs: [] },
+        { duty: 'volunteer', label: '组织志愿服务', scope: '', seqs: [], suggestedSeqs: [9] },
+      ],
+    },
+  }),
 } as unknown as BookReads;
 
 describe('drafts from a busy year', () => {
@@ -48,6 +57,14 @@ describe('drafts from a busy year', () => {
     expect(d.sources).toHaveLength(MEETINGS);
     const { sources: _s, ...draft } = d;
     expect(workItemInput.safeParse({ ...draft, date: '2025-12-20', attachments: [] }).success).toBe(true);
+  });
+
+  it('name the duties the clerk tagged, with their entries, never the untagged suggestions', async () => {
+    const d = await draftFromRecords(reads, 'b', 2025, 'shuzhi');
+    expect(d.work).toContain('（五）九项职责履行情况');
+    expect(d.work).toContain('1. 加强思想政治引领：见第 3、7 条记录');
+    expect(d.work).toContain('共体现 1 项职责');
+    expect(d.work).not.toContain('组织志愿服务');
   });
 
   it('list the year from its start, whatever order the timeline gives', async () => {

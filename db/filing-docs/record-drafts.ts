@@ -5,6 +5,7 @@
  * people as 【请填写：…】 placeholders. The result is a work-item draft: the clerk edits it
  * and seals it like any other work item, or saves it as .docx.
  */
+import type { LedgerDuties } from '../rules';
 import {
   ACTIVITY_TYPES, TEXT_LIMITS, WORK_ITEM_TYPES, chineseDate, type ActivityInput, type EntrySummary, type MemberView, type RecordDraft,
   type RecordDraftKind, type WorkItemInput,
@@ -98,11 +99,22 @@ function workLines(f: YearFacts, max: number): string[] {
   return listed(relevant, max, (w, n) => `${n + 1}. ${chineseDate(w.input.date)} ${WORK_ITEM_TYPES[w.input.type]}：${w.input.title}（第 ${w.summary.seq} 条记录）。`);
 }
 
+/** The duties the clerk tagged entries with (never the untagged suggestions), and what the evaluation can call the year. */
+function dutyLines(duties: LedgerDuties, max: number): string[] {
+  const covered = duties.rows.filter((d) => d.seqs.length > 0);
+  if (covered.length === 0) return ['本年度记录尚未标注所体现的职责（可在记录中勾选“体现的职责”后重新起草）。'];
+  return [
+    ...listed(covered, max, (d, i) => `${i + 1}. ${d.label}：见第 ${d.seqs.join('、')} 条记录`),
+    `（共体现 ${duties.covered} 项职责；${duties.message}）`,
+  ];
+}
+
 export async function draftFromRecords(reads: BookReads, bookId: string, year: number, kind: RecordDraftKind): Promise<RecordDraft> {
   const org = await readOrg(reads, bookId);
   const roster = await readRoster(reads, bookId, `${year}-12-31`);
   const facts = await readFacts(reads, bookId, year);
   const ledger = await reads['ledger.year']({ bookId, year });
+  const { duties } = await reads['ledger.report']({ bookId, year });
   const owed = ledger.items.filter((i) => !i.ok);
   const leader: MemberView | undefined = roster.find((m) => m.active && LEADER_ROLES.includes(m.role));
   const orgName = org.organisation.orgName;
@@ -116,6 +128,7 @@ export async function draftFromRecords(reads: BookReads, bookId: string, year: n
     '', '（二）会议纪要备案情况', ...filingLines(facts, max),
     '', '（三）活动开展情况', ...activityLines(facts, max),
     '', '（四）其他工作', ...workLines(facts, max),
+    '', '（五）九项职责履行情况', ...dutyLines(duties, max),
     '', fill('工作成效与体会'),
     ...(facts.damaged.length ? ['', `注意：第 ${facts.damaged.join('、')} 条记录未通过校验，未计入本草稿。`] : []),
   ].join('\n');
