@@ -55,8 +55,10 @@ export function ReminderBell() {
       key: 'start-reminders',
       title: `有 ${data.items.length} 项事项需要处理`,
       description: <div data-testid="start-reminders"><ReminderList items={data.items.slice(0, 3)} onGo={() => notification.destroy('start-reminders')} /></div>,
-      duration: 0,
-      placement: 'topRight',
+      // Bottom right and closing by itself: it must never cover the header's actions or an editor's
+      // 封存 button (the bell keeps the list).
+      duration: 10,
+      placement: 'bottomRight',
     });
   }, [data, bookId, notification]);
 
