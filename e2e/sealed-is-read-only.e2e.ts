@@ -100,7 +100,7 @@ describe('a sealed entry', () => {
 
     // Year ledger: the meeting counts for this year.
     await goTo(page, '年度台账');
-    const held = page.getByTestId('ledger-meetings');
+    const held = page.getByTestId('ledger-meetings-value');
     await waitForText(held, (t) => /^1 \/ \d+ 次$/.test(t.trim()), '台账应记 1 次小组会议');
     expect(await page.getByTestId('ledger').locator('.ant-select').textContent()).toContain(`${THIS_YEAR} 年`);
     await session.screenshot('09-ledger');
