@@ -9,7 +9,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EntrySummary } from '../db/contract';
 import { closeBrowser, openSession, type AppSession } from './support/app-session';
-import { chooseOption, fillDatePicker, selectRoot, waitForContains, WAIT } from './support/flows';
+import { chooseOption, fillDatePicker, openDemoBook, selectRoot, waitForContains, WAIT } from './support/flows';
 
 let session: AppSession;
 let bookId = '';
@@ -61,12 +61,7 @@ function first(test: (e: EntrySummary) => boolean, what: string): EntrySummary {
 
 beforeAll(async () => {
   session = await openSession();
-  const { page } = session;
-  await page.getByTestId('setup-wizard').waitFor({ state: 'visible', timeout: 30_000 });
-  await session.screenshot('every-kind-00-first-run');
-  await page.getByTestId('demo-open').click();
-  await page.getByTestId('demo-tag').waitFor({ timeout: 90_000 });
-  await page.getByTestId('timeline').waitFor({ timeout: WAIT });
+  await openDemoBook(session, 'every-kind-00-first-run');
   await session.screenshot('every-kind-01-timeline');
   const books = await call<{ bookId: string; demo?: boolean }[]>('books.list', {});
   bookId = books.find((b) => b.demo)!.bookId;

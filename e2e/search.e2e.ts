@@ -5,17 +5,13 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { closeBrowser, openSession, type AppSession } from './support/app-session';
-import { waitForContains, WAIT } from './support/flows';
+import { openDemoBook, waitForContains, WAIT } from './support/flows';
 
 let session: AppSession;
 
 beforeAll(async () => {
   session = await openSession();
-  const { page } = session;
-  await page.getByTestId('setup-wizard').waitFor({ state: 'visible', timeout: 30_000 });
-  await page.getByTestId('demo-open').click();
-  await page.getByTestId('demo-tag').waitFor({ timeout: 90_000 });
-  await page.getByTestId('timeline').waitFor({ timeout: WAIT });
+  await openDemoBook(session);
 }, 180_000);
 
 afterAll(async () => {

@@ -1,3 +1,4 @@
+import type { BundleClaimsView } from '../contract';
 import { isReason, parseBagInfo } from './bag-parse';
 import { MAX_BOOK_JSON_BYTES, MAX_CHECKPOINT_JSON_BYTES } from './bundle-limits';
 import { BundleZip } from './bundle-reader';
@@ -10,21 +11,9 @@ import { decodeUtf8, parseSafeJson } from './safe-json';
  * small files go through the hardened JSON parser; a field that cannot be read is null.
  */
 
-export interface BundleClaims {
-  verified: false;
-  bookId: string;
-  name: string | null;
-  orgName: string | null;
-  size: number | null;
-  root: string | null;
-  keyId: string | null;
-  checkpointTime: string | null;
-  baggingDate: string | null;
-  attachments: number;
+export interface BundleClaims extends BundleClaimsView {
   attachmentBytes: number;
   files: number;
-  /** Inflated bytes of all files, as declared. */
-  bytes: number;
 }
 
 function record(value: unknown): Record<string, unknown> {

@@ -41,9 +41,8 @@ export interface BundleAlarmView {
   evidenceFile: string | null;
 }
 
-/** What an uploaded bundle SAYS it is (NOT verified yet) and what this computer knows of the book. */
-export interface BundleInspectView {
-  upload: string;
+/** What a bundle SAYS it is (bag-info.txt, book.json, checkpoint.json), NOT verified: `logbook inspect` and the import dialog. */
+export interface BundleClaimsView {
   verified: false;
   bookId: string;
   name: string | null;
@@ -55,7 +54,13 @@ export interface BundleInspectView {
   checkpointTime: string | null;
   baggingDate: string | null;
   attachments: number;
+  /** Inflated bytes of all files, as declared. */
   bytes: number;
+}
+
+/** An uploaded bundle's claims and what this computer knows of the book. */
+export interface BundleInspectView extends BundleClaimsView {
+  upload: string;
   /** The book as pinned by an earlier import here, or null (first import: the fingerprint must be confirmed). */
   pinned: { size: number; root: string; keyId: string } | null;
   /** A book of this id exists here without a pin (this computer's own, or restored): an import is refused unless identical. */

@@ -174,6 +174,16 @@ export async function createBook(session: AppSession, shots: { start?: string; d
 }
 
 /** Opens a new meeting draft through the header's 新建记录 menu. */
+/** From the first-run screen, as a newcomer: 打开示例记录本, then the demo's timeline (the first open generates it). */
+export async function openDemoBook(session: AppSession, shot?: string): Promise<void> {
+  const { page } = session;
+  await page.getByTestId('setup-wizard').waitFor({ state: 'visible', timeout: 30_000 });
+  if (shot) await session.screenshot(shot);
+  await page.getByTestId('demo-open').click();
+  await page.getByTestId('demo-tag').waitFor({ timeout: 90_000 });
+  await page.getByTestId('timeline').waitFor({ timeout: WAIT });
+}
+
 export async function openNewMeeting(page: Page): Promise<void> {
   await page.getByTestId('new-entry-menu').hover();
   await page.getByRole('menuitem', { name: /新建会议记录/ }).click({ timeout: WAIT });
