@@ -34,19 +34,25 @@ export default tseslint.config(
   {
     files: ['db/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', {
-        paths: [{ name: 'electron', message: 'db/ 必须能在纯 Node 中运行：不得引用 electron。' }],
-        patterns: [{ group: ['**/electron/**', '**/renderer/**'], message: 'db/ 不依赖 electron/ 或 renderer/。' }],
-      }],
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: 'electron', message: 'db/ 必须能在纯 Node 中运行：不得引用 electron。' }],
+          patterns: [{ group: ['**/electron/**', '**/renderer/**'], message: 'db/ 不依赖 electron/ 或 renderer/。' }],
+        },
+      ],
     },
   },
   {
     files: ['host/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', {
-        paths: [{ name: 'electron', message: 'host/ 必须能在纯 Node 中运行（浏览器版）：不得引用 electron。' }],
-        patterns: [{ group: ['**/electron/**', '**/renderer/**'], message: 'host/ 不依赖 electron/ 或 renderer/。' }],
-      }],
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: 'electron', message: 'host/ 必须能在纯 Node 中运行（浏览器版）：不得引用 electron。' }],
+          patterns: [{ group: ['**/electron/**', '**/renderer/**'], message: 'host/ 不依赖 electron/ 或 renderer/。' }],
+        },
+      ],
     },
   },
   {
@@ -55,14 +61,20 @@ export default tseslint.config(
     plugins: { 'react-hooks': reactHooks },
     rules: {
       ...reactHooks.configs.recommended.rules,
-      'no-restricted-imports': ['error', {
-        paths: [{ name: 'electron', message: '渲染进程只能通过 window.logbook 与主进程通信。' }],
-        patterns: [
-          { group: ['**/db/**', '!**/db/contract', '!**/db/contract/**'], allowTypeImports: true,
-            message: '渲染进程只能引用 db/ 的类型与 db/contract（校验模式），不得引用 db/ 的实现。' },
-          { group: ['better-sqlite3', 'node:*'], message: '渲染进程不得使用 Node 模块。' },
-        ],
-      }],
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: 'electron', message: '渲染进程只能通过 window.logbook 与主进程通信。' }],
+          patterns: [
+            {
+              group: ['**/db/**', '!**/db/contract', '!**/db/contract/**'],
+              allowTypeImports: true,
+              message: '渲染进程只能引用 db/ 的类型与 db/contract（校验模式），不得引用 db/ 的实现。',
+            },
+            { group: ['better-sqlite3', 'node:*'], message: '渲染进程不得使用 Node 模块。' },
+          ],
+        },
+      ],
     },
   },
 );

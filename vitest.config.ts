@@ -8,7 +8,13 @@ export default defineConfig({
       {
         test: {
           name: 'node',
-          include: ['db/**/*.test.ts', 'electron/**/*.test.ts', 'host/**/*.test.ts', 'scripts/**/*.test.ts', 'build/**/*.test.ts'],
+          include: [
+            'db/**/*.test.ts',
+            'electron/**/*.test.ts',
+            'host/**/*.test.ts',
+            'scripts/**/*.test.ts',
+            'build/**/*.test.ts',
+          ],
           environment: 'node',
           pool: 'forks',
           testTimeout: 30_000,

@@ -55,7 +55,8 @@ function buildBook(ledger: Ledger): string {
   const { bookId } = ledger.createBook('基准测试：数据包');
   for (let n = 1; n < ENTRIES - 50; n += BATCH) {
     const inputs: EntryInput[] = [];
-    for (let i = 0; i < Math.min(BATCH, ENTRIES - 50 - n); i++) inputs.push({ kind: 'meeting', body: meetingBody(random, n + i) });
+    for (let i = 0; i < Math.min(BATCH, ENTRIES - 50 - n); i++)
+      inputs.push({ kind: 'meeting', body: meetingBody(random, n + i) });
     ledger.sealBatch(bookId, inputs);
   }
   addAttachments(ledger, bookId, 200, 0);
@@ -84,9 +85,26 @@ function outsider(file: string, dir: string, bookId: string): number {
   const bag = path.join(out, fs.readdirSync(out)[0]!);
   execFileSync('sha256sum', ['-c', '--quiet', 'manifest-sha256.txt'], { cwd: bag });
   execFileSync('sha256sum', ['-c', '--quiet', 'tagmanifest-sha256.txt'], { cwd: bag });
-  const verify = spawnSync('ssh-keygen', ['-Y', 'verify', '-f', 'allowed_signers', '-I', bookId, '-n', 'dangjian-logbook-bundle', '-s', 'tagmanifest-sha256.txt.sig'], {
-    cwd: bag, input: fs.readFileSync(path.join(bag, 'tagmanifest-sha256.txt')), encoding: 'utf8',
-  });
+  const verify = spawnSync(
+    'ssh-keygen',
+    [
+      '-Y',
+      'verify',
+      '-f',
+      'allowed_signers',
+      '-I',
+      bookId,
+      '-n',
+      'dangjian-logbook-bundle',
+      '-s',
+      'tagmanifest-sha256.txt.sig',
+    ],
+    {
+      cwd: bag,
+      input: fs.readFileSync(path.join(bag, 'tagmanifest-sha256.txt')),
+      encoding: 'utf8',
+    },
+  );
   const elapsed = seconds(started);
   if (!verify.stdout.includes('Good')) throw new Error(`ssh-keygen -Y verify: ${verify.stdout}${verify.stderr}`);
   fs.rmSync(out, { recursive: true, force: true });
@@ -95,7 +113,11 @@ function outsider(file: string, dir: string, bookId: string): number {
 
 function importInChild(dir: string, bundle: string, fingerprint: string): { seconds: number; peakRssMb: number } {
   fs.mkdirSync(dir);
-  const r = spawnSync(process.execPath, ['--import', 'tsx', path.join(import.meta.dirname, 'bundle-child.ts'), dir, bundle, fingerprint], { encoding: 'utf8', maxBuffer: 16 * MB });
+  const r = spawnSync(
+    process.execPath,
+    ['--import', 'tsx', path.join(import.meta.dirname, 'bundle-child.ts'), dir, bundle, fingerprint],
+    { encoding: 'utf8', maxBuffer: 16 * MB },
+  );
   const last = r.stdout.trim().split('\n').pop() ?? '';
   let parsed: { seconds: number; peakRssMb: number; outcome: string };
   try {
@@ -123,7 +145,9 @@ export async function measureBundles(dir: string, log: (line: string) => void = 
     const rawS = rawSha256(file);
     const outsiderS = outsider(file, dir, bookId);
     const small = importInChild(path.join(dir, 'liaison-200'), file, fingerprint);
-    log(`200 MB: export ${exportS.toFixed(2)} s, raw ${rawS.toFixed(2)} s, outsider ${outsiderS.toFixed(2)} s, import ${small.seconds.toFixed(2)} s, RSS ${small.peakRssMb.toFixed(0)} MB`);
+    log(
+      `200 MB: export ${exportS.toFixed(2)} s, raw ${rawS.toFixed(2)} s, outsider ${outsiderS.toFixed(2)} s, import ${small.seconds.toFixed(2)} s, RSS ${small.peakRssMb.toFixed(0)} MB`,
+    );
     fs.rmSync(file);
 
     addAttachments(ledger, bookId, 800, 1000);

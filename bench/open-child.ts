@@ -31,9 +31,20 @@ async function main(): Promise<void> {
     }
     result.page_50k_ms = deepTimes.sort((a, b) => a - b)[2]!;
     const t = performance.now();
-    const filtered = await callService(service, 'entries.list', { bookId, kinds: ['activity'], year: 2025, offset: 1_000, limit: 100 });
+    const filtered = await callService(service, 'entries.list', {
+      bookId,
+      kinds: ['activity'],
+      year: 2025,
+      offset: 1_000,
+      limit: 100,
+    });
     result.filtered_page_ms = performance.now() - t;
-    if (first.items.length !== 100 || deep.items.length !== 100 || filtered.items.length !== 100 || first.items.some((s) => s.problem)) {
+    if (
+      first.items.length !== 100 ||
+      deep.items.length !== 100 ||
+      filtered.items.length !== 100 ||
+      first.items.some((s) => s.problem)
+    ) {
       throw new Error(`timeline answered ${first.items.length} / ${deep.items.length} / ${filtered.items.length}`);
     }
     result.entries = first.total;

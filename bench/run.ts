@@ -58,7 +58,11 @@ function measureSeals(ledger: Ledger): { p50: number; p95: number; mean: number 
     times.push(performance.now() - started);
   }
   times.sort((a, b) => a - b);
-  return { p50: percentile(times, 50), p95: percentile(times, 95), mean: times.reduce((a, b) => a + b, 0) / times.length };
+  return {
+    p50: percentile(times, 50),
+    p95: percentile(times, 95),
+    mean: times.reduce((a, b) => a + b, 0) / times.length,
+  };
 }
 
 function buildBook(ledger: Ledger): { bookId: string; seconds: number } {
@@ -156,13 +160,19 @@ async function main(): Promise<void> {
       [`open ${workspace.books} books of ${WORKSPACE_BOOK_SIZE} (s)`, workspace.openS.toFixed(3)],
       [`  background verify of all ${workspace.books}, from open (s)`, workspace.backgroundVerifyS.toFixed(2)],
       [`search: read model + index built from ${BOOK_SIZE} entries (s)`, found.buildS.toFixed(2)],
-      ...Object.keys(found.p95).map((k): [string, string] => [`search p50 / p95, ${k} (ms)`, `${found.p50[k]!.toFixed(1)} / ${found.p95[k]!.toFixed(1)}`]),
+      ...Object.keys(found.p95).map((k): [string, string] => [
+        `search p50 / p95, ${k} (ms)`,
+        `${found.p50[k]!.toFixed(1)} / ${found.p95[k]!.toFixed(1)}`,
+      ]),
       ['search baseline: LIKE scan p50 / p95 (ms)', `${found.likeP50.toFixed(1)} / ${found.likeP95.toFixed(1)}`],
       [`bundle export, ${bundles.bundle_mb} MB (MB/s)`, String(bundles.export_mb_s)],
       ['bundle import + verify (s / MB/s)', `${bundles.import_verify_s} / ${bundles.import_verify_mb_s}`],
       ['bundle raw SHA-256 (MB/s)', String(bundles.raw_sha256_mb_s)],
       ['bundle outsider pipeline (s)', String(bundles.outsider_pipeline_s)],
-      [`bundle import peak RSS, ${bundles.bundle_mb} MB / ${bundles.bundle_mb_1gb} MB (MB)`, `${bundles.import_peak_rss_mb} / ${bundles.import_peak_rss_mb_1gb}`],
+      [
+        `bundle import peak RSS, ${bundles.bundle_mb} MB / ${bundles.bundle_mb_1gb} MB (MB)`,
+        `${bundles.import_peak_rss_mb} / ${bundles.import_peak_rss_mb_1gb}`,
+      ],
     ];
     const width = Math.max(...rows.map(([k]) => k.length));
     console.log('ledger benchmark'.padEnd(width) + '  value');

@@ -35,7 +35,11 @@ function percentile(sorted: number[], p: number): number {
 }
 
 /** Seals the book and writes the baseline table; returns query samples cut from the text. */
-function sealBook(dir: string, size: number, like: Database.Database): { bookId: string; samples: Record<number, string[]> } {
+function sealBook(
+  dir: string,
+  size: number,
+  like: Database.Database,
+): { bookId: string; samples: Record<number, string[]> } {
   const keyStore = new FileKeyStore(path.join(dir, 'keys'));
   const ledger = openLedger({ path: path.join(dir, DATABASE_FILE), keyStore, verifyWorker: null });
   const random = seededRandom(11);
@@ -44,25 +48,46 @@ function sealBook(dir: string, size: number, like: Database.Database): { bookId:
   try {
     const { bookId } = ledger.createBook('基准测试：搜索');
     const ids = NAMES.map((_, i) => `bench-${i + 1}`);
-    ledger.sealBatch(bookId, NAMES.map((name, i) => ({
-      kind: 'member.join',
-      body: makeBody({
-        memberId: ids[i], role: 'member', joinedOn: '2023-06-15', approval: { docNo: '京科协党建〔2023〕12号', date: '2023-06-15' },
-        person: { name, gender: '男', ethnicity: '汉族', birthDate: '1970-05-01', isCpcMember: true, underDiscipline: false },
-      }, {}, []),
-    })));
+    ledger.sealBatch(
+      bookId,
+      NAMES.map((name, i) => ({
+        kind: 'member.join',
+        body: makeBody(
+          {
+            memberId: ids[i],
+            role: 'member',
+            joinedOn: '2023-06-15',
+            approval: { docNo: '京科协党建〔2023〕12号', date: '2023-06-15' },
+            person: {
+              name,
+              gender: '男',
+              ethnicity: '汉族',
+              birthDate: '1970-05-01',
+              isCpcMember: true,
+              underDiscipline: false,
+            },
+          },
+          {},
+          [],
+        ),
+      })),
+    );
     let seq = 1 + NAMES.length;
     for (let n = 1; seq < size; n += BATCH) {
       const inputs: EntryInput[] = activities(random, n, Math.min(BATCH, size - seq));
       like.transaction(() => {
         for (const input of inputs) {
           const body = input.body as { input: { title: string; content: string; participantIds: string[] } };
-          const who = [...new Set([0, 1, 2].slice(0, 2 + Math.floor(random() * 2)).map(() => Math.floor(random() * ids.length)))];
+          const who = [
+            ...new Set([0, 1, 2].slice(0, 2 + Math.floor(random() * 2)).map(() => Math.floor(random() * ids.length))),
+          ];
           body.input.participantIds = who.map((i) => ids[i]!);
           seq++;
           insert.run(seq, `学习：${body.input.title}\n${body.input.content}\n${who.map((i) => NAMES[i]).join(' ')}`);
           if (random() < 0.01) {
-            const han = [...body.input.content.matchAll(/\p{Script=Han}+/gu)].map((m) => m[0]).filter((s) => s.length >= 6);
+            const han = [...body.input.content.matchAll(/\p{Script=Han}+/gu)]
+              .map((m) => m[0])
+              .filter((s) => s.length >= 6);
             const run = han[Math.floor(random() * han.length)];
             for (const k of [1, 2, 3, 6]) {
               if (run && samples[k]!.length < QUERIES) {
@@ -88,11 +113,22 @@ export async function measureSearch(dir: string, size: number): Promise<SearchFi
   const buildS = await buildReadModel(dir);
   const random = seededRandom(12);
   const queries: Record<string, string[]> = {
-    '1': samples[1]!, '2': samples[2]!, '3': samples[3]!, '6': samples[6]!,
+    '1': samples[1]!,
+    '2': samples[2]!,
+    '3': samples[3]!,
+    '6': samples[6]!,
     name: Array.from({ length: QUERIES }, () => NAMES[Math.floor(random() * NAMES.length)]!),
-    pinyin: Array.from({ length: QUERIES }, () => namePinyin(NAMES[Math.floor(random() * NAMES.length)]!).split(' ')[0]!),
+    pinyin: Array.from(
+      { length: QUERIES },
+      () => namePinyin(NAMES[Math.floor(random() * NAMES.length)]!).split(' ')[0]!,
+    ),
   };
-  const service = createService({ dataDir: dir, keyStore: new FileKeyStore(path.join(dir, 'keys')), verifyWorker: null, inlineVerifyBelow: 0 });
+  const service = createService({
+    dataDir: dir,
+    keyStore: new FileKeyStore(path.join(dir, 'keys')),
+    verifyWorker: null,
+    inlineVerifyBelow: 0,
+  });
   const p50: Record<string, number> = {};
   const p95: Record<string, number> = {};
   const hits: Record<string, number> = {};
@@ -118,7 +154,9 @@ export async function measureSearch(dir: string, size: number): Promise<SearchFi
     service.close();
   }
   const count = like.prepare(`SELECT count(*) FROM t WHERE text LIKE ? ESCAPE '\\'`).pluck();
-  const page = like.prepare(`SELECT seq, substr(text, 1, 200) FROM t WHERE text LIKE ? ESCAPE '\\' ORDER BY seq DESC LIMIT 20`);
+  const page = like.prepare(
+    `SELECT seq, substr(text, 1, 200) FROM t WHERE text LIKE ? ESCAPE '\\' ORDER BY seq DESC LIMIT 20`,
+  );
   const likeTimes: number[] = [];
   for (const query of queries['2']!.slice(0, LIKE_QUERIES)) {
     const pattern = `%${query.replace(/[\\%_]/g, '\\$&')}%`;

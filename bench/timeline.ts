@@ -29,7 +29,11 @@ export interface OpenFigures {
   entries: number;
 }
 
-export interface WorkspaceFigures { books: number; openS: number; backgroundVerifyS: number }
+export interface WorkspaceFigures {
+  books: number;
+  openS: number;
+  backgroundVerifyS: number;
+}
 
 export function activities(random: () => number, from: number, count: number): EntryInput[] {
   const inputs: EntryInput[] = [];
@@ -37,8 +41,16 @@ export function activities(random: () => number, from: number, count: number): E
     const n = from + i;
     const day = `2025-${String(1 + (n % 12)).padStart(2, '0')}-${String(1 + (n % 28)).padStart(2, '0')}`;
     const input = {
-      type: 'study', title: `理论学习第${n}次`, date: day, place: '学会会议室', organizer: '党建工作小组',
-      participantIds: [], otherParticipants: '', content: String(meetingBody(random, n).minutes), outcome: '', attachments: [],
+      type: 'study',
+      title: `理论学习第${n}次`,
+      date: day,
+      place: '学会会议室',
+      organizer: '党建工作小组',
+      participantIds: [],
+      otherParticipants: '',
+      content: String(meetingBody(random, n).minutes),
+      outcome: '',
+      attachments: [],
     };
     inputs.push({ kind: 'activity', body: makeBody(input, {}, []) });
   }
@@ -64,9 +76,15 @@ function sealBooks(dir: string, names: string[], size: number): string[] {
 /** The first open of the service builds the read model from the entries (once). */
 export async function buildReadModel(dir: string): Promise<number> {
   const started = performance.now();
-  const service = createService({ dataDir: dir, keyStore: new FileKeyStore(path.join(dir, 'keys')), verifyWorker: null, inlineVerifyBelow: 0 });
+  const service = createService({
+    dataDir: dir,
+    keyStore: new FileKeyStore(path.join(dir, 'keys')),
+    verifyWorker: null,
+    inlineVerifyBelow: 0,
+  });
   try {
-    for (const book of await callService(service, 'books.list', {})) await callService(service, 'entries.list', { bookId: book.bookId, limit: 1 });
+    for (const book of await callService(service, 'books.list', {}))
+      await callService(service, 'entries.list', { bookId: book.bookId, limit: 1 });
   } finally {
     service.close();
   }
@@ -82,11 +100,17 @@ export async function bundleOpenChild(): Promise<{ child: string; worker: string
   const outDir = path.join(root, 'out', 'bench');
   const external = ['better-sqlite3', ...NODE_BUILTINS];
   await build(nodeBundle(path.join(HERE, 'open-child.ts'), path.join(outDir, 'child'), external, root));
-  await build(nodeBundle(path.join(root, 'db', 'ledger', 'verify-worker.ts'), path.join(outDir, 'worker'), external, root));
+  await build(
+    nodeBundle(path.join(root, 'db', 'ledger', 'verify-worker.ts'), path.join(outDir, 'worker'), external, root),
+  );
   return { child: path.join(outDir, 'child', 'index.cjs'), worker: path.join(outDir, 'worker', 'index.cjs') };
 }
 
-function openInFreshProcess(bundle: { child: string; worker: string }, dir: string, bookId?: string): Record<string, number> {
+function openInFreshProcess(
+  bundle: { child: string; worker: string },
+  dir: string,
+  bookId?: string,
+): Record<string, number> {
   const out = execFileSync(process.execPath, [bundle.child, dir, ...(bookId ? [bookId] : [])], {
     encoding: 'utf8',
     maxBuffer: 1 << 20,
@@ -95,7 +119,11 @@ function openInFreshProcess(bundle: { child: string; worker: string }, dir: stri
   return JSON.parse(out.trim().split('\n').pop()!) as Record<string, number>;
 }
 
-export async function measureOpen(bundle: { child: string; worker: string }, dir: string, size: number): Promise<OpenFigures> {
+export async function measureOpen(
+  bundle: { child: string; worker: string },
+  dir: string,
+  size: number,
+): Promise<OpenFigures> {
   const [bookId] = sealBooks(dir, ['基准测试：时间线'], size) as [string];
   const readModelBuildS = await buildReadModel(dir);
   const r = openInFreshProcess(bundle, dir, bookId);
@@ -111,8 +139,17 @@ export async function measureOpen(bundle: { child: string; worker: string }, dir
   };
 }
 
-export async function measureWorkspace(bundle: { child: string; worker: string }, dir: string, books: number, size: number): Promise<WorkspaceFigures> {
-  sealBooks(dir, Array.from({ length: books }, (_, i) => `基准测试：第 ${i + 1} 本`), size);
+export async function measureWorkspace(
+  bundle: { child: string; worker: string },
+  dir: string,
+  books: number,
+  size: number,
+): Promise<WorkspaceFigures> {
+  sealBooks(
+    dir,
+    Array.from({ length: books }, (_, i) => `基准测试：第 ${i + 1} 本`),
+    size,
+  );
   await buildReadModel(dir);
   const r = openInFreshProcess(bundle, dir);
   if (r.books !== books) throw new Error(`workspace opened ${r.books} of ${books} books`);

@@ -73,7 +73,9 @@ describe('build/electron-builder.yml', () => {
     const config = loadConfig();
     expect(config.asar).toBe(true);
     expect(config.asarUnpack).toContain('node_modules/better-sqlite3/**');
-    expect(config.files).toEqual(expect.arrayContaining(['package.json', 'out/main/**', 'out/preload/**', 'out/renderer/**', '!out/native/**']));
+    expect(config.files).toEqual(
+      expect.arrayContaining(['package.json', 'out/main/**', 'out/preload/**', 'out/renderer/**', '!out/native/**']),
+    );
     expect(config.files).toContain('node_modules/better-sqlite3/build/Release/better_sqlite3.node');
     expect(config.publish).toBeNull();
   });

@@ -103,7 +103,10 @@ describe('openDatabase pragmas', () => {
     } catch (error) {
       caught = error;
     }
-    expect(caught).toMatchObject({ code: 'database-open-failed', message: expect.stringMatching(/^无法打开数据库文件。/) });
+    expect(caught).toMatchObject({
+      code: 'database-open-failed',
+      message: expect.stringMatching(/^无法打开数据库文件。/),
+    });
     expect((caught as DatabaseError).message).not.toContain(tmp.dir);
     expect((caught as DatabaseError).cause).toBeInstanceOf(Error);
   });
@@ -177,7 +180,12 @@ describe('migrations', () => {
   it('rejects a migration list out of order', () => {
     const db = new Database(':memory:');
     const noop = () => undefined;
-    expect(() => migrateDatabase(db, [{ version: 20, up: noop }, { version: 10, up: noop }])).toThrow(/out of order/);
+    expect(() =>
+      migrateDatabase(db, [
+        { version: 20, up: noop },
+        { version: 10, up: noop },
+      ]),
+    ).toThrow(/out of order/);
     db.close();
   });
 

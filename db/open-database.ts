@@ -63,9 +63,10 @@ function corruptError(error: unknown): DatabaseError {
 
 function openFailed(error: unknown): DatabaseError {
   const code = (error as { code?: unknown } | null)?.code;
-  const why = typeof code === 'string' && /^(SQLITE_CANTOPEN|SQLITE_READONLY|SQLITE_PERM)|^(EACCES|EPERM|EROFS)$/.test(code)
-    ? '请确认数据文件夹存在、所在磁盘可写，且没有被其他账户占有。'
-    : '请确认没有其他程序正在使用它，然后重新启动；如果反复出现，请联系维护人员。';
+  const why =
+    typeof code === 'string' && /^(SQLITE_CANTOPEN|SQLITE_READONLY|SQLITE_PERM)|^(EACCES|EPERM|EROFS)$/.test(code)
+      ? '请确认数据文件夹存在、所在磁盘可写，且没有被其他账户占有。'
+      : '请确认没有其他程序正在使用它，然后重新启动；如果反复出现，请联系维护人员。';
   return new DatabaseError('database-open-failed', `无法打开数据库文件。${why}`, { cause: error });
 }
 

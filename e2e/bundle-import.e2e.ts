@@ -12,7 +12,16 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
 import { closeBrowser, openSession, type AppSession } from './support/app-session';
-import { createBook, fillMeeting, goTo, meetingValues, openNewMeeting, sealOpenMeeting, waitForContains, WAIT } from './support/flows';
+import {
+  createBook,
+  fillMeeting,
+  goTo,
+  meetingValues,
+  openNewMeeting,
+  sealOpenMeeting,
+  waitForContains,
+  WAIT,
+} from './support/flows';
 
 const DB = 'logbook.sqlite';
 
@@ -105,7 +114,10 @@ describe('signed bundles from the recorder to the liaison', () => {
     expect(newKeyId).toMatch(/^SHA256:/u);
     expect(newKeyId).not.toBe(keyId);
     await handover.scrollIntoViewIfNeeded();
-    await society.page.screenshot({ path: `${process.cwd()}/screenshots/47-handover-new-fingerprint.png`, fullPage: true });
+    await society.page.screenshot({
+      path: `${process.cwd()}/screenshots/47-handover-new-fingerprint.png`,
+      fullPage: true,
+    });
 
     // Two more meetings at the recorder's, exported again (signed by the new key): an extension for the liaison.
     await sealMeeting(society.page, '2');
@@ -135,7 +147,7 @@ describe('signed bundles from the recorder to the liaison', () => {
     expect(await importResult(lp)).toBe('alarm');
     const alarm = lp.getByTestId('bundle-alarm').first();
     await waitForContains(alarm, '回滚警报');
-    const table = await alarm.getByTestId('bundle-alarm-checkpoints').textContent() ?? '';
+    const table = (await alarm.getByTestId('bundle-alarm-checkpoints').textContent()) ?? '';
     expect(table).toContain('本机上次核验并固定的检查点');
     expect(table).toContain('本次数据包中的检查点');
     expect(table).toMatch(/记录条数\s*(\d+) 条\s*(\d+) 条/u);

@@ -6,7 +6,14 @@ import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { closeBrowser, openSession, type AppSession } from './support/app-session';
 import {
-  createBook, draftIdFromUrl, goTo, openNewMeeting, waitForContains, waitForStoredDraft, waitForText, WAIT,
+  createBook,
+  draftIdFromUrl,
+  goTo,
+  openNewMeeting,
+  waitForContains,
+  waitForStoredDraft,
+  waitForText,
+  WAIT,
 } from './support/flows';
 
 const NUMBER = '3';
@@ -18,7 +25,11 @@ const TITLE = `第${NUMBER}次党建工作小组会议`;
 async function expectRestored(page: Page): Promise<void> {
   await page.getByTestId('meeting-number').waitFor({ timeout: WAIT });
   // The editor shows the stored draft once it has been read.
-  await waitForText(page.getByTestId('draft-saved-at'), (t) => t.startsWith('已自动保存'), '重新打开的草稿应显示保存时间');
+  await waitForText(
+    page.getByTestId('draft-saved-at'),
+    (t) => t.startsWith('已自动保存'),
+    '重新打开的草稿应显示保存时间',
+  );
   expect(await page.getByTestId('meeting-number').inputValue()).toBe(NUMBER);
   expect(await page.getByTestId('meeting-place').inputValue()).toBe(PLACE);
   expect(await page.getByTestId('minutes').inputValue()).toBe(MINUTES);
@@ -33,9 +44,15 @@ async function openDraftFromList(page: Page, draftId: string): Promise<void> {
 
 describe('drafts', () => {
   let session: AppSession;
-  beforeEach(async () => { session = await openSession(); });
-  afterEach(async () => { await session.close(); });
-  afterAll(async () => { await closeBrowser(); });
+  beforeEach(async () => {
+    session = await openSession();
+  });
+  afterEach(async () => {
+    await session.close();
+  });
+  afterAll(async () => {
+    await closeBrowser();
+  });
 
   it('keeps a half-typed meeting across a reload and a closed tab', async () => {
     await createBook(session);
@@ -47,9 +64,17 @@ describe('drafts', () => {
     await page.getByTestId('meeting-place').fill(PLACE);
     await page.getByTestId('minutes').pressSequentially(MINUTES.slice(0, 12));
     await page.getByTestId('minutes').fill(MINUTES);
-    await waitForText(page.getByTestId('draft-saved-at'), (t) => /^已自动保存 \d\d:\d\d:\d\d$/.test(t.trim()), '应显示“已自动保存 时:分:秒”');
-    await waitForStoredDraft(page, draftId, (d) => d.minutes === MINUTES && d.number === NUMBER && d.place === PLACE,
-      '编号、地点和纪要');
+    await waitForText(
+      page.getByTestId('draft-saved-at'),
+      (t) => /^已自动保存 \d\d:\d\d:\d\d$/.test(t.trim()),
+      '应显示“已自动保存 时:分:秒”',
+    );
+    await waitForStoredDraft(
+      page,
+      draftId,
+      (d) => d.minutes === MINUTES && d.number === NUMBER && d.place === PLACE,
+      '编号、地点和纪要',
+    );
 
     // 1. Reload (F5): the address still names the draft; the editor comes back with the text.
     await session.reload();

@@ -28,7 +28,8 @@ async function call<T>(method: string, input: unknown): Promise<T> {
   return result.value as T;
 }
 
-const KIND_CODES = /\b(ledger\.(genesis|correction|key-rotation)|org\.(setup|update)|profile\.change|member\.(join|leave|role)|group-meeting|members-assembly|annual-report|major-matter)\b/;
+const KIND_CODES =
+  /\b(ledger\.(genesis|correction|key-rotation)|org\.(setup|update)|profile\.change|member\.(join|leave|role)|group-meeting|members-assembly|annual-report|major-matter)\b/;
 const SCHEMA_PATHS = /\/input\/|›\s*第\s*\d+\s*项|\binput\b|\bpresentIds\b|\bmemberId\b/;
 const UTC = /UTC|\d{2}:\d{2}(:\d{2}(\.\d+)?)?Z\b|T\d{2}:\d{2}/;
 
@@ -44,10 +45,16 @@ async function visibleRecordText(): Promise<string> {
 
 async function shootEntry(name: string, seq: number): Promise<string> {
   const { page } = session;
-  await page.evaluate((s) => { window.location.hash = `#/entry/${s}`; }, seq);
+  await page.evaluate((s) => {
+    window.location.hash = `#/entry/${s}`;
+  }, seq);
   const view = page.getByTestId('entry-view');
   await view.waitFor({ timeout: WAIT });
-  await page.waitForFunction((s) => document.querySelector('[data-testid="entry-view"]')?.textContent?.includes(`第 ${s} 条`) ?? false, seq, { timeout: WAIT });
+  await page.waitForFunction(
+    (s) => document.querySelector('[data-testid="entry-view"]')?.textContent?.includes(`第 ${s} 条`) ?? false,
+    seq,
+    { timeout: WAIT },
+  );
   await page.waitForTimeout(300);
   await session.screenshot(`every-kind-${name}`);
   return visibleRecordText();
@@ -104,8 +111,16 @@ describe('every kind in the demo book, as a sealed record page', () => {
     ['member-leave', (e) => e.kind === 'member.leave', '成员离任'],
     ['member-role', (e) => e.kind === 'member.role', '职务变更'],
     ['meeting-onsite', (e) => e.kind === 'meeting' && e.flags.length === 0, '现场会议'],
-    ['meeting-flagged', (e) => e.kind === 'meeting' && e.flags.some((f) => f.code === 'not-held-separately'), '未单独召开的会议'],
-    ['meeting-inquorate', (e) => e.kind === 'meeting' && e.flags.some((f) => f.code === 'inquorate'), '未达法定人数的会议'],
+    [
+      'meeting-flagged',
+      (e) => e.kind === 'meeting' && e.flags.some((f) => f.code === 'not-held-separately'),
+      '未单独召开的会议',
+    ],
+    [
+      'meeting-inquorate',
+      (e) => e.kind === 'meeting' && e.flags.some((f) => f.code === 'inquorate'),
+      '未达法定人数的会议',
+    ],
     ['meeting-late', (e) => e.kind === 'meeting' && e.flags.some((f) => f.code === 'late-recording'), '补记的会议'],
     ['activity', (e) => e.kind === 'activity', '活动'],
     ['work-filing-late', (e) => e.kind === 'work' && e.flags.some((f) => f.code === 'filing-late'), '逾期备案'],
@@ -148,7 +163,10 @@ describe('every kind in the demo book, as a sealed record page', () => {
   it('corrects, as a clerk does, a field left empty at sealing: an activity’s 结束日期', async () => {
     const { page } = session;
     const activity = first((e) => e.kind === 'activity' && e.title.startsWith('学习：'), '学习活动');
-    const detail = await call<{ original: { input: { date: string; endDate?: string } } }>('entries.get', { bookId, seq: activity.seq });
+    const detail = await call<{ original: { input: { date: string; endDate?: string } } }>('entries.get', {
+      bookId,
+      seq: activity.seq,
+    });
     expect(detail.original.input.endDate).toBeUndefined();
     await shootEntry('activity-before-correction', activity.seq);
     await page.getByTestId('correction-button').click();
@@ -171,7 +189,10 @@ describe('every kind in the demo book, as a sealed record page', () => {
     expect(await beside.innerText()).toContain('活动当天结束，记录时漏填结束日期');
     expect(text).not.toMatch(SCHEMA_PATHS);
     expect(text).not.toMatch(UTC);
-    const after = await call<{ corrections: { field: string; previous?: unknown; value: unknown }[] }>('entries.get', { bookId, seq: activity.seq });
+    const after = await call<{ corrections: { field: string; previous?: unknown; value: unknown }[] }>('entries.get', {
+      bookId,
+      seq: activity.seq,
+    });
     expect(after.corrections).toEqual([expect.objectContaining({ field: '/input/endDate', value: endDate })]);
     expect(after.corrections[0]!.previous).toBeUndefined();
   });

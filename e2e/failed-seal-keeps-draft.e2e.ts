@@ -8,15 +8,31 @@
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { closeBrowser, openSession, type AppSession } from './support/app-session';
 import {
-  createBook, draftIdFromUrl, fillMeeting, goTo, meetingValues, openNewMeeting,
-  shanghaiDate, storedDraft, waitForContains, waitForStoredDraft, waitForText, WAIT,
+  createBook,
+  draftIdFromUrl,
+  fillMeeting,
+  goTo,
+  meetingValues,
+  openNewMeeting,
+  shanghaiDate,
+  storedDraft,
+  waitForContains,
+  waitForStoredDraft,
+  waitForText,
+  WAIT,
 } from './support/flows';
 
 describe('a refused seal', () => {
   let session: AppSession;
-  beforeEach(async () => { session = await openSession(); });
-  afterEach(async () => { await session.close(); });
-  afterAll(async () => { await closeBrowser(); });
+  beforeEach(async () => {
+    session = await openSession();
+  });
+  afterEach(async () => {
+    await session.close();
+  });
+  afterAll(async () => {
+    await closeBrowser();
+  });
 
   it('blocks a meeting dated tomorrow at the live check and keeps the draft', async () => {
     const { page } = session;
@@ -52,7 +68,12 @@ describe('a refused seal', () => {
     await page.getByTestId('activity-place').fill('学会第一会议室');
     await page.getByTestId('activity-organizer').fill('党建工作小组');
     await page.getByTestId('activity-content').fill('集体学习全会公报，交流学习体会。');
-    await waitForStoredDraft(page, draftId, (d) => d.content === '集体学习全会公报，交流学习体会。', '草稿应已保存活动内容');
+    await waitForStoredDraft(
+      page,
+      draftId,
+      (d) => d.content === '集体学习全会公报，交流学习体会。',
+      '草稿应已保存活动内容',
+    );
 
     await waitForContains(page.getByTestId('rule-panel'), '晚于今天');
     await page.getByTestId('seal-button').click();
@@ -65,7 +86,10 @@ describe('a refused seal', () => {
     await session.screenshot('11-seal-refused', { dialog: true });
     await page.keyboard.press('Escape');
     await page.getByTestId('seal-confirm').waitFor({ state: 'detached', timeout: WAIT });
-    await page.locator('.ant-modal-mask').waitFor({ state: 'detached', timeout: WAIT }).catch(() => {});
+    await page
+      .locator('.ant-modal-mask')
+      .waitFor({ state: 'detached', timeout: WAIT })
+      .catch(() => {});
 
     await goTo(page, '记录本 / 时间线');
     await waitForText(page.getByTestId('timeline-total'), (t) => t === sizeBefore, `时间线条数应仍为“${sizeBefore}”`);

@@ -34,7 +34,20 @@ describe('filing documents in the app (demo book)', () => {
     session = await openSession();
     await session.restart((dir) => {
       fs.rmSync(dir, { recursive: true, force: true });
-      const r = spawnSync(process.execPath, [path.join(ROOT, 'scripts/logbook.mjs'), 'demo', '--data-dir', dir, '--entries', String(DEMO.entries), '--seed', String(DEMO.seed)], { encoding: 'utf8' });
+      const r = spawnSync(
+        process.execPath,
+        [
+          path.join(ROOT, 'scripts/logbook.mjs'),
+          'demo',
+          '--data-dir',
+          dir,
+          '--entries',
+          String(DEMO.entries),
+          '--seed',
+          String(DEMO.seed),
+        ],
+        { encoding: 'utf8' },
+      );
       if (r.status !== 0) throw new Error(`演示记录本生成失败：${r.stderr}`);
     });
   });
@@ -48,21 +61,34 @@ describe('filing documents in the app (demo book)', () => {
     await goTo(page, '成员');
     await page.getByTestId('export-party-roster').waitFor({ timeout: WAIT });
     await session.screenshot('filing-docs-members');
-    expectDocx(await savedDocx(Promise.all([page.waitForEvent('download'), page.getByTestId('export-member-forms').click()]).then(([d]) => d)), /^党组织人员备案表-.*\.docx$/);
-    expectDocx(await savedDocx(Promise.all([page.waitForEvent('download'), page.getByTestId('export-party-roster').click()]).then(([d]) => d)), /^党员名册-.*\.docx$/);
+    expectDocx(
+      await savedDocx(
+        Promise.all([page.waitForEvent('download'), page.getByTestId('export-member-forms').click()]).then(([d]) => d),
+      ),
+      /^党组织人员备案表-.*\.docx$/,
+    );
+    expectDocx(
+      await savedDocx(
+        Promise.all([page.waitForEvent('download'), page.getByTestId('export-party-roster').click()]).then(([d]) => d),
+      ),
+      /^党员名册-.*\.docx$/,
+    );
   });
 
-  it('a meeting\'s view: 导出会议纪要 downloads its minutes', async () => {
+  it("a meeting's view: 导出会议纪要 downloads its minutes", async () => {
     const { page } = session;
     const first = [...generateDemoBook(DEMO)].find((s) => s.method === 'meetings.seal')!;
     await page.goto(`${page.url().split('#')[0]}#/entry/${first.size}`);
     const button = page.getByTestId('export-minutes');
     await button.waitFor({ timeout: WAIT });
     await session.screenshot('filing-docs-meeting');
-    expectDocx(await savedDocx(Promise.all([page.waitForEvent('download'), button.click()]).then(([d]) => d)), /^会议纪要-第\d+次.*\.docx$/);
+    expectDocx(
+      await savedDocx(Promise.all([page.waitForEvent('download'), button.click()]).then(([d]) => d)),
+      /^会议纪要-第\d+次.*\.docx$/,
+    );
   });
 
-  it('ledger: 起草述职报告 opens a work-item draft with the year\'s facts; the drafts page saves it as .docx', async () => {
+  it("ledger: 起草述职报告 opens a work-item draft with the year's facts; the drafts page saves it as .docx", async () => {
     const { page } = session;
     await goTo(page, '年度台账');
     await chooseOption(page, selectRoot(page.getByLabel('选择年度')), '2024 年');
@@ -78,6 +104,9 @@ describe('filing documents in the app (demo book)', () => {
     await save.waitFor({ timeout: WAIT });
     await waitForContains(page.getByTestId('drafts'), '2024年度述职报告');
     await session.screenshot('filing-docs-drafts');
-    expectDocx(await savedDocx(Promise.all([page.waitForEvent('download'), save.click()]).then(([d]) => d)), /2024年度述职报告\.docx$/);
+    expectDocx(
+      await savedDocx(Promise.all([page.waitForEvent('download'), save.click()]).then(([d]) => d)),
+      /2024年度述职报告\.docx$/,
+    );
   });
 });

@@ -5,7 +5,9 @@ import { CHROMIUM } from './support/browser';
 
 export default async function setup(): Promise<void> {
   if (!fs.existsSync(CHROMIUM)) {
-    throw new Error(`端到端测试需要 Debian 的 Chromium（${CHROMIUM}）：请先运行 apt-get install -y chromium fonts-noto-cjk`);
+    throw new Error(
+      `端到端测试需要 Debian 的 Chromium（${CHROMIUM}）：请先运行 apt-get install -y chromium fonts-noto-cjk`,
+    );
   }
   await buildParts(['renderer']);
 }

@@ -22,12 +22,27 @@ let expected: { held: number; required: number; total: number; late: number; act
 beforeAll(async () => {
   demoDir = fs.mkdtempSync(path.join(os.tmpdir(), 'logbook-demo-'));
   let now = new Date();
-  const service = createService({ dataDir: demoDir, keyStore: plainKeyStore(demoDir), clock: () => new Date(now.getTime()) });
+  const service = createService({
+    dataDir: demoDir,
+    keyStore: plainKeyStore(demoDir),
+    clock: () => new Date(now.getTime()),
+  });
   try {
-    const { bookId } = await runDemo((m, i) => callService(service, m, i), (local) => { now = new Date(`${local}:00+08:00`); });
+    const { bookId } = await runDemo(
+      (m, i) => callService(service, m, i),
+      (local) => {
+        now = new Date(`${local}:00+08:00`);
+      },
+    );
     now = new Date();
     const l = await callService(service, 'ledger.report', { bookId, year: YEAR });
-    expected = { held: l.meetings.held, required: l.meetings.required, total: l.meetings.total, late: l.filing.late.count, activities: l.activities.total };
+    expected = {
+      held: l.meetings.held,
+      required: l.meetings.required,
+      total: l.meetings.total,
+      late: l.filing.late.count,
+      activities: l.activities.total,
+    };
   } finally {
     service.close();
   }
@@ -77,7 +92,9 @@ describe('the yearly ledger of the demo book', () => {
       // The charts have drawn (SVG renderer): their legends' texts are in the picture.
       await waitForContains(page.getByTestId('ledger-chart-months').locator('svg'), '出勤率');
       await waitForContains(page.getByTestId('ledger-chart-duties').locator('svg'), '请示报告');
-      expect(await page.getByTestId('ledger-meetings-table').locator('tbody tr:not(.ant-table-placeholder)').count()).toBe(expected.total);
+      expect(
+        await page.getByTestId('ledger-meetings-table').locator('tbody tr:not(.ant-table-placeholder)').count(),
+      ).toBe(expected.total);
       await page.waitForTimeout(300);
       await session.screenshot('ledger-03-page');
 
@@ -110,7 +127,9 @@ describe('the yearly ledger of the demo book', () => {
       await waitForContains(page.locator('body'), '会议');
 
       // The nine duties in an editor: the service suggests from the words, the clerk ticks.
-      await page.evaluate(() => { window.location.hash = '#/new/activity'; });
+      await page.evaluate(() => {
+        window.location.hash = '#/new/activity';
+      });
       await page.getByTestId('activity-type').getByText('志愿服务', { exact: true }).click();
       await page.getByTestId('activity-content').fill('组织科技志愿服务队开展科普讲座，面向社区居民。');
       await page.getByTestId('duty-accept').waitFor({ timeout: WAIT });

@@ -16,7 +16,11 @@ describe('print and 核对纸质页 in the browser host', () => {
     session = await openSession();
     await session.restart((dir) => {
       for (const f of fs.readdirSync(dir)) fs.rmSync(path.join(dir, f), { recursive: true, force: true });
-      execFileSync(process.execPath, [path.join(ROOT, 'scripts', 'logbook.mjs'), 'demo', '--data-dir', dir, '--entries', '40', '--seed', '11'], { stdio: 'ignore' });
+      execFileSync(
+        process.execPath,
+        [path.join(ROOT, 'scripts', 'logbook.mjs'), 'demo', '--data-dir', dir, '--entries', '40', '--seed', '11'],
+        { stdio: 'ignore' },
+      );
     });
   });
   afterAll(async () => {
@@ -41,9 +45,27 @@ describe('print and 核对纸质页 in the browser host', () => {
   it('checks a page code: accepted, and refused when one character is off', async () => {
     const { page } = session;
     const code = await page.evaluate(async () => {
-      const books = await (await fetch('/api/books.list', { method: 'POST', headers: { 'Content-Type': 'application/json', 'X-Logbook-Token': sessionStorage.getItem('logbook-token') ?? '' }, body: '{}' })).json() as { value: { bookId: string }[] };
-      const r = await fetch('/api/print.pages', { method: 'POST', headers: { 'Content-Type': 'application/json', 'X-Logbook-Token': sessionStorage.getItem('logbook-token') ?? '' }, body: JSON.stringify({ bookId: books.value[0]!.bookId, year: 2023 }) });
-      return ((await r.json()) as { value: { entries: { seq: number; code: string }[] } }).value.entries.find((e) => e.seq === 8)!.code;
+      const books = (await (
+        await fetch('/api/books.list', {
+          method: 'POST',
+          headers: {
+            'Content-Type': 'application/json',
+            'X-Logbook-Token': sessionStorage.getItem('logbook-token') ?? '',
+          },
+          body: '{}',
+        })
+      ).json()) as { value: { bookId: string }[] };
+      const r = await fetch('/api/print.pages', {
+        method: 'POST',
+        headers: {
+          'Content-Type': 'application/json',
+          'X-Logbook-Token': sessionStorage.getItem('logbook-token') ?? '',
+        },
+        body: JSON.stringify({ bookId: books.value[0]!.bookId, year: 2023 }),
+      });
+      return ((await r.json()) as { value: { entries: { seq: number; code: string }[] } }).value.entries.find(
+        (e) => e.seq === 8,
+      )!.code;
     });
     await page.getByTestId('main-nav').getByRole('menuitem', { name: '核对纸质页' }).click();
     const input = page.getByRole('searchbox', { name: '核对码' });

@@ -6,7 +6,15 @@
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { closeBrowser, openSession, type AppSession } from './support/app-session';
-import { createBook, fillMeeting, meetingValues, openNewMeeting, shanghaiDate, waitForContains, WAIT } from './support/flows';
+import {
+  createBook,
+  fillMeeting,
+  meetingValues,
+  openNewMeeting,
+  shanghaiDate,
+  waitForContains,
+  WAIT,
+} from './support/flows';
 
 async function newActivity(page: Page, date: string): Promise<void> {
   await page.getByTestId('new-entry-menu').hover();
@@ -22,9 +30,15 @@ async function newActivity(page: Page, date: string): Promise<void> {
 
 describe('checks before the seal', () => {
   let session: AppSession;
-  beforeEach(async () => { session = await openSession(); });
-  afterEach(async () => { await session.close(); });
-  afterAll(async () => { await closeBrowser(); });
+  beforeEach(async () => {
+    session = await openSession();
+  });
+  afterEach(async () => {
+    await session.close();
+  });
+  afterAll(async () => {
+    await closeBrowser();
+  });
 
   it('shows the late-recording flag before sealing, and seals exactly it', async () => {
     const { page } = session;

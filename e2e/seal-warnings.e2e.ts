@@ -8,13 +8,27 @@
  */
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { closeBrowser, openSession, type AppSession } from './support/app-session';
-import { createBook, expectQuorumMet, fillMeeting, meetingValues, openNewMeeting, shanghaiDate, WAIT } from './support/flows';
+import {
+  createBook,
+  expectQuorumMet,
+  fillMeeting,
+  meetingValues,
+  openNewMeeting,
+  shanghaiDate,
+  WAIT,
+} from './support/flows';
 
 describe('the sealing confirmation', () => {
   let session: AppSession;
-  beforeEach(async () => { session = await openSession(); });
-  afterEach(async () => { await session.close(); });
-  afterAll(async () => { await closeBrowser(); });
+  beforeEach(async () => {
+    session = await openSession();
+  });
+  afterEach(async () => {
+    await session.close();
+  });
+  afterAll(async () => {
+    await closeBrowser();
+  });
 
   it('warns of late recording before a meeting held 10 days ago is sealed', async () => {
     const { page } = session;

@@ -7,8 +7,23 @@
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { closeBrowser, openSession, type AppSession } from './support/app-session';
 import {
-  ABSENTEE, chooseOption, createBook, editableControls, expectQuorumMet, fillMeeting, goTo, meetingValues, MEMBERS, openNewMeeting,
-  ORG, sealOpenMeeting, selectRoot, THIS_YEAR, waitForContains, waitForText, WAIT,
+  ABSENTEE,
+  chooseOption,
+  createBook,
+  editableControls,
+  expectQuorumMet,
+  fillMeeting,
+  goTo,
+  meetingValues,
+  MEMBERS,
+  openNewMeeting,
+  ORG,
+  sealOpenMeeting,
+  selectRoot,
+  THIS_YEAR,
+  waitForContains,
+  waitForText,
+  WAIT,
 } from './support/flows';
 
 const NEW_PLACE = '学会四楼党员活动室';
@@ -16,9 +31,15 @@ const REASON = '记录时误写会议室，实际在党员活动室召开';
 
 describe('a sealed entry', () => {
   let session: AppSession;
-  beforeEach(async () => { session = await openSession(); });
-  afterEach(async () => { await session.close(); });
-  afterAll(async () => { await closeBrowser(); });
+  beforeEach(async () => {
+    session = await openSession();
+  });
+  afterEach(async () => {
+    await session.close();
+  });
+  afterAll(async () => {
+    await closeBrowser();
+  });
 
   it('offers no editing, only a correction shown beside the original', async () => {
     const { page } = session;
@@ -66,7 +87,11 @@ describe('a sealed entry', () => {
     const style = await original.evaluate((el) => {
       const del = el.closest('del') ?? el.querySelector('del');
       const cs = window.getComputedStyle(del ?? el);
-      return { struck: Boolean(del) || cs.textDecorationLine.includes('line-through'), line: cs.textDecorationLine, color: cs.color };
+      return {
+        struck: Boolean(del) || cs.textDecorationLine.includes('line-through'),
+        line: cs.textDecorationLine,
+        color: cs.color,
+      };
     });
     expect(style.struck).toBe(true);
     expect(style.color).not.toBe('rgb(0, 0, 0)');

@@ -38,10 +38,15 @@ describe('search on the demo book', () => {
 
     await page.getByRole('combobox', { name: '按类别筛选' }).click();
     await page.locator('.ant-select-dropdown:visible').getByTitle('会议记录').click();
-    await page.waitForFunction((before) => document.querySelector('[data-testid="search-page-total"]')?.textContent !== before, total, { timeout: WAIT });
+    await page.waitForFunction(
+      (before) => document.querySelector('[data-testid="search-page-total"]')?.textContent !== before,
+      total,
+      { timeout: WAIT },
+    );
     await page.keyboard.press('Escape');
     await page.locator('.ant-select-dropdown:visible').waitFor({ state: 'hidden', timeout: WAIT });
-    for (const tag of await page.getByTestId('search-page-results').locator('.ant-tag').allTextContents()) expect(tag).toContain('会议');
+    for (const tag of await page.getByTestId('search-page-results').locator('.ant-tag').allTextContents())
+      expect(tag).toContain('会议');
     await session.screenshot('search-03-filtered');
 
     const firstHit = page.getByTestId('search-page-results').locator('[data-testid^="search-page-hit-"]').first();

@@ -6,15 +6,32 @@
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { closeBrowser, openSession, type AppSession } from './support/app-session';
 import {
-  ABSENTEE, createBook, entrySeqFromUrl, expectQuorumMet, fillMeeting, goTo, LEADER, meetingValues, MEMBERS, openNewMeeting,
-  waitForContains, waitForText, WAIT,
+  ABSENTEE,
+  createBook,
+  entrySeqFromUrl,
+  expectQuorumMet,
+  fillMeeting,
+  goTo,
+  LEADER,
+  meetingValues,
+  MEMBERS,
+  openNewMeeting,
+  waitForContains,
+  waitForText,
+  WAIT,
 } from './support/flows';
 
 describe('set-up and the first meeting', () => {
   let session: AppSession;
-  beforeEach(async () => { session = await openSession(); });
-  afterEach(async () => { await session.close(); });
-  afterAll(async () => { await closeBrowser(); });
+  beforeEach(async () => {
+    session = await openSession();
+  });
+  afterEach(async () => {
+    await session.close();
+  });
+  afterAll(async () => {
+    await closeBrowser();
+  });
 
   it('creates a book, seals a meeting and reads it back after a reload', async () => {
     const { page } = session;

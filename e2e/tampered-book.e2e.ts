@@ -14,9 +14,15 @@ const FORGED = '李伪造';
 
 describe('a book altered on disk', () => {
   let session: AppSession;
-  beforeEach(async () => { session = await openSession(); });
-  afterEach(async () => { await session.close(); });
-  afterAll(async () => { await closeBrowser(); });
+  beforeEach(async () => {
+    session = await openSession();
+  });
+  afterEach(async () => {
+    await session.close();
+  });
+  afterAll(async () => {
+    await closeBrowser();
+  });
 
   it('is named, shown as a problem, and stays read-only across restarts', async () => {
     await createBook(session);

@@ -2,7 +2,13 @@ import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { APP_SCHEME_PRIVILEGES, createAppProtocolHandler, isAppUrl, registerAppSchemeAsPrivileged, START_URL } from './app-protocol';
+import {
+  APP_SCHEME_PRIVILEGES,
+  createAppProtocolHandler,
+  isAppUrl,
+  registerAppSchemeAsPrivileged,
+  START_URL,
+} from './app-protocol';
 
 let root: string;
 let handler: (request: Request) => Promise<Response>;

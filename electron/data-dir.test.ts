@@ -19,7 +19,9 @@ describe('resolveDataDir', () => {
   });
 
   it('ignores an empty override', () => {
-    expect(resolveDataDir({ ...base, env: { LOGBOOK_DATA_DIR: '  ' } })).toBe('/home/u/.config/党建工作小组工作记录本/data');
+    expect(resolveDataDir({ ...base, env: { LOGBOOK_DATA_DIR: '  ' } })).toBe(
+      '/home/u/.config/党建工作小组工作记录本/data',
+    );
   });
 
   it('creates the folder owner-only', async () => {
@@ -31,23 +33,30 @@ describe('resolveDataDir', () => {
     await rm(root, { recursive: true, force: true });
   });
 
-  it.runIf(process.platform !== 'win32')('tightens an existing folder on every start (0700 folders, 0600 files)', async () => {
-    const root = await mkdtemp(path.join(tmpdir(), 'logbook-dd-'));
-    const dir = path.join(root, 'data');
-    makeLooseDataFolder(dir);
-    ensureDataDir(dir);
-    for (const folder of LOOSE_FOLDERS) expect(modeOf(path.join(dir, folder))).toBe(0o700);
-    for (const file of LOOSE_FILES) expect(modeOf(path.join(dir, file))).toBe(0o600);
-    await rm(root, { recursive: true, force: true });
-  });
+  it.runIf(process.platform !== 'win32')(
+    'tightens an existing folder on every start (0700 folders, 0600 files)',
+    async () => {
+      const root = await mkdtemp(path.join(tmpdir(), 'logbook-dd-'));
+      const dir = path.join(root, 'data');
+      makeLooseDataFolder(dir);
+      ensureDataDir(dir);
+      for (const folder of LOOSE_FOLDERS) expect(modeOf(path.join(dir, folder))).toBe(0o700);
+      for (const file of LOOSE_FILES) expect(modeOf(path.join(dir, file))).toBe(0o600);
+      await rm(root, { recursive: true, force: true });
+    },
+  );
 });
 
 describe('resolveNativeBinding', () => {
   it('uses the Electron-ABI copy named by npm start in development', () => {
     const env = { LOGBOOK_NATIVE_BINDING: '/repo/out/native/better_sqlite3.node' };
-    expect(resolveNativeBinding({ env, isPackaged: false, resourcesPath: '/x', exists: () => true })).toBe(env.LOGBOOK_NATIVE_BINDING);
+    expect(resolveNativeBinding({ env, isPackaged: false, resourcesPath: '/x', exists: () => true })).toBe(
+      env.LOGBOOK_NATIVE_BINDING,
+    );
     expect(resolveNativeBinding({ env, isPackaged: false, resourcesPath: '/x', exists: () => false })).toBeUndefined();
-    expect(resolveNativeBinding({ env: {}, isPackaged: false, resourcesPath: '/x', exists: () => true })).toBeUndefined();
+    expect(
+      resolveNativeBinding({ env: {}, isPackaged: false, resourcesPath: '/x', exists: () => true }),
+    ).toBeUndefined();
   });
 
   it('uses the asar-unpacked module when packaged, and ignores the environment there', () => {
@@ -58,7 +67,9 @@ describe('resolveNativeBinding', () => {
       resourcesPath: '/opt/logbook/resources',
       exists: (f) => (seen.push(f), true),
     });
-    expect(found).toBe('/opt/logbook/resources/app.asar.unpacked/node_modules/better-sqlite3/build/Release/better_sqlite3.node');
+    expect(found).toBe(
+      '/opt/logbook/resources/app.asar.unpacked/node_modules/better-sqlite3/build/Release/better_sqlite3.node',
+    );
     expect(seen).not.toContain('/tmp/evil.node');
   });
 });

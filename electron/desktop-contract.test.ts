@@ -19,7 +19,9 @@ function memoryFiles(initial: Record<string, Buffer> = {}): FileOps & { files: M
   };
 }
 
-function setup(overrides: { open?: string[]; save?: string; files?: ReturnType<typeof memoryFiles>; window?: unknown } = {}) {
+function setup(
+  overrides: { open?: string[]; save?: string; files?: ReturnType<typeof memoryFiles>; window?: unknown } = {},
+) {
   const files = overrides.files ?? memoryFiles();
   const dialog = {
     showOpenDialog: vi.fn(() => Promise.resolve({ canceled: !overrides.open, filePaths: overrides.open ?? [] })),
@@ -27,14 +29,23 @@ function setup(overrides: { open?: string[]; save?: string; files?: ReturnType<t
   };
   const print = vi.fn((_o: unknown, cb: (ok: boolean, reason: string) => void) => cb(true, ''));
   const printToPDF = vi.fn(() => Promise.resolve(Buffer.from('%PDF-1.7 fake')));
-  const win = overrides.window === undefined ? { isDestroyed: () => false, webContents: { print, printToPDF } } : overrides.window;
+  const win =
+    overrides.window === undefined
+      ? { isDestroyed: () => false, webContents: { print, printToPDF } }
+      : overrides.window;
   const openExternal = vi.fn(() => Promise.resolve(undefined));
   const deps: DesktopDeps = {
     dialog,
     getWindow: () => win as BrowserWindow | null,
     files,
     openExternal,
-    info: () => ({ appVersion: '0.1.0', electronVersion: '45.4.1', platform: 'linux', dataDir: '/d', keyProtection: 'os' }),
+    info: () => ({
+      appVersion: '0.1.0',
+      electronVersion: '45.4.1',
+      platform: 'linux',
+      dataDir: '/d',
+      keyProtection: 'os',
+    }),
   };
   const service = createDesktopService(deps);
   const call = (method: string, input: unknown) => invokeMethod(desktopContract, service, method, input);
@@ -65,14 +76,19 @@ describe('desktop.openFile', () => {
   });
 
   it('refuses an unknown purpose (the renderer cannot pass paths or filters)', async () => {
-    await expect(setup().call('desktop.openFile', { purpose: '/etc/passwd' })).resolves.toMatchObject({ ok: false, error: { code: 'invalid-input' } });
+    await expect(setup().call('desktop.openFile', { purpose: '/etc/passwd' })).resolves.toMatchObject({
+      ok: false,
+      error: { code: 'invalid-input' },
+    });
   });
 });
 
 describe('desktop.saveFile', () => {
   it('writes where the person chose', async () => {
     const { call, files } = setup({ save: '/home/u/记录本.zip' });
-    await expect(call('desktop.saveFile', { purpose: 'bundle', suggestedName: '记录本.zip', dataBase64: 'UEsDBA==' })).resolves.toEqual({
+    await expect(
+      call('desktop.saveFile', { purpose: 'bundle', suggestedName: '记录本.zip', dataBase64: 'UEsDBA==' }),
+    ).resolves.toEqual({
       ok: true,
       value: { fileName: '记录本.zip', path: '/home/u/记录本.zip' },
     });
@@ -96,7 +112,9 @@ describe('printing', () => {
 
   it('a cancelled print is not an error; a failed one is', async () => {
     await expect(printPage({ print: (_o, cb) => cb?.(false, 'Print job canceled') })).resolves.toBe(false);
-    await expect(printPage({ print: (_o, cb) => cb?.(false, 'Printer offline') })).rejects.toMatchObject({ code: 'print-failed' });
+    await expect(printPage({ print: (_o, cb) => cb?.(false, 'Printer offline') })).rejects.toMatchObject({
+      code: 'print-failed',
+    });
   });
 
   it('desktop.savePdf renders A4 and saves it with a .pdf name', async () => {
@@ -104,7 +122,9 @@ describe('printing', () => {
     const result = await call('desktop.savePdf', { suggestedName: '会议记录' });
     expect(result).toEqual({ ok: true, value: { fileName: '会议记录.pdf', path: '/home/u/会议记录.pdf' } });
     expect(printToPDF.mock.calls[0]).toEqual([expect.objectContaining({ pageSize: 'A4' })]);
-    expect((dialog.showSaveDialog.mock.calls[0] as unknown[] | undefined)?.at(-1)).toMatchObject({ defaultPath: '会议记录.pdf' });
+    expect((dialog.showSaveDialog.mock.calls[0] as unknown[] | undefined)?.at(-1)).toMatchObject({
+      defaultPath: '会议记录.pdf',
+    });
     expect(files.files.get('/home/u/会议记录.pdf')?.toString()).toContain('%PDF');
   });
 
@@ -117,13 +137,22 @@ describe('printing', () => {
 describe('desktop.openExternal and desktop.info', () => {
   it('opens only vetted https URLs', async () => {
     const { call, openExternal } = setup();
-    await expect(call('desktop.openExternal', { url: 'https://www.gov.cn/' })).resolves.toEqual({ ok: true, value: { opened: true } });
-    await expect(call('desktop.openExternal', { url: 'file:///etc/passwd' })).resolves.toMatchObject({ ok: false, error: { code: 'url-refused' } });
+    await expect(call('desktop.openExternal', { url: 'https://www.gov.cn/' })).resolves.toEqual({
+      ok: true,
+      value: { opened: true },
+    });
+    await expect(call('desktop.openExternal', { url: 'file:///etc/passwd' })).resolves.toMatchObject({
+      ok: false,
+      error: { code: 'url-refused' },
+    });
     expect(openExternal.mock.calls).toEqual([['https://www.gov.cn/']]);
   });
 
   it('reports the install facts', async () => {
-    await expect(setup().call('desktop.info', {})).resolves.toMatchObject({ ok: true, value: { keyProtection: 'os', dataDir: '/d' } });
+    await expect(setup().call('desktop.info', {})).resolves.toMatchObject({
+      ok: true,
+      value: { keyProtection: 'os', dataDir: '/d' },
+    });
   });
 });
 
@@ -142,7 +171,13 @@ describe('desktop.pickBundle / desktop.exportBundle', () => {
       files,
       bundles: { stage, export: exportBook },
       openExternal: vi.fn(() => Promise.resolve()),
-      info: () => ({ appVersion: '0.1.0', electronVersion: '45.4.1', platform: 'linux', dataDir: '/d', keyProtection: 'os' }),
+      info: () => ({
+        appVersion: '0.1.0',
+        electronVersion: '45.4.1',
+        platform: 'linux',
+        dataDir: '/d',
+        keyProtection: 'os',
+      }),
     });
     const call = (method: string, input: unknown) => invokeMethod(desktopContract, service, method, input);
     return { call, stage, exportBook, dialog };
@@ -161,7 +196,10 @@ describe('desktop.pickBundle / desktop.exportBundle', () => {
   it('returns null and stages nothing when cancelled', async () => {
     const { call, stage, exportBook } = withBundles({});
     await expect(call('desktop.pickBundle', {})).resolves.toEqual({ ok: true, value: null });
-    await expect(call('desktop.exportBundle', { bookId: '0a1b2c3d-0000-4000-8000-000000000000' })).resolves.toEqual({ ok: true, value: null });
+    await expect(call('desktop.exportBundle', { bookId: '0a1b2c3d-0000-4000-8000-000000000000' })).resolves.toEqual({
+      ok: true,
+      value: null,
+    });
     expect(stage).not.toHaveBeenCalled();
     expect(exportBook).not.toHaveBeenCalled();
   });

@@ -23,11 +23,18 @@ const OPEN_PURPOSES = {
     title: '选择附件',
     maxBytes: 50 * MB,
     filters: [
-      { name: '图片、PDF 与文档', extensions: ['jpg', 'jpeg', 'png', 'gif', 'webp', 'pdf', 'ofd', 'doc', 'docx', 'xls', 'xlsx', 'txt'] },
+      {
+        name: '图片、PDF 与文档',
+        extensions: ['jpg', 'jpeg', 'png', 'gif', 'webp', 'pdf', 'ofd', 'doc', 'docx', 'xls', 'xlsx', 'txt'],
+      },
       { name: '所有文件', extensions: ['*'] },
     ],
   },
-  calendar: { title: '选择节假日安排文件', maxBytes: 1 * MB, filters: [{ name: '节假日安排', extensions: ['json', 'txt', 'ics'] }] },
+  calendar: {
+    title: '选择节假日安排文件',
+    maxBytes: 1 * MB,
+    filters: [{ name: '节假日安排', extensions: ['json', 'txt', 'ics'] }],
+  },
 } as const satisfies Record<string, { title: string; maxBytes: number; filters: FileFilter[] }>;
 
 const SAVE_PURPOSES = {
@@ -42,9 +49,14 @@ export const fileName = z
   .min(1, { message: '文件名不能为空' })
   .max(200, { message: '文件名不能超过 200 个字' })
   // eslint-disable-next-line no-control-regex
-  .refine((s) => !/[\\/:*?"<>|\u0000-\u001f]/.test(s) && s !== '.' && s !== '..', { message: '文件名不能包含 \\ / : * ? " < > | 等字符' });
+  .refine((s) => !/[\\/:*?"<>|\u0000-\u001f]/.test(s) && s !== '.' && s !== '..', {
+    message: '文件名不能包含 \\ / : * ? " < > | 等字符',
+  });
 
-const base64 = z.string().max(400 * MB, { message: '文件过大' }).regex(/^[A-Za-z0-9+/]*={0,2}$/, { message: '文件内容编码无效' });
+const base64 = z
+  .string()
+  .max(400 * MB, { message: '文件过大' })
+  .regex(/^[A-Za-z0-9+/]*={0,2}$/, { message: '文件内容编码无效' });
 
 export interface OpenedFile {
   fileName: string;
@@ -126,7 +138,11 @@ export function createDialogService(deps: DialogDeps): ServiceOf<typeof dialogCo
   };
   return {
     'desktop.pickBundle': async () => {
-      const spec = { title: '选择记录本数据包', filters: [{ name: '记录本数据包', extensions: ['zip'] }], properties: ['openFile' as const] };
+      const spec = {
+        title: '选择记录本数据包',
+        filters: [{ name: '记录本数据包', extensions: ['zip'] }],
+        properties: ['openFile' as const],
+      };
       const win = deps.getWindow();
       const choice = win ? await deps.dialog.showOpenDialog(win, spec) : await deps.dialog.showOpenDialog(spec);
       const chosen = choice.filePaths[0];
@@ -137,7 +153,11 @@ export function createDialogService(deps: DialogDeps): ServiceOf<typeof dialogCo
     },
     'desktop.exportBundle': async ({ bookId }) => {
       const service = bundles();
-      const options = { title: SAVE_PURPOSES.bundle.title, defaultPath: `记录本数据包-${bookId.slice(0, 8)}.zip`, filters: [...SAVE_PURPOSES.bundle.filters] };
+      const options = {
+        title: SAVE_PURPOSES.bundle.title,
+        defaultPath: `记录本数据包-${bookId.slice(0, 8)}.zip`,
+        filters: [...SAVE_PURPOSES.bundle.filters],
+      };
       const win = deps.getWindow();
       const choice = win ? await deps.dialog.showSaveDialog(win, options) : await deps.dialog.showSaveDialog(options);
       if (choice.canceled || !choice.filePath) return null;
@@ -153,7 +173,10 @@ export function createDialogService(deps: DialogDeps): ServiceOf<typeof dialogCo
       if (choice.canceled || chosen === undefined) return null;
       const size = await files.size(chosen);
       if (size > spec.maxBytes) {
-        throw new ServiceError('file-too-large', `所选文件过大（上限 ${Math.round(spec.maxBytes / MB)} MB），请选择其他文件。`);
+        throw new ServiceError(
+          'file-too-large',
+          `所选文件过大（上限 ${Math.round(spec.maxBytes / MB)} MB），请选择其他文件。`,
+        );
       }
       const data = await files.readFile(chosen);
       return { fileName: path.basename(chosen), size: data.length, dataBase64: data.toString('base64') };

@@ -2,9 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { isVettedExternalUrl } from './external-links';
 
 describe('isVettedExternalUrl', () => {
-  it.each(['https://www.gov.cn/', 'https://www.12371.cn/special/dzzgz/', 'https://example.org/a?b=c#d'])('accepts %s', (url) => {
-    expect(isVettedExternalUrl(url)).toBe(true);
-  });
+  it.each(['https://www.gov.cn/', 'https://www.12371.cn/special/dzzgz/', 'https://example.org/a?b=c#d'])(
+    'accepts %s',
+    (url) => {
+      expect(isVettedExternalUrl(url)).toBe(true);
+    },
+  );
 
   it.each([
     'http://www.gov.cn/',

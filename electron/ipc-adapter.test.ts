@@ -23,7 +23,10 @@ function fakeIpcMain() {
 
 const WINDOW_ID = 7;
 const mainFrame = (url = 'app://logbook/index.html') => ({ url, parent: null });
-const fromWindow = (frame: SenderInfo['senderFrame'] = mainFrame()): SenderInfo => ({ sender: { id: WINDOW_ID }, senderFrame: frame });
+const fromWindow = (frame: SenderInfo['senderFrame'] = mainFrame()): SenderInfo => ({
+  sender: { id: WINDOW_ID },
+  senderFrame: frame,
+});
 
 function setup() {
   const { handlers, ipcMain } = fakeIpcMain();
@@ -53,7 +56,10 @@ describe('registerContract', () => {
 
   it('parses the input and returns ok with the value', async () => {
     const { call, service } = setup();
-    await expect(call('notes.add', { title: ' 学习 ', pages: 2 })).resolves.toEqual({ ok: true, value: { id: 1, title: '学习', pages: 2 } });
+    await expect(call('notes.add', { title: ' 学习 ', pages: 2 })).resolves.toEqual({
+      ok: true,
+      value: { id: 1, title: '学习', pages: 2 },
+    });
     expect(service.received).toEqual([{ title: '学习', pages: 2 }]);
   });
 
@@ -66,7 +72,10 @@ describe('registerContract', () => {
 
   it('maps service errors to data and unexpected errors to internal without details', async () => {
     const { call, onInternalError } = setup();
-    await expect(call('notes.fail', { kind: 'service' })).resolves.toMatchObject({ ok: false, error: { code: 'book-readonly', field: 'bookId' } });
+    await expect(call('notes.fail', { kind: 'service' })).resolves.toMatchObject({
+      ok: false,
+      error: { code: 'book-readonly', field: 'bookId' },
+    });
     const crash = await call('notes.fail', { kind: 'crash' });
     expect(crash).toEqual({ ok: false, error: { code: 'internal', message: INTERNAL_MESSAGE } });
     expect(JSON.stringify(crash)).not.toMatch(/SQLITE|secret|at /);

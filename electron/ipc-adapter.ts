@@ -62,13 +62,16 @@ export function registerContract<C extends ContractMap>(
   const channels: string[] = [];
   for (const method of Object.keys(contract)) {
     const channel = channelFor(method);
-    ipcMain.handle(channel, async (event: IpcMainInvokeEvent | SenderInfo, rawInput: unknown): Promise<Result<unknown>> => {
-      if (!options.isTrustedSender(event)) {
-        options.onRejectedSender?.(method, event.senderFrame?.url);
-        return FORBIDDEN_SENDER;
-      }
-      return invokeMethod(contract, service, method, rawInput, { onInternalError: options.onInternalError });
-    });
+    ipcMain.handle(
+      channel,
+      async (event: IpcMainInvokeEvent | SenderInfo, rawInput: unknown): Promise<Result<unknown>> => {
+        if (!options.isTrustedSender(event)) {
+          options.onRejectedSender?.(method, event.senderFrame?.url);
+          return FORBIDDEN_SENDER;
+        }
+        return invokeMethod(contract, service, method, rawInput, { onInternalError: options.onInternalError });
+      },
+    );
     channels.push(channel);
   }
   return () => {

@@ -19,19 +19,25 @@ function memoryStore(): KeyStore & { files: Map<string, Buffer> } {
 }
 
 /** A reversible stand-in for the OS: XOR with a per-"user" byte, tagged so we can see it was used. */
-function fakeSafeStorage(options: { available: boolean; backend?: string; userByte?: number }): SafeStorageLike & { available: boolean } {
+function fakeSafeStorage(options: {
+  available: boolean;
+  backend?: string;
+  userByte?: number;
+}): SafeStorageLike & { available: boolean } {
   const userByte = options.userByte ?? 0x5a;
   const state = {
     available: options.available,
     isEncryptionAvailable: () => state.available,
-    encryptString: (plain: string) => Buffer.concat([Buffer.from('v10'), Buffer.from(plain, 'utf8').map((b) => b ^ userByte)]),
+    encryptString: (plain: string) =>
+      Buffer.concat([Buffer.from('v10'), Buffer.from(plain, 'utf8').map((b) => b ^ userByte)]),
     decryptString: (sealed: Buffer) => {
       if (!sealed.subarray(0, 3).equals(Buffer.from('v10'))) throw new Error('bad');
       const plain = Buffer.from(sealed.subarray(3).map((b) => b ^ userByte)).toString('utf8');
       if (!/^[A-Za-z0-9+/=]*$/.test(plain)) throw new Error('wrong key');
       return plain;
     },
-    getSelectedStorageBackend: () => (options.backend ?? 'gnome_libsecret') as ReturnType<NonNullable<SafeStorageLike['getSelectedStorageBackend']>>,
+    getSelectedStorageBackend: () =>
+      (options.backend ?? 'gnome_libsecret') as ReturnType<NonNullable<SafeStorageLike['getSelectedStorageBackend']>>,
   };
   return state;
 }
@@ -77,14 +83,22 @@ describe('createSafeStorageKeyStore', () => {
   });
 
   it('reports the Linux basic_text backend as weak', () => {
-    expect(createSafeStorageKeyStore(memoryStore(), fakeSafeStorage({ available: true, backend: 'basic_text' }), 'linux').protection()).toBe('weak');
+    expect(
+      createSafeStorageKeyStore(
+        memoryStore(),
+        fakeSafeStorage({ available: true, backend: 'basic_text' }),
+        'linux',
+      ).protection(),
+    ).toBe('weak');
   });
 
   it('fails with a Chinese key-locked error when the keychain cannot decrypt (other user)', () => {
     const inner = memoryStore();
     createSafeStorageKeyStore(inner, fakeSafeStorage({ available: true, userByte: 0x11 })).save('k1', der);
     const otherUser = createSafeStorageKeyStore(inner, fakeSafeStorage({ available: true, userByte: 0x77 }));
-    expect(() => otherUser.load('k1')).toThrow(expect.objectContaining({ code: 'key-locked', message: expect.stringMatching(/密钥/) }));
+    expect(() => otherUser.load('k1')).toThrow(
+      expect.objectContaining({ code: 'key-locked', message: expect.stringMatching(/密钥/) }),
+    );
   });
 });
 

@@ -30,7 +30,11 @@ export interface ProtectedKeyStore extends KeyStore {
   protection(): KeyProtection;
 }
 
-export function createSafeStorageKeyStore(inner: KeyStore, safeStorage: SafeStorageLike, platform: string = process.platform): ProtectedKeyStore {
+export function createSafeStorageKeyStore(
+  inner: KeyStore,
+  safeStorage: SafeStorageLike,
+  platform: string = process.platform,
+): ProtectedKeyStore {
   const available = (): boolean => {
     try {
       return safeStorage.isEncryptionAvailable();

@@ -75,7 +75,8 @@ const fake = vi.hoisted(() => {
       BrowserWindow,
       session,
       protocol: {
-        registerSchemesAsPrivileged: (schemes: { scheme: string }[]) => order.push(`privileged:${schemes.map((s) => s.scheme).join()}`),
+        registerSchemesAsPrivileged: (schemes: { scheme: string }[]) =>
+          order.push(`privileged:${schemes.map((s) => s.scheme).join()}`),
         handle: (scheme: string) => order.push(`handle:${scheme}`),
       },
       ipcMain: {
@@ -88,7 +89,14 @@ const fake = vi.hoisted(() => {
           fake.menu.value = menu;
         },
       },
-      dialog: { showErrorBox: (...args: unknown[]) => { fake.showErrorBox(...args); }, showMessageBox: vi.fn(), showOpenDialog: vi.fn(), showSaveDialog: vi.fn() },
+      dialog: {
+        showErrorBox: (...args: unknown[]) => {
+          fake.showErrorBox(...args);
+        },
+        showMessageBox: vi.fn(),
+        showOpenDialog: vi.fn(),
+        showSaveDialog: vi.fn(),
+      },
       shell: { openExternal: vi.fn(), openPath: vi.fn() },
       safeStorage: {
         isEncryptionAvailable: () => true,
@@ -129,14 +137,21 @@ describe('electron/main.ts (composition root)', () => {
   });
 
   it('denies permissions and enforces the CSP on the default session', () => {
-    expect(fake.order).toEqual(expect.arrayContaining(['permission-request:function', 'permission-check:function', 'device:function', 'csp']));
+    expect(fake.order).toEqual(
+      expect.arrayContaining(['permission-request:function', 'permission-check:function', 'device:function', 'csp']),
+    );
   });
 
   it('guards every web contents and opens one sandboxed window on app://', () => {
     expect(fake.appListeners.has('web-contents-created')).toBe(true);
     expect(fake.appListeners.has('second-instance')).toBe(true);
     const [win] = fake.windows;
-    expect(win?.options.webPreferences).toMatchObject({ sandbox: true, contextIsolation: true, nodeIntegration: false, preload: path.join('/repo', 'out', 'preload', 'index.cjs') });
+    expect(win?.options.webPreferences).toMatchObject({
+      sandbox: true,
+      contextIsolation: true,
+      nodeIntegration: false,
+      preload: path.join('/repo', 'out', 'preload', 'index.cjs'),
+    });
     expect(win?.loaded).toEqual(['app://logbook/index.html']);
   });
 
@@ -148,17 +163,28 @@ describe('electron/main.ts (composition root)', () => {
   it('answers the real service over IPC for our window, and refuses others', async () => {
     const list = fake.ipcHandlers.get('logbook:books.list');
     await expect(list?.(trusted, {})).resolves.toEqual({ ok: true, value: [] });
-    await expect(list?.({ ...trusted, sender: { id: 99 } }, {})).resolves.toMatchObject({ ok: false, error: { code: 'forbidden-sender' } });
+    await expect(list?.({ ...trusted, sender: { id: 99 } }, {})).resolves.toMatchObject({
+      ok: false,
+      error: { code: 'forbidden-sender' },
+    });
     const info = fake.ipcHandlers.get('logbook:desktop.info');
     await expect(info?.(trusted, {})).resolves.toMatchObject({ ok: true, value: { dataDir, keyProtection: 'os' } });
   });
 
   it('tells the renderer how the key is protected (safeStorage: the OS key store)', async () => {
     const security = fake.ipcHandlers.get('logbook:app.security');
-    await expect(security?.(trusted, {})).resolves.toMatchObject({ ok: true, value: { keyProtection: 'os', explanation: expect.stringContaining('操作系统的密钥库') } });
+    await expect(security?.(trusted, {})).resolves.toMatchObject({
+      ok: true,
+      value: { keyProtection: 'os', explanation: expect.stringContaining('操作系统的密钥库') },
+    });
   });
 
   it('sets the Chinese menu', () => {
-    expect((fake.menu.value as { label: string }[]).map((m) => m.label)).toEqual(['文件(&F)', '编辑(&E)', '视图(&V)', '帮助(&H)']);
+    expect((fake.menu.value as { label: string }[]).map((m) => m.label)).toEqual([
+      '文件(&F)',
+      '编辑(&E)',
+      '视图(&V)',
+      '帮助(&H)',
+    ]);
   });
 });

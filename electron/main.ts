@@ -44,7 +44,10 @@ const logError = (method: string, error: unknown) => {
 };
 const logLoose = (result: SecureResult) => {
   if (result.failed.length === 0) return;
-  const names = result.failed.slice(0, 5).map((f) => `${f.path} (${f.code})`).join(', ');
+  const names = result.failed
+    .slice(0, 5)
+    .map((f) => `${f.path} (${f.code})`)
+    .join(', ');
   localLog?.note('data-folder', `${result.failed.length} entries could not be made owner-only: ${names}`);
 };
 
@@ -70,7 +73,11 @@ function start(): void {
   // Owner-only on every start; once more after opening, for a database SQLite just created.
   ensureDataDir(dataDir, logLoose);
   const keyStore = createSafeStorageKeyStore(plainKeyStore(dataDir), safeStorage);
-  const nativeBinding = resolveNativeBinding({ env: process.env, isPackaged: app.isPackaged, resourcesPath: process.resourcesPath });
+  const nativeBinding = resolveNativeBinding({
+    env: process.env,
+    isPackaged: app.isPackaged,
+    resourcesPath: process.resourcesPath,
+  });
   // The full verify's thread, bundled beside the main bundle (out/main → out/worker).
   // Packaged, it is unpacked from the asar (electron-builder.yml): Node loads it as a real file.
   const verifyWorker = path.join(__dirname, '..', 'worker', 'index.cjs').replace(/\.asar([\\/])/, '.asar.unpacked$1');
@@ -86,14 +93,21 @@ function start(): void {
 
   const getWindow = () => (mainWindow && !mainWindow.isDestroyed() ? mainWindow : null);
   const isTrustedSender = createSenderCheck(() => getWindow()?.webContents.id);
-  registerContract(ipcMain, contract, service, { isTrustedSender, onInternalError: logError, onRejectedSender: (m, url) => log(`refused ${m} from ${url}`) });
+  registerContract(ipcMain, contract, service, {
+    isTrustedSender,
+    onInternalError: logError,
+    onRejectedSender: (m, url) => log(`refused ${m} from ${url}`),
+  });
   registerContract(
     ipcMain,
     desktopContract,
     createDesktopService({
       dialog,
       getWindow,
-      bundles: { stage: (file) => opened.stageBundle(file), export: (bookId, file) => opened.exportBundle(bookId, file) },
+      bundles: {
+        stage: (file) => opened.stageBundle(file),
+        export: (bookId, file) => opened.exportBundle(bookId, file),
+      },
       printPages: async (input): Promise<PrintView> => {
         if (!service) throw new ServiceError('no-service', '记录本尚未打开，请稍后重试。');
         return callService(service, 'print.pages', input);
@@ -133,7 +147,10 @@ function start(): void {
       openDataFolder: () => void shell.openPath(dataDir),
       about: () => {
         const win = getWindow();
-        const detail = [`版本 ${app.getVersion()}（Electron ${process.versions.electron ?? ''}）`, `数据文件夹：${dataDir}`].join('\n');
+        const detail = [
+          `版本 ${app.getVersion()}（Electron ${process.versions.electron ?? ''}）`,
+          `数据文件夹：${dataDir}`,
+        ].join('\n');
         if (win) void dialog.showMessageBox(win, { type: 'info', title: '关于', message: WINDOW_TITLE, detail });
       },
     },

@@ -5,7 +5,13 @@
  */
 export const COMMAND_CHANNEL = 'logbook:command';
 
-export const MENU_COMMANDS = ['export-bundle', 'import-bundle', 'verify-book', 'show-key-fingerprint', 'show-help'] as const;
+export const MENU_COMMANDS = [
+  'export-bundle',
+  'import-bundle',
+  'verify-book',
+  'show-key-fingerprint',
+  'show-help',
+] as const;
 
 export type MenuCommand = (typeof MENU_COMMANDS)[number];
 

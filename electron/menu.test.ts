@@ -59,7 +59,10 @@ describe('buildMenuTemplate', () => {
   });
 
   it('shows reload and devtools only in development', () => {
-    const roles = (isDev: boolean) => buildMenuTemplate(actions(), { isDev, platform: 'win32' }).flatMap(items).map((i) => i.role);
+    const roles = (isDev: boolean) =>
+      buildMenuTemplate(actions(), { isDev, platform: 'win32' })
+        .flatMap(items)
+        .map((i) => i.role);
     expect(roles(false)).not.toContain('toggleDevTools');
     expect(roles(false)).not.toContain('reload');
     expect(roles(true)).toContain('toggleDevTools');

@@ -56,7 +56,11 @@ export function buildMenuTemplate(actions: MenuActions, options: MenuOptions): M
     { label: '全屏', role: 'togglefullscreen' },
   ];
   if (options.isDev) {
-    viewItems.push({ type: 'separator' }, { label: '重新加载', role: 'reload' }, { label: '开发者工具', role: 'toggleDevTools' });
+    viewItems.push(
+      { type: 'separator' },
+      { label: '重新加载', role: 'reload' },
+      { label: '开发者工具', role: 'toggleDevTools' },
+    );
   }
   const view: MenuItemConstructorOptions = { label: '视图(&V)', submenu: viewItems };
   const help: MenuItemConstructorOptions = {

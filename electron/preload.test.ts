@@ -43,14 +43,20 @@ describe('preload', () => {
 
   it('refuses malformed method names without touching IPC', async () => {
     for (const name of ['', '../x', 'a b', 'x'.repeat(200)]) {
-      await expect(bridge.call(name as 'books.list', {})).resolves.toMatchObject({ ok: false, error: { code: 'unknown-method' } });
+      await expect(bridge.call(name as 'books.list', {})).resolves.toMatchObject({
+        ok: false,
+        error: { code: 'unknown-method' },
+      });
     }
     expect(electron.invoke).not.toHaveBeenCalled();
   });
 
   it('turns IPC failures into data', async () => {
     electron.invoke.mockRejectedValueOnce(new Error("No handler registered for 'logbook:nope'"));
-    await expect((bridge.call as (m: string, i: unknown) => Promise<unknown>)('nope', {})).resolves.toMatchObject({ ok: false, error: { code: 'unknown-method' } });
+    await expect((bridge.call as (m: string, i: unknown) => Promise<unknown>)('nope', {})).resolves.toMatchObject({
+      ok: false,
+      error: { code: 'unknown-method' },
+    });
     electron.invoke.mockRejectedValueOnce(new Error('object could not be cloned'));
     await expect(bridge.call('books.list', {})).resolves.toMatchObject({ ok: false, error: { code: 'ipc-failed' } });
   });

@@ -52,14 +52,24 @@ export const PRINT_WINDOW_OPTIONS: BrowserWindowConstructorOptions = {
   show: false,
   width: 900,
   height: 1200,
-  webPreferences: { sandbox: true, contextIsolation: true, nodeIntegration: false, javascript: false, webviewTag: false, spellcheck: false },
+  webPreferences: {
+    sandbox: true,
+    contextIsolation: true,
+    nodeIntegration: false,
+    javascript: false,
+    webviewTag: false,
+    spellcheck: false,
+  },
 };
 
 /**
  * The print window over Electron's BrowserWindow: each print's HTML is written to a private
  * temporary file (a data: URL would be cut at 2 MB) and loaded from there, then removed.
  */
-export function createPrintWindow(Window: new (o: BrowserWindowConstructorOptions) => BrowserWindow, tmp = os.tmpdir()): PrintWindow {
+export function createPrintWindow(
+  Window: new (o: BrowserWindowConstructorOptions) => BrowserWindow,
+  tmp = os.tmpdir(),
+): PrintWindow {
   const win = new Window(PRINT_WINDOW_OPTIONS);
   win.webContents.on('will-navigate', (e) => e.preventDefault());
   win.webContents.setWindowOpenHandler(() => ({ action: 'deny' }));
@@ -90,13 +100,17 @@ export interface RecordPrintDeps extends DialogDeps {
 
 function printPdf(contents: Pick<WebContents, 'printToPDF'>): Promise<Buffer> {
   return contents.printToPDF({ preferCSSPageSize: true, printBackground: true }).catch((error: unknown) => {
-    throw new ServiceError('print-failed', `排版失败，未能生成 PDF：${error instanceof Error ? error.message : String(error)}`);
+    throw new ServiceError(
+      'print-failed',
+      `排版失败，未能生成 PDF：${error instanceof Error ? error.message : String(error)}`,
+    );
   });
 }
 
 /** Lays the print out in the print window (contents with page numbers), then prints or saves it. */
 export async function printRecord(deps: RecordPrintDeps, request: unknown, action: 'print' | 'pdf') {
-  if (!deps.printPages || !deps.openPrintWindow) throw new ServiceError('print-unavailable', '本窗口不能打印记录本页面，请重新打开程序。');
+  if (!deps.printPages || !deps.openPrintWindow)
+    throw new ServiceError('print-unavailable', '本窗口不能打印记录本页面，请重新打开程序。');
   const printPages = deps.printPages;
   const win = deps.openPrintWindow();
   try {
@@ -108,7 +122,13 @@ export async function printRecord(deps: RecordPrintDeps, request: unknown, actio
     const { pdf, view } = await renderPrintPdf((extra) => printPages({ ...base, ...extra }), render);
     const pages = countPages(pdf);
     if (action === 'pdf') {
-      const saved = await saveWithDialog(deps, deps.files ?? nodeFileOps, SAVE_PDF_SPEC, withPdfExtension(view.fileName), pdf);
+      const saved = await saveWithDialog(
+        deps,
+        deps.files ?? nodeFileOps,
+        SAVE_PDF_SPEC,
+        withPdfExtension(view.fileName),
+        pdf,
+      );
       return { done: saved !== null, saved, pages };
     }
     // The window holds the last layout: the print with its page numbers.

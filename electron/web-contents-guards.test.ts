@@ -80,7 +80,14 @@ describe('denyAllPermissions', () => {
       setDevicePermissionHandler: (h: typeof device) => (device = h),
     };
     denyAllPermissions(session as unknown as Session);
-    for (const permission of ['media', 'notifications', 'geolocation', 'clipboard-read', 'openExternal', 'fullscreen']) {
+    for (const permission of [
+      'media',
+      'notifications',
+      'geolocation',
+      'clipboard-read',
+      'openExternal',
+      'fullscreen',
+    ]) {
       const callback = vi.fn();
       request?.({}, permission, callback);
       expect(callback).toHaveBeenCalledWith(false);
@@ -92,11 +99,12 @@ describe('denyAllPermissions', () => {
 
 describe('enforceCspHeaders', () => {
   it('replaces any CSP in responses with ours', () => {
-    let listener: ((details: { responseHeaders?: Record<string, string[]> }, cb: (r: unknown) => void) => void) | undefined;
+    let listener:
+      ((details: { responseHeaders?: Record<string, string[]> }, cb: (r: unknown) => void) => void) | undefined;
     const session = { webRequest: { onHeadersReceived: (l: typeof listener) => (listener = l) } };
     enforceCspHeaders(session as unknown as Session);
     const callback = vi.fn();
-    listener?.({ responseHeaders: { 'content-security-policy': ["default-src *"], 'X-Other': ['1'] } }, callback);
+    listener?.({ responseHeaders: { 'content-security-policy': ['default-src *'], 'X-Other': ['1'] } }, callback);
     const { responseHeaders } = callback.mock.calls[0]?.[0] as { responseHeaders: Record<string, string[]> };
     expect(responseHeaders['content-security-policy']).toBeUndefined();
     expect(responseHeaders['Content-Security-Policy']?.[0]).toContain("script-src 'self'");

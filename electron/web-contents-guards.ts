@@ -57,7 +57,10 @@ function urlOf(event: unknown, legacyUrl: unknown): string | undefined {
   return typeof legacyUrl === 'string' ? legacyUrl : undefined;
 }
 
-type PermissionSession = Pick<Session, 'setPermissionRequestHandler' | 'setPermissionCheckHandler' | 'setDevicePermissionHandler'>;
+type PermissionSession = Pick<
+  Session,
+  'setPermissionRequestHandler' | 'setPermissionCheckHandler' | 'setDevicePermissionHandler'
+>;
 
 export function denyAllPermissions(session: PermissionSession, log?: (message: string) => void): void {
   session.setPermissionRequestHandler((_contents, permission, callback) => {

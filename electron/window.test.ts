@@ -46,7 +46,10 @@ describe('createMainWindow', () => {
       show = show;
       loadURL = loadURL;
     }
-    createMainWindow(FakeWindow as unknown as new (o: BrowserWindowConstructorOptions) => BrowserWindow, { preloadPath: 'p', devTools: false });
+    createMainWindow(FakeWindow as unknown as new (o: BrowserWindowConstructorOptions) => BrowserWindow, {
+      preloadPath: 'p',
+      devTools: false,
+    });
     expect(created[0]?.webPreferences?.sandbox).toBe(true);
     expect(loadURL).toHaveBeenCalledWith(START_URL);
     expect(START_URL.startsWith('app://logbook/')).toBe(true);

@@ -58,7 +58,9 @@ export function createMainWindow(BrowserWindowClass: WindowCtor, config: MainWin
 }
 
 /** Brings an existing window to the front (used when a second instance starts). */
-export function focusWindow(win: Pick<BrowserWindow, 'isDestroyed' | 'isMinimized' | 'restore' | 'show' | 'focus'> | null | undefined): void {
+export function focusWindow(
+  win: Pick<BrowserWindow, 'isDestroyed' | 'isMinimized' | 'restore' | 'show' | 'focus'> | null | undefined,
+): void {
   if (!win || win.isDestroyed()) return;
   if (win.isMinimized()) win.restore();
   win.show();

@@ -27,7 +27,10 @@ beforeAll(async () => {
         return 'bundle-0123456789abcdef01234567.zip';
       },
       exportBundle: (bookId, out) => {
-        if (bookId.startsWith('dead')) return Promise.reject(Object.assign(new Error('这本记录本未通过完整校验，不能导出为数据包。'), { code: 'book-damaged' }));
+        if (bookId.startsWith('dead'))
+          return Promise.reject(
+            Object.assign(new Error('这本记录本未通过完整校验，不能导出为数据包。'), { code: 'book-damaged' }),
+          );
         fs.writeFileSync(out, 'PK zip bytes');
         return Promise.resolve({ bytes: 12, size: 7 });
       },
@@ -42,18 +45,32 @@ afterAll(async () => {
 });
 
 const post = (route: string, body: string | Uint8Array, headers: Record<string, string>) =>
-  fetch(`${host.origin}${route}`, { method: 'POST', headers, body: typeof body === 'string' ? body : new Blob([new Uint8Array(body)]) });
+  fetch(`${host.origin}${route}`, {
+    method: 'POST',
+    headers,
+    body: typeof body === 'string' ? body : new Blob([new Uint8Array(body)]),
+  });
 
 describe('bundle file routes', () => {
   it('refuses an upload without the token or of another media type, and streams a good one to the service', async () => {
     const noToken = await post('/files/bundle-upload', 'PK', { 'Content-Type': 'application/zip' });
     expect(noToken.status).toBe(401);
-    const wrongType = await post('/files/bundle-upload', 'PK', { 'Content-Type': 'text/html', 'X-Logbook-Token': host.token });
+    const wrongType = await post('/files/bundle-upload', 'PK', {
+      'Content-Type': 'text/html',
+      'X-Logbook-Token': host.token,
+    });
     expect(wrongType.status).toBe(415);
-    const foreign = await post('/files/bundle-upload', 'PK', { 'Content-Type': 'application/zip', 'X-Logbook-Token': host.token, Origin: 'http://evil.example' });
+    const foreign = await post('/files/bundle-upload', 'PK', {
+      'Content-Type': 'application/zip',
+      'X-Logbook-Token': host.token,
+      Origin: 'http://evil.example',
+    });
     expect(foreign.status).toBe(403);
     expect(staged).toHaveLength(0);
-    const good = await post('/files/bundle-upload', Buffer.from('PK\x03\x04 bytes'), { 'Content-Type': 'application/zip', 'X-Logbook-Token': host.token });
+    const good = await post('/files/bundle-upload', Buffer.from('PK\x03\x04 bytes'), {
+      'Content-Type': 'application/zip',
+      'X-Logbook-Token': host.token,
+    });
     expect(await good.json()).toEqual({ ok: true, value: { upload: 'bundle-0123456789abcdef01234567.zip' } });
     expect(staged[0]!.toString('latin1')).toBe('PK\x03\x04 bytes');
   });
@@ -62,9 +79,16 @@ describe('bundle file routes', () => {
     const headers = { 'Content-Type': 'application/json', 'X-Logbook-Token': host.token };
     const bad = await (await post('/files/bundle-export', JSON.stringify({ bookId: '../../etc' }), headers)).json();
     expect(bad).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
-    const damaged = await (await post('/files/bundle-export', JSON.stringify({ bookId: 'deadbeef-0000' }), headers)).json();
-    expect(damaged).toMatchObject({ ok: false, error: { code: 'book-damaged', message: expect.stringContaining('完整校验') } });
-    const done = (await (await post('/files/bundle-export', JSON.stringify({ bookId: '0a1b2c3d-0000' }), headers)).json()) as { ok: true; value: { download: string; size: number } };
+    const damaged = await (
+      await post('/files/bundle-export', JSON.stringify({ bookId: 'deadbeef-0000' }), headers)
+    ).json();
+    expect(damaged).toMatchObject({
+      ok: false,
+      error: { code: 'book-damaged', message: expect.stringContaining('完整校验') },
+    });
+    const done = (await (
+      await post('/files/bundle-export', JSON.stringify({ bookId: '0a1b2c3d-0000' }), headers)
+    ).json()) as { ok: true; value: { download: string; size: number } };
     expect(done).toMatchObject({ ok: true, value: { size: 7 } });
     const first = await fetch(`${host.origin}${done.value.download}`);
     expect(first.status).toBe(200);

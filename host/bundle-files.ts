@@ -35,7 +35,12 @@ const UPLOAD_TYPES = new Set(['application/zip', 'application/octet-stream', 'ap
 
 function send(res: ServerResponse, status: number, result: Result<unknown>): void {
   const json = JSON.stringify(result);
-  res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': String(Buffer.byteLength(json)), 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff' });
+  res.writeHead(status, {
+    'Content-Type': 'application/json; charset=utf-8',
+    'Content-Length': String(Buffer.byteLength(json)),
+    'Cache-Control': 'no-store',
+    'X-Content-Type-Options': 'nosniff',
+  });
   res.end(json);
 }
 
@@ -61,7 +66,11 @@ async function readJson(req: IncomingMessage, limit: number): Promise<unknown> {
   }
 }
 
-export function bundleFileRoutes(service: BundleFileService, dataDir: string, onInternalError?: (what: string, error: unknown) => void): BundleFileRoutes {
+export function bundleFileRoutes(
+  service: BundleFileService,
+  dataDir: string,
+  onInternalError?: (what: string, error: unknown) => void,
+): BundleFileRoutes {
   const outgoing = path.join(dataDir, 'outgoing');
   const tickets = new Map<string, { file: string; fileName: string }>();
 
@@ -69,7 +78,10 @@ export function bundleFileRoutes(service: BundleFileService, dataDir: string, on
     const type = (req.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
     if (!UPLOAD_TYPES.has(type)) {
       req.resume();
-      send(res, 415, { ok: false, error: { code: 'unsupported-media-type', message: '请上传 zip 格式的记录本数据包。' } });
+      send(res, 415, {
+        ok: false,
+        error: { code: 'unsupported-media-type', message: '请上传 zip 格式的记录本数据包。' },
+      });
       return;
     }
     try {
@@ -96,7 +108,10 @@ export function bundleFileRoutes(service: BundleFileService, dataDir: string, on
       const result = await service.exportBundle(bookId, file);
       const fileName = `记录本数据包-${bookId.slice(0, 8)}-${result.size}条.zip`;
       tickets.set(ticket, { file, fileName });
-      send(res, 200, { ok: true, value: { download: `/files/download/${ticket}`, fileName, bytes: result.bytes, size: result.size } });
+      send(res, 200, {
+        ok: true,
+        value: { download: `/files/download/${ticket}`, fileName, bytes: result.bytes, size: result.size },
+      });
     } catch (error) {
       fs.rmSync(file, { force: true });
       onInternalError?.('bundle-export', error);

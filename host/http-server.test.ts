@@ -54,7 +54,9 @@ function send(
       (res) => {
         const chunks: Buffer[] = [];
         res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }));
+        res.on('end', () =>
+          resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }),
+        );
       },
     );
     req.on('error', reject);
@@ -91,7 +93,10 @@ describe('startHost: address and token', () => {
   });
 
   it('answers 401 without the token, with a wrong one, and with a prefix of the right one', async () => {
-    const missing = await send('POST', '/api/notes.add', { headers: { 'Content-Type': 'application/json' }, body: '{"title":"x"}' });
+    const missing = await send('POST', '/api/notes.add', {
+      headers: { 'Content-Type': 'application/json' },
+      body: '{"title":"x"}',
+    });
     expect(missing.status).toBe(401);
     expect(JSON.parse(missing.body)).toMatchObject({ ok: false, error: { code: 'unauthorized' } });
     expect((await api('notes.add', { title: 'x' }, { 'X-Logbook-Token': 'wrong-token-wrong-token' })).status).toBe(401);
@@ -159,8 +164,15 @@ describe('startHost: API calls', () => {
     const streamed = await new Promise<number>((resolve, reject) => {
       const req = request(
         {
-          host: '127.0.0.1', port: host.port, method: 'POST', path: '/api/notes.add',
-          headers: { 'Content-Type': 'application/json', 'X-Logbook-Token': host.token, 'Transfer-Encoding': 'chunked' },
+          host: '127.0.0.1',
+          port: host.port,
+          method: 'POST',
+          path: '/api/notes.add',
+          headers: {
+            'Content-Type': 'application/json',
+            'X-Logbook-Token': host.token,
+            'Transfer-Encoding': 'chunked',
+          },
         },
         (res) => {
           res.resume();

@@ -100,16 +100,24 @@ export async function startHost<C extends ContractMap>(options: HostOptions<C>):
 
   /** The /api checks for /files: the token, and our own Origin when one is sent. */
   function authorizeFiles(req: IncomingMessage): ErrorData | null {
-    if (!tokenMatches(token, req.headers[TOKEN_HEADER])) return { code: 'unauthorized', message: '访问令牌缺失或无效：请用程序启动时打印的完整地址（含 #token=…）重新打开页面。' };
+    if (!tokenMatches(token, req.headers[TOKEN_HEADER]))
+      return {
+        code: 'unauthorized',
+        message: '访问令牌缺失或无效：请用程序启动时打印的完整地址（含 #token=…）重新打开页面。',
+      };
     const origin = req.headers.origin;
-    if (origin !== undefined && !allowedOrigins().has(origin)) return { code: 'forbidden-origin', message: '拒绝来自其他网站的请求。' };
+    if (origin !== undefined && !allowedOrigins().has(origin))
+      return { code: 'forbidden-origin', message: '拒绝来自其他网站的请求。' };
     return null;
   }
 
   async function handleApi(req: IncomingMessage, res: ServerResponse, method: string): Promise<void> {
     if (!tokenMatches(token, req.headers[TOKEN_HEADER])) {
       req.resume();
-      sendResult(res, 401, { code: 'unauthorized', message: '访问令牌缺失或无效：请用程序启动时打印的完整地址（含 #token=…）重新打开页面。' });
+      sendResult(res, 401, {
+        code: 'unauthorized',
+        message: '访问令牌缺失或无效：请用程序启动时打印的完整地址（含 #token=…）重新打开页面。',
+      });
       return;
     }
     if (req.method !== 'POST') {
@@ -132,7 +140,10 @@ export async function startHost<C extends ContractMap>(options: HostOptions<C>):
     const mediaType = (req.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase();
     if (mediaType !== 'application/json') {
       req.resume();
-      sendResult(res, 415, { code: 'unsupported-media-type', message: '请求内容必须是 JSON（Content-Type: application/json）。' });
+      sendResult(res, 415, {
+        code: 'unsupported-media-type',
+        message: '请求内容必须是 JSON（Content-Type: application/json）。',
+      });
       return;
     }
     const declared = Number(req.headers['content-length'] ?? '0');
@@ -243,7 +254,8 @@ function refuseTooLarge(req: IncomingMessage, res: ServerResponse, limit: number
   // Keep reading (and dropping) what the client still sends so it sees the answer, then close.
   req.resume();
   res.setHeader('Connection', 'close');
-  const size = limit >= 1024 * 1024 ? `${Math.floor(limit / (1024 * 1024))} MB` : `${Math.max(1, Math.floor(limit / 1024))} KB`;
+  const size =
+    limit >= 1024 * 1024 ? `${Math.floor(limit / (1024 * 1024))} MB` : `${Math.max(1, Math.floor(limit / 1024))} KB`;
   sendResult(res, 413, { code: 'too-large', message: `请求内容过大（上限 ${size}）。请缩小附件后重试。` });
 }
 

@@ -27,10 +27,13 @@ describe('invokeMethod', () => {
     expect(result).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
   });
 
-  it.each(['notes.missing', '__proto__', 'constructor', 'toString', 42, null])('refuses unknown method %s', async (method) => {
-    const result = await invokeMethod(fixtureContract, createFixtureService(), method, {});
-    expect(result).toMatchObject({ ok: false, error: { code: 'unknown-method' } });
-  });
+  it.each(['notes.missing', '__proto__', 'constructor', 'toString', 42, null])(
+    'refuses unknown method %s',
+    async (method) => {
+      const result = await invokeMethod(fixtureContract, createFixtureService(), method, {});
+      expect(result).toMatchObject({ ok: false, error: { code: 'unknown-method' } });
+    },
+  );
 
   it('passes a ServiceError through as data (code, message, field)', async () => {
     const result = await invokeMethod(fixtureContract, createFixtureService(), 'notes.fail', { kind: 'service' });
@@ -42,7 +45,13 @@ describe('invokeMethod', () => {
 
   it('hides unexpected errors behind "internal" and hands the original to the logger only', async () => {
     const onInternalError = vi.fn();
-    const result = await invokeMethod(fixtureContract, createFixtureService(), 'notes.fail', { kind: 'crash' }, { onInternalError });
+    const result = await invokeMethod(
+      fixtureContract,
+      createFixtureService(),
+      'notes.fail',
+      { kind: 'crash' },
+      { onInternalError },
+    );
     expect(result).toEqual({ ok: false, error: { code: 'internal', message: INTERNAL_MESSAGE } });
     expect(JSON.stringify(result)).not.toContain('SQLITE');
     expect(onInternalError).toHaveBeenCalledOnce();

@@ -22,7 +22,8 @@ import type { ContractMap, ErrorData, Result, ServiceOf } from '../db/contract/c
 import { ServiceError } from '../db/contract/contract-types';
 import { describeZodError } from '../db/contract/messages';
 
-export const INTERNAL_MESSAGE = '内部错误：操作没有完成，数据未被修改。请重试；如果反复出现，请重启程序并联系维护人员。';
+export const INTERNAL_MESSAGE =
+  '内部错误：操作没有完成，数据未被修改。请重试；如果反复出现，请重启程序并联系维护人员。';
 
 export interface InvokeOptions {
   /** Called with the original error when a call fails unexpectedly (never sent to the caller). */

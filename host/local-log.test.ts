@@ -20,7 +20,11 @@ const PATH = '/home/zhang/.config/党建工作小组工作记录本/data/logbook
 const SQL = 'INSERT INTO entries (book, seq, bytes) VALUES (?, ?, ?)';
 
 const readLog = (): Record<string, unknown>[] =>
-  fs.readFileSync(path.join(dataDir, LOG_FOLDER, LOG_FILE), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+  fs
+    .readFileSync(path.join(dataDir, LOG_FOLDER, LOG_FILE), 'utf8')
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l) as Record<string, unknown>);
 
 describe('an internal error', () => {
   it('reaches the caller as a code and a Chinese sentence; its path, SQL and stack go to the local log', async () => {
@@ -31,7 +35,12 @@ describe('an internal error', () => {
         throw Object.assign(new Error(`SQLITE_IOERR: disk I/O error in ${SQL} at ${PATH}`), { code: 'SQLITE_IOERR' });
       },
     };
-    const host = await startHost({ contract: fixtureContract, service, staticDir: dataDir, onInternalError: (method, error) => localLog.error(method, error) });
+    const host = await startHost({
+      contract: fixtureContract,
+      service,
+      staticDir: dataDir,
+      onInternalError: (method, error) => localLog.error(method, error),
+    });
     try {
       const response = await fetch(`${host.origin}/api/notes.fail`, {
         method: 'POST',
@@ -41,7 +50,8 @@ describe('an internal error', () => {
       const text = await response.text();
       expect(JSON.parse(text)).toEqual({ ok: false, error: { code: 'internal', message: INTERNAL_MESSAGE } });
       expect(INTERNAL_MESSAGE).toMatch(/[\u4e00-\u9fff]/);
-      for (const secret of [PATH, 'INSERT INTO', 'SQLITE_IOERR', 'local-log.test', '    at ']) expect(text).not.toContain(secret);
+      for (const secret of [PATH, 'INSERT INTO', 'SQLITE_IOERR', 'local-log.test', '    at '])
+        expect(text).not.toContain(secret);
     } finally {
       await host.close();
     }
@@ -61,7 +71,10 @@ describe('an internal error', () => {
 describe('createLocalLog', () => {
   it('keeps the causes (the SQLite detail a LedgerError no longer shows the user)', () => {
     const sqlite = Object.assign(new Error(`database disk image is malformed: ${PATH}`), { code: 'SQLITE_CORRUPT' });
-    createLocalLog(dataDir).error('entries.list', new LedgerError('database-corrupt', '数据库文件已损坏。', { cause: sqlite }));
+    createLocalLog(dataDir).error(
+      'entries.list',
+      new LedgerError('database-corrupt', '数据库文件已损坏。', { cause: sqlite }),
+    );
     const [line] = readLog();
     expect(line).toMatchObject({ name: 'LedgerError', code: 'database-corrupt', causes: [{ code: 'SQLITE_CORRUPT' }] });
     expect(JSON.stringify(line)).toContain(PATH);
@@ -79,7 +92,14 @@ describe('createLocalLog', () => {
   it('never throws, even with nowhere to write or a strange thing thrown', () => {
     fs.writeFileSync(path.join(dataDir, LOG_FOLDER), 'a file where the folder should be');
     const localLog = createLocalLog(dataDir);
-    const hostile = { toString: () => { throw new Error('no'); }, toJSON: () => { throw new Error('no'); } };
+    const hostile = {
+      toString: () => {
+        throw new Error('no');
+      },
+      toJSON: () => {
+        throw new Error('no');
+      },
+    };
     expect(() => localLog.error('x', hostile)).not.toThrow();
     expect(() => localLog.error('x', new Error('y'))).not.toThrow();
   });

@@ -70,10 +70,15 @@ describe.runIf(process.platform !== 'win32')('serve tightens the data folder on 
     await writeFile(outside, 'not ours');
     await chmod(outside, 0o644);
     await symlink(outside, path.join(dataDir, 'logbook.sqlite.checkpoints', 'elsewhere.json'));
-    const modesServing = await serve({ root: top, env: { LOGBOOK_DATA_DIR: 'books', LOGBOOK_PORT: '0' }, log: () => {} });
+    const modesServing = await serve({
+      root: top,
+      env: { LOGBOOK_DATA_DIR: 'books', LOGBOOK_PORT: '0' },
+      log: () => {},
+    });
     try {
       for (const folder of LOOSE_FOLDERS) expect(modeOf(path.join(dataDir, folder))).toBe(0o700);
-      for (const file of LOOSE_FILES.filter((f) => f.includes('/'))) expect(modeOf(path.join(dataDir, file))).toBe(0o600);
+      for (const file of LOOSE_FILES.filter((f) => f.includes('/')))
+        expect(modeOf(path.join(dataDir, file))).toBe(0o600);
       // The database the service just created, and its WAL, are owner-only too.
       expect(modeOf(path.join(dataDir, 'logbook.sqlite'))).toBe(0o600);
       expect(modeOf(outside)).toBe(0o644);
@@ -91,6 +96,9 @@ describe('app.security over the browser host', () => {
       headers: { 'Content-Type': 'application/json', 'X-Logbook-Token': serving.host.token },
       body: '{}',
     });
-    expect(await response.json()).toMatchObject({ ok: true, value: { keyProtection: 'none', explanation: expect.stringContaining('仅本账户可读') } });
+    expect(await response.json()).toMatchObject({
+      ok: true,
+      value: { keyProtection: 'none', explanation: expect.stringContaining('仅本账户可读') },
+    });
   });
 });

@@ -54,19 +54,23 @@ export async function serve(options: ServeOptions): Promise<Serving> {
   const envPort = Number(options.env.LOGBOOK_PORT ?? 0) || 0;
   const savedPort = envPort ? 0 : readSavedPort(dataDir);
   const files = bundleFileRoutes(
-    { stageBundle: (source) => service.stageBundle(source), exportBundle: (bookId, out) => service.exportBundle(bookId, out) },
+    {
+      stageBundle: (source) => service.stageBundle(source),
+      exportBundle: (bookId, out) => service.exportBundle(bookId, out),
+    },
     dataDir,
     onInternalError,
   );
-  const start = (port: number) => startHost({
-    contract,
-    service,
-    files,
-    staticDir: path.join(options.root, 'out', 'renderer'),
-    port,
-    ...(options.env.LOGBOOK_HOST_TOKEN ? { token: options.env.LOGBOOK_HOST_TOKEN } : {}),
-    onInternalError,
-  });
+  const start = (port: number) =>
+    startHost({
+      contract,
+      service,
+      files,
+      staticDir: path.join(options.root, 'out', 'renderer'),
+      port,
+      ...(options.env.LOGBOOK_HOST_TOKEN ? { token: options.env.LOGBOOK_HOST_TOKEN } : {}),
+      onInternalError,
+    });
   let host: RunningHost;
   try {
     try {
@@ -100,7 +104,10 @@ export async function serve(options: ServeOptions): Promise<Serving> {
 
 function reportLoose(result: SecureResult, log: (line: string) => void, localLog: LocalLog): void {
   if (result.failed.length === 0) return;
-  const names = result.failed.slice(0, 5).map((f) => `${f.path}（${f.code}）`).join('、');
+  const names = result.failed
+    .slice(0, 5)
+    .map((f) => `${f.path}（${f.code}）`)
+    .join('、');
   const line = `注意：数据文件夹中有 ${result.failed.length} 项无法设为仅本账户可读写：${names}。请检查这些文件的所有者与权限。`;
   log(line);
   localLog.note('data-folder', line);

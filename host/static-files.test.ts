@@ -24,12 +24,18 @@ afterAll(async () => {
 describe('resolveStaticFile', () => {
   it('serves index.html at / and decodes percent-escapes once', async () => {
     expect(await resolveStaticFile(dir, '/')).toMatchObject({ kind: 'file', isIndex: true });
-    expect(await resolveStaticFile(dir, '/assets/a%20b.js')).toMatchObject({ kind: 'file', filePath: path.join(dir, 'assets', 'a b.js') });
+    expect(await resolveStaticFile(dir, '/assets/a%20b.js')).toMatchObject({
+      kind: 'file',
+      filePath: path.join(dir, 'assets', 'a b.js'),
+    });
   });
 
-  it.each(['/..', '/../outside.txt', '/%2e%2e/outside.txt', '/assets/..%2F..%2Foutside.txt', '/./index.html'])('%s is a bad request', async (p) => {
-    expect(await resolveStaticFile(dir, p)).toEqual({ kind: 'bad-request' });
-  });
+  it.each(['/..', '/../outside.txt', '/%2e%2e/outside.txt', '/assets/..%2F..%2Foutside.txt', '/./index.html'])(
+    '%s is a bad request',
+    async (p) => {
+      expect(await resolveStaticFile(dir, p)).toEqual({ kind: 'bad-request' });
+    },
+  );
 
   it.each(['/assets/%5c..%5coutside.txt', '/a%00b', '/%E0%A4%A', 'relative'])('%s is a bad request', async (p) => {
     expect(await resolveStaticFile(dir, p)).toEqual({ kind: 'bad-request' });

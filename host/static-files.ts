@@ -38,9 +38,7 @@ export function mimeTypeFor(filePath: string): string {
 }
 
 export type StaticResolution =
-  | { kind: 'file'; filePath: string; size: number; isIndex: boolean }
-  | { kind: 'bad-request' }
-  | { kind: 'not-found' };
+  { kind: 'file'; filePath: string; size: number; isIndex: boolean } | { kind: 'bad-request' } | { kind: 'not-found' };
 
 /**
  * Resolves `urlPath` (the path part of a URL, still percent-encoded, no query) under `rootDir`.

@@ -5,7 +5,9 @@ const BOOK = '0f0e0d0c-0000-4000-8000-0000000000aa';
 
 describe('api transport', () => {
   it('posts to /api/<method> with the token and returns the value', async () => {
-    const fetchImpl = vi.fn(() => Promise.resolve(new Response(JSON.stringify({ ok: true, value: [{ bookId: BOOK }] }))));
+    const fetchImpl = vi.fn(() =>
+      Promise.resolve(new Response(JSON.stringify({ ok: true, value: [{ bookId: BOOK }] }))),
+    );
     const api = createApi(httpTransport(() => 'tok-123', fetchImpl));
     await expect(api['books.list']({})).resolves.toEqual([{ bookId: BOOK }]);
     const [url, init] = fetchImpl.mock.calls[0] as unknown as [string, RequestInit];
@@ -16,7 +18,12 @@ describe('api transport', () => {
   });
 
   it('turns a failed Result into an ApiError with code, message and field', async () => {
-    const transport = vi.fn(() => Promise.resolve({ ok: false as const, error: { code: 'book-readonly', message: '记录本为只读', field: 'bookId' } }));
+    const transport = vi.fn(() =>
+      Promise.resolve({
+        ok: false as const,
+        error: { code: 'book-readonly', message: '记录本为只读', field: 'bookId' },
+      }),
+    );
     const api = createApi(transport);
     const error = await api['books.status']({ bookId: BOOK }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ApiError);
@@ -31,9 +38,19 @@ describe('api transport', () => {
   });
 
   it('reports a rejected token and a non-Result answer', async () => {
-    const unauthorized = createApi(httpTransport(() => 'x', () => Promise.resolve(new Response('no', { status: 401 }))));
+    const unauthorized = createApi(
+      httpTransport(
+        () => 'x',
+        () => Promise.resolve(new Response('no', { status: 401 })),
+      ),
+    );
     await expect(unauthorized['books.list']({})).rejects.toMatchObject({ code: 'unauthorized' });
-    const broken = createApi(httpTransport(() => 'x', () => Promise.resolve(new Response('<html>', { status: 500 }))));
+    const broken = createApi(
+      httpTransport(
+        () => 'x',
+        () => Promise.resolve(new Response('<html>', { status: 500 })),
+      ),
+    );
     await expect(broken['books.list']({})).rejects.toMatchObject({ code: 'bad-response' });
   });
 

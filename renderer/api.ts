@@ -11,8 +11,13 @@
  * forms get field-level messages at once; the service checks again (it trusts no caller).
  */
 import {
-  contract, describeIssues, describeZodError,
-  type ClientOf, type Contract, type MethodName, type Result,
+  contract,
+  describeIssues,
+  describeZodError,
+  type ClientOf,
+  type Contract,
+  type MethodName,
+  type Result,
 } from '../db/contract';
 import type { FieldProblem } from '../db/contract/messages';
 
@@ -33,7 +38,8 @@ export class ApiError extends Error {
   }
 }
 
-export const NETWORK_MESSAGE = '无法连接到记录本服务。请确认记录本程序仍在运行，然后刷新页面重试；已输入的草稿已保存在本机。';
+export const NETWORK_MESSAGE =
+  '无法连接到记录本服务。请确认记录本程序仍在运行，然后刷新页面重试；已输入的草稿已保存在本机。';
 const TOKEN_KEY = 'logbook-token';
 
 /** Chinese message for anything thrown by a call (ApiError or not). */
@@ -66,7 +72,10 @@ export function ipcTransport(bridge: NonNullable<Window['logbook']>): Transport 
   };
 }
 
-export function httpTransport(getToken: () => string | null, fetchImpl: typeof fetch = (...a) => fetch(...a)): Transport {
+export function httpTransport(
+  getToken: () => string | null,
+  fetchImpl: typeof fetch = (...a) => fetch(...a),
+): Transport {
   return async (method, input) => {
     let response: Response;
     try {
@@ -86,9 +95,18 @@ export function httpTransport(getToken: () => string | null, fetchImpl: typeof f
     }
     if (isResult(body)) return body;
     if (response.status === 401 || response.status === 403) {
-      return { ok: false, error: { code: 'unauthorized', message: '访问凭据无效或已过期。请从记录本程序重新打开本页面。' } };
+      return {
+        ok: false,
+        error: { code: 'unauthorized', message: '访问凭据无效或已过期。请从记录本程序重新打开本页面。' },
+      };
     }
-    return { ok: false, error: { code: 'bad-response', message: `记录本服务返回了无法识别的应答（HTTP ${response.status}）。请刷新页面重试。` } };
+    return {
+      ok: false,
+      error: {
+        code: 'bad-response',
+        message: `记录本服务返回了无法识别的应答（HTTP ${response.status}）。请刷新页面重试。`,
+      },
+    };
   };
 }
 
@@ -191,7 +209,11 @@ export function createBundleFiles(bridge: Window['logbook'] | undefined, getToke
           try {
             resolve(resultOf<{ upload: string }>(JSON.parse(xhr.responseText)).upload);
           } catch (error) {
-            reject(error instanceof ApiError ? error : new ApiError('bad-response', `上传没有完成（HTTP ${xhr.status}）。请重试。`));
+            reject(
+              error instanceof ApiError
+                ? error
+                : new ApiError('bad-response', `上传没有完成（HTTP ${xhr.status}）。请重试。`),
+            );
           }
         };
         xhr.send(file);
@@ -221,6 +243,8 @@ export function createBundleFiles(bridge: Window['logbook'] | undefined, getToke
 }
 
 export const bundleFiles: BundleFiles = createBundleFiles(
-  typeof window !== 'undefined' && window.logbook && typeof window.logbook.call === 'function' ? window.logbook : undefined,
+  typeof window !== 'undefined' && window.logbook && typeof window.logbook.call === 'function'
+    ? window.logbook
+    : undefined,
   () => (typeof window !== 'undefined' ? window.sessionStorage.getItem(TOKEN_KEY) : null),
 );

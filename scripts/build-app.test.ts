@@ -29,7 +29,10 @@ describe('build configs', () => {
   it('main: CommonJS for Node, electron and better-sqlite3 external, everything else bundled', () => {
     const config = mainConfig({ root: ROOT, outDir: out });
     expect(config.build?.ssr).toBe(path.join(ROOT, 'electron', 'main.ts'));
-    const rolldown = config.build?.rolldownOptions as { external: string[]; output: { format: string; entryFileNames: string } };
+    const rolldown = config.build?.rolldownOptions as {
+      external: string[];
+      output: { format: string; entryFileNames: string };
+    };
     expect(rolldown.output).toMatchObject({ format: 'cjs', entryFileNames: 'index.cjs' });
     expect(rolldown.external).toEqual(expect.arrayContaining(['electron', 'better-sqlite3', 'node:fs']));
     expect(rolldown.external).not.toContain('zod');
@@ -67,7 +70,9 @@ describe('building', () => {
     await buildParts(['worker'], { root: ROOT, outDir: out });
     expect(await readdir(path.join(out, 'worker'))).toEqual(['index.cjs']);
     const code = await readFile(path.join(out, 'worker', 'index.cjs'), 'utf8');
-    const external = requiresOf(code).filter((m) => !m.startsWith('node:') && !['fs', 'path', 'crypto', 'os', 'url', 'worker_threads', 'module'].includes(m));
+    const external = requiresOf(code).filter(
+      (m) => !m.startsWith('node:') && !['fs', 'path', 'crypto', 'os', 'url', 'worker_threads', 'module'].includes(m),
+    );
     expect(new Set(external)).toEqual(new Set(['better-sqlite3']));
     // The packaged app's path: the bundled worker, not tsx.
     const dir = await mkdtemp(path.join(os.tmpdir(), 'worker-bundle-'));
@@ -76,7 +81,12 @@ describe('building', () => {
     const { bookId } = first.createBook('线程校验');
     for (let i = 0; i < 20; i++) first.seal(bookId, { kind: 'activity', body: { n: i } });
     first.close();
-    const ledger = openLedger({ path: path.join(dir, 'book.db'), keyStore, verifyWorker: path.join(out, 'worker', 'index.cjs'), inlineVerifyBelow: 0 });
+    const ledger = openLedger({
+      path: path.join(dir, 'book.db'),
+      keyStore,
+      verifyWorker: path.join(out, 'worker', 'index.cjs'),
+      inlineVerifyBelow: 0,
+    });
     try {
       expect(ledger.status(bookId).verification.state).toBe('running');
       const report = await ledger.verifyInBackground(bookId);
@@ -93,7 +103,10 @@ describe('building', () => {
     await mkdir(path.join(ROOT, 'out'), { recursive: true });
     const root = await mkdtemp(path.join(ROOT, 'out', 'test-renderer-'));
     await mkdir(path.join(root, 'renderer'), { recursive: true });
-    await writeFile(path.join(root, 'renderer', 'index.html'), '<!doctype html><div id="root"></div><script type="module" src="./main.tsx"></script>');
+    await writeFile(
+      path.join(root, 'renderer', 'index.html'),
+      '<!doctype html><div id="root"></div><script type="module" src="./main.tsx"></script>',
+    );
     await writeFile(
       path.join(root, 'renderer', 'main.tsx'),
       "import { createRoot } from 'react-dom/client';\ncreateRoot(document.getElementById('root')!).render(<p>记录本</p>);\n",

@@ -83,7 +83,12 @@ export function mainConfig(paths: BuildPaths = defaults): InlineConfig {
 }
 
 export function preloadConfig(paths: BuildPaths = defaults): InlineConfig {
-  return nodeBundle(path.join(paths.root, 'electron', 'preload.ts'), path.join(paths.outDir, 'preload'), ['electron'], paths.root);
+  return nodeBundle(
+    path.join(paths.root, 'electron', 'preload.ts'),
+    path.join(paths.outDir, 'preload'),
+    ['electron'],
+    paths.root,
+  );
 }
 
 export function workerConfig(paths: BuildPaths = defaults): InlineConfig {
@@ -97,7 +102,10 @@ export function workerConfig(paths: BuildPaths = defaults): InlineConfig {
 
 export type Part = 'renderer' | 'main' | 'preload' | 'worker';
 
-export async function buildParts(parts: readonly Part[] = ['renderer', 'main', 'preload', 'worker'], paths: BuildPaths = defaults): Promise<void> {
+export async function buildParts(
+  parts: readonly Part[] = ['renderer', 'main', 'preload', 'worker'],
+  paths: BuildPaths = defaults,
+): Promise<void> {
   const configs: Record<Part, () => InlineConfig> = {
     renderer: () => rendererConfig(paths),
     main: () => mainConfig(paths),
@@ -124,7 +132,9 @@ export async function main(argv: readonly string[]): Promise<number> {
     return 0;
   } catch (error) {
     // vite has already printed the details; one line here says what to do.
-    console.error(`构建失败：${(error instanceof Error ? error.message : String(error)).split('\n')[0] ?? ''}（详见上方输出，修正后重新运行 npm run build）`);
+    console.error(
+      `构建失败：${(error instanceof Error ? error.message : String(error)).split('\n')[0] ?? ''}（详见上方输出，修正后重新运行 npm run build）`,
+    );
     return 1;
   }
 }

@@ -10,17 +10,24 @@ import path from 'node:path';
 
 export type ElectronProbe = { found: true; executable: string } | { found: false; reason: string };
 
-export function probeElectronBinary(electronDir: string, env: Readonly<Record<string, string | undefined>> = process.env): ElectronProbe {
+export function probeElectronBinary(
+  electronDir: string,
+  env: Readonly<Record<string, string | undefined>> = process.env,
+): ElectronProbe {
   const pathFile = path.join(electronDir, 'path.txt');
   const relative = existsSync(pathFile) ? readFileSync(pathFile, 'utf8').trim() : undefined;
   const override = env.ELECTRON_OVERRIDE_DIST_PATH;
   if (override) {
     const executable = path.join(override, relative || 'electron');
-    return existsSync(executable) ? { found: true, executable } : { found: false, reason: `${executable} does not exist` };
+    return existsSync(executable)
+      ? { found: true, executable }
+      : { found: false, reason: `${executable} does not exist` };
   }
   if (!relative) return { found: false, reason: `${pathFile} does not exist (binary never installed)` };
   const executable = path.join(electronDir, 'dist', relative);
-  return existsSync(executable) ? { found: true, executable } : { found: false, reason: `${executable} does not exist` };
+  return existsSync(executable)
+    ? { found: true, executable }
+    : { found: false, reason: `${executable} does not exist` };
 }
 
 /**

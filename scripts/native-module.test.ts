@@ -37,9 +37,19 @@ describe('prepareElectronNative', () => {
     const addon = await prepareElectronNative({ root: repo, electronVersion: '45.4.1', rebuild: fakeRebuild });
     expect(addon).toBe(addonPath(repo));
     expect(await readFile(addon, 'utf8')).toBe('ELECTRON-ABI');
-    expect(await readFile(path.join(repo, 'node_modules', 'better-sqlite3', 'build', 'Release', 'better_sqlite3.node'), 'utf8')).toBe('NODE-ABI');
-    expect(fakeRebuild).toHaveBeenCalledWith({ buildPath: path.join(repo, 'out', 'native'), electronVersion: '45.4.1' });
-    expect(existsSync(path.join(repo, 'out', 'native', 'node_modules', 'better-sqlite3', 'src', 'better_sqlite3.cpp'))).toBe(true);
+    expect(
+      await readFile(
+        path.join(repo, 'node_modules', 'better-sqlite3', 'build', 'Release', 'better_sqlite3.node'),
+        'utf8',
+      ),
+    ).toBe('NODE-ABI');
+    expect(fakeRebuild).toHaveBeenCalledWith({
+      buildPath: path.join(repo, 'out', 'native'),
+      electronVersion: '45.4.1',
+    });
+    expect(
+      existsSync(path.join(repo, 'out', 'native', 'node_modules', 'better-sqlite3', 'src', 'better_sqlite3.cpp')),
+    ).toBe(true);
 
     await prepareElectronNative({ root: repo, electronVersion: '45.4.1', rebuild: fakeRebuild });
     expect(fakeRebuild).toHaveBeenCalledOnce();

@@ -30,7 +30,8 @@ async function defaultRebuild(options: { buildPath: string; electronVersion: str
 
 export async function prepareElectronNative(input: NativeBuildInput): Promise<string> {
   const source = path.join(input.root, 'node_modules', 'better-sqlite3');
-  const sqliteVersion = (JSON.parse(await readFile(path.join(source, 'package.json'), 'utf8')) as { version: string }).version;
+  const sqliteVersion = (JSON.parse(await readFile(path.join(source, 'package.json'), 'utf8')) as { version: string })
+    .version;
   const nativeRoot = path.join(input.root, 'out', 'native');
   const stampFile = path.join(nativeRoot, 'stamp.json');
   const stamp = JSON.stringify({ electron: input.electronVersion, betterSqlite3: sqliteVersion });
@@ -42,13 +43,22 @@ export async function prepareElectronNative(input: NativeBuildInput): Promise<st
   await mkdir(target, { recursive: true });
   await writeFile(
     path.join(nativeRoot, 'package.json'),
-    JSON.stringify({ name: 'logbook-native', private: true, dependencies: { 'better-sqlite3': sqliteVersion } }, null, 2),
+    JSON.stringify(
+      { name: 'logbook-native', private: true, dependencies: { 'better-sqlite3': sqliteVersion } },
+      null,
+      2,
+    ),
   );
   await cp(source, target, {
     recursive: true,
     filter: (src) => {
       const rel = path.relative(source, src);
-      return rel !== 'build' && !rel.startsWith(`build${path.sep}`) && rel !== 'node_modules' && !rel.startsWith(`node_modules${path.sep}`);
+      return (
+        rel !== 'build' &&
+        !rel.startsWith(`build${path.sep}`) &&
+        rel !== 'node_modules' &&
+        !rel.startsWith(`node_modules${path.sep}`)
+      );
     },
   });
   await (input.rebuild ?? defaultRebuild)({ buildPath: nativeRoot, electronVersion: input.electronVersion });

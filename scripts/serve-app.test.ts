@@ -28,7 +28,8 @@ async function touch(file: string, seconds: number): Promise<void> {
 describe('rendererIsStale', () => {
   it('is stale without a build, fresh after one, stale again when a source or the contract changes', async () => {
     expect(rendererIsStale(root)).toBe(true);
-    for (const f of ['package.json', 'renderer/index.html', 'renderer/pages/home.tsx', 'db/contract/index.ts']) await touch(path.join(root, f), 0);
+    for (const f of ['package.json', 'renderer/index.html', 'renderer/pages/home.tsx', 'db/contract/index.ts'])
+      await touch(path.join(root, f), 0);
     await mkdir(path.join(root, 'out', 'renderer'), { recursive: true });
     await writeFile(path.join(root, 'out', 'renderer', 'index.html'), '');
     await touch(path.join(root, 'out', 'renderer', 'index.html'), 10);

@@ -37,7 +37,9 @@ export async function runServe(root: string = ROOT, env: NodeJS.ProcessEnv = pro
     try {
       await buildParts(['renderer']);
     } catch (error) {
-      console.error(`页面构建失败（renderer build failed）：${error instanceof Error ? error.message.split('\n')[0] : String(error)}`);
+      console.error(
+        `页面构建失败（renderer build failed）：${error instanceof Error ? error.message.split('\n')[0] : String(error)}`,
+      );
       return 1;
     }
   }
@@ -46,7 +48,9 @@ export async function runServe(root: string = ROOT, env: NodeJS.ProcessEnv = pro
   try {
     serving = await serve({ root, env });
   } catch (error) {
-    console.error(`无法启动浏览器版（could not start）：${error instanceof Error ? error.message.split('\n')[0] : String(error)}`);
+    console.error(
+      `无法启动浏览器版（could not start）：${error instanceof Error ? error.message.split('\n')[0] : String(error)}`,
+    );
     return 1;
   }
   await new Promise<void>((resolve) => {

@@ -7,7 +7,14 @@ import { fetchElectronBinary, probeElectronBinary } from './electron-binary';
 import { NO_ELECTRON_MESSAGE, runStart } from './start-app';
 import type { StartDeps } from './start-app';
 
-function deps(overrides: { skipDownload?: boolean; probe?: StartDeps['probe']; launch?: StartDeps['launch']; prepareNative?: StartDeps['prepareNative'] } = {}) {
+function deps(
+  overrides: {
+    skipDownload?: boolean;
+    probe?: StartDeps['probe'];
+    launch?: StartDeps['launch'];
+    prepareNative?: StartDeps['prepareNative'];
+  } = {},
+) {
   const d = {
     probe: vi.fn<StartDeps['probe']>(() => ({ found: false, reason: 'missing' })),
     fetchBinary: vi.fn<StartDeps['fetchBinary']>(() => Promise.resolve(false)),
@@ -47,16 +54,24 @@ describe('runStart without the Electron binary', () => {
 
   it('continues when the download succeeds', async () => {
     const d = deps();
-    d.probe.mockReturnValueOnce({ found: false, reason: 'missing' }).mockReturnValueOnce({ found: true, executable: '/e/electron' });
+    d.probe
+      .mockReturnValueOnce({ found: false, reason: 'missing' })
+      .mockReturnValueOnce({ found: true, executable: '/e/electron' });
     d.fetchBinary.mockResolvedValue(true);
     await expect(runStart(d)).resolves.toBe(0);
-    expect(d.launch).toHaveBeenCalledWith('/e/electron', expect.objectContaining({ LOGBOOK_NATIVE_BINDING: '/repo/out/native/better_sqlite3.node' }));
+    expect(d.launch).toHaveBeenCalledWith(
+      '/e/electron',
+      expect.objectContaining({ LOGBOOK_NATIVE_BINDING: '/repo/out/native/better_sqlite3.node' }),
+    );
   });
 });
 
 describe('runStart with the binary', () => {
   it('builds, prepares the Electron-ABI addon, launches with its path and returns Electron’s exit code', async () => {
-    const d = deps({ probe: vi.fn(() => ({ found: true as const, executable: '/e/electron' })), launch: vi.fn(() => Promise.resolve(3)) });
+    const d = deps({
+      probe: vi.fn(() => ({ found: true as const, executable: '/e/electron' })),
+      launch: vi.fn(() => Promise.resolve(3)),
+    });
     await expect(runStart(d)).resolves.toBe(3);
     expect(d.build).toHaveBeenCalledOnce();
     expect(d.prepareNative).toHaveBeenCalledOnce();
@@ -66,7 +81,10 @@ describe('runStart with the binary', () => {
   });
 
   it('stops with a Chinese message when the native rebuild fails', async () => {
-    const d = deps({ probe: vi.fn(() => ({ found: true as const, executable: '/e/electron' })), prepareNative: vi.fn(async () => Promise.reject(new Error('gyp: no headers\n  at x'))) });
+    const d = deps({
+      probe: vi.fn(() => ({ found: true as const, executable: '/e/electron' })),
+      prepareNative: vi.fn(async () => Promise.reject(new Error('gyp: no headers\n  at x'))),
+    });
     await expect(runStart(d)).resolves.toBe(1);
     expect(d.error.mock.calls[0]?.[0]).toMatch(/无法为 Electron 编译 SQLite 模块.*：gyp: no headers\n.*npm run serve/);
     expect(d.launch).not.toHaveBeenCalled();
@@ -90,7 +108,10 @@ describe('probeElectronBinary', () => {
 describe('fetchElectronBinary', () => {
   it('reports the install script’s success or failure without printing its output', async () => {
     const dir = await mkdtemp(path.join(tmpdir(), 'logbook-install-'));
-    await writeFile(path.join(dir, 'install.js'), 'console.error("Error: getaddrinfo ENOTFOUND\\n    at stack"); process.exit(1);');
+    await writeFile(
+      path.join(dir, 'install.js'),
+      'console.error("Error: getaddrinfo ENOTFOUND\\n    at stack"); process.exit(1);',
+    );
     await expect(fetchElectronBinary(dir)).resolves.toBe(false);
     await writeFile(path.join(dir, 'install.js'), 'process.exit(0);');
     await expect(fetchElectronBinary(dir)).resolves.toBe(true);
@@ -107,7 +128,11 @@ describe('npm start (scripts/start.mjs) on a machine without the binary', () => 
       cwd: root,
       encoding: 'utf8',
       timeout: 60_000,
-      env: { ...process.env, ELECTRON_OVERRIDE_DIST_PATH: path.join(tmpdir(), 'no-electron-here'), LOGBOOK_SKIP_ELECTRON_DOWNLOAD: '1' },
+      env: {
+        ...process.env,
+        ELECTRON_OVERRIDE_DIST_PATH: path.join(tmpdir(), 'no-electron-here'),
+        LOGBOOK_SKIP_ELECTRON_DOWNLOAD: '1',
+      },
     });
     expect(result.status).toBe(1);
     expect(result.stderr).toContain('npm run serve');

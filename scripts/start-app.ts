@@ -91,7 +91,9 @@ function launchElectron(executable: string, extraEnv: Record<string, string | un
 
 export function defaultStartDeps(env: Readonly<Record<string, string | undefined>> = process.env): StartDeps {
   const electronDir = path.join(ROOT, 'node_modules', 'electron');
-  const electronVersion = (JSON.parse(readFileSync(path.join(electronDir, 'package.json'), 'utf8')) as { version: string }).version;
+  const electronVersion = (
+    JSON.parse(readFileSync(path.join(electronDir, 'package.json'), 'utf8')) as { version: string }
+  ).version;
   return {
     probe: () => probeElectronBinary(electronDir, env),
     fetchBinary: () => fetchElectronBinary(electronDir),

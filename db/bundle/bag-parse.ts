@@ -21,7 +21,8 @@ function lines(bytes: Buffer, what: string): string[] | Reason {
   const text = decodeUtf8(bytes);
   if (text === null) return { zh: `${what} 不是 UTF-8 文本`, en: `${what} is not UTF-8 text` };
   if (text.includes('\r')) return { zh: `${what} 含有回车符（CR）`, en: `${what} contains CR characters` };
-  if (text.length > 0 && !text.endsWith('\n')) return { zh: `${what} 最后一行没有换行符`, en: `${what} does not end with a newline` };
+  if (text.length > 0 && !text.endsWith('\n'))
+    return { zh: `${what} 最后一行没有换行符`, en: `${what} does not end with a newline` };
   return text === '' ? [] : text.slice(0, -1).split('\n');
 }
 
@@ -50,7 +51,8 @@ export function parseBagInfo(bytes: Buffer): Map<string, string> | Reason {
   const map = new Map<string, string>();
   for (const [i, line] of list.entries()) {
     const m = /^([A-Za-z][A-Za-z0-9-]*): (.*)$/u.exec(line);
-    if (!m) return { zh: `bag-info.txt 第 ${i + 1} 行格式不对`, en: `bag-info.txt line ${i + 1} is not "Label: value"` };
+    if (!m)
+      return { zh: `bag-info.txt 第 ${i + 1} 行格式不对`, en: `bag-info.txt line ${i + 1} is not "Label: value"` };
     if (map.has(m[1]!)) return { zh: `bag-info.txt 中 ${m[1]} 出现了两次`, en: `bag-info.txt has ${m[1]} twice` };
     map.set(m[1]!, m[2]!);
   }
@@ -61,11 +63,22 @@ export function parseBagInfo(bytes: Buffer): Map<string, string> | Reason {
 export function parseAllowedSigners(bytes: Buffer): { principal: string; publicKeyLine: string } | Reason {
   const list = lines(bytes, 'allowed_signers');
   if (isReason(list)) return list;
-  if (list.length !== 1) return { zh: `allowed_signers 应只有一行，实际 ${list.length} 行`, en: `allowed_signers must hold one line, it holds ${list.length}` };
+  if (list.length !== 1)
+    return {
+      zh: `allowed_signers 应只有一行，实际 ${list.length} 行`,
+      en: `allowed_signers must hold one line, it holds ${list.length}`,
+    };
   const m = /^([A-Za-z0-9._@-]{1,128}) namespaces="([^"]*)" (ssh-ed25519 [A-Za-z0-9+/=]+)$/u.exec(list[0]!);
-  if (!m) return { zh: 'allowed_signers 的格式不对', en: 'allowed_signers is not "<principal> namespaces="…" ssh-ed25519 <key>"' };
+  if (!m)
+    return {
+      zh: 'allowed_signers 的格式不对',
+      en: 'allowed_signers is not "<principal> namespaces="…" ssh-ed25519 <key>"',
+    };
   if (m[2] !== BUNDLE_NAMESPACE) {
-    return { zh: `allowed_signers 的用途（namespaces）是 ${m[2]}，不是 ${BUNDLE_NAMESPACE}`, en: `allowed_signers namespaces is ${m[2]}, not ${BUNDLE_NAMESPACE}` };
+    return {
+      zh: `allowed_signers 的用途（namespaces）是 ${m[2]}，不是 ${BUNDLE_NAMESPACE}`,
+      en: `allowed_signers namespaces is ${m[2]}, not ${BUNDLE_NAMESPACE}`,
+    };
   }
   return { principal: m[1]!, publicKeyLine: m[3]! };
 }

@@ -13,7 +13,17 @@ import {
   MAX_ZIP_FILES,
   RATIO_APPLIES_ABOVE,
 } from './bundle-limits';
-import { BAG_DIRECTORIES, checkEntryName, classifyBagFile, collisionKey, decodeEntryName, REQUIRED_FILES, showName, type BagFileKind, type NameProblem } from './zip-names';
+import {
+  BAG_DIRECTORIES,
+  checkEntryName,
+  classifyBagFile,
+  collisionKey,
+  decodeEntryName,
+  REQUIRED_FILES,
+  showName,
+  type BagFileKind,
+  type NameProblem,
+} from './zip-names';
 
 /**
  * Opens a bundle zip from a stranger without trusting it (see ARCHITECTURE.md "The bundle").
@@ -100,12 +110,27 @@ function fromYauzl(error: unknown, name?: string): BundleZipError {
   const text = error instanceof Error ? error.message : String(error);
   const where = name === undefined ? '' : ` ${showName(name)}`;
   if (/size mismatch|too many bytes|not enough bytes/iu.test(text)) {
-    return new BundleZipError('size-mismatch', `压缩包中文件${where}的实际大小与声明的不符`, `the actual size of${where || ' an entry'} differs from the declared size (${text})`);
+    return new BundleZipError(
+      'size-mismatch',
+      `压缩包中文件${where}的实际大小与声明的不符`,
+      `the actual size of${where || ' an entry'} differs from the declared size (${text})`,
+    );
   }
-  if (name !== undefined && /invalid (block|stored|distance|code)|incorrect header|unexpected end|invalid/iu.test(text)) {
-    return new BundleZipError('corrupt-data', `压缩包中文件${where}的数据已损坏`, `the data of${where} is corrupt (${text})`);
+  if (
+    name !== undefined &&
+    /invalid (block|stored|distance|code)|incorrect header|unexpected end|invalid/iu.test(text)
+  ) {
+    return new BundleZipError(
+      'corrupt-data',
+      `压缩包中文件${where}的数据已损坏`,
+      `the data of${where} is corrupt (${text})`,
+    );
   }
-  return new BundleZipError('zip-unreadable', `不是完整有效的 zip 压缩包（可能被截断或损坏）`, `not a complete, valid zip file, perhaps truncated or damaged (${text})`);
+  return new BundleZipError(
+    'zip-unreadable',
+    `不是完整有效的 zip 压缩包（可能被截断或损坏）`,
+    `not a complete, valid zip file, perhaps truncated or damaged (${text})`,
+  );
 }
 
 function fileType(entry: yauzl.Entry): 'file' | 'directory' | 'symlink' | 'special' {
@@ -164,16 +189,25 @@ export class BundleZip {
     let total = 0;
     const listed: { entry: yauzl.Entry; name: string }[] = [];
     for await (const entry of zip.eachEntry()) {
-      const decoded = decodeEntryName(entry.fileNameRaw, entry.generalPurposeBitFlag, entry.extraFields.map((f) => f.id));
+      const decoded = decodeEntryName(
+        entry.fileNameRaw,
+        entry.generalPurposeBitFlag,
+        entry.extraFields.map((f) => f.id),
+      );
       if (!decoded.ok) throw new BundleZipError(decoded.detail, decoded.zh, decoded.en);
       const name = decoded.name;
       const shown = showName(name);
       // Duplicates and collisions first: the second of two colliding names may also break a rule (NFC), and the collision says more.
-      if (names.has(name)) throw new BundleZipError('duplicate-name', `文件名 ${shown} 出现了两次`, `the name ${shown} occurs twice`);
+      if (names.has(name))
+        throw new BundleZipError('duplicate-name', `文件名 ${shown} 出现了两次`, `the name ${shown} occurs twice`);
       const key = collisionKey(name);
       const other = folded.get(key);
       if (other !== undefined) {
-        throw new BundleZipError('name-collision', `文件名 ${shown} 与 ${showName(other)} 只差大小写或 Unicode 形式`, `the name ${shown} collides with ${showName(other)} (case or Unicode form)`);
+        throw new BundleZipError(
+          'name-collision',
+          `文件名 ${shown} 与 ${showName(other)} 只差大小写或 Unicode 形式`,
+          `the name ${shown} collides with ${showName(other)} (case or Unicode form)`,
+        );
       }
       names.add(name);
       folded.set(key, name);
@@ -181,7 +215,8 @@ export class BundleZip {
       if (bad) throw new BundleZipError(bad.detail, bad.zh, bad.en);
       // yauzl's own rules, as a second opinion on names we decoded ourselves.
       const yauzlSays = yauzl.validateFileName(name);
-      if (yauzlSays !== null) throw new BundleZipError('name-traversal', `文件名 ${shown} 不安全`, `unsafe name: ${yauzlSays}`);
+      if (yauzlSays !== null)
+        throw new BundleZipError('name-traversal', `文件名 ${shown} 不安全`, `unsafe name: ${yauzlSays}`);
       listed.push({ entry, name });
     }
     // Then what each entry is: only after every name passed, so a collision is found before a stray name.
@@ -191,54 +226,107 @@ export class BundleZip {
         throw new BundleZipError('encrypted', `文件 ${shown} 已加密`, `the entry ${shown} is encrypted`);
       }
       if (entry.compressionMethod !== 0 && entry.compressionMethod !== 8) {
-        throw new BundleZipError('compression-method', `文件 ${shown} 的压缩方式（${entry.compressionMethod}）不受支持`, `the entry ${shown} uses compression method ${entry.compressionMethod}`);
+        throw new BundleZipError(
+          'compression-method',
+          `文件 ${shown} 的压缩方式（${entry.compressionMethod}）不受支持`,
+          `the entry ${shown} uses compression method ${entry.compressionMethod}`,
+        );
       }
       const type = fileType(entry);
-      if (type === 'symlink') throw new BundleZipError('symlink', `文件 ${shown} 是符号链接`, `the entry ${shown} is a symbolic link`);
-      if (type === 'special') throw new BundleZipError('special-file', `文件 ${shown} 不是普通文件`, `the entry ${shown} is not a regular file`);
+      if (type === 'symlink')
+        throw new BundleZipError('symlink', `文件 ${shown} 是符号链接`, `the entry ${shown} is a symbolic link`);
+      if (type === 'special')
+        throw new BundleZipError(
+          'special-file',
+          `文件 ${shown} 不是普通文件`,
+          `the entry ${shown} is not a regular file`,
+        );
       const isDirectory = name.endsWith('/');
       if (isDirectory !== (type === 'directory') && type === 'directory') {
-        throw new BundleZipError('special-file', `文件 ${shown} 标记为文件夹但名字不以 / 结尾`, `the entry ${shown} is marked as a directory without a trailing /`);
+        throw new BundleZipError(
+          'special-file',
+          `文件 ${shown} 标记为文件夹但名字不以 / 结尾`,
+          `the entry ${shown} is marked as a directory without a trailing /`,
+        );
       }
       const [first, ...rest] = (isDirectory ? name.slice(0, -1) : name).split('/');
       if (top === null) {
         if (!BAG_TOP.test(first!)) {
-          throw new BundleZipError('top-folder', `顶层文件夹 ${showName(first!)} 不是 logbook-<记录本编号>`, `the top folder ${showName(first!)} is not logbook-<book id>`);
+          throw new BundleZipError(
+            'top-folder',
+            `顶层文件夹 ${showName(first!)} 不是 logbook-<记录本编号>`,
+            `the top folder ${showName(first!)} is not logbook-<book id>`,
+          );
         }
         top = first!;
       } else if (first !== top) {
-        throw new BundleZipError('top-folder', `文件 ${shown} 不在唯一的顶层文件夹 ${top}/ 中`, `the entry ${shown} is outside the one top folder ${top}/`);
+        throw new BundleZipError(
+          'top-folder',
+          `文件 ${shown} 不在唯一的顶层文件夹 ${top}/ 中`,
+          `the entry ${shown} is outside the one top folder ${top}/`,
+        );
       }
       const relative = rest.join('/');
       if (isDirectory) {
         if (!BAG_DIRECTORIES.includes(relative) || entry.uncompressedSize !== 0) {
-          throw new BundleZipError('unexpected-directory', `压缩包中有多余的文件夹 ${shown}`, `unexpected directory ${shown}`);
+          throw new BundleZipError(
+            'unexpected-directory',
+            `压缩包中有多余的文件夹 ${shown}`,
+            `unexpected directory ${shown}`,
+          );
         }
         continue;
       }
       const kind = classifyBagFile(relative);
-      if (!kind) throw new BundleZipError('unexpected-file', `压缩包中有不属于记录本包的文件 ${shown}`, `unexpected file ${shown}`);
+      if (!kind)
+        throw new BundleZipError(
+          'unexpected-file',
+          `压缩包中有不属于记录本包的文件 ${shown}`,
+          `unexpected file ${shown}`,
+        );
       const max = maxBytesOf(relative, kind.kind);
       if (entry.uncompressedSize > max) {
-        throw new BundleZipError('file-too-large', `文件 ${shown} 解压后 ${entry.uncompressedSize} 字节，超过上限 ${max}`, `${shown} inflates to ${entry.uncompressedSize} bytes, more than the limit of ${max}`);
+        throw new BundleZipError(
+          'file-too-large',
+          `文件 ${shown} 解压后 ${entry.uncompressedSize} 字节，超过上限 ${max}`,
+          `${shown} inflates to ${entry.uncompressedSize} bytes, more than the limit of ${max}`,
+        );
       }
       total += entry.uncompressedSize;
       if (total > MAX_TOTAL_BYTES) {
-        throw new BundleZipError('total-too-large', `压缩包解压后超过 ${MAX_TOTAL_BYTES} 字节`, `the zip inflates to more than ${MAX_TOTAL_BYTES} bytes`);
+        throw new BundleZipError(
+          'total-too-large',
+          `压缩包解压后超过 ${MAX_TOTAL_BYTES} 字节`,
+          `the zip inflates to more than ${MAX_TOTAL_BYTES} bytes`,
+        );
       }
-      if (entry.uncompressedSize > RATIO_APPLIES_ABOVE && entry.uncompressedSize > MAX_COMPRESSION_RATIO * entry.compressedSize) {
+      if (
+        entry.uncompressedSize > RATIO_APPLIES_ABOVE &&
+        entry.uncompressedSize > MAX_COMPRESSION_RATIO * entry.compressedSize
+      ) {
         throw new BundleZipError(
           'compression-ratio',
           `文件 ${shown} 的压缩比超过 ${MAX_COMPRESSION_RATIO}:1（疑似压缩炸弹）`,
           `${shown} is compressed more than ${MAX_COMPRESSION_RATIO}:1 (a zip bomb?)`,
         );
       }
-      files.set(relative, { relative, kind: kind.kind, ...(kind.hash ? { hash: kind.hash } : {}), size: entry.uncompressedSize, compressedSize: entry.compressedSize, entry });
+      files.set(relative, {
+        relative,
+        kind: kind.kind,
+        ...(kind.hash ? { hash: kind.hash } : {}),
+        size: entry.uncompressedSize,
+        compressedSize: entry.compressedSize,
+        entry,
+      });
     }
     if (top === null) throw new BundleZipError('missing-file', '压缩包是空的', 'the zip is empty');
     const missing = REQUIRED_FILES.filter((f) => !files.has(f));
     if (missing.length > 0) {
-      throw new BundleZipError('missing-file', `记录本包缺少文件：${missing.join('、')}`, `the bag lacks: ${missing.join(', ')}`);
+      throw new BundleZipError(
+        'missing-file',
+        `记录本包缺少文件：${missing.join('、')}`,
+        `the bag lacks: ${missing.join(', ')}`,
+      );
     }
     await BundleZip.checkLocalHeaders(zip, top, files);
     const match = BAG_TOP.exec(top)!;
@@ -246,20 +334,35 @@ export class BundleZip {
   }
 
   /** Every local header is distinct, names what the central directory names, and no two entries share bytes. */
-  private static async checkLocalHeaders(zip: yauzl.ZipFile, top: string, files: Map<string, BundleFile>): Promise<void> {
+  private static async checkLocalHeaders(
+    zip: yauzl.ZipFile,
+    top: string,
+    files: Map<string, BundleFile>,
+  ): Promise<void> {
     const ranges: [number, number, string][] = [];
     for (const file of files.values()) {
       const name = `${top}/${file.relative}`;
       const header = await zip.readLocalFileHeaderPromise(file.entry);
-      if (!Buffer.from(header.fileName).equals(file.entry.fileNameRaw) || header.compressionMethod !== file.entry.compressionMethod) {
-        throw new BundleZipError('local-header-mismatch', `文件 ${showName(name)} 的本地文件头与中央目录不一致`, `the local header of ${showName(name)} differs from the central directory`);
+      if (
+        !Buffer.from(header.fileName).equals(file.entry.fileNameRaw) ||
+        header.compressionMethod !== file.entry.compressionMethod
+      ) {
+        throw new BundleZipError(
+          'local-header-mismatch',
+          `文件 ${showName(name)} 的本地文件头与中央目录不一致`,
+          `the local header of ${showName(name)} differs from the central directory`,
+        );
       }
       ranges.push([file.entry.relativeOffsetOfLocalHeader, header.fileDataStart + file.compressedSize, name]);
     }
     ranges.sort((a, b) => a[0] - b[0]);
     for (let i = 1; i < ranges.length; i++) {
       if (ranges[i]![0] < ranges[i - 1]![1]) {
-        throw new BundleZipError('overlapping-entries', `文件 ${showName(ranges[i]![2])} 与 ${showName(ranges[i - 1]![2])} 共用数据（疑似压缩炸弹）`, `${showName(ranges[i]![2])} overlaps ${showName(ranges[i - 1]![2])} (a zip bomb?)`);
+        throw new BundleZipError(
+          'overlapping-entries',
+          `文件 ${showName(ranges[i]![2])} 与 ${showName(ranges[i - 1]![2])} 共用数据（疑似压缩炸弹）`,
+          `${showName(ranges[i]![2])} overlaps ${showName(ranges[i - 1]![2])} (a zip bomb?)`,
+        );
       }
     }
   }
@@ -293,7 +396,11 @@ export class BundleZip {
     }
     if (bytes !== file.size) throw fromYauzl(new Error('not enough bytes in the stream'), name);
     if (crc >>> 0 !== file.entry.crc32 >>> 0) {
-      throw new BundleZipError('crc-mismatch', `文件 ${showName(name)} 的 CRC 校验值不符（数据已损坏）`, `the CRC-32 of ${showName(name)} does not match (the data is damaged)`);
+      throw new BundleZipError(
+        'crc-mismatch',
+        `文件 ${showName(name)} 的 CRC 校验值不符（数据已损坏）`,
+        `the CRC-32 of ${showName(name)} does not match (the data is damaged)`,
+      );
     }
   }
 

@@ -68,13 +68,19 @@ export function ledgerBundleSource(
     const body = (entry.body ?? {}) as { keyId?: unknown; publicKey?: unknown };
     const key = parseOpenSshLine(body.publicKey);
     if (!key || key.keyId !== body.keyId) {
-      throw new BundleError('bundle-source-invalid', `第 ${entry.seq} 条登记的公钥格式不对，无法导出。请先运行完整校验。`);
+      throw new BundleError(
+        'bundle-source-invalid',
+        `第 ${entry.seq} 条登记的公钥格式不对，无法导出。请先运行完整校验。`,
+      );
     }
     keyHistory.push({ keyId: key.keyId, publicKey: body.publicKey as string, enrolledAt: entry.seq });
   }
   const current = keyHistory.at(-1);
   if (!current || current.keyId !== book.keyId) {
-    throw new BundleError('bundle-source-invalid', `记录本 ${bookId} 的密钥记录与当前密钥不一致，无法导出。请先运行完整校验。`);
+    throw new BundleError(
+      'bundle-source-invalid',
+      `记录本 ${bookId} 的密钥记录与当前密钥不一致，无法导出。请先运行完整校验。`,
+    );
   }
   const der = keys.load(current.keyId);
   if (!der) {

@@ -44,17 +44,28 @@ export function openTestBook(dir: string, dbName = 'book.db', existing?: { bookI
     const nested = ledger.putAttachment(rawZip([{ name: '../../evil.txt', data: Buffer.from('never extracted') }]));
     for (let n = 1; n <= 8; n++) ledger.seal(bookId, { kind: 'meeting', body: meetingBody(n) });
     ledger.seal(bookId, { kind: 'meeting', body: meetingBody(9), attachments: [photo, nested] });
-    ledger.correct(bookId, { target: 3, field: '/title', value: '党建工作小组第2次会议（更正）', reason: '笔误', by: '王芳' });
+    ledger.correct(bookId, {
+      target: 3,
+      field: '/title',
+      value: '党建工作小组第2次会议（更正）',
+      reason: '笔误',
+      by: '王芳',
+    });
     ledger.rotateKey(bookId, '记录人变更（移交）');
-    for (let n = 10; n <= 17; n++) ledger.seal(bookId, { kind: 'meeting', body: meetingBody(n), attachments: n === 12 ? [photo] : [] });
+    for (let n = 10; n <= 17; n++)
+      ledger.seal(bookId, { kind: 'meeting', body: meetingBody(n), attachments: n === 12 ? [photo] : [] });
   }
   const book: TestBook = {
     fx,
     ledger,
     bookId,
-    bundle: (out) => writeBundle(ledgerBundleSource(book.ledger, bookId, fx.keyStore, { orgName: '中国某学会' }), out, { now: new Date(2025, 5, 30, 12) }),
+    bundle: (out) =>
+      writeBundle(ledgerBundleSource(book.ledger, bookId, fx.keyStore, { orgName: '中国某学会' }), out, {
+        now: new Date(2025, 5, 30, 12),
+      }),
     grow: (n, label = '') => {
-      for (let i = 0; i < n; i++) book.ledger.seal(bookId, { kind: 'meeting', body: { ...meetingBody(meetingNo++), label } });
+      for (let i = 0; i < n; i++)
+        book.ledger.seal(bookId, { kind: 'meeting', body: { ...meetingBody(meetingNo++), label } });
     },
   };
   return book;
@@ -130,13 +141,27 @@ export function reseal(bag: Bag, signer: Signer | null, bookId: string): Bag {
   const payload = [...files].filter(([n]) => n.startsWith('data/'));
   files.set('manifest-sha256.txt', Buffer.from(manifestText(payload.map(([n, d]) => ({ path: n, sha256: sha(d) })))));
   const bytes = payload.reduce((s, [, d]) => s + d.length, 0);
-  const info = files.get('bag-info.txt')!.toString('utf8').replace(/^Payload-Oxum: .*$/mu, `Payload-Oxum: ${payloadOxum(bytes, payload.length)}`);
+  const info = files
+    .get('bag-info.txt')!
+    .toString('utf8')
+    .replace(/^Payload-Oxum: .*$/mu, `Payload-Oxum: ${payloadOxum(bytes, payload.length)}`);
   files.set('bag-info.txt', Buffer.from(info));
   if (signer) files.set('allowed_signers', Buffer.from(allowedSignersLine(bookId, signer.publicKeyLine) + '\n'));
-  const tags = ['bagit.txt', 'bag-info.txt', 'manifest-sha256.txt', 'allowed_signers', 'README.txt', 'verify_ledger.py'];
+  const tags = [
+    'bagit.txt',
+    'bag-info.txt',
+    'manifest-sha256.txt',
+    'allowed_signers',
+    'README.txt',
+    'verify_ledger.py',
+  ];
   const tagManifest = Buffer.from(manifestText(tags.map((n) => ({ path: n, sha256: sha(files.get(n)!) }))));
   files.set('tagmanifest-sha256.txt', tagManifest);
-  if (signer) files.set('tagmanifest-sha256.txt.sig', Buffer.from(signSshsigWithKey(tagManifest, BUNDLE_NAMESPACE, signer.publicKeyLine, signer.privateKey)));
+  if (signer)
+    files.set(
+      'tagmanifest-sha256.txt.sig',
+      Buffer.from(signSshsigWithKey(tagManifest, BUNDLE_NAMESPACE, signer.publicKeyLine, signer.privateKey)),
+    );
   return { top: bag.top, files };
 }
 

@@ -40,7 +40,16 @@ function fakeBook(size = SIZE, tamperSeq = 0): FakeBook {
   const publicKey = openSshLineOf(key.publicKey, 'fake');
   const bytesOf = (seq: number, prev: string): Buffer =>
     buildLeaf(
-      { attachments: [], author: key.keyId, book: BOOK, flags: [], kind: seq === 1 ? 'ledger.genesis' : 'meeting', prev, recordedAt: '2025-01-01T00:00:00.000Z', seq },
+      {
+        attachments: [],
+        author: key.keyId,
+        book: BOOK,
+        flags: [],
+        kind: seq === 1 ? 'ledger.genesis' : 'meeting',
+        prev,
+        recordedAt: '2025-01-01T00:00:00.000Z',
+        seq,
+      },
       JSON.stringify({ n: seq, text: '会议记录'.repeat(50) }),
     ).subarray(1);
   const hashes: Buffer[] = [];
@@ -119,19 +128,23 @@ describe('writeBundle over an abstract source', () => {
     expect(fs.readdirSync(dir)).toEqual([]);
   });
 
-  it('refuses a checkpoint that is not the book\'s, not its size, or not signed by the current key', async () => {
+  it("refuses a checkpoint that is not the book's, not its size, or not signed by the current key", async () => {
     const dir = outDir('checkpoint');
     const { source } = fakeBook(10);
     const other = fakeBook(10).source;
     const cases: BundleSource[] = [
       { ...source, size: 9 },
-      { ...source, checkpoint: { ...source.checkpoint, checkpoint: { ...source.checkpoint.checkpoint, book: 'other' } } },
+      {
+        ...source,
+        checkpoint: { ...source.checkpoint, checkpoint: { ...source.checkpoint.checkpoint, book: 'other' } },
+      },
       { ...source, checkpoint: other.checkpoint },
       { ...source, checkpoint: { ...source.checkpoint, signature: other.checkpoint.signature } },
       { ...source, publicKeyLine: other.publicKeyLine },
       { ...source, bookId: '../escape' },
     ];
-    for (const bad of cases) expect(await codeOf(writeBundle(bad, path.join(dir, 'x.zip')))).toBe('bundle-source-invalid');
+    for (const bad of cases)
+      expect(await codeOf(writeBundle(bad, path.join(dir, 'x.zip')))).toBe('bundle-source-invalid');
     expect(fs.readdirSync(dir)).toEqual([]);
   });
 
@@ -143,14 +156,24 @@ describe('writeBundle over an abstract source', () => {
       const hash = ledger.putAttachment(Buffer.from('附件'));
       ledger.seal(bookId, { kind: 'meeting', body: { t: 1 }, attachments: [hash] });
       const source = ledgerBundleSource(ledger, bookId, fx.keyStore);
-      const ok = await exportBookBundle(ledger, bookId, fx.keyStore, path.join(fx.dbPath, '..', 'ok.zip'), { orgName: '某学会' });
+      const ok = await exportBookBundle(ledger, bookId, fx.keyStore, path.join(fx.dbPath, '..', 'ok.zip'), {
+        orgName: '某学会',
+      });
       expect(ok).toMatchObject({ size: 2, attachments: 1 });
-      await expect(exportBookBundle(ledger, 'nope', fx.keyStore, path.join(fx.dbPath, '..', 'no.zip'))).rejects.toMatchObject({ code: 'book-not-found' });
+      await expect(
+        exportBookBundle(ledger, 'nope', fx.keyStore, path.join(fx.dbPath, '..', 'no.zip')),
+      ).rejects.toMatchObject({ code: 'book-not-found' });
       const dir = outDir('attachments');
-      expect(await codeOf(writeBundle({ ...source, attachment: () => null }, path.join(dir, 'x.zip')))).toBe('attachment-missing');
-      expect(await codeOf(writeBundle({ ...source, attachment: () => Buffer.from('别的') }, path.join(dir, 'x.zip')))).toBe('attachment-mismatch');
+      expect(await codeOf(writeBundle({ ...source, attachment: () => null }, path.join(dir, 'x.zip')))).toBe(
+        'attachment-missing',
+      );
+      expect(
+        await codeOf(writeBundle({ ...source, attachment: () => Buffer.from('别的') }, path.join(dir, 'x.zip'))),
+      ).toBe('attachment-mismatch');
       expect(fs.readdirSync(dir)).toEqual([]);
-      expect(() => ledgerBundleSource(ledger, bookId, new MemoryKeyStore())).toThrow(expect.objectContaining({ code: 'key-missing' }));
+      expect(() => ledgerBundleSource(ledger, bookId, new MemoryKeyStore())).toThrow(
+        expect.objectContaining({ code: 'key-missing' }),
+      );
     } finally {
       ledger.close();
     }
@@ -164,7 +187,9 @@ describe('writeBundle over an abstract source', () => {
     expect(await codeOf(writeBundle(source, path.join(dir, 'x.zip')))).toBe('bundle-write-failed');
     expect(fs.existsSync(path.join(dir, 'x.zip'))).toBe(false);
     expect(await codeOf(writeBundle(source, path.join(dir, 'no-such-folder', 'x.zip')))).toBe('bundle-write-failed');
-    expect(await codeOf(writeBundle(source, path.join(dir, 'y.zip'), { verifierScriptPath: path.join(dir, 'nope.py') }))).toBe('bundle-write-failed');
+    expect(
+      await codeOf(writeBundle(source, path.join(dir, 'y.zip'), { verifierScriptPath: path.join(dir, 'nope.py') })),
+    ).toBe('bundle-write-failed');
     expect(fs.readdirSync(dir)).toEqual(['x.zip.partial']);
   });
 });

@@ -41,7 +41,18 @@ const sshVerify = (dir: string): Run =>
   run(
     dir,
     'ssh-keygen',
-    ['-Y', 'verify', '-f', 'allowed_signers', '-I', bookId, '-n', 'dangjian-logbook-bundle', '-s', 'tagmanifest-sha256.txt.sig'],
+    [
+      '-Y',
+      'verify',
+      '-f',
+      'allowed_signers',
+      '-I',
+      bookId,
+      '-n',
+      'dangjian-logbook-bundle',
+      '-s',
+      'tagmanifest-sha256.txt.sig',
+    ],
     fs.readFileSync(path.join(dir, 'tagmanifest-sha256.txt')),
   );
 const verifyLedger = (dir: string): Run => run(dir, 'python3', ['verify_ledger.py']);
@@ -55,7 +66,10 @@ function copyBag(name: string): string {
 
 /** Rewrites the line of `file` in `manifest` with the file's current SHA-256 (what a careful forger does). */
 function rehash(dir: string, manifest: string, file: string): void {
-  const hash = crypto.createHash('sha256').update(fs.readFileSync(path.join(dir, file))).digest('hex');
+  const hash = crypto
+    .createHash('sha256')
+    .update(fs.readFileSync(path.join(dir, file)))
+    .digest('hex');
   const text = fs.readFileSync(path.join(dir, manifest), 'utf8');
   const next = text.replace(new RegExp(`^[0-9a-f]{64}  ${file.replace(/\./g, '\\.')}$`, 'm'), `${hash}  ${file}`);
   expect(next).not.toBe(text);
@@ -65,7 +79,12 @@ function rehash(dir: string, manifest: string, file: string): void {
 function rewriteLines(dir: string, edit: (lines: string[]) => string[]): void {
   const file = path.join(dir, 'data', 'entries.jsonl');
   const lines = fs.readFileSync(file, 'utf8').split('\n').slice(0, -1);
-  fs.writeFileSync(file, edit(lines).map((l) => l + '\n').join(''));
+  fs.writeFileSync(
+    file,
+    edit(lines)
+      .map((l) => l + '\n')
+      .join(''),
+  );
 }
 
 /** Forges everything a forger without the private key can: both manifests. */
@@ -84,9 +103,16 @@ beforeAll(async () => {
   const minutes = ledger.putAttachment(crypto.randomBytes(40_000));
   for (let n = 1; n <= 12; n++) ledger.seal(bookId, { kind: 'meeting', body: meetingBody(n) });
   ledger.seal(bookId, { kind: 'meeting', body: meetingBody(13), attachments: [photo, minutes] });
-  ledger.correct(bookId, { target: 3, field: '/title', value: '党建工作小组第2次会议（更正）', reason: '笔误', by: '王芳' });
+  ledger.correct(bookId, {
+    target: 3,
+    field: '/title',
+    value: '党建工作小组第2次会议（更正）',
+    reason: '笔误',
+    by: '王芳',
+  });
   ledger.rotateKey(bookId, '记录人变更（移交）');
-  for (let n = 14; n <= 27; n++) ledger.seal(bookId, { kind: 'meeting', body: meetingBody(n), attachments: n === 20 ? [photo] : [] });
+  for (let n = 14; n <= 27; n++)
+    ledger.seal(bookId, { kind: 'meeting', body: meetingBody(n), attachments: n === 20 ? [photo] : [] });
   expect(ledger.getBook(bookId).size).toBe(30);
 
   const out = path.join(tmp.dir, 'out', 'book.zip');
@@ -108,11 +134,28 @@ describe('the exported bundle, checked with standard tools', () => {
   it('is one bag in one top folder, written atomically with nothing left behind', () => {
     expect(fs.readdirSync(path.join(tmp.dir, 'unzipped'))).toEqual([`logbook-${bookId}`]);
     expect(fs.readdirSync(path.join(tmp.dir, 'out'))).toEqual(['book.zip']);
-    expect(result).toMatchObject({ size: 30, root: ledger.checkpoint(bookId)!.checkpoint.root, attachments: 2, bagName: `logbook-${bookId}` });
+    expect(result).toMatchObject({
+      size: 30,
+      root: ledger.checkpoint(bookId)!.checkpoint.root,
+      attachments: 2,
+      bagName: `logbook-${bookId}`,
+    });
     expect(fs.readdirSync(bag).sort()).toEqual(
-      ['README.txt', 'allowed_signers', 'bag-info.txt', 'bagit.txt', 'data', 'manifest-sha256.txt', 'tagmanifest-sha256.txt', 'tagmanifest-sha256.txt.sig', 'verify_ledger.py'].sort(),
+      [
+        'README.txt',
+        'allowed_signers',
+        'bag-info.txt',
+        'bagit.txt',
+        'data',
+        'manifest-sha256.txt',
+        'tagmanifest-sha256.txt',
+        'tagmanifest-sha256.txt.sig',
+        'verify_ledger.py',
+      ].sort(),
     );
-    expect(fs.readFileSync(path.join(bag, 'bagit.txt'), 'utf8')).toBe('BagIt-Version: 1.0\nTag-File-Character-Encoding: UTF-8\n');
+    expect(fs.readFileSync(path.join(bag, 'bagit.txt'), 'utf8')).toBe(
+      'BagIt-Version: 1.0\nTag-File-Character-Encoding: UTF-8\n',
+    );
     expect(progress.at(-1)).toEqual([33, 33]);
     expect(progress.every(([d, t], i) => d <= t && (i === 0 || d >= progress[i - 1]![0]))).toBe(true);
   });
@@ -139,7 +182,10 @@ describe('the exported bundle, checked with standard tools', () => {
     expect(lines).toHaveLength(31);
     for (let seq = 1; seq <= 30; seq++) expect(lines[seq - 1]).toBe(ledger.rawEntry(bookId, seq).toString('utf8'));
     expect(fs.readFileSync(path.join(bag, 'data', 'checkpoint.json'), 'utf8')).toBe(
-      JSON.stringify({ checkpoint: ledger.checkpoint(bookId)!.checkpoint, signature: ledger.checkpoint(bookId)!.signature }),
+      JSON.stringify({
+        checkpoint: ledger.checkpoint(bookId)!.checkpoint,
+        signature: ledger.checkpoint(bookId)!.signature,
+      }),
     );
     const book = JSON.parse(fs.readFileSync(path.join(bag, 'data', 'book.json'), 'utf8')) as BookJson;
     const info = ledger.getBook(bookId);
@@ -149,18 +195,31 @@ describe('the exported bundle, checked with standard tools', () => {
     expect(book.keys[1]).toMatchObject({ keyId: info.keyId, publicKey: info.publicKey, enrolledAt: 16 });
     const attachments = fs.readdirSync(path.join(bag, 'data', 'attachments'));
     expect(attachments).toHaveLength(2);
-    for (const hash of attachments) expect(fs.readFileSync(path.join(bag, 'data', 'attachments', hash)).equals(ledger.getAttachment(hash)!)).toBe(true);
+    for (const hash of attachments)
+      expect(fs.readFileSync(path.join(bag, 'data', 'attachments', hash)).equals(ledger.getAttachment(hash)!)).toBe(
+        true,
+      );
     // The CURRENT key signs, and the allowed_signers line is what the writer reports.
     const signers = fs.readFileSync(path.join(bag, 'allowed_signers'), 'utf8');
     expect(signers).toBe(`${result.allowedSigners}\n`);
-    expect(signers).toBe(`${bookId} namespaces="dangjian-logbook-bundle" ${info.publicKey.split(' ').slice(0, 2).join(' ')}\n`);
-    const fingerprint = execFileSync('sh', ['-c', "cut -d' ' -f3- allowed_signers | ssh-keygen -lf -"], { cwd: bag, encoding: 'utf8' });
+    expect(signers).toBe(
+      `${bookId} namespaces="dangjian-logbook-bundle" ${info.publicKey.split(' ').slice(0, 2).join(' ')}\n`,
+    );
+    const fingerprint = execFileSync('sh', ['-c', "cut -d' ' -f3- allowed_signers | ssh-keygen -lf -"], {
+      cwd: bag,
+      encoding: 'utf8',
+    });
     expect(fingerprint).toContain(info.keyId);
   });
 
   it('bag-info and the manifests follow RFC 8493 and sha256sum', () => {
     const info = fs.readFileSync(path.join(bag, 'bag-info.txt'), 'utf8');
-    const files = ['data/entries.jsonl', 'data/book.json', 'data/checkpoint.json', ...fs.readdirSync(path.join(bag, 'data', 'attachments')).map((h) => `data/attachments/${h}`)];
+    const files = [
+      'data/entries.jsonl',
+      'data/book.json',
+      'data/checkpoint.json',
+      ...fs.readdirSync(path.join(bag, 'data', 'attachments')).map((h) => `data/attachments/${h}`),
+    ];
     const bytes = files.reduce((sum, f) => sum + fs.statSync(path.join(bag, f)).size, 0);
     expect(info).toContain(`Payload-Oxum: ${bytes}.${files.length}\n`);
     expect(info).toContain('Source-Organization: 中国某学会\n');
@@ -172,10 +231,23 @@ describe('the exported bundle, checked with standard tools', () => {
     const manifest = fs.readFileSync(path.join(bag, 'manifest-sha256.txt'), 'utf8').trim().split('\n');
     expect(manifest.map((l) => l.slice(66))).toEqual([...files].sort());
     expect(manifest.every((l) => /^[0-9a-f]{64} {2}data\/[a-z0-9./]+$/.test(l))).toBe(true);
-    const tags = fs.readFileSync(path.join(bag, 'tagmanifest-sha256.txt'), 'utf8').trim().split('\n').map((l) => l.slice(66));
-    expect(tags).toEqual(['README.txt', 'allowed_signers', 'bag-info.txt', 'bagit.txt', 'manifest-sha256.txt', 'verify_ledger.py']);
+    const tags = fs
+      .readFileSync(path.join(bag, 'tagmanifest-sha256.txt'), 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => l.slice(66));
+    expect(tags).toEqual([
+      'README.txt',
+      'allowed_signers',
+      'bag-info.txt',
+      'bagit.txt',
+      'manifest-sha256.txt',
+      'verify_ledger.py',
+    ]);
     const readme = fs.readFileSync(path.join(bag, 'README.txt'), 'utf8');
-    expect(readme).toContain(`ssh-keygen -Y verify -f allowed_signers -I ${bookId} -n dangjian-logbook-bundle -s tagmanifest-sha256.txt.sig < tagmanifest-sha256.txt`);
+    expect(readme).toContain(
+      `ssh-keygen -Y verify -f allowed_signers -I ${bookId} -n dangjian-logbook-bundle -s tagmanifest-sha256.txt.sig < tagmanifest-sha256.txt`,
+    );
     expect(readme).toMatch(/手工核验/);
   });
 });
@@ -236,7 +308,13 @@ describe('a tampered bundle fails the outsider checks', () => {
     const other = copyBag('other-key');
     const signers = fs.readFileSync(path.join(other, 'allowed_signers'), 'utf8');
     const book = JSON.parse(fs.readFileSync(path.join(other, 'data', 'book.json'), 'utf8')) as BookJson;
-    fs.writeFileSync(path.join(other, 'allowed_signers'), signers.replace(/ssh-ed25519 \S+/, book.keys[0]!.publicKey.split(' ').slice(0, 2).join(' ')));
-    expect(verifyLedger(other)).toMatchObject({ status: 1, out: expect.stringContaining("the checkpoint's key is the key in allowed_signers") });
+    fs.writeFileSync(
+      path.join(other, 'allowed_signers'),
+      signers.replace(/ssh-ed25519 \S+/, book.keys[0]!.publicKey.split(' ').slice(0, 2).join(' ')),
+    );
+    expect(verifyLedger(other)).toMatchObject({
+      status: 1,
+      out: expect.stringContaining("the checkpoint's key is the key in allowed_signers"),
+    });
   });
 });

@@ -10,7 +10,15 @@ import { LedgerError } from '../ledger/errors';
 import { isHex64 } from '../ledger/hashing';
 import { parseOpenSshLine } from '../ledger/keys';
 import { appendLeaf, leafHash, rootOfPeaks, type Peak } from '../ledger/merkle';
-import { BAGIT_TXT, bagInfoText, HashingFileWriter, manifestText, payloadOxum, sha256Hex, type ManifestLine } from './bagit';
+import {
+  BAGIT_TXT,
+  bagInfoText,
+  HashingFileWriter,
+  manifestText,
+  payloadOxum,
+  sha256Hex,
+  type ManifestLine,
+} from './bagit';
 import { bundleReadme } from './bundle-readme';
 import type { BundleKey, BundleSource } from './bundle-source';
 import { BundleError } from './errors';
@@ -164,7 +172,11 @@ async function stageEntries(
     throw error;
   }
   const { sha256, bytes } = await writer.close();
-  return { staged: { path: 'data/entries.jsonl', sha256, bytes }, root: rootOfPeaks(peaks).toString('hex'), attachments };
+  return {
+    staged: { path: 'data/entries.jsonl', sha256, bytes },
+    root: rootOfPeaks(peaks).toString('hex'),
+    attachments,
+  };
 }
 
 async function stageFile(staging: string, relative: string, data: Buffer): Promise<Staged> {
@@ -174,7 +186,12 @@ async function stageFile(staging: string, relative: string, data: Buffer): Promi
 
 /** Re-reads the zip's central directory: exactly the expected names, with the expected sizes. */
 async function checkZip(file: string, expected: Map<string, number>): Promise<void> {
-  const zip = await yauzl.openPromise(file, { lazyEntries: true, strictFileNames: true, validateEntrySizes: true, autoClose: false });
+  const zip = await yauzl.openPromise(file, {
+    lazyEntries: true,
+    strictFileNames: true,
+    validateEntrySizes: true,
+    autoClose: false,
+  });
   try {
     const seen = new Set<string>();
     for await (const entry of zip.eachEntry()) {
@@ -221,7 +238,11 @@ async function zipBag(
   }
 }
 
-export async function writeBundle(source: BundleSource, outPath: string, options: WriteBundleOptions = {}): Promise<BundleResult> {
+export async function writeBundle(
+  source: BundleSource,
+  outPath: string,
+  options: WriteBundleOptions = {},
+): Promise<BundleResult> {
   const current = checkSource(source);
   const cp = source.checkpoint.checkpoint;
   const out = path.resolve(outPath);
@@ -244,7 +265,8 @@ export async function writeBundle(source: BundleSource, outPath: string, options
     for (const hash of hashes) {
       const data = source.attachment(hash);
       if (!data) throw new BundleError('attachment-missing', `附件 ${hash} 不在本机，无法导出。请先运行完整校验。`);
-      if (sha256Hex(data) !== hash) throw new BundleError('attachment-mismatch', `附件 ${hash} 的内容与其哈希不符，无法导出。请先运行完整校验。`);
+      if (sha256Hex(data) !== hash)
+        throw new BundleError('attachment-mismatch', `附件 ${hash} 的内容与其哈希不符，无法导出。请先运行完整校验。`);
       payload.push(await stageFile(staging, `data/attachments/${hash}`, data));
       progress.step();
     }
@@ -258,7 +280,9 @@ export async function writeBundle(source: BundleSource, outPath: string, options
     };
     payload.push(await stageFile(staging, 'data/book.json', Buffer.from(JSON.stringify(book, null, 2) + '\n')));
     // Exactly the ledger's canonical form, so an importer can parse it strictly (parseSignedCheckpoint).
-    payload.push(await stageFile(staging, 'data/checkpoint.json', Buffer.from(serializeSignedCheckpoint(source.checkpoint))));
+    payload.push(
+      await stageFile(staging, 'data/checkpoint.json', Buffer.from(serializeSignedCheckpoint(source.checkpoint))),
+    );
 
     const payloadBytes = payload.reduce((sum, p) => sum + p.bytes, 0);
     const manifest = Buffer.from(manifestText(payload));
@@ -295,7 +319,9 @@ export async function writeBundle(source: BundleSource, outPath: string, options
       ['README.txt', Buffer.from(readme)],
       ['verify_ledger.py', verifier],
     ];
-    const tagManifest = Buffer.from(manifestText(tags.map(([name, data]) => ({ path: name, sha256: sha256Hex(data) }))));
+    const tagManifest = Buffer.from(
+      manifestText(tags.map(([name, data]) => ({ path: name, sha256: sha256Hex(data) }))),
+    );
     const signature = signSshsig(tagManifest, BUNDLE_NAMESPACE, source.publicKeyLine, (data) => source.sign(data));
     tags.push(['tagmanifest-sha256.txt', tagManifest], ['tagmanifest-sha256.txt.sig', Buffer.from(signature)]);
 
@@ -320,9 +346,13 @@ export async function writeBundle(source: BundleSource, outPath: string, options
     // The source's own errors (BundleError, LedgerError) say what is wrong with the book; anything
     // else is the file system's (no such folder, disk full, permissions).
     if (error instanceof BundleError || error instanceof LedgerError) throw error;
-    throw new BundleError('bundle-write-failed', `导出包写入失败（${(error as Error).message}）。请检查磁盘空间和文件夹权限后重试。`, {
-      cause: error,
-    });
+    throw new BundleError(
+      'bundle-write-failed',
+      `导出包写入失败（${(error as Error).message}）。请检查磁盘空间和文件夹权限后重试。`,
+      {
+        cause: error,
+      },
+    );
   } finally {
     if (staging) await fs.promises.rm(staging, { recursive: true, force: true }).catch(() => undefined);
   }

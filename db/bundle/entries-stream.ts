@@ -1,4 +1,12 @@
-import { authorEpochAt, CORRECTION_KIND, GENESIS_KIND, readGenesis, readRotation, ROTATION_KIND, type KeyEpoch } from '../ledger/book-keys';
+import {
+  authorEpochAt,
+  CORRECTION_KIND,
+  GENESIS_KIND,
+  readGenesis,
+  readRotation,
+  ROTATION_KIND,
+  type KeyEpoch,
+} from '../ledger/book-keys';
 import { canonicalJson } from '../ledger/canonical';
 import { isIsoUtc } from '../ledger/checkpoint';
 import { ENTRY_VERSION } from '../ledger/entry-bytes';
@@ -88,7 +96,8 @@ export async function checkEntries(
     keyProblem,
     tooManyAttachments,
   });
-  const entries = (zh: string, en: string): EntriesResult => result({ seq, zh: `第 ${seq} 行：${zh}`, en: `line ${seq}: ${en}` });
+  const entries = (zh: string, en: string): EntriesResult =>
+    result({ seq, zh: `第 ${seq} 行：${zh}`, en: `line ${seq}: ${en}` });
   const keys = (zh: string, en: string): void => {
     keyProblem ??= { seq, zh: `第 ${seq} 条：${zh}`, en: `entry ${seq}: ${en}` };
   };
@@ -96,27 +105,60 @@ export async function checkEntries(
   try {
     for await (const { line, terminated } of source.lines()) {
       seq++;
-      if (seq > MAX_LEDGER_ENTRIES) return entries(`记录超过上限 ${MAX_LEDGER_ENTRIES} 条`, `more than the limit of ${MAX_LEDGER_ENTRIES} entries`);
-      if (!terminated) return entries('最后一行没有以换行符结尾（文件可能被截断）', 'the last line does not end with LF (truncated file?)');
+      if (seq > MAX_LEDGER_ENTRIES)
+        return entries(`记录超过上限 ${MAX_LEDGER_ENTRIES} 条`, `more than the limit of ${MAX_LEDGER_ENTRIES} entries`);
+      if (!terminated)
+        return entries(
+          '最后一行没有以换行符结尾（文件可能被截断）',
+          'the last line does not end with LF (truncated file?)',
+        );
       const text = decodeUtf8(line);
       if (text === null) return entries('不是有效的 UTF-8', 'not valid UTF-8');
       const parsed = parseSafeJson(text, { maxLength: MAX_LINE_BYTES });
       if (!parsed.ok) return entries(`不是可接受的 JSON：${parsed.reason}`, 'not acceptable JSON');
       const value = parsed.value;
-      if (!isPlainRecord(value) || !sameKeys(value)) return entries('不是一条记录（字段不对）', 'not a ledger entry (wrong fields)');
-      if (!isCanonical(value, text)) return entries('不是规范化 JSON（RFC 8785），字节被改动过', 'not canonical JSON (RFC 8785): its bytes were re-encoded');
-      if (value.seq !== seq) return entries(`序号是 ${JSON.stringify(value.seq)}，应为 ${seq}（记录缺失、重复或顺序被打乱）`, `has seq ${JSON.stringify(value.seq)}, expected ${seq} (missing, duplicated or reordered entries)`);
+      if (!isPlainRecord(value) || !sameKeys(value))
+        return entries('不是一条记录（字段不对）', 'not a ledger entry (wrong fields)');
+      if (!isCanonical(value, text))
+        return entries(
+          '不是规范化 JSON（RFC 8785），字节被改动过',
+          'not canonical JSON (RFC 8785): its bytes were re-encoded',
+        );
+      if (value.seq !== seq)
+        return entries(
+          `序号是 ${JSON.stringify(value.seq)}，应为 ${seq}（记录缺失、重复或顺序被打乱）`,
+          `has seq ${JSON.stringify(value.seq)}, expected ${seq} (missing, duplicated or reordered entries)`,
+        );
       if (value.book !== bookId) return entries(`不属于记录本 ${bookId}`, `book is not ${bookId}`);
-      if (value.prev !== prevHex) return entries('“前一条哈希”与上一条记录的哈希不符', 'prev is not the hash of the previous entry');
-      if (value.v !== ENTRY_VERSION) return entries(`版本 ${JSON.stringify(value.v)} 不受支持`, `unsupported version ${JSON.stringify(value.v)}`);
+      if (value.prev !== prevHex)
+        return entries('“前一条哈希”与上一条记录的哈希不符', 'prev is not the hash of the previous entry');
+      if (value.v !== ENTRY_VERSION)
+        return entries(`版本 ${JSON.stringify(value.v)} 不受支持`, `unsupported version ${JSON.stringify(value.v)}`);
       const { kind, author, recordedAt, flags } = value;
       const list = value.attachments;
-      if (typeof kind !== 'string' || typeof author !== 'string' || !isIsoUtc(recordedAt)) return entries('类型、作者或时间的格式不对', 'kind, author or recordedAt malformed');
-      if (!Array.isArray(list) || !list.every(isHex64) || !Array.isArray(flags) || !flags.every((f) => typeof f === 'string')) {
+      if (typeof kind !== 'string' || typeof author !== 'string' || !isIsoUtc(recordedAt))
+        return entries('类型、作者或时间的格式不对', 'kind, author or recordedAt malformed');
+      if (
+        !Array.isArray(list) ||
+        !list.every(isHex64) ||
+        !Array.isArray(flags) ||
+        !flags.every((f) => typeof f === 'string')
+      ) {
         return entries('附件列表或标记的格式不对', 'attachments or flags malformed');
       }
       const hash = leafHash(line);
-      const entry: SealedEntry = { bookId, seq, prev: prevHex, recordedAt, author, kind, body: value.body, attachments: list, flags: flags as SealedEntry['flags'], hash: hash.toString('hex') };
+      const entry: SealedEntry = {
+        bookId,
+        seq,
+        prev: prevHex,
+        recordedAt,
+        author,
+        kind,
+        body: value.body,
+        attachments: list,
+        flags: flags as SealedEntry['flags'],
+        hash: hash.toString('hex'),
+      };
       if (keyProblem) {
         // Once the key history is broken, later authors cannot be judged; the chain still is.
       } else if (seq === 1) {
@@ -126,13 +168,19 @@ export async function checkEntries(
       } else {
         const inForce = authorEpochAt(epochs, seq)!;
         if (author !== inForce.keyId) {
-          keys(`作者 ${author} 不是当时生效的密钥 ${inForce.keyId}`, `author ${author} is not the key in force ${inForce.keyId}`);
+          keys(
+            `作者 ${author} 不是当时生效的密钥 ${inForce.keyId}`,
+            `author ${author} is not the key in force ${inForce.keyId}`,
+          );
         } else if (kind === ROTATION_KIND) {
           const next = readRotation(entry, epochs[epochs.length - 1]!);
           if (typeof next === 'string') keys(next, 'the key rotation is not signed by both keys');
           else epochs.push(next);
         } else if (kind.startsWith('ledger.') && kind !== CORRECTION_KIND) {
-          keys(`条目类型 ${kind} 不是账本允许的类型`, `kind ${kind} is not a ledger kind${kind === GENESIS_KIND ? ' after entry 1' : ''}`);
+          keys(
+            `条目类型 ${kind} 不是账本允许的类型`,
+            `kind ${kind} is not a ledger kind${kind === GENESIS_KIND ? ' after entry 1' : ''}`,
+          );
         }
       }
       for (const h of list) {
@@ -151,6 +199,7 @@ export async function checkEntries(
     }
     throw error;
   }
-  if (seq === 0) return result({ seq: 0, zh: 'data/entries.jsonl 中没有记录', en: 'data/entries.jsonl holds no entries' });
+  if (seq === 0)
+    return result({ seq: 0, zh: 'data/entries.jsonl 中没有记录', en: 'data/entries.jsonl holds no entries' });
   return result(null);
 }

@@ -9,7 +9,16 @@ import type { SignedCheckpoint } from '../ledger/types';
 import { dumpDatabase } from '../test-support/dump-database';
 import { ledgerFixture, type LedgerFixture } from '../test-support/ledger-fixture';
 import { makeTempDir } from '../test-support/temp-dir';
-import { entryLines, openTestBook, readBag, reseal, withLines, zipBag, bookSigner, type TestBook } from './bundle-test-kit';
+import {
+  entryLines,
+  openTestBook,
+  readBag,
+  reseal,
+  withLines,
+  zipBag,
+  bookSigner,
+  type TestBook,
+} from './bundle-test-kit';
 import { importBundle } from './verified-book';
 
 /**
@@ -96,9 +105,13 @@ describe('importing a verified bundle into a ledger', () => {
         expect(ledger.getAttachment(hash)!.equals(source.ledger.getAttachment(hash)!)).toBe(true);
       }
       // Same row layout as sealing: the Merkle nodes the verify and the proofs read are there.
-      expect(ledger.consistencyProof(source.bookId, 5, size)).toEqual(source.ledger.consistencyProof(source.bookId, 5, size));
+      expect(ledger.consistencyProof(source.bookId, 5, size)).toEqual(
+        source.ledger.consistencyProof(source.bookId, 5, size),
+      );
       // Without its private key here the book is read-only for seals.
-      expect(() => ledger.seal(source.bookId, { kind: 'meeting', body: { n: 1 } })).toThrow(expect.objectContaining({ code: 'key-missing' }));
+      expect(() => ledger.seal(source.bookId, { kind: 'meeting', body: { n: 1 } })).toThrow(
+        expect.objectContaining({ code: 'key-missing' }),
+      );
 
       // A second import of the same book changes nothing.
       const before = dumpDatabase(db);
@@ -106,7 +119,10 @@ describe('importing a verified bundle into a ledger', () => {
       expect(again.book).toMatchObject({ bookId: source.bookId, size });
       expect(dumpDatabase(db)).toBe(before);
       // Another content under the same id (the book grew since) is refused, never merged.
-      const other = await importBundle(ledger, grownZip).then(() => null, (e: unknown) => e);
+      const other = await importBundle(ledger, grownZip).then(
+        () => null,
+        (e: unknown) => e,
+      );
       expect(other).toMatchObject({ code: 'book-exists' });
       expect(dumpDatabase(db)).toBe(before);
     } finally {
@@ -177,7 +193,13 @@ describe('importing a verified bundle into a ledger', () => {
         ['two entries swapped', streamOf((l) => [...l.slice(0, 6), l[7]!, l[6]!, ...l.slice(8)]), /第 7 条的序号是 8/u],
         ['entries cut off at the end', streamOf((l) => l.slice(0, -1)), /有 19 条记录，检查点是 20 条/u],
         ['an extra line', streamOf((l) => [...l, l[l.length - 1]!]), /第 21 条的序号是 20/u],
-        ['a re-encoded line', streamOf((l) => l.map((b, i) => (i === 3 ? Buffer.from(JSON.stringify(JSON.parse(b.toString()), null, 1)) : b))), /规范化 JSON/u],
+        [
+          'a re-encoded line',
+          streamOf((l) =>
+            l.map((b, i) => (i === 3 ? Buffer.from(JSON.stringify(JSON.parse(b.toString()), null, 1)) : b)),
+          ),
+          /规范化 JSON/u,
+        ],
       ];
       for (const [what, book, message] of cases) {
         const error = refused(ledger, book);
@@ -233,4 +255,3 @@ describe('importing a verified bundle into a ledger', () => {
     }
   });
 });
-

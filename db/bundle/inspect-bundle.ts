@@ -35,7 +35,9 @@ export async function inspectBundle(bundlePath: string): Promise<BundleClaims> {
     const info = parseBagInfo(await zip.readAll(zip.files.get('bag-info.txt')!));
     const tags = isReason(info) ? new Map<string, string>() : info;
     const book = json(await zip.readAll(zip.files.get('data/book.json')!), MAX_BOOK_JSON_BYTES);
-    const cp = record(json(await zip.readAll(zip.files.get('data/checkpoint.json')!), MAX_CHECKPOINT_JSON_BYTES).checkpoint);
+    const cp = record(
+      json(await zip.readAll(zip.files.get('data/checkpoint.json')!), MAX_CHECKPOINT_JSON_BYTES).checkpoint,
+    );
     const attachments = [...zip.files.values()].filter((f) => f.kind === 'attachment');
     return {
       verified: false,

@@ -63,15 +63,25 @@ function liaisonStore(name: string): Store {
   const ledger = fx.open();
   const pins = new PinStore(ledger.database);
   return {
-    fx, ledger, pins, dir,
+    fx,
+    ledger,
+    pins,
+    dir,
     run: (zip, fingerprint) =>
-      importForLiaison(ledger, pins, zip, { evidenceDir: path.join(dir, 'evidence'), ...(fingerprint !== undefined ? { acceptFingerprint: fingerprint } : {}) }),
+      importForLiaison(ledger, pins, zip, {
+        evidenceDir: path.join(dir, 'evidence'),
+        ...(fingerprint !== undefined ? { acceptFingerprint: fingerprint } : {}),
+      }),
     fingerprint: () => {
       ledger.database.pragma('wal_checkpoint(TRUNCATE)');
       const hash = (file: string) => crypto.createHash('sha256').update(fs.readFileSync(file)).digest('hex');
       const folder = `${fx.dbPath}.checkpoints`;
       const files = fs.existsSync(folder) ? fs.readdirSync(folder).sort() : [];
-      return JSON.stringify([hash(fx.dbPath), fs.readdirSync(dir).sort(), files.map((f) => [f, hash(path.join(folder, f))])]);
+      return JSON.stringify([
+        hash(fx.dbPath),
+        fs.readdirSync(dir).sort(),
+        files.map((f) => [f, hash(path.join(folder, f))]),
+      ]);
     },
   };
 }
@@ -90,13 +100,24 @@ describe('importing into the liaison store', () => {
       expect(s.fingerprint()).toBe(before);
 
       // Typed from the paper 备案: spaces and a lower-case prefix are fine.
-      const typed = genesisKeyId().replace('SHA256:', 'sha256: ').replace(/(.{10})/u, '$1 ');
+      const typed = genesisKeyId()
+        .replace('SHA256:', 'sha256: ')
+        .replace(/(.{10})/u, '$1 ');
       expect(normalizeFingerprint(typed)).toBe(genesisKeyId());
       const done = await s.run(zips.first!, typed);
-      expect(done).toMatchObject({ outcome: 'imported', book: { bookId: source.bookId, size: 20, imported: true }, previousSize: null });
+      expect(done).toMatchObject({
+        outcome: 'imported',
+        book: { bookId: source.bookId, size: 20, imported: true },
+        previousSize: null,
+      });
       expect(s.pins.read(source.bookId)).toMatchObject({ state: 'present', record: { size: 20 } });
-      expect(s.ledger.status(source.bookId)).toMatchObject({ readOnly: true, reason: expect.stringContaining('导入的记录本') });
-      expect(() => s.ledger.seal(source.bookId, { kind: 'meeting', body: { n: 1 } })).toThrow(expect.objectContaining({ code: 'book-readonly' }));
+      expect(s.ledger.status(source.bookId)).toMatchObject({
+        readOnly: true,
+        reason: expect.stringContaining('导入的记录本'),
+      });
+      expect(() => s.ledger.seal(source.bookId, { kind: 'meeting', body: { n: 1 } })).toThrow(
+        expect.objectContaining({ code: 'book-readonly' }),
+      );
       expect(s.ledger.verify(source.bookId).ok).toBe(true);
 
       const afterImport = s.fingerprint();
@@ -122,9 +143,14 @@ describe('importing into the liaison store', () => {
       const extended = await s.run(zips.grown!);
       expect(extended).toMatchObject({ outcome: 'extended', previousSize: 20, book: { size: 22 } });
       expect(s.ledger.verify(source.bookId)).toMatchObject({ ok: true, size: 22 });
-      for (const seq of [1, 20, 21, 22]) expect(s.ledger.rawEntry(source.bookId, seq).equals(source.ledger.rawEntry(source.bookId, seq))).toBe(true);
+      for (const seq of [1, 20, 21, 22])
+        expect(s.ledger.rawEntry(source.bookId, seq).equals(source.ledger.rawEntry(source.bookId, seq))).toBe(true);
       expect(s.pins.read(source.bookId)).toMatchObject({ state: 'present', record: { size: 22 } });
-      const ledgerDump = () => dumpDatabase(s.fx.dbPath).split('\ntable ').filter((t) => !t.startsWith('bundle_alarms')).join('\ntable ');
+      const ledgerDump = () =>
+        dumpDatabase(s.fx.dbPath)
+          .split('\ntable ')
+          .filter((t) => !t.startsWith('bundle_alarms'))
+          .join('\ntable ');
       const kept = ledgerDump();
 
       const rollback = await s.run(zips.first!);
@@ -132,10 +158,16 @@ describe('importing into the liaison store', () => {
       if (rollback.outcome !== 'alarm') return;
       expect(rollback.alarms).toHaveLength(1);
       const alarm = rollback.alarms[0]!;
-      expect(alarm).toMatchObject({ kind: 'rollback', bookId: source.bookId, message: expect.stringContaining('回滚警报') });
+      expect(alarm).toMatchObject({
+        kind: 'rollback',
+        bookId: source.bookId,
+        message: expect.stringContaining('回滚警报'),
+      });
       expect(alarm.pinned.checkpoint).toMatchObject({ size: 22 });
       expect(alarm.found?.checkpoint).toMatchObject({ size: 20 });
-      expect(fs.readFileSync(path.join(s.dir, 'evidence', alarm.evidenceFile!)).equals(fs.readFileSync(zips.first!))).toBe(true);
+      expect(
+        fs.readFileSync(path.join(s.dir, 'evidence', alarm.evidenceFile!)).equals(fs.readFileSync(zips.first!)),
+      ).toBe(true);
       expect(ledgerDump()).toBe(kept);
       // The same old bundle again: the alarm is already kept, nothing is added.
       const withAlarm = s.fingerprint();
@@ -163,7 +195,11 @@ describe('importing into the liaison store', () => {
     try {
       await s.run(zips.first!, genesisKeyId());
       const before = s.fingerprint();
-      expect(await s.run(zips.truncated!)).toMatchObject({ outcome: 'refused', code: 'bundle-invalid', message: expect.stringContaining('zip') });
+      expect(await s.run(zips.truncated!)).toMatchObject({
+        outcome: 'refused',
+        code: 'bundle-invalid',
+        message: expect.stringContaining('zip'),
+      });
       expect(s.fingerprint()).toBe(before);
       // The pin write fails inside the import's transaction: the entries written before it go too.
       const write = s.pins.write.bind(s.pins);

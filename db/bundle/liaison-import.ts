@@ -28,7 +28,12 @@ import { pinRecordOf, verifyBundle, type BundleAlarm, type BundleReport } from '
  */
 
 export type LiaisonResult =
-  | { outcome: 'imported' | 'extended' | 'unchanged'; report: BundleReport; book: BookInfo; previousSize: number | null }
+  | {
+      outcome: 'imported' | 'extended' | 'unchanged';
+      report: BundleReport;
+      book: BookInfo;
+      previousSize: number | null;
+    }
   | { outcome: 'needs-fingerprint'; report: BundleReport; genesisKeyId: string; currentKeyId: string }
   | { outcome: 'alarm'; report: BundleReport; alarms: StoredBundleAlarm[] }
   | { outcome: 'refused'; report: BundleReport | null; code: string; message: string };
@@ -61,7 +66,12 @@ const ALARM_TEXT: Record<BundleAlarm['kind'], string> = {
   'key-change': '密钥警报：数据包的签名密钥不是本机固定的密钥，也没有由它签署的移交',
 };
 
-async function keepEvidence(pins: PinStore, bundlePath: string, report: BundleReport, options: LiaisonImportOptions): Promise<StoredBundleAlarm[]> {
+async function keepEvidence(
+  pins: PinStore,
+  bundlePath: string,
+  report: BundleReport,
+  options: LiaisonImportOptions,
+): Promise<StoredBundleAlarm[]> {
   const bookId = report.bookId!;
   const sha = await fileSha256(bundlePath);
   const already = pins.alarms(bookId).filter((a) => a.bundleSha256 === sha);
@@ -89,14 +99,28 @@ async function keepEvidence(pins: PinStore, bundlePath: string, report: BundleRe
 
 function refusedBy(report: BundleReport): LiaisonResult {
   const failed = report.checks.find((c) => !c.ok && !c.skipped);
-  return { outcome: 'refused', report, code: 'bundle-invalid', message: `数据包未通过核验，没有导入任何内容：${failed?.message ?? ''}` };
+  return {
+    outcome: 'refused',
+    report,
+    code: 'bundle-invalid',
+    message: `数据包未通过核验，没有导入任何内容：${failed?.message ?? ''}`,
+  };
 }
 
-export async function importForLiaison(ledger: Ledger, pins: PinStore, bundlePath: string, options: LiaisonImportOptions): Promise<LiaisonResult> {
-  const report = await verifyBundle(bundlePath, { state: pins, ...(options.onProgress ? { onProgress: options.onProgress } : {}) });
+export async function importForLiaison(
+  ledger: Ledger,
+  pins: PinStore,
+  bundlePath: string,
+  options: LiaisonImportOptions,
+): Promise<LiaisonResult> {
+  const report = await verifyBundle(bundlePath, {
+    state: pins,
+    ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+  });
   if (!report.ok) {
     const pinned = report.bookId ? pins.read(report.bookId) : null;
-    if (report.alarms.length > 0 && pinned?.state === 'present') return { outcome: 'alarm', report, alarms: await keepEvidence(pins, bundlePath, report, options) };
+    if (report.alarms.length > 0 && pinned?.state === 'present')
+      return { outcome: 'alarm', report, alarms: await keepEvidence(pins, bundlePath, report, options) };
     return refusedBy(report);
   }
   const bookId = report.bookId!;
@@ -105,21 +129,35 @@ export async function importForLiaison(ledger: Ledger, pins: PinStore, bundlePat
   const local = ledger.listBooks().find((b) => b.bookId === bookId);
   if (pin.state !== 'present') {
     if (local) {
-      if (local.size === cp.size && ledger.rootAt(bookId, local.size) === cp.root) return { outcome: 'unchanged', report, book: local, previousSize: local.size };
-      return { outcome: 'refused', report, code: 'book-exists', message: `本机已有记录本 ${bookId}（本机自己的或恢复的），内容与数据包不同。不会覆盖或合并；请导入到另一个数据文件夹。` };
+      if (local.size === cp.size && ledger.rootAt(bookId, local.size) === cp.root)
+        return { outcome: 'unchanged', report, book: local, previousSize: local.size };
+      return {
+        outcome: 'refused',
+        report,
+        code: 'book-exists',
+        message: `本机已有记录本 ${bookId}（本机自己的或恢复的），内容与数据包不同。不会覆盖或合并；请导入到另一个数据文件夹。`,
+      };
     }
     const genesisKeyId = report.keys[0]!.keyId;
     const currentKeyId = report.keys[report.keys.length - 1]!.keyId;
-    if (options.acceptFingerprint === undefined || options.acceptFingerprint.trim() === '') return { outcome: 'needs-fingerprint', report, genesisKeyId, currentKeyId };
+    if (options.acceptFingerprint === undefined || options.acceptFingerprint.trim() === '')
+      return { outcome: 'needs-fingerprint', report, genesisKeyId, currentKeyId };
     const typed = normalizeFingerprint(options.acceptFingerprint);
     if (typed !== genesisKeyId && typed !== currentKeyId) {
       return {
-        outcome: 'refused', report, code: 'fingerprint-mismatch',
+        outcome: 'refused',
+        report,
+        code: 'fingerprint-mismatch',
         message: `确认的密钥指纹 ${typed} 与数据包的密钥（建账 ${genesisKeyId}，当前 ${currentKeyId}）不符。请与纸质备案逐字核对；没有导入任何内容。`,
       };
     }
   } else if (!local) {
-    return { outcome: 'refused', report, code: 'import-conflict', message: `本机保存了记录本 ${bookId} 的固定状态，却没有这本记录本的数据（数据库可能被改动过）。没有导入任何内容。` };
+    return {
+      outcome: 'refused',
+      report,
+      code: 'import-conflict',
+      message: `本机保存了记录本 ${bookId} 的固定状态，却没有这本记录本的数据（数据库可能被改动过）。没有导入任何内容。`,
+    };
   } else if (pin.record.size === cp.size) {
     // Verified as a consistent extension of the pin with the same size: the same root, nothing new.
     return { outcome: 'unchanged', report, book: local, previousSize: pin.record.size };
@@ -133,7 +171,10 @@ export async function importForLiaison(ledger: Ledger, pins: PinStore, bundlePat
     inTransaction: () => {
       // The pin verified against must still be the one here (no other import in between).
       const now = pins.read(bookId);
-      const same = previous === null ? now.state === 'missing' : now.state === 'present' && now.record.size === previous.size && now.record.root === previous.root;
+      const same =
+        previous === null
+          ? now.state === 'missing'
+          : now.state === 'present' && now.record.size === previous.size && now.record.root === previous.root;
       if (!same) throw new LedgerError('import-conflict', '本机的固定状态在核验之后发生了变化，请重新导入。');
       pins.write(record);
     },
@@ -142,9 +183,17 @@ export async function importForLiaison(ledger: Ledger, pins: PinStore, bundlePat
 }
 
 /** What the bundle says it is (NOT verified) and what this store knows of the book, for the confirm dialog. */
-export async function describeForLiaison(ledger: Ledger, pins: PinStore, bundlePath: string): Promise<{ claims: BundleClaims; pinned: { size: number; root: string; keyId: string } | null; local: boolean }> {
+export async function describeForLiaison(
+  ledger: Ledger,
+  pins: PinStore,
+  bundlePath: string,
+): Promise<{ claims: BundleClaims; pinned: { size: number; root: string; keyId: string } | null; local: boolean }> {
   const claims = await inspectBundle(bundlePath);
   const pin = pins.read(claims.bookId);
   const local = ledger.listBooks().some((b) => b.bookId === claims.bookId);
-  return { claims, pinned: pin.state === 'present' ? { size: pin.record.size, root: pin.record.root, keyId: pin.record.keyId } : null, local };
+  return {
+    claims,
+    pinned: pin.state === 'present' ? { size: pin.record.size, root: pin.record.root, keyId: pin.record.keyId } : null,
+    local,
+  };
 }

@@ -40,7 +40,8 @@ export interface PinReader {
   read(bookId: string): PinRead;
 }
 
-export type PinRead = { state: 'missing' } | { state: 'invalid'; reason: string } | { state: 'present'; record: PinRecord };
+export type PinRead =
+  { state: 'missing' } | { state: 'invalid'; reason: string } | { state: 'present'; record: PinRecord };
 
 /** Checks a stored pin record (file or database row) in full, including its checkpoint's signature. */
 export function validatePin(value: unknown, bookId: string): PinRecord | string {
@@ -48,7 +49,14 @@ export function validatePin(value: unknown, bookId: string): PinRecord | string 
   const r = value as Record<string, unknown>;
   if (r.format !== PIN_FORMAT) return '格式标记不对 / wrong format marker';
   if (r.bookId !== bookId) return '记录本编号与文件名不符 / book id differs from the file name';
-  if (!isKeyId(r.keyId) || !isKeyId(r.genesisKeyId) || !Number.isSafeInteger(r.size) || (r.size as number) < 1 || !isHex64(r.root) || typeof r.verifiedAt !== 'string') {
+  if (
+    !isKeyId(r.keyId) ||
+    !isKeyId(r.genesisKeyId) ||
+    !Number.isSafeInteger(r.size) ||
+    (r.size as number) < 1 ||
+    !isHex64(r.root) ||
+    typeof r.verifiedAt !== 'string'
+  ) {
     return '字段缺失或格式不对 / missing or malformed fields';
   }
   const key = parseOpenSshLine(r.publicKey);
@@ -61,7 +69,8 @@ export function validatePin(value: unknown, bookId: string): PinRecord | string 
   }
   if (!signed) return '检查点格式不对 / malformed checkpoint';
   const cp = signed.checkpoint;
-  if (cp.book !== bookId || cp.size !== r.size || cp.root !== r.root || cp.keyId !== r.keyId) return '检查点与记录的数值不符 / checkpoint differs from the record';
+  if (cp.book !== bookId || cp.size !== r.size || cp.root !== r.root || cp.keyId !== r.keyId)
+    return '检查点与记录的数值不符 / checkpoint differs from the record';
   if (!verifyCheckpointSignature(signed, key.publicKey)) return '检查点签名无效 / checkpoint signature invalid';
   return { ...(r as unknown as PinRecord), checkpoint: signed };
 }
@@ -80,7 +89,8 @@ export class PinState implements PinReader {
   }
 
   read(bookId: string): PinRead {
-    if (!BOOK_ID.test(bookId)) return { state: 'invalid', reason: '记录本编号不能用作文件名 / book id unusable as a file name' };
+    if (!BOOK_ID.test(bookId))
+      return { state: 'invalid', reason: '记录本编号不能用作文件名 / book id unusable as a file name' };
     let text: string;
     try {
       const bytes = fs.readFileSync(this.fileOf(bookId));
@@ -88,7 +98,10 @@ export class PinState implements PinReader {
       text = bytes.toString('utf8');
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { state: 'missing' };
-      return { state: 'invalid', reason: `无法读取（${(error as NodeJS.ErrnoException).code ?? 'error'}） / cannot be read` };
+      return {
+        state: 'invalid',
+        reason: `无法读取（${(error as NodeJS.ErrnoException).code ?? 'error'}） / cannot be read`,
+      };
     }
     const parsed = parseSafeJson(text, { maxLength: MAX_CHECKPOINT_JSON_BYTES });
     if (!parsed.ok) return { state: 'invalid', reason: parsed.reason };

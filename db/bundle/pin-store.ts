@@ -42,7 +42,8 @@ export class PinStore implements PinReader {
   constructor(private readonly db: Database.Database) {}
 
   read(bookId: string): PinRead {
-    const text = this.db.prepare('SELECT record FROM bundle_pins WHERE book_id = ?').pluck().get(bookId) as string | undefined;
+    const text = this.db.prepare('SELECT record FROM bundle_pins WHERE book_id = ?').pluck().get(bookId) as
+      string | undefined;
     if (text === undefined) return { state: 'missing' };
     const parsed = parseSafeJson(text, { maxLength: MAX_CHECKPOINT_JSON_BYTES });
     if (!parsed.ok) return { state: 'invalid', reason: parsed.reason };
@@ -53,7 +54,9 @@ export class PinStore implements PinReader {
   /** Inserts or advances the book's pin (inside the caller's transaction). */
   write(record: PinRecord): void {
     this.db
-      .prepare('INSERT INTO bundle_pins (book_id, record) VALUES (?, ?) ON CONFLICT (book_id) DO UPDATE SET record = excluded.record')
+      .prepare(
+        'INSERT INTO bundle_pins (book_id, record) VALUES (?, ?) ON CONFLICT (book_id) DO UPDATE SET record = excluded.record',
+      )
       .run(record.bookId, JSON.stringify(record));
   }
 
@@ -68,8 +71,14 @@ export class PinStore implements PinReader {
          VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
       )
       .run(
-        alarm.bookId, alarm.kind, alarm.at, alarm.message, serializeSignedCheckpoint(alarm.pinned),
-        alarm.found ? serializeSignedCheckpoint(alarm.found) : null, alarm.bundleSha256, alarm.evidenceFile,
+        alarm.bookId,
+        alarm.kind,
+        alarm.at,
+        alarm.message,
+        serializeSignedCheckpoint(alarm.pinned),
+        alarm.found ? serializeSignedCheckpoint(alarm.found) : null,
+        alarm.bundleSha256,
+        alarm.evidenceFile,
       );
     return Number(info.lastInsertRowid);
   }

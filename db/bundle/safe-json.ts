@@ -59,9 +59,19 @@ function scanString(text: string, i: number, flags: { escaped: boolean }): numbe
       flags.escaped = true;
       const e = text.charCodeAt(j + 1);
       if (e === 0x75) {
-        for (let k = 2; k < 6; k++) if (!isHexDigit(text.charCodeAt(j + k))) fail('\\u 转义不完整', 'bad \\u escape', j);
+        for (let k = 2; k < 6; k++)
+          if (!isHexDigit(text.charCodeAt(j + k))) fail('\\u 转义不完整', 'bad \\u escape', j);
         j += 6;
-      } else if (e === 0x22 || e === 0x5c || e === 0x2f || e === 0x62 || e === 0x66 || e === 0x6e || e === 0x72 || e === 0x74) {
+      } else if (
+        e === 0x22 ||
+        e === 0x5c ||
+        e === 0x2f ||
+        e === 0x62 ||
+        e === 0x66 ||
+        e === 0x6e ||
+        e === 0x72 ||
+        e === 0x74
+      ) {
         j += 2;
       } else {
         fail('无效的转义', 'bad escape', j);
@@ -157,7 +167,8 @@ function scan(text: string, maxDepth: number): void {
         if (c !== 0x22) fail('此处应为对象的键', 'expected an object key', i);
         const end = scanString(text, i, flags);
         const key = flags.escaped ? (JSON.parse(text.slice(i, end)) as string) : text.slice(i + 1, end - 1);
-        if (FORBIDDEN_KEYS.has(key)) fail(`不允许的键 ${JSON.stringify(key)}`, `key ${JSON.stringify(key)} not allowed`, i);
+        if (FORBIDDEN_KEYS.has(key))
+          fail(`不允许的键 ${JSON.stringify(key)}`, `key ${JSON.stringify(key)} not allowed`, i);
         const keys = stack[stack.length - 1]!;
         if (keys.has(key)) fail(`重复的键 ${JSON.stringify(key)}`, `duplicate key ${JSON.stringify(key)}`, i);
         keys.add(key);
@@ -194,7 +205,10 @@ function scan(text: string, maxDepth: number): void {
 /** Scans then parses `text`; never throws. */
 export function parseSafeJson(text: string, options: SafeJsonOptions): SafeJsonResult {
   if (text.length > options.maxLength) {
-    return { ok: false, reason: `JSON 文本超过 ${options.maxLength} 个字符 / JSON text longer than ${options.maxLength} characters` };
+    return {
+      ok: false,
+      reason: `JSON 文本超过 ${options.maxLength} 个字符 / JSON text longer than ${options.maxLength} characters`,
+    };
   }
   try {
     scan(text, options.maxDepth ?? MAX_JSON_DEPTH);

@@ -14,7 +14,12 @@ beforeAll(() => {
 });
 afterAll(() => tmp.remove());
 
-function sshVerify(dir: string, message: string, sigFile: string, namespace = BUNDLE_NAMESPACE): { ok: boolean; out: string } {
+function sshVerify(
+  dir: string,
+  message: string,
+  sigFile: string,
+  namespace = BUNDLE_NAMESPACE,
+): { ok: boolean; out: string } {
   const r = spawnSync(
     'ssh-keygen',
     ['-Y', 'verify', '-f', path.join(dir, 'allowed_signers'), '-I', PRINCIPAL, '-n', namespace, '-s', sigFile],
@@ -44,7 +49,10 @@ describe('SSHSIG against the real ssh-keygen', () => {
     fs.writeFileSync(path.join(dir, 'msg2'), Buffer.concat([message, Buffer.from('x')]));
     expect(sshVerify(dir, path.join(dir, 'msg2'), path.join(dir, 'msg.sig')).ok).toBe(false);
     expect(sshVerify(dir, path.join(dir, 'msg'), path.join(dir, 'msg.sig'), 'file').ok).toBe(false);
-    fs.writeFileSync(path.join(dir, 'other.sig'), signSshsigWithKey(message, BUNDLE_NAMESPACE, other.line, other.privateKey));
+    fs.writeFileSync(
+      path.join(dir, 'other.sig'),
+      signSshsigWithKey(message, BUNDLE_NAMESPACE, other.line, other.privateKey),
+    );
     expect(sshVerify(dir, path.join(dir, 'msg'), path.join(dir, 'other.sig')).ok).toBe(false);
     fs.writeFileSync(path.join(dir, 'ns.sig'), signSshsigWithKey(message, 'file', key.line, key.privateKey));
     expect(sshVerify(dir, path.join(dir, 'msg'), path.join(dir, 'ns.sig')).ok).toBe(false);
@@ -56,17 +64,35 @@ describe('SSHSIG against the real ssh-keygen', () => {
     const line = fs.readFileSync(path.join(dir, 'id.pub'), 'utf8').trim();
     const message = Buffer.from('hello 你好\n');
     fs.writeFileSync(path.join(dir, 'msg'), message);
-    execFileSync('ssh-keygen', ['-q', '-Y', 'sign', '-f', path.join(dir, 'id'), '-n', BUNDLE_NAMESPACE, path.join(dir, 'msg')]);
+    execFileSync('ssh-keygen', [
+      '-q',
+      '-Y',
+      'sign',
+      '-f',
+      path.join(dir, 'id'),
+      '-n',
+      BUNDLE_NAMESPACE,
+      path.join(dir, 'msg'),
+    ]);
     const armored = fs.readFileSync(path.join(dir, 'msg.sig'), 'utf8');
     expect(verifySshsig(armored, message, BUNDLE_NAMESPACE, line)).toMatchObject({ ok: true });
     expect(parseSshsig(armored)).toMatchObject({ namespace: BUNDLE_NAMESPACE, hashAlgorithm: 'sha512' });
 
-    expect(verifySshsig(armored, Buffer.from('hello 你好!\n'), BUNDLE_NAMESPACE, line)).toMatchObject({ ok: false, reason: expect.stringMatching(/改动/) });
-    expect(verifySshsig(armored, message, 'file', line)).toMatchObject({ ok: false, reason: expect.stringMatching(/namespace/) });
-    expect(verifySshsig(armored, message, BUNDLE_NAMESPACE, ourKey().line)).toMatchObject({ ok: false, reason: expect.stringMatching(/不是登记的密钥/) });
+    expect(verifySshsig(armored, Buffer.from('hello 你好!\n'), BUNDLE_NAMESPACE, line)).toMatchObject({
+      ok: false,
+      reason: expect.stringMatching(/改动/),
+    });
+    expect(verifySshsig(armored, message, 'file', line)).toMatchObject({
+      ok: false,
+      reason: expect.stringMatching(/namespace/),
+    });
+    expect(verifySshsig(armored, message, BUNDLE_NAMESPACE, ourKey().line)).toMatchObject({
+      ok: false,
+      reason: expect.stringMatching(/不是登记的密钥/),
+    });
   });
 
-  it('the armored form is ssh-keygen\'s: 70-column base64 between the markers', () => {
+  it("the armored form is ssh-keygen's: 70-column base64 between the markers", () => {
     const key = ourKey();
     const armored = signSshsigWithKey(Buffer.from('x'), BUNDLE_NAMESPACE, key.line, key.privateKey);
     const lines = armored.split('\n');
@@ -81,15 +107,21 @@ describe('SSHSIG against the real ssh-keygen', () => {
     const message = Buffer.from('m');
     const armored = signSshsigWithKey(message, BUNDLE_NAMESPACE, key.line, key.privateKey);
     const blob = Buffer.from(armored.split('\n').slice(1, -2).join(''), 'base64');
-    const rearm = (b: Buffer): string => `-----BEGIN SSH SIGNATURE-----\n${b.toString('base64')}\n-----END SSH SIGNATURE-----\n`;
+    const rearm = (b: Buffer): string =>
+      `-----BEGIN SSH SIGNATURE-----\n${b.toString('base64')}\n-----END SSH SIGNATURE-----\n`;
     expect(verifySshsig(rearm(blob), message, BUNDLE_NAMESPACE, key.line).ok).toBe(true);
-    expect(verifySshsig(rearm(Buffer.concat([blob, Buffer.from([0])])), message, BUNDLE_NAMESPACE, key.line)).toMatchObject({
+    expect(
+      verifySshsig(rearm(Buffer.concat([blob, Buffer.from([0])])), message, BUNDLE_NAMESPACE, key.line),
+    ).toMatchObject({
       ok: false,
       reason: expect.stringMatching(/trailing/),
     });
     const v2 = Buffer.from(blob);
     v2.writeUInt32BE(2, 6);
-    expect(verifySshsig(rearm(v2), message, BUNDLE_NAMESPACE, key.line)).toMatchObject({ ok: false, reason: expect.stringMatching(/version/) });
+    expect(verifySshsig(rearm(v2), message, BUNDLE_NAMESPACE, key.line)).toMatchObject({
+      ok: false,
+      reason: expect.stringMatching(/version/),
+    });
     const huge = Buffer.from(blob);
     huge.writeUInt32BE(0xffffffff, 10);
     expect(verifySshsig(rearm(huge), message, BUNDLE_NAMESPACE, key.line).ok).toBe(false);

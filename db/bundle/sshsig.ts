@@ -52,7 +52,8 @@ function armor(blob: Buffer): string {
 }
 
 function checkNamespace(namespace: string): void {
-  if (!/^[A-Za-z0-9@._-]{1,64}$/.test(namespace)) throw new Error(`SSHSIG namespace not allowed: ${JSON.stringify(namespace)}`);
+  if (!/^[A-Za-z0-9@._-]{1,64}$/.test(namespace))
+    throw new Error(`SSHSIG namespace not allowed: ${JSON.stringify(namespace)}`);
 }
 
 /**
@@ -60,7 +61,12 @@ function checkNamespace(namespace: string): void {
  * `sign` returns the raw 64-byte Ed25519 signature of its input with the private key of
  * `publicKeyLine` (an OpenSSH `ssh-ed25519 AAAA…` line), so private keys never pass through here.
  */
-export function signSshsig(message: Buffer, namespace: string, publicKeyLine: string, sign: (data: Buffer) => Buffer): string {
+export function signSshsig(
+  message: Buffer,
+  namespace: string,
+  publicKeyLine: string,
+  sign: (data: Buffer) => Buffer,
+): string {
   checkNamespace(namespace);
   const key = parseOpenSshLine(publicKeyLine);
   if (!key) throw new Error('SSHSIG: the public key is not an OpenSSH ssh-ed25519 line');
@@ -83,7 +89,12 @@ export function signSshsig(message: Buffer, namespace: string, publicKeyLine: st
 }
 
 /** Signs with a node:crypto private key (tests, and callers that hold the key object). */
-export function signSshsigWithKey(message: Buffer, namespace: string, publicKeyLine: string, privateKey: crypto.KeyObject): string {
+export function signSshsigWithKey(
+  message: Buffer,
+  namespace: string,
+  publicKeyLine: string,
+  privateKey: crypto.KeyObject,
+): string {
   return signSshsig(message, namespace, publicKeyLine, (data) => crypto.sign(null, data, privateKey));
 }
 
@@ -172,7 +183,12 @@ export type SshsigVerdict = { ok: true; keyId: string } | { ok: false; reason: s
  * Verifies an armored SSHSIG over `message` in `namespace` by the key of `publicKeyLine`
  * (what `ssh-keygen -Y verify` does with one allowed_signers line). Never throws; the reason is Chinese.
  */
-export function verifySshsig(armored: string, message: Buffer, namespace: string, publicKeyLine: string): SshsigVerdict {
+export function verifySshsig(
+  armored: string,
+  message: Buffer,
+  namespace: string,
+  publicKeyLine: string,
+): SshsigVerdict {
   const expected = parseOpenSshLine(publicKeyLine);
   if (!expected) return { ok: false, reason: '用于核验的公钥不是 OpenSSH ssh-ed25519 格式。' };
   let parsed: ParsedSshsig;
@@ -201,8 +217,13 @@ export function verifySshsig(armored: string, message: Buffer, namespace: string
  * One allowed_signers line (ssh-keygen(1) ALLOWED SIGNERS): the principal, the namespace
  * restriction, and the key without its comment.
  */
-export function allowedSignersLine(principal: string, publicKeyLine: string, namespace: string = BUNDLE_NAMESPACE): string {
-  if (!/^[A-Za-z0-9._@-]{1,128}$/.test(principal)) throw new Error(`allowed_signers principal not allowed: ${JSON.stringify(principal)}`);
+export function allowedSignersLine(
+  principal: string,
+  publicKeyLine: string,
+  namespace: string = BUNDLE_NAMESPACE,
+): string {
+  if (!/^[A-Za-z0-9._@-]{1,128}$/.test(principal))
+    throw new Error(`allowed_signers principal not allowed: ${JSON.stringify(principal)}`);
   checkNamespace(namespace);
   const key = parseOpenSshLine(publicKeyLine);
   if (!key) throw new Error('allowed_signers: the public key is not an OpenSSH ssh-ed25519 line');

@@ -106,7 +106,8 @@ export async function stageVerifiedBundle(
     bookId,
     checkpoint: verified,
     entries: { [Symbol.iterator]: () => stagedLines(path.join(dir, 'entries.jsonl'), changed) },
-    attachment: (hash) => (isHex64(hash) && attachments.has(hash) ? fs.readFileSync(path.join(dir, `a-${hash}`)) : null),
+    attachment: (hash) =>
+      isHex64(hash) && attachments.has(hash) ? fs.readFileSync(path.join(dir, `a-${hash}`)) : null,
     remove,
   };
 }

@@ -30,7 +30,12 @@ export async function importVerifiedBundle(
   options: ImportOptions & { stagingRoot?: string } = {},
 ): Promise<BookInfo> {
   const { stagingRoot, ...importOptions } = options;
-  const staged = await stageVerifiedBundle(bundlePath, report, stagingRoot ?? stagingRootOf(ledger), (hash) => !ledger.hasAttachment(hash));
+  const staged = await stageVerifiedBundle(
+    bundlePath,
+    report,
+    stagingRoot ?? stagingRootOf(ledger),
+    (hash) => !ledger.hasAttachment(hash),
+  );
   try {
     return ledger.importBook(staged, importOptions);
   } finally {
@@ -43,7 +48,11 @@ export async function importVerifiedBundle(
  * passed, imports its book into `ledger` (restore). A bundle that does not verify leaves the
  * ledger untouched and comes back with its report.
  */
-export async function importBundle(ledger: Ledger, bundlePath: string, options: VerifyBundleOptions = {}): Promise<ImportBundleResult> {
+export async function importBundle(
+  ledger: Ledger,
+  bundlePath: string,
+  options: VerifyBundleOptions = {},
+): Promise<ImportBundleResult> {
   const report = await verifyBundle(bundlePath, options);
   if (!report.ok) return { report, book: null };
   const book = await importVerifiedBundle(ledger, bundlePath, report);

@@ -53,8 +53,18 @@ describe('verifyBundle on a real bundle', () => {
     expect(failed(report)).toBeUndefined();
     expect(report.ok).toBe(true);
     expect(report.checks.map((c) => c.code)).toEqual([
-      'zip-structure', 'bagit-declaration', 'bag-info', 'payload-manifest', 'tag-manifest', 'signature', 'json-files',
-      'entries', 'key-history', 'merkle-root', 'checkpoint-signature', 'attachments',
+      'zip-structure',
+      'bagit-declaration',
+      'bag-info',
+      'payload-manifest',
+      'tag-manifest',
+      'signature',
+      'json-files',
+      'entries',
+      'key-history',
+      'merkle-root',
+      'checkpoint-signature',
+      'attachments',
     ]);
     expect(report).toMatchObject({ bookId: book.bookId, size: 20, alarms: [] });
     expect(report.keys).toHaveLength(2);
@@ -66,7 +76,8 @@ describe('verifyBundle on a real bundle', () => {
 
   it('accepts the genesis or the current key as a pin, and raises a key-change alarm otherwise', async () => {
     const first = await verifyBundle(zips.v20!);
-    for (const pin of [first.keys[0]!.keyId, first.keys[1]!.keyId]) expect((await verifyBundle(zips.v20!, { pin })).ok).toBe(true);
+    for (const pin of [first.keys[0]!.keyId, first.keys[1]!.keyId])
+      expect((await verifyBundle(zips.v20!, { pin })).ok).toBe(true);
     const other = await verifyBundle(zips.v20!, { pin: 'SHA256:' + 'A'.repeat(43) });
     expect(other.ok).toBe(false);
     expect(failed(other)).toMatchObject({ code: 'pin', detail: 'key-change' });
@@ -75,7 +86,14 @@ describe('verifyBundle on a real bundle', () => {
 
   it('inspect says what the bundle claims, marked not verified', async () => {
     const info = await inspectBundle(zips.v20!);
-    expect(info).toMatchObject({ verified: false, bookId: book.bookId, orgName: '中国某学会', size: 20, attachments: 2, baggingDate: '2025-06-30' });
+    expect(info).toMatchObject({
+      verified: false,
+      bookId: book.bookId,
+      orgName: '中国某学会',
+      size: 20,
+      attachments: 2,
+      baggingDate: '2025-06-30',
+    });
     expect(info.attachmentBytes).toBeGreaterThan(5000);
   });
 });
@@ -102,7 +120,13 @@ describe('pinned state across bundles', () => {
     const replay = await verifyBundle(zips.v20!, { state });
     expect(replay.ok).toBe(false);
     expect(failed(replay)).toMatchObject({ code: 'pin-state', detail: 'rollback' });
-    expect(replay.alarms).toEqual([expect.objectContaining({ kind: 'rollback', pinned: expect.objectContaining({ size: 25 }), found: expect.objectContaining({ size: 20 }) })]);
+    expect(replay.alarms).toEqual([
+      expect.objectContaining({
+        kind: 'rollback',
+        pinned: expect.objectContaining({ size: 25 }),
+        found: expect.objectContaining({ size: 20 }),
+      }),
+    ]);
     expect(updatePinState(state, replay)).toBeNull();
 
     // Same size, other history: fork; a longer other history: fork too.
@@ -121,7 +145,10 @@ describe('pinned state across bundles', () => {
     expect(failed(rotated)).toBeUndefined();
     expect(rotated.keys).toHaveLength(3);
     updatePinState(state, rotated);
-    expect(state.read(book.bookId)).toMatchObject({ state: 'present', record: { size: 28, keyId: rotated.keys[2]!.keyId } });
+    expect(state.read(book.bookId)).toMatchObject({
+      state: 'present',
+      record: { size: 28, keyId: rotated.keys[2]!.keyId },
+    });
     expect(fs.readdirSync(state.dir)).toEqual([`${book.bookId}.json`]);
   });
 

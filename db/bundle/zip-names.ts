@@ -56,9 +56,14 @@ export function decodeEntryName(
 ): { ok: true; name: string } | NameVerdict {
   const where = showName(raw.toString('latin1'));
   if (raw.length === 0) return refuse('name-encoding', '压缩包中有一个没有名字的文件', 'an entry has an empty name');
-  if (raw.length > MAX_NAME_BYTES) return refuse('name-too-long', `文件名超过 ${MAX_NAME_BYTES} 字节`, `name longer than ${MAX_NAME_BYTES} bytes`);
+  if (raw.length > MAX_NAME_BYTES)
+    return refuse('name-too-long', `文件名超过 ${MAX_NAME_BYTES} 字节`, `name longer than ${MAX_NAME_BYTES} bytes`);
   if (extraFieldIds.includes(UNICODE_PATH_FIELD)) {
-    return refuse('name-encoding', `文件名 ${where} 带有第二个名字（Unicode Path 扩展字段）`, `name ${where} carries a second name (Unicode Path extra field)`);
+    return refuse(
+      'name-encoding',
+      `文件名 ${where} 带有第二个名字（Unicode Path 扩展字段）`,
+      `name ${where} carries a second name (Unicode Path extra field)`,
+    );
   }
   const ascii = raw.every((b) => b < 0x80);
   const name = ascii || (generalPurposeBitFlag & 0x800) !== 0 ? decodeUtf8(raw) : null;
@@ -72,21 +77,42 @@ export function decodeEntryName(
  */
 export function checkEntryName(name: string): NameVerdict | null {
   const shown = showName(name);
-  if (CONTROL.test(name)) return refuse('name-control', `文件名 ${shown} 含有控制字符（如 NUL）`, `name ${shown} contains a control character (e.g. NUL)`);
-  if (BIDI.test(name)) return refuse('name-bidi', `文件名 ${shown} 含有改变显示方向的字符`, `name ${shown} contains a bidirectional override character`);
-  if (name.includes('\\')) return refuse('name-backslash', `文件名 ${shown} 含有反斜杠`, `name ${shown} contains a backslash`);
+  if (CONTROL.test(name))
+    return refuse(
+      'name-control',
+      `文件名 ${shown} 含有控制字符（如 NUL）`,
+      `name ${shown} contains a control character (e.g. NUL)`,
+    );
+  if (BIDI.test(name))
+    return refuse(
+      'name-bidi',
+      `文件名 ${shown} 含有改变显示方向的字符`,
+      `name ${shown} contains a bidirectional override character`,
+    );
+  if (name.includes('\\'))
+    return refuse('name-backslash', `文件名 ${shown} 含有反斜杠`, `name ${shown} contains a backslash`);
   if (name.startsWith('/') || /^[A-Za-z]:/u.test(name)) {
     return refuse('name-absolute', `文件名 ${shown} 是绝对路径`, `name ${shown} is an absolute path`);
   }
-  if (PERCENT.test(name)) return refuse('name-percent', `文件名 ${shown} 含有百分号编码`, `name ${shown} contains percent-encoding`);
+  if (PERCENT.test(name))
+    return refuse('name-percent', `文件名 ${shown} 含有百分号编码`, `name ${shown} contains percent-encoding`);
   const segments = (name.endsWith('/') ? name.slice(0, -1) : name).split('/');
   if (segments.some((s) => s === '..' || s === '.' || s === '')) {
-    return refuse('name-traversal', `文件名 ${shown} 含有 “..”、“.” 或空的路径段`, `name ${shown} contains a "..", "." or empty path segment`);
+    return refuse(
+      'name-traversal',
+      `文件名 ${shown} 含有 “..”、“.” 或空的路径段`,
+      `name ${shown} contains a "..", "." or empty path segment`,
+    );
   }
   if (segments.some((s) => s.includes(':') || /[. ]$/u.test(s))) {
-    return refuse('name-reserved', `文件名 ${shown} 含有冒号或以点、空格结尾`, `name ${shown} contains ':' or a segment ending in '.' or ' '`);
+    return refuse(
+      'name-reserved',
+      `文件名 ${shown} 含有冒号或以点、空格结尾`,
+      `name ${shown} contains ':' or a segment ending in '.' or ' '`,
+    );
   }
-  if (name.normalize('NFC') !== name) return refuse('name-not-nfc', `文件名 ${shown} 不是 NFC 规范形式`, `name ${shown} is not in Unicode NFC`);
+  if (name.normalize('NFC') !== name)
+    return refuse('name-not-nfc', `文件名 ${shown} 不是 NFC 规范形式`, `name ${shown} is not in Unicode NFC`);
   return null;
 }
 
@@ -96,7 +122,14 @@ export function collisionKey(name: string): string {
 }
 
 /** The bag's files, relative to the top folder. */
-export const TAG_FILES = ['bagit.txt', 'bag-info.txt', 'manifest-sha256.txt', 'allowed_signers', 'README.txt', 'verify_ledger.py'] as const;
+export const TAG_FILES = [
+  'bagit.txt',
+  'bag-info.txt',
+  'manifest-sha256.txt',
+  'allowed_signers',
+  'README.txt',
+  'verify_ledger.py',
+] as const;
 export const SIGNED_TAG_MANIFEST = 'tagmanifest-sha256.txt';
 export const SIGNATURE_FILE = 'tagmanifest-sha256.txt.sig';
 export const PAYLOAD_FILES = ['data/book.json', 'data/entries.jsonl', 'data/checkpoint.json'] as const;
@@ -108,7 +141,11 @@ export type BagFileKind = 'tag' | 'payload' | 'attachment';
 
 /** What a relative name is in the bag, or null if the bag has no such file. */
 export function classifyBagFile(relative: string): { kind: BagFileKind; hash?: string } | null {
-  if ((TAG_FILES as readonly string[]).includes(relative) || relative === SIGNED_TAG_MANIFEST || relative === SIGNATURE_FILE) {
+  if (
+    (TAG_FILES as readonly string[]).includes(relative) ||
+    relative === SIGNED_TAG_MANIFEST ||
+    relative === SIGNATURE_FILE
+  ) {
     return { kind: 'tag' };
   }
   if ((PAYLOAD_FILES as readonly string[]).includes(relative)) return { kind: 'payload' };

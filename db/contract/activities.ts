@@ -2,7 +2,15 @@
 import { z } from 'zod';
 import { dutyList } from './duties';
 import {
-  attachmentList, dateString, line, memberId, optionalLine, prose, requiredProse, seqNumber, yearNumber,
+  attachmentList,
+  dateString,
+  line,
+  memberId,
+  optionalLine,
+  prose,
+  requiredProse,
+  seqNumber,
+  yearNumber,
 } from './common';
 
 export const ACTIVITY_TYPES = {
@@ -49,40 +57,84 @@ export const WORK_ITEM_TYPES = {
 export type WorkItemType = keyof typeof WORK_ITEM_TYPES;
 
 /** 意识形态研判: what the event is (the editor's 事项类别). */
-export const EVENT_KINDS = { 'major-conference': '重大会议', 'international-exchange': '国际交流活动', other: '其他' } as const;
+export const EVENT_KINDS = {
+  'major-conference': '重大会议',
+  'international-exchange': '国际交流活动',
+  other: '其他',
+} as const;
 /** “三重一大”: which kind of matter (the editor's 事项类别). */
 export const MAJOR_CATEGORIES = {
-  'major-decision': '重大事项决策', 'large-expense': '大额资金使用', 'large-donation': '大额捐赠', 'key-appointment': '重要人事任免',
+  'major-decision': '重大事项决策',
+  'large-expense': '大额资金使用',
+  'large-donation': '大额捐赠',
+  'key-appointment': '重要人事任免',
 } as const;
 
 const base = { title: line(200), date: dateString, attachments: attachmentList, duties: dutyList };
 
-export const workItemInput = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('report'), ...base, to: line(100), matter: requiredProse(), reply: prose().default('') }),
-  z.object({
-    type: z.literal('annual-report'), ...base, year: yearNumber, reporterId: memberId,
-    work: requiredProse(), problems: requiredProse(), plan: requiredProse(),
-  }),
-  z.object({
-    type: z.literal('annual-summary'), ...base, year: yearNumber,
-    work: requiredProse(), problems: requiredProse(), plan: requiredProse(),
-  }),
-  z.object({
-    type: z.literal('ideology'), ...base, event: line(200),
-    eventKind: z.enum(['major-conference', 'international-exchange', 'other'], { message: '事项类别无效' }),
-    assessment: requiredProse(), plan: requiredProse(),
-  }),
-  z.object({
-    type: z.literal('major-matter'), ...base,
-    category: z.enum(['major-decision', 'large-expense', 'large-donation', 'key-appointment'], { message: '事项类别无效' }),
-    amountYuan: z.number().min(0).max(1e12).optional(),
-    deliberation: requiredProse(), outcome: requiredProse(), meetingSeq: seqNumber.optional(),
-  }),
-  z.object({
-    type: z.literal('re-election'), ...base, newTermStart: dateString, newTermEnd: dateString,
-    content: requiredProse(), approvalDocNo: optionalLine(100),
-  }),
-  z.object({ type: z.literal('filing'), ...base, meetingSeq: seqNumber, to: line(100), note: prose(2_000).default('') }),
-  z.object({ type: z.literal('other'), ...base, content: requiredProse() }),
-], { message: '工作类型无效' });
+export const workItemInput = z.discriminatedUnion(
+  'type',
+  [
+    z.object({
+      type: z.literal('report'),
+      ...base,
+      to: line(100),
+      matter: requiredProse(),
+      reply: prose().default(''),
+    }),
+    z.object({
+      type: z.literal('annual-report'),
+      ...base,
+      year: yearNumber,
+      reporterId: memberId,
+      work: requiredProse(),
+      problems: requiredProse(),
+      plan: requiredProse(),
+    }),
+    z.object({
+      type: z.literal('annual-summary'),
+      ...base,
+      year: yearNumber,
+      work: requiredProse(),
+      problems: requiredProse(),
+      plan: requiredProse(),
+    }),
+    z.object({
+      type: z.literal('ideology'),
+      ...base,
+      event: line(200),
+      eventKind: z.enum(['major-conference', 'international-exchange', 'other'], { message: '事项类别无效' }),
+      assessment: requiredProse(),
+      plan: requiredProse(),
+    }),
+    z.object({
+      type: z.literal('major-matter'),
+      ...base,
+      category: z.enum(['major-decision', 'large-expense', 'large-donation', 'key-appointment'], {
+        message: '事项类别无效',
+      }),
+      amountYuan: z.number().min(0).max(1e12).optional(),
+      deliberation: requiredProse(),
+      outcome: requiredProse(),
+      meetingSeq: seqNumber.optional(),
+    }),
+    z.object({
+      type: z.literal('re-election'),
+      ...base,
+      newTermStart: dateString,
+      newTermEnd: dateString,
+      content: requiredProse(),
+      approvalDocNo: optionalLine(100),
+    }),
+    z.object({
+      type: z.literal('filing'),
+      ...base,
+      meetingSeq: seqNumber,
+      to: line(100),
+      note: prose(2_000).default(''),
+    }),
+    z.object({ type: z.literal('other'), ...base, content: requiredProse() }),
+  ],
+  { message: '工作类型无效' },
+);
 export type WorkItemInput = z.infer<typeof workItemInput>;

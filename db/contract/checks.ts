@@ -6,7 +6,16 @@
  */
 import { z } from 'zod';
 import { dateString, dateTimeString, line, memberId, seqNumber, yearNumber } from './common';
-import { absence, election, guest, meetingMode, meetingType, votes, type MeetingEvaluation, type RuleFlag } from './meetings';
+import {
+  absence,
+  election,
+  guest,
+  meetingMode,
+  meetingType,
+  votes,
+  type MeetingEvaluation,
+  type RuleFlag,
+} from './meetings';
 import { memberRole } from './members';
 
 export const meetingCheckInput = z.object({
@@ -29,7 +38,16 @@ export const activityCheckInput = z.object({
   participantIds: z.array(memberId).max(1_000).default([]),
 });
 
-const workTypes = ['report', 'annual-report', 'annual-summary', 'ideology', 'major-matter', 're-election', 'filing', 'other'] as const;
+const workTypes = [
+  'report',
+  'annual-report',
+  'annual-summary',
+  'ideology',
+  'major-matter',
+  're-election',
+  'filing',
+  'other',
+] as const;
 export const workCheckInput = z.object({
   type: z.enum(workTypes, { message: '工作类型无效' }).optional(),
   date: dateString.optional(),
@@ -52,17 +70,25 @@ export const memberJoinCheckInput = z.object({
 });
 
 export const memberLeaveCheckInput = z.object({ memberId, leftOn: dateString.optional() });
-export const memberRoleCheckInput = z.object({ memberId, role: memberRole.optional(), changedOn: dateString.optional() });
+export const memberRoleCheckInput = z.object({
+  memberId,
+  role: memberRole.optional(),
+  changedOn: dateString.optional(),
+});
 
 /** One entry's check input, by kind (the kinds of `db/service/kinds.ts`). */
-export const entryCheckInput = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('meeting'), meeting: meetingCheckInput }),
-  z.object({ kind: z.literal('activity'), activity: activityCheckInput }),
-  z.object({ kind: z.literal('work'), item: workCheckInput }),
-  z.object({ kind: z.literal('member.join'), join: memberJoinCheckInput }),
-  z.object({ kind: z.literal('member.leave'), leave: memberLeaveCheckInput }),
-  z.object({ kind: z.literal('member.role'), change: memberRoleCheckInput }),
-], { message: '记录类别无效' });
+export const entryCheckInput = z.discriminatedUnion(
+  'kind',
+  [
+    z.object({ kind: z.literal('meeting'), meeting: meetingCheckInput }),
+    z.object({ kind: z.literal('activity'), activity: activityCheckInput }),
+    z.object({ kind: z.literal('work'), item: workCheckInput }),
+    z.object({ kind: z.literal('member.join'), join: memberJoinCheckInput }),
+    z.object({ kind: z.literal('member.leave'), leave: memberLeaveCheckInput }),
+    z.object({ kind: z.literal('member.role'), change: memberRoleCheckInput }),
+  ],
+  { message: '记录类别无效' },
+);
 export type EntryCheckInput = z.input<typeof entryCheckInput>;
 export type EntryCheckKind = EntryCheckInput['kind'];
 

@@ -9,8 +9,9 @@ import { z } from 'zod';
  * C0/C1 control characters other than tab and newlines, bidirectional overrides and isolates
  * (they can make a sealed text read differently from what it says), and lone surrogates.
  */
-// eslint-disable-next-line no-control-regex
-const FORBIDDEN_CHARS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u2028\u2029\ufeff\u202a-\u202e\u2066-\u2069]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+const FORBIDDEN_CHARS =
+  // eslint-disable-next-line no-control-regex
+  /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u2028\u2029\ufeff\u202a-\u202e\u2066-\u2069]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 
 export const TEXT_LIMITS = { line: 200, paragraph: 2_000, page: 20_000 } as const;
 
@@ -29,10 +30,14 @@ function text(max: number, multiline: boolean) {
 
 /** A required one-line text (names, places, titles). Trimmed. */
 export const line = (max: number = TEXT_LIMITS.line) =>
-  text(max, false).transform((s) => s.trim()).pipe(z.string().min(1, { message: '不能为空' }));
+  text(max, false)
+    .transform((s) => s.trim())
+    .pipe(z.string().min(1, { message: '不能为空' }));
 /** An optional one-line text: empty becomes undefined. */
 export const optionalLine = (max: number = TEXT_LIMITS.line) =>
-  text(max, false).transform((s) => s.trim() || undefined).optional();
+  text(max, false)
+    .transform((s) => s.trim() || undefined)
+    .optional();
 /** Multi-line prose (discussion, minutes, content). May be empty unless `.pipe(min)` is added. */
 export const prose = (max: number = TEXT_LIMITS.page) => text(max, true);
 export const requiredProse = (max: number = TEXT_LIMITS.page) =>
@@ -74,8 +79,15 @@ export const approval = z.object({
 export const attachmentRef = z.object({
   hash: sha256Hex,
   name: line(200),
-  mediaType: z.string().regex(/^[a-z]+\/[a-z0-9.+-]+$/i, { message: '文件类型无效' }).max(100),
-  size: z.number().int().min(0).max(50 * 1024 * 1024, { message: '单个附件不能超过 50 MB' }),
+  mediaType: z
+    .string()
+    .regex(/^[a-z]+\/[a-z0-9.+-]+$/i, { message: '文件类型无效' })
+    .max(100),
+  size: z
+    .number()
+    .int()
+    .min(0)
+    .max(50 * 1024 * 1024, { message: '单个附件不能超过 50 MB' }),
 });
 export type AttachmentRef = z.infer<typeof attachmentRef>;
 

@@ -14,9 +14,16 @@ export const DOCUMENT_KINDS = {
   'election-result': '选举结果的请示',
 } as const;
 export type DocumentKind = keyof typeof DOCUMENT_KINDS;
-export const documentKind = z.enum(Object.keys(DOCUMENT_KINDS) as [DocumentKind, ...DocumentKind[]], { message: '文书类别无效' });
+export const documentKind = z.enum(Object.keys(DOCUMENT_KINDS) as [DocumentKind, ...DocumentKind[]], {
+  message: '文书类别无效',
+});
 /** The kinds built from one meeting (they need `seq`). */
-export const MEETING_DOCUMENT_KINDS: readonly DocumentKind[] = ['minutes', 'election-request', 'election-candidates', 'election-result'];
+export const MEETING_DOCUMENT_KINDS: readonly DocumentKind[] = [
+  'minutes',
+  'election-request',
+  'election-candidates',
+  'election-result',
+];
 
 export const DOCX_MEDIA_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 

@@ -22,7 +22,8 @@ export const DUTY_IDS = Object.keys(DUTIES) as DutyId[];
 
 /** What each duty covers, in the words of DOMAIN.md (000 第三章), for hints and the ledger. */
 export const DUTY_SCOPES: Record<DutyId, string> = {
-  'political-guarantee': '保证党的路线方针政策贯彻落实，年度计划体现全市重点工作，保证学术工作正确政治方向，调动会员积极性',
+  'political-guarantee':
+    '保证党的路线方针政策贯彻落实，年度计划体现全市重点工作，保证学术工作正确政治方向，调动会员积极性',
   're-election': '研究学会换届工作，选好配强学会负责人',
   integration: '推动学术、创新簇、科普、智库、国际合作等工作，党建与业务深度融合',
   governance: '完善治理结构，加强专门委员会、个人会员和青年人才工作',

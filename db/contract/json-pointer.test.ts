@@ -1,9 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import { getAt, isCorrectable, parsePointer, pointerTokens, resolvePointer, setAt, toPointer } from './json-pointer';
 
-
 it('resolves the RFC 6901 §5 examples and refuses what does not resolve', () => {
-  const doc = { foo: ['bar', 'baz'], '': 0, 'a/b': 1, 'c%d': 2, 'e^f': 3, 'g|h': 4, 'i\\j': 5, 'k"l': 6, ' ': 7, 'm~n': 8 };
+  const doc = {
+    foo: ['bar', 'baz'],
+    '': 0,
+    'a/b': 1,
+    'c%d': 2,
+    'e^f': 3,
+    'g|h': 4,
+    'i\\j': 5,
+    'k"l': 6,
+    ' ': 7,
+    'm~n': 8,
+  };
   const cases: [string, unknown][] = [
     ['', doc],
     ['/foo', ['bar', 'baz']],
@@ -26,7 +36,6 @@ it('resolves the RFC 6901 §5 examples and refuses what does not resolve', () =>
   // Own properties only: nothing from the prototype.
   expect(resolvePointer({}, '/toString').found).toBe(false);
 });
-
 
 describe('setAt builds the corrected reading without touching the original', () => {
   const doc = { input: { place: '一室', topics: [{ title: 'a' }, { title: 'b' }], 'a/b': 1, 'c~d': 2 } };

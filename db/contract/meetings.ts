@@ -6,9 +6,7 @@
  */
 import { z } from 'zod';
 import { dutyList } from './duties';
-import {
-  attachmentList, count, dateTimeString, line, memberId, optionalLine, prose,
-} from './common';
+import { attachmentList, count, dateTimeString, line, memberId, optionalLine, prose } from './common';
 
 export const MEETING_TYPES = {
   'group-meeting': '党建工作小组会议',
@@ -52,8 +50,14 @@ export const election = z
     byElection: z.boolean().default(false),
     candidates: z.array(candidate).min(1, { message: '至少需要一名候选人' }).max(200),
   })
-  .refine((e) => e.votingPresent <= e.votingExpected, { message: '实到有选举权人数不能多于应到人数', path: ['votingPresent'] })
-  .refine((e) => e.ballotsCast <= e.votingPresent, { message: '收回选票数不能多于实到有选举权人数', path: ['ballotsCast'] });
+  .refine((e) => e.votingPresent <= e.votingExpected, {
+    message: '实到有选举权人数不能多于应到人数',
+    path: ['votingPresent'],
+  })
+  .refine((e) => e.ballotsCast <= e.votingPresent, {
+    message: '收回选票数不能多于实到有选举权人数',
+    path: ['ballotsCast'],
+  });
 
 export const meetingInput = z
   .object({
@@ -106,4 +110,3 @@ export const meetingEvaluation = z.object({
   errors: z.array(z.object({ field: z.string(), message: z.string(), code: z.string().optional() })),
 });
 export type MeetingEvaluation = z.infer<typeof meetingEvaluation>;
-

@@ -2,8 +2,21 @@
 import type { RuleFlag, MeetingEvaluation } from './meetings';
 import type { Organisation } from './organisation';
 
-export interface ProblemView { code: string; seq?: number; missing?: { from: number; to: number }; message: string }
-export interface VerifyView { ok: boolean; size: number; root: string | null; problems: ProblemView[]; ms: number; checkedAt: string; full: boolean }
+export interface ProblemView {
+  code: string;
+  seq?: number;
+  missing?: { from: number; to: number };
+  message: string;
+}
+export interface VerifyView {
+  ok: boolean;
+  size: number;
+  root: string | null;
+  problems: ProblemView[];
+  ms: number;
+  checkedAt: string;
+  full: boolean;
+}
 
 export interface BookSummary {
   bookId: string;
@@ -87,10 +100,15 @@ export interface FilingLink {
   late: boolean;
 }
 
-export interface EntryPage { total: number; items: EntrySummary[] }
+export interface EntryPage {
+  total: number;
+  items: EntrySummary[];
+}
 
 /** One search result: the entry's (proven) timeline row and a snippet with the matches marked (see SNIPPET_MARK_START). */
-export interface SearchHit extends EntrySummary { snippet: string }
+export interface SearchHit extends EntrySummary {
+  snippet: string;
+}
 
 export interface SearchPage {
   /** Matching entries; when `capped`, at least this many (counting stops there). */
@@ -164,13 +182,26 @@ export interface SecurityView {
 }
 
 /** A threshold as the rules hold it: num/den of a base, 超过 (strict) or 以上 (not strict). */
-export interface ThresholdView { num: number; den: number; strict: boolean }
+export interface ThresholdView {
+  num: number;
+  den: number;
+  strict: boolean;
+}
 
 /** One parameter a 自定义 profile may set; `key` is its override path (profile.overrides). */
 export type CustomRuleParam =
   | { key: string; kind: 'count'; label: string; unit: string; min: number; max: number; value: number }
   | { key: string; kind: 'threshold'; label: string; base: string; value: ThresholdView }
-  | { key: string; kind: 'days'; label: string; unit: string; min: number; max: number; value: number | null; emptyMeans: string };
+  | {
+      key: string;
+      kind: 'days';
+      label: string;
+      unit: string;
+      min: number;
+      max: number;
+      value: number | null;
+      emptyMeans: string;
+    };
 
 /** A rule profile described by db/rules: for the wizard, the settings and the custom rules. */
 export interface ProfileDescription {

@@ -62,7 +62,13 @@ export class DemoBookState {
   }
 
   /** A step sealing `seals` entries (one, except books.create). */
-  step(method: MethodName, input: Record<string, unknown>, at: string, extra: Partial<DemoStep> = {}, seals = 1): DemoStep {
+  step(
+    method: MethodName,
+    input: Record<string, unknown>,
+    at: string,
+    extra: Partial<DemoStep> = {},
+    seals = 1,
+  ): DemoStep {
     this.size += seals;
     return { method, input, at, ...extra, size: this.size };
   }

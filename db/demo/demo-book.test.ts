@@ -17,7 +17,11 @@ let steps: DemoStep[] = [];
 beforeAll(async () => {
   steps = [...generateDemoBook({ entries: 60, seed: 11 })];
   h = openHarness();
-  ({ bookId, entries } = await runDemo((method, input) => h.call(method, input), (local) => h.setNow(local), { entries: 60, seed: 11 }));
+  ({ bookId, entries } = await runDemo(
+    (method, input) => h.call(method, input),
+    (local) => h.setNow(local),
+    { entries: 60, seed: 11 },
+  ));
   timeline = (await h.call('entries.list', { bookId, limit: 500 })).items;
 });
 afterAll(() => h.cleanup());
@@ -39,13 +43,37 @@ describe('the demo book in the real service', () => {
 
   it('holds every activity type and every work item type but 换届 (which comes with the board’s, after five years)', () => {
     for (const label of Object.values(ACTIVITY_TYPES)) {
-      expect(timeline.some((e) => e.kind === 'activity' && e.title.startsWith(`${label}：`)), label).toBe(true);
+      expect(
+        timeline.some((e) => e.kind === 'activity' && e.title.startsWith(`${label}：`)),
+        label,
+      ).toBe(true);
     }
-    for (const type of ['filing', 'annual-report', 'annual-summary', 'ideology', 'report', 'major-matter', 'other'] as const) {
-      expect(timeline.some((e) => e.kind === 'work' && e.title.startsWith(`${WORK_ITEM_TYPES[type]}：`)), type).toBe(true);
+    for (const type of [
+      'filing',
+      'annual-report',
+      'annual-summary',
+      'ideology',
+      'report',
+      'major-matter',
+      'other',
+    ] as const) {
+      expect(
+        timeline.some((e) => e.kind === 'work' && e.title.startsWith(`${WORK_ITEM_TYPES[type]}：`)),
+        type,
+      ).toBe(true);
     }
     const kinds = new Set(timeline.map((e) => e.kind));
-    for (const kind of ['ledger.genesis', 'org.setup', 'member.join', 'member.leave', 'member.role', 'meeting', 'activity', 'work', 'ledger.correction']) {
+    for (const kind of [
+      'ledger.genesis',
+      'org.setup',
+      'member.join',
+      'member.leave',
+      'member.role',
+      'meeting',
+      'activity',
+      'work',
+      'ledger.correction',
+    ]) {
       expect(kinds, kind).toContain(kind);
     }
   });
@@ -53,8 +81,13 @@ describe('the demo book in the real service', () => {
   it('keeps at least two meetings a year, with absences, leave notes and 列席 guests', async () => {
     const meetings = timeline.filter((e) => e.kind === 'meeting');
     const years = new Set(timeline.map((e) => e.date.slice(0, 4)).filter((y) => y !== ''));
-    for (const year of years) expect(meetings.filter((m) => m.date.startsWith(year)).length, year).toBeGreaterThanOrEqual(2);
-    const bodies = await Promise.all(meetings.map(async (m) => (await h.call('entries.get', { bookId, seq: m.seq })).original as { input: MeetingInput }));
+    for (const year of years)
+      expect(meetings.filter((m) => m.date.startsWith(year)).length, year).toBeGreaterThanOrEqual(2);
+    const bodies = await Promise.all(
+      meetings.map(
+        async (m) => (await h.call('entries.get', { bookId, seq: m.seq })).original as { input: MeetingInput },
+      ),
+    );
     const absences = bodies.flatMap((b) => b.input.absent);
     expect(absences.length).toBeGreaterThan(0);
     expect(absences.every((a) => a.leaveNote.length > 0)).toBe(true);
@@ -73,7 +106,9 @@ describe('the demo book in the real service', () => {
     expect(corrections).toHaveLength(2);
     const place = await h.call('entries.get', { bookId, seq: corrections.at(-1)!.targetSeq! });
     const attendance = await h.call('entries.get', { bookId, seq: corrections[0]!.targetSeq! });
-    expect([...place.corrections, ...attendance.corrections].map((c) => c.fieldLabel)).toEqual(expect.arrayContaining(['会议地点', '实到', '缺席']));
+    expect([...place.corrections, ...attendance.corrections].map((c) => c.fieldLabel)).toEqual(
+      expect.arrayContaining(['会议地点', '实到', '缺席']),
+    );
     expect(timeline.filter((e) => e.title.startsWith('述职：')).length).toBeGreaterThanOrEqual(2);
   });
 
@@ -101,10 +136,12 @@ describe('the generator', () => {
 
   it('moves forward in time; a meeting is entered 0–2 days after it, except the one entered late', () => {
     for (let i = 1; i < steps.length; i++) expect(steps[i]!.at > steps[i - 1]!.at, steps[i]!.at).toBe(true);
-    const delays = steps.filter((s) => s.method === 'meetings.seal').map((s) => {
-      const startAt = (s.input.meeting as { startAt: string }).startAt;
-      return (Date.parse(`${s.at.slice(0, 10)}T00:00Z`) - Date.parse(`${startAt.slice(0, 10)}T00:00Z`)) / 86_400_000;
-    });
+    const delays = steps
+      .filter((s) => s.method === 'meetings.seal')
+      .map((s) => {
+        const startAt = (s.input.meeting as { startAt: string }).startAt;
+        return (Date.parse(`${s.at.slice(0, 10)}T00:00Z`) - Date.parse(`${startAt.slice(0, 10)}T00:00Z`)) / 86_400_000;
+      });
     expect(delays.filter((d) => d > 2)).toEqual([6]);
     expect(delays.every((d) => d >= 0)).toBe(true);
   });

@@ -14,7 +14,8 @@ import { demoDataDir, withDemoBook } from './demo-books';
 let dir = '';
 let service: Service;
 
-const open = () => withDemoBook(createService({ dataDir: dir, keyStore: new MemoryKeyStore() }), { dataDir: dir, verifyWorker: null });
+const open = () =>
+  withDemoBook(createService({ dataDir: dir, keyStore: new MemoryKeyStore() }), { dataDir: dir, verifyWorker: null });
 
 beforeEach(() => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'logbook-demo-'));
@@ -45,7 +46,11 @@ describe('the demo book beside the real books', () => {
 
   it('keeps the real books apart: their own database, never marked, entries never mixed', async () => {
     const demo = await callService(service, 'demo.open', {});
-    const real = await callService(service, 'books.create', { organisation: ORG, profile: { id: 'beijing-work-group' }, members: [] });
+    const real = await callService(service, 'books.create', {
+      organisation: ORG,
+      profile: { id: 'beijing-work-group' },
+      members: [],
+    });
     const list = await callService(service, 'books.list', {});
     expect(list.find((b) => b.bookId === real.bookId)?.demo).toBeUndefined();
     expect(list.filter((b) => b.demo)).toHaveLength(1);
@@ -66,7 +71,9 @@ describe('the demo book beside the real books', () => {
 
   it('refuses to export the demo as a bundle', async () => {
     const demo = await callService(service, 'demo.open', {});
-    await expect(service.exportBundle(demo.bookId, path.join(dir, 'demo.zip'))).rejects.toThrow('示例记录本不是正式记录');
+    await expect(service.exportBundle(demo.bookId, path.join(dir, 'demo.zip'))).rejects.toThrow(
+      '示例记录本不是正式记录',
+    );
     expect(fs.existsSync(path.join(dir, 'demo.zip'))).toBe(false);
   });
 

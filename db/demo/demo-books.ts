@@ -43,15 +43,16 @@ export function withDemoBook(real: Service, options: DemoServiceOptions): Servic
   /** During generation: the time of the call being made (Beijing local); afterwards the real clock. */
   let generatingAt: Date | null = null;
 
-  const openService = () => createService({
-    dataDir: dir,
-    // The demo's key signs nothing real: a plain file beside its database, never the real keys.
-    keyStore: new FileKeyStore(path.join(dir, 'keys')),
-    clock: () => (generatingAt ? new Date(generatingAt.getTime()) : new Date()),
-    ...(options.nativeBinding !== undefined ? { nativeBinding: options.nativeBinding } : {}),
-    ...(options.verifyWorker !== undefined ? { verifyWorker: options.verifyWorker } : {}),
-    ...(options.inlineVerifyBelow !== undefined ? { inlineVerifyBelow: options.inlineVerifyBelow } : {}),
-  });
+  const openService = () =>
+    createService({
+      dataDir: dir,
+      // The demo's key signs nothing real: a plain file beside its database, never the real keys.
+      keyStore: new FileKeyStore(path.join(dir, 'keys')),
+      clock: () => (generatingAt ? new Date(generatingAt.getTime()) : new Date()),
+      ...(options.nativeBinding !== undefined ? { nativeBinding: options.nativeBinding } : {}),
+      ...(options.verifyWorker !== undefined ? { verifyWorker: options.verifyWorker } : {}),
+      ...(options.inlineVerifyBelow !== undefined ? { inlineVerifyBelow: options.inlineVerifyBelow } : {}),
+    });
 
   const isComplete = () => fs.existsSync(path.join(dir, COMPLETE_MARK)) && fs.existsSync(path.join(dir, DATABASE_FILE));
 
@@ -79,7 +80,9 @@ export function withDemoBook(real: Service, options: DemoServiceOptions): Servic
     try {
       const { bookId } = await runDemo(
         (method, input) => callService(service, method, input),
-        (local) => { generatingAt = new Date(`${local}:00+08:00`); },
+        (local) => {
+          generatingAt = new Date(`${local}:00+08:00`);
+        },
         DEMO_BOOK_OPTIONS,
       );
       generatingAt = null;
@@ -101,8 +104,15 @@ export function withDemoBook(real: Service, options: DemoServiceOptions): Servic
     const ready = existing();
     if (ready) return ready;
     opening ??= generate().then(
-      (d) => { demo = d; opening = null; return d; },
-      (error: unknown) => { opening = null; throw error; },
+      (d) => {
+        demo = d;
+        opening = null;
+        return d;
+      },
+      (error: unknown) => {
+        opening = null;
+        throw error;
+      },
     );
     return opening;
   };
@@ -148,7 +158,13 @@ export function withDemoBook(real: Service, options: DemoServiceOptions): Servic
     'demo.open': async () => {
       const d = await open();
       const status = await d.service['books.status']({ bookId: d.bookId });
-      return marked({ bookId: status.bookId, name: status.name, size: status.size, readOnly: status.readOnly, ...(status.orgName ? { orgName: status.orgName } : {}) });
+      return marked({
+        bookId: status.bookId,
+        name: status.name,
+        size: status.size,
+        readOnly: status.readOnly,
+        ...(status.orgName ? { orgName: status.orgName } : {}),
+      });
     },
     'demo.remove': async () => {
       if (opening) await opening.catch(() => undefined);
@@ -165,7 +181,8 @@ export function withDemoBook(real: Service, options: DemoServiceOptions): Servic
       return real.exportBundle(bookId, outPath, exportOptions);
     },
     // Uploads are staged for the real books' store only (an import never goes into the demo).
-    stageBundle: (source: Parameters<Service['stageBundle']>[0], onProgress?: Parameters<Service['stageBundle']>[1]) => real.stageBundle(source, onProgress),
+    stageBundle: (source: Parameters<Service['stageBundle']>[0], onProgress?: Parameters<Service['stageBundle']>[1]) =>
+      real.stageBundle(source, onProgress),
     close: () => {
       demo?.service.close();
       demo = null;
@@ -174,6 +191,8 @@ export function withDemoBook(real: Service, options: DemoServiceOptions): Servic
   };
   // Every method the Service has beyond the contract must be forwarded above (the cast cannot check it).
   const extras: (keyof Service)[] = ['exportBundle', 'stageBundle', 'close'];
-  for (const key of extras) if (typeof (service as Record<string, unknown>)[key] !== 'function') throw new Error(`demo-books: ${key} not forwarded`);
+  for (const key of extras)
+    if (typeof (service as Record<string, unknown>)[key] !== 'function')
+      throw new Error(`demo-books: ${key} not forwarded`);
   return service as unknown as Service;
 }

@@ -18,7 +18,11 @@ let timeline: EntrySummary[] = [];
 
 beforeAll(async () => {
   h = openHarness();
-  ({ bookId } = await runDemo((method, input) => h.call(method, input), (local) => h.setNow(local), DEMO_BOOK_OPTIONS));
+  ({ bookId } = await runDemo(
+    (method, input) => h.call(method, input),
+    (local) => h.setNow(local),
+    DEMO_BOOK_OPTIONS,
+  ));
   timeline = (await h.call('entries.list', { bookId, limit: 500 })).items;
 });
 afterAll(() => h.cleanup());
@@ -57,7 +61,11 @@ describe('the demo book a newcomer opens', () => {
   });
 
   it('corrects a field that was left empty at sealing (入党时间 of a 中共党员)', async () => {
-    const corrections = await Promise.all(timeline.filter((e) => e.kind === 'ledger.correction').map((c) => h.call('entries.get', { bookId, seq: c.targetSeq! })));
+    const corrections = await Promise.all(
+      timeline
+        .filter((e) => e.kind === 'ledger.correction')
+        .map((c) => h.call('entries.get', { bookId, seq: c.targetSeq! })),
+    );
     const filled = corrections.flatMap((d) => d.corrections).find((c) => c.field === '/input/person/partyJoinDate');
     expect(filled?.previous).toBeUndefined();
     expect(filled?.value).toMatch(/^\d{4}-\d{2}-\d{2}$/);
@@ -75,7 +83,10 @@ describe('the list of rule flags', () => {
   const ROOT = path.resolve(import.meta.dirname, '..');
   const read = (rel: string) => fs.readFileSync(path.join(ROOT, rel), 'utf8');
   const sources = [
-    ...fs.readdirSync(path.join(ROOT, 'service')).filter((f) => f.endsWith('-service.ts')).map((f) => `service/${f}`),
+    ...fs
+      .readdirSync(path.join(ROOT, 'service'))
+      .filter((f) => f.endsWith('-service.ts'))
+      .map((f) => `service/${f}`),
     'service/rule-checks.ts',
     'service/check-parts.ts',
     'service/seal-checks.ts',
@@ -92,7 +103,8 @@ describe('the list of rule flags', () => {
     for (const m of read('rules/composition-checks.ts').matchAll(/code: '([a-z-]+)'/g)) found.add(m[1]!);
     for (const m of read('rules/meeting-checks.ts').matchAll(/code: '(chair-[a-z-]+)'/g)) found.add(m[1]!);
     // Its warnings are flags; its problems (…-exceeds-…) block sealing.
-    for (const m of read('rules/election-attendance.ts').matchAll(/code: '(election-counts-[a-z-]+)'/g)) found.add(m[1]!);
+    for (const m of read('rules/election-attendance.ts').matchAll(/code: '(election-counts-[a-z-]+)'/g))
+      found.add(m[1]!);
     expect(found.size).toBeGreaterThan(10);
     expect([...found].sort()).toEqual([...RULE_FLAG_CODES].sort());
   });

@@ -18,33 +18,62 @@ const MISSING_DATE_KEY = 'seq:join-without-party-date';
 export function buildContactChange(book: DemoBookState, recordAt: string): DemoStep {
   const previous = book.organisation.contactPerson;
   book.organisation = { ...book.organisation, contactPerson: book.people.staff() };
-  return book.step('org.update', {
-    bookId: BOOK, organisation: book.organisation,
-    reason: `学会秘书处人员调整，联系人由${previous}变更为${book.organisation.contactPerson}`,
-  }, recordAt);
+  return book.step(
+    'org.update',
+    {
+      bookId: BOOK,
+      organisation: book.organisation,
+      reason: `学会秘书处人员调整，联系人由${previous}变更为${book.organisation.contactPerson}`,
+    },
+    recordAt,
+  );
 }
 
 /** The group sets itself a stricter rule than the minimum: a meeting every quarter. */
 export function buildProfileChange(book: DemoBookState, recordAt: string): DemoStep {
-  return book.step('profile.change', {
-    bookId: BOOK,
-    profile: { id: 'beijing-work-group', overrides: { 'meetings.meetingsPerYear': 4 } },
-    reason: '经党建工作小组会议研究，本小组自行规定每季度至少召开一次党建工作小组会（严于规则每年不少于2次的要求）',
-  }, recordAt);
+  return book.step(
+    'profile.change',
+    {
+      bookId: BOOK,
+      profile: { id: 'beijing-work-group', overrides: { 'meetings.meetingsPerYear': 4 } },
+      reason: '经党建工作小组会议研究，本小组自行规定每季度至少召开一次党建工作小组会（严于规则每年不少于2次的要求）',
+    },
+    recordAt,
+  );
 }
 
-function leaveStep(book: DemoBookState, m: RosterMember, date: string, reason: string, approval: { docNo: string; date: string }, recordAt: string): DemoStep {
+function leaveStep(
+  book: DemoBookState,
+  m: RosterMember,
+  date: string,
+  reason: string,
+  approval: { docNo: string; date: string },
+  recordAt: string,
+): DemoStep {
   book.roster.leave(m, date);
-  return book.step('members.leave', { bookId: BOOK, memberId: memberRef(m.key), leftOn: date, reason, approval }, recordAt);
+  return book.step(
+    'members.leave',
+    { bookId: BOOK, memberId: memberRef(m.key), leftOn: date, reason, approval },
+    recordAt,
+  );
 }
 
 function joinStep(
-  book: DemoBookState, person: PersonDetails, role: MemberRole, date: string, note: string,
-  approval: { docNo: string; date: string }, recordAt: string, extra: Partial<DemoStep> = {},
+  book: DemoBookState,
+  person: PersonDetails,
+  role: MemberRole,
+  date: string,
+  note: string,
+  approval: { docNo: string; date: string },
+  recordAt: string,
+  extra: Partial<DemoStep> = {},
 ): DemoStep {
   const key = book.roster.newKey();
   book.roster.add(key, person, role, date);
-  return book.step('members.join', { bookId: BOOK, person, role, joinedOn: date, approval, note }, recordAt, { saveAs: `member:${key}`, ...extra });
+  return book.step('members.join', { bookId: BOOK, person, role, joinedOn: date, approval, note }, recordAt, {
+    saveAs: `member:${key}`,
+    ...extra,
+  });
 }
 
 /** The 副组长 leaves (for a week the group has none, and four members). */
@@ -59,7 +88,9 @@ export function buildDeputyLeaves(book: DemoBookState, date: string): DemoStep[]
 export function buildDeputyJoins(book: DemoBookState, date: string): DemoStep[] {
   const approval = book.approval(addDays(date, -4));
   const { partyJoinDate: _left, ...person } = book.people.member(date, '秘书长');
-  return [joinStep(book, person, 'deputy', date, '接任副组长', approval, at(date, 10 * 60), { saveSeqAs: MISSING_DATE_KEY })];
+  return [
+    joinStep(book, person, 'deputy', date, '接任副组长', approval, at(date, 10 * 60), { saveSeqAs: MISSING_DATE_KEY }),
+  ];
 }
 
 /** 入党时间 added by correction once the member's party record was checked. */
@@ -68,10 +99,20 @@ export function buildPartyDateCorrection(book: DemoBookState, date: string): Dem
   if (!joined) return [];
   const partyJoinDate = addDays(joined.person.birthDate, 365 * 24 + 120);
   joined.person = { ...joined.person, partyJoinDate };
-  return [book.step('entries.correct', {
-    bookId: BOOK, seq: seqRef(MISSING_DATE_KEY.slice('seq:'.length)), field: '/input/person/partyJoinDate', value: partyJoinDate,
-    reason: `补填入党时间：成员加入时未填写，经核对本人党员档案为${chineseDate(partyJoinDate)}`, by: book.recorder,
-  }, at(date, 15 * 60))];
+  return [
+    book.step(
+      'entries.correct',
+      {
+        bookId: BOOK,
+        seq: seqRef(MISSING_DATE_KEY.slice('seq:'.length)),
+        field: '/input/person/partyJoinDate',
+        value: partyJoinDate,
+        reason: `补填入党时间：成员加入时未填写，经核对本人党员档案为${chineseDate(partyJoinDate)}`,
+        by: book.recorder,
+      },
+      at(date, 15 * 60),
+    ),
+  ];
 }
 
 /** Two members proposed by the board who do not meet the conditions (000 第二章); the 批复 is recorded as it came. */
@@ -81,8 +122,24 @@ export function buildDoubtfulJoins(book: DemoBookState, date: string): DemoStep[
   delete notCpc.partyJoinDate;
   const sanctioned: PersonDetails = { ...book.people.member(date, '常务理事'), underDiscipline: true };
   return [
-    joinStep(book, notCpc, 'member', date, '理事会推荐增补（政治面貌：群众），待党建委审核', approval, at(date, 10 * 60 + 6)),
-    joinStep(book, sanctioned, 'member', date, '理事会推荐增补（处分期未满），待党建委审核', approval, at(date, 10 * 60 + 12)),
+    joinStep(
+      book,
+      notCpc,
+      'member',
+      date,
+      '理事会推荐增补（政治面貌：群众），待党建委审核',
+      approval,
+      at(date, 10 * 60 + 6),
+    ),
+    joinStep(
+      book,
+      sanctioned,
+      'member',
+      date,
+      '理事会推荐增补（处分期未满），待党建委审核',
+      approval,
+      at(date, 10 * 60 + 12),
+    ),
   ];
 }
 
@@ -90,7 +147,16 @@ export function buildDoubtfulJoins(book: DemoBookState, date: string): DemoStep[
 export function buildDoubtfulLeave(book: DemoBookState, date: string): DemoStep[] {
   const doubtful = book.roster.activeOn(date).filter((m) => !m.person.isCpcMember || m.person.underDiscipline);
   const approval = book.approval(addDays(date, -3));
-  return doubtful.map((m, i) => leaveStep(book, m, date, '经党建委审核，不符合党建工作小组成员条件，予以调整', approval, at(date, 10 * 60 + 6 * (i + 1))));
+  return doubtful.map((m, i) =>
+    leaveStep(
+      book,
+      m,
+      date,
+      '经党建委审核，不符合党建工作小组成员条件，予以调整',
+      approval,
+      at(date, 10 * 60 + 6 * (i + 1)),
+    ),
+  );
 }
 
 /** The new 组长 is sealed first (for a moment the group has two), then the old one leaves. */

@@ -32,7 +32,13 @@ export const memberRef = (key: string): Ref => ({ $ref: `member:${key}` });
 export const seqRef = (key: string): Ref => ({ $ref: `seq:${key}` });
 
 export function isRef(value: unknown): value is Ref {
-  return typeof value === 'object' && value !== null && !Array.isArray(value) && typeof (value as Ref).$ref === 'string' && Object.keys(value).length === 1;
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    !Array.isArray(value) &&
+    typeof (value as Ref).$ref === 'string' &&
+    Object.keys(value).length === 1
+  );
 }
 
 /** A copy of `value` with every Ref replaced; an unknown name is a bug in the generator. */

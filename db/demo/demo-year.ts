@@ -9,15 +9,33 @@ import type { ActivityType } from '../contract';
 import { addDays, at, isoDate, minutesOf, nthWeekdayOf, onWeekday, weekday } from './demo-dates';
 import type { DemoBookState } from './demo-book-state';
 import {
-  buildAttendanceCorrection, buildFiling, buildMeeting, buildPlaceCorrection, filingRecordAt, onTimeFilingDate, type MeetingPlan,
+  buildAttendanceCorrection,
+  buildFiling,
+  buildMeeting,
+  buildPlaceCorrection,
+  filingRecordAt,
+  onTimeFilingDate,
+  type MeetingPlan,
 } from './demo-meetings';
 import {
-  buildActivity, buildAnnualReport, buildAnnualSummary, buildBookCreation, buildReElection, buildTermUpdate, buildWorkItem,
+  buildActivity,
+  buildAnnualReport,
+  buildAnnualSummary,
+  buildBookCreation,
+  buildReElection,
+  buildTermUpdate,
+  buildWorkItem,
 } from './demo-records';
 import { buildRosterChange, changeFits, type RosterChange } from './demo-roster-changes';
 import {
-  buildContactChange, buildDeputyJoins, buildDeputyLeaves, buildDoubtfulJoins, buildDoubtfulLeave, buildLeaderHandover,
-  buildPartyDateCorrection, buildProfileChange,
+  buildContactChange,
+  buildDeputyJoins,
+  buildDeputyLeaves,
+  buildDoubtfulJoins,
+  buildDoubtfulLeave,
+  buildLeaderHandover,
+  buildPartyDateCorrection,
+  buildProfileChange,
 } from './demo-showcase';
 import type { DemoStep } from './demo-step';
 
@@ -58,7 +76,16 @@ export function planYear(book: DemoBookState, year: number, first: boolean, want
     const start = random.pick([9 * 60, 9 * 60 + 30, 14 * 60 + 30]);
     const delay = random.int(0, 2);
     const recordAt = delay === 0 ? at(date, start + 180 + random.int(0, 60)) : officeTime(addDays(date, delay));
-    const m: YearMeeting = { key, date, start, recordAt, attendance: 'usual', correspondence: false, filing: 'on-time', ...extra };
+    const m: YearMeeting = {
+      key,
+      date,
+      start,
+      recordAt,
+      attendance: 'usual',
+      correspondence: false,
+      filing: 'on-time',
+      ...extra,
+    };
     meetings.push(m);
     return m;
   };
@@ -71,7 +98,14 @@ export function planYear(book: DemoBookState, year: number, first: boolean, want
     add(recordAt, () => [buildWorkItem(book, kind, date, recordAt, meetingKey)]);
   };
   const rosterChange = (change: RosterChange, date: string) => {
-    add(at(date, 10 * 60), () => (changeFits(book, change, date) ? buildRosterChange(book, change, date) : buildRosterChange(book, 'replace', date)), change === 'new-leader' || change === 'enlarge' ? 3 : 2);
+    add(
+      at(date, 10 * 60),
+      () =>
+        changeFits(book, change, date)
+          ? buildRosterChange(book, change, date)
+          : buildRosterChange(book, 'replace', date),
+      change === 'new-leader' || change === 'enlarge' ? 3 : 2,
+    );
   };
 
   let newTermStart: string | undefined;
@@ -81,7 +115,11 @@ export function planYear(book: DemoBookState, year: number, first: boolean, want
     const createdAt = at(onWeekday(isoDate(year, 3, 5)), 9 * 60 + 30);
     add(createdAt, () => [buildBookCreation(book, termStart, createdAt)], 7);
     // The new group learns the rules the hard way (see the file's comment).
-    const opening = meeting(meetingDay(isoDate(year, 3, 17)), { attendance: 'all-present', filing: 'late', correction: { what: 'place', afterDays: 24 } });
+    const opening = meeting(meetingDay(isoDate(year, 3, 17)), {
+      attendance: 'all-present',
+      filing: 'late',
+      correction: { what: 'place', afterDays: 24 },
+    });
     work('major-matter', onWeekday(isoDate(year, 4, 20)), opening.key);
     work('other', onWeekday(isoDate(year, 8, 10)));
     activity('other', onWeekday(isoDate(year, 8, 26)));
@@ -94,11 +132,20 @@ export function planYear(book: DemoBookState, year: number, first: boolean, want
     activity('volunteer', nthWeekdayOf(year, 9, 6, 3), 2);
     meeting(meetingDay(isoDate(year, 9, 8)), { attendance: 'inquorate' });
     work('ideology', onWeekday(isoDate(year, 10, 15)));
-    meeting(meetingDay(isoDate(year, 11, 10)), { attendance: 'all-present', correction: { what: 'attendance', afterDays: 7 } });
+    meeting(meetingDay(isoDate(year, 11, 10)), {
+      attendance: 'all-present',
+      correction: { what: 'attendance', afterDays: 7 },
+    });
     work('report', onWeekday(isoDate(year, 11, 20)));
     activity('party-lecture', onWeekday(isoDate(year, 12, 5)));
     // …and the rest of what a newcomer should see once: every kind, every flag of the profile.
-    const on = (month: number, day: number, minutes: number, build: (date: string, when: string) => DemoStep[], steps = 1) => {
+    const on = (
+      month: number,
+      day: number,
+      minutes: number,
+      build: (date: string, when: string) => DemoStep[],
+      steps = 1,
+    ) => {
       const date = onWeekday(isoDate(year, month, day));
       const when = at(date, minutes);
       add(when, () => build(date, when), steps);
@@ -127,8 +174,19 @@ export function planYear(book: DemoBookState, year: number, first: boolean, want
       add(updateAt, () => [buildTermUpdate(book, updateAt)]);
       rosterChange('replace', newTermStart);
     }
-    const windows: [number, number, number][] = [[3, 10, 24], [6, 8, 20], [9, 7, 18], [12, 1, 10]];
-    const chosen = random.pick([[0, 2], [0, 1, 3], [0, 2, 3], [0, 1, 2, 3], [0, 1, 2, 3]]);
+    const windows: [number, number, number][] = [
+      [3, 10, 24],
+      [6, 8, 20],
+      [9, 7, 18],
+      [12, 1, 10],
+    ];
+    const chosen = random.pick([
+      [0, 2],
+      [0, 1, 3],
+      [0, 2, 3],
+      [0, 1, 2, 3],
+      [0, 1, 2, 3],
+    ]);
     for (const w of chosen) {
       const [month, from, to] = windows[w]!;
       meeting(meetingDay(within(month, from, to)), { correspondence: random.chance(0.08) });
@@ -136,7 +194,8 @@ export function planYear(book: DemoBookState, year: number, first: boolean, want
     activity('theme-day', isoDate(year, 7, 1));
     activity('study', onWeekday(within(4, 8, 24)));
     if (random.chance(0.6)) activity('study', onWeekday(within(10, 20, 30)));
-    if (random.chance(0.8)) activity('party-lecture', onWeekday(random.chance(0.5) ? within(6, 18, 26) : within(11, 10, 25)));
+    if (random.chance(0.8))
+      activity('party-lecture', onWeekday(random.chance(0.5) ? within(6, 18, 26) : within(11, 10, 25)));
     activity('volunteer', nthWeekdayOf(year, 9, 6, 3), 2);
     if (random.chance(0.6)) activity('research', onWeekday(within(5, 12, 25)));
     if (random.chance(0.3)) activity('other', onWeekday(within(8, 20, 28)));
@@ -144,7 +203,8 @@ export function planYear(book: DemoBookState, year: number, first: boolean, want
     if (random.chance(0.5)) work('report', onWeekday(within(11, 3, 14)));
     if (random.chance(0.4)) work('other', onWeekday(within(8, 3, 12)));
     const linked = meetings[0]!;
-    if (random.chance(0.5)) work('major-matter', onWeekday(addDays(linked.recordAt.slice(0, 10), random.int(3, 6))), linked.key);
+    if (random.chance(0.5))
+      work('major-matter', onWeekday(addDays(linked.recordAt.slice(0, 10), random.int(3, 6))), linked.key);
     if (year === book.firstYear + 1) {
       rosterChange('enlarge', onWeekday(within(4, 14, 24)));
     } else if (random.chance(0.45)) {
@@ -172,8 +232,13 @@ export function planYear(book: DemoBookState, year: number, first: boolean, want
  * year. Each is O(1) to plan, so the generator stays linear in the book's size.
  */
 function addExtras(
-  book: DemoBookState, year: number, first: boolean, count: number, meetings: YearMeeting[],
-  activity: (type: ActivityType, date: string) => void, work: (kind: 'report' | 'other', date: string) => void,
+  book: DemoBookState,
+  year: number,
+  first: boolean,
+  count: number,
+  meetings: YearMeeting[],
+  activity: (type: ActivityType, date: string) => void,
+  work: (kind: 'report' | 'other', date: string) => void,
 ): void {
   if (count === 0) return;
   const from = first ? isoDate(year, 3, 20) : isoDate(year, 1, 8);
@@ -184,7 +249,15 @@ function addExtras(
     const roll = random.float();
     if (roll < 0.2) {
       const start = random.pick([9 * 60, 14 * 60 + 30]);
-      meetings.push({ key: `${year}-x${i}`, date, start, recordAt: at(date, start + 200 + random.int(0, 40)), attendance: 'usual', correspondence: false, filing: 'on-time' });
+      meetings.push({
+        key: `${year}-x${i}`,
+        date,
+        start,
+        recordAt: at(date, start + 200 + random.int(0, 40)),
+        attendance: 'usual',
+        correspondence: false,
+        filing: 'on-time',
+      });
       filled += 2;
     } else if (roll < 0.85) {
       activity(random.pick(ACTIVITY_TYPES), date);
@@ -209,7 +282,11 @@ function numberMeetings(book: DemoBookState, meetings: YearMeeting[], newTermSta
   }
 }
 
-function addMeetingEvents(book: DemoBookState, m: MeetingPlan & YearMeeting, add: (at: string, build: () => DemoStep[]) => void): void {
+function addMeetingEvents(
+  book: DemoBookState,
+  m: MeetingPlan & YearMeeting,
+  add: (at: string, build: () => DemoStep[]) => void,
+): void {
   add(m.recordAt, () => [buildMeeting(book, m)]);
   let filedOn: string;
   let filingAt: string;

@@ -29,9 +29,11 @@ export function demoDefaults(options: DemoOptions = {}): Required<DemoOptions> {
   const entries = options.entries ?? DEFAULT_ENTRIES;
   const seed = options.seed ?? 1;
   const startYear = options.startYear ?? 2023;
-  if (!Number.isInteger(entries) || entries < 1 || entries > MAX_ENTRIES) throw new RangeError(`条目数应为 1–${MAX_ENTRIES} 之间的整数`);
+  if (!Number.isInteger(entries) || entries < 1 || entries > MAX_ENTRIES)
+    throw new RangeError(`条目数应为 1–${MAX_ENTRIES} 之间的整数`);
   if (!Number.isInteger(seed)) throw new RangeError('随机种子应为整数');
-  if (!Number.isInteger(startYear) || startYear < 1990 || startYear > 2090) throw new RangeError('起始年份应在 1990–2090 之间');
+  if (!Number.isInteger(startYear) || startYear < 1990 || startYear > 2090)
+    throw new RangeError('起始年份应在 1990–2090 之间');
   return { entries, seed, startYear };
 }
 

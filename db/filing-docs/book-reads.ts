@@ -4,11 +4,21 @@
  * Never raw database rows: a document says what the screen says, after the same proof.
  */
 import {
-  ServiceError, type Contract, type EntryDetail, type EntrySummary, type MeetingEvaluation, type MeetingInput, type MemberView,
-  type OrgView, type ServiceOf,
+  ServiceError,
+  type Contract,
+  type EntryDetail,
+  type EntrySummary,
+  type MeetingEvaluation,
+  type MeetingInput,
+  type MemberView,
+  type OrgView,
+  type ServiceOf,
 } from '../contract';
 
-export type BookReads = Pick<ServiceOf<Contract>, 'org.get' | 'members.list' | 'entries.get' | 'entries.list' | 'ledger.year' | 'ledger.report' | 'meetings.evaluate'>;
+export type BookReads = Pick<
+  ServiceOf<Contract>,
+  'org.get' | 'members.list' | 'entries.get' | 'entries.list' | 'ledger.year' | 'ledger.report' | 'meetings.evaluate'
+>;
 
 export interface ReadMeeting {
   seq: number;
@@ -24,9 +34,13 @@ export interface ReadMeeting {
   corrections: EntryDetail['corrections'];
 }
 
-export async function readOrg(reads: BookReads, bookId: string): Promise<OrgView & { organisation: NonNullable<OrgView['organisation']> }> {
+export async function readOrg(
+  reads: BookReads,
+  bookId: string,
+): Promise<OrgView & { organisation: NonNullable<OrgView['organisation']> }> {
   const org = await reads['org.get']({ bookId });
-  if (!org.organisation) throw new ServiceError('no-organisation', '记录本还没有登记组织信息，无法生成备案文书；请先在“设置”中填写组织信息');
+  if (!org.organisation)
+    throw new ServiceError('no-organisation', '记录本还没有登记组织信息，无法生成备案文书；请先在“设置”中填写组织信息');
   return org as OrgView & { organisation: NonNullable<OrgView['organisation']> };
 }
 
@@ -34,7 +48,10 @@ export async function readRoster(reads: BookReads, bookId: string, on?: string):
   return reads['members.list']({ bookId, ...(on ? { on } : {}) });
 }
 
-interface DomainReading { input?: unknown; computed?: unknown }
+interface DomainReading {
+  input?: unknown;
+  computed?: unknown;
+}
 
 export async function readMeeting(reads: BookReads, bookId: string, seq: number): Promise<ReadMeeting> {
   const detail = await reads['entries.get']({ bookId, seq });
@@ -49,7 +66,9 @@ export async function readMeeting(reads: BookReads, bookId: string, seq: number)
   const input = current.input as MeetingInput;
   // Not filed yet: whether it is still due or overdue is today's answer, not the seal's.
   const stale = detail.corrections.length > 0 || !detail.summary.filed;
-  const evaluation = stale ? await reads['meetings.evaluate']({ bookId, meeting: input }) : (original.computed as MeetingEvaluation);
+  const evaluation = stale
+    ? await reads['meetings.evaluate']({ bookId, meeting: input })
+    : (original.computed as MeetingEvaluation);
   return { seq, summary: detail.summary, input, evaluation, corrections: detail.corrections };
 }
 

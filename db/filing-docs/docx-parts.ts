@@ -5,8 +5,19 @@
  * Windows machines resolves and LibreOffice replaces with the platform's CJK font.
  */
 import {
-  AlignmentType, BorderStyle, Document, HeightRule, Packer, Paragraph, Table, TableCell, TableLayoutType, TableRow, TextRun,
-  VerticalAlignTable, WidthType,
+  AlignmentType,
+  BorderStyle,
+  Document,
+  HeightRule,
+  Packer,
+  Paragraph,
+  Table,
+  TableCell,
+  TableLayoutType,
+  TableRow,
+  TextRun,
+  VerticalAlignTable,
+  WidthType,
 } from 'docx';
 
 /** What the template prints where the record has nothing to fill in: it stays for people to fill. */
@@ -32,12 +43,20 @@ export function orBlank(value: string | undefined | null, blank: string = BLANK)
   return v ? v : blank;
 }
 
-export interface RunOptions { bold?: boolean; size?: number; font?: string; color?: string }
+export interface RunOptions {
+  bold?: boolean;
+  size?: number;
+  font?: string;
+  color?: string;
+}
 
 export function run(text: string, o: RunOptions = {}): TextRun {
   const font = o.font ?? FONT_BODY;
   return new TextRun({
-    text, bold: o.bold ?? false, size: o.size ?? SIZE.body, font: { ascii: font, eastAsia: font, hAnsi: font },
+    text,
+    bold: o.bold ?? false,
+    size: o.size ?? SIZE.body,
+    font: { ascii: font, eastAsia: font, hAnsi: font },
     ...(o.color ? { color: o.color } : {}),
   });
 }
@@ -51,7 +70,12 @@ export interface ParaOptions extends RunOptions {
   keepNext?: boolean;
 }
 
-const ALIGN = { left: AlignmentType.LEFT, center: AlignmentType.CENTER, right: AlignmentType.RIGHT, justify: AlignmentType.JUSTIFIED } as const;
+const ALIGN = {
+  left: AlignmentType.LEFT,
+  center: AlignmentType.CENTER,
+  right: AlignmentType.RIGHT,
+  justify: AlignmentType.JUSTIFIED,
+} as const;
 
 /** One paragraph; a text with line breaks becomes one paragraph per line (each editable on its own). */
 export function para(text: string, o: ParaOptions = {}): Paragraph {
@@ -66,7 +90,10 @@ export function para(text: string, o: ParaOptions = {}): Paragraph {
 }
 
 export function paras(text: string, o: ParaOptions = {}): Paragraph[] {
-  const lines = text.split(/\r?\n/).map((l) => l.trim()).filter((l) => l.length > 0);
+  const lines = text
+    .split(/\r?\n/)
+    .map((l) => l.trim())
+    .filter((l) => l.length > 0);
   return (lines.length ? lines : ['']).map((l) => para(l, o));
 }
 
@@ -85,9 +112,21 @@ export function heading(text: string): Paragraph {
 /** 红头: “××学会文件” and the document number line, as templates 4, 6, 7 and 9 begin. */
 export function letterHead(issuer: string, docNo: string): Paragraph[] {
   return [
-    para(`${issuer}文件`, { align: 'center', size: SIZE.header, font: FONT_TITLE, bold: true, color: 'C00000', before: 200, after: 300 }),
+    para(`${issuer}文件`, {
+      align: 'center',
+      size: SIZE.header,
+      font: FONT_TITLE,
+      bold: true,
+      color: 'C00000',
+      before: 200,
+      after: 300,
+    }),
     para(docNo, { align: 'center', after: 120 }),
-    new Paragraph({ children: [], border: { bottom: { style: BorderStyle.SINGLE, size: 12, color: 'C00000', space: 1 } }, spacing: { after: 360 } }),
+    new Paragraph({
+      children: [],
+      border: { bottom: { style: BorderStyle.SINGLE, size: 12, color: 'C00000', space: 1 } },
+      spacing: { after: 360 },
+    }),
   ];
 }
 
@@ -114,7 +153,12 @@ export interface FormRow {
  * A bordered form in a grid of `columns` columns (equal unless `widths` are given), as the 备案表
  * are drawn. Rows never split across pages; a list's header row repeats on every page.
  */
-export interface FormTableOptions { columns?: number; widths?: number[]; repeatHeader?: boolean; size?: number }
+export interface FormTableOptions {
+  columns?: number;
+  widths?: number[];
+  repeatHeader?: boolean;
+  size?: number;
+}
 
 export function formTable(rows: FormRow[], o: FormTableOptions = {}): Table {
   const columns = o.columns ?? o.widths?.length ?? 6;
@@ -139,7 +183,10 @@ export function formTable(rows: FormRow[], o: FormTableOptions = {}): Table {
             verticalAlign: r.top ? VerticalAlignTable.TOP : VerticalAlignTable.CENTER,
             margins: { left: 80, right: 80, top: 40, bottom: 40 },
             children: paras(c.text, {
-              font: FONT_FORM, size: o.size ?? SIZE.form, align: c.align ?? (c.label ? 'center' : 'left'), bold: c.label ?? false,
+              font: FONT_FORM,
+              size: o.size ?? SIZE.form,
+              align: c.align ?? (c.label ? 'center' : 'left'),
+              bold: c.label ?? false,
             }),
           });
         }),
@@ -159,16 +206,22 @@ export async function packDocument(docTitle: string, blocks: Block[]): Promise<B
   const doc = new Document({
     creator: '党建工作小组工作记录本',
     title: docTitle,
-    styles: { default: { document: { run: { font: { ascii: FONT_BODY, eastAsia: FONT_BODY, hAnsi: FONT_BODY }, size: SIZE.body } } } },
-    sections: [{
-      properties: {
-        page: {
-          size: { width: PAGE.width, height: PAGE.height },
-          margin: { top: PAGE.top, bottom: PAGE.bottom, left: PAGE.left, right: PAGE.right },
-        },
+    styles: {
+      default: {
+        document: { run: { font: { ascii: FONT_BODY, eastAsia: FONT_BODY, hAnsi: FONT_BODY }, size: SIZE.body } },
       },
-      children: blocks,
-    }],
+    },
+    sections: [
+      {
+        properties: {
+          page: {
+            size: { width: PAGE.width, height: PAGE.height },
+            margin: { top: PAGE.top, bottom: PAGE.bottom, left: PAGE.left, right: PAGE.right },
+          },
+        },
+        children: blocks,
+      },
+    ],
   });
   return Packer.toBuffer(doc);
 }

@@ -7,7 +7,14 @@ export function draftDocument(draft: Omit<RecordDraft, 'sources'>, orgName: stri
   const isReport = draft.type === 'annual-report';
   return [
     title(draft.title),
-    ...(isReport ? [para(`述职人：${reporter ? `${reporter.roleLabel} ${reporter.person.name}` : BLANK}`, { align: 'center', after: 240 })] : []),
+    ...(isReport
+      ? [
+          para(`述职人：${reporter ? `${reporter.roleLabel} ${reporter.person.name}` : BLANK}`, {
+            align: 'center',
+            after: 240,
+          }),
+        ]
+      : []),
     heading(isReport ? '一、本年度工作情况' : '一、本年度党建工作情况'),
     ...paras(draft.work, { indent: true }),
     heading('二、存在问题'),

@@ -41,7 +41,8 @@ export function committeeOf(c: { org: Organisation; meeting: ReadMeeting }): str
   return `${org}${body}`;
 }
 
-const percent = (part: number, whole: number) => (whole > 0 ? `${Math.round((part / whole) * 1000) / 10}%` : `${BLANK_SHORT}%`);
+const percent = (part: number, whole: number) =>
+  whole > 0 ? `${Math.round((part / whole) * 1000) / 10}%` : `${BLANK_SHORT}%`;
 const body = (text: string): Block => para(text, { indent: true });
 
 /** 模板4 (换届) or 模板7 (补选), chosen by the record. */
@@ -77,14 +78,20 @@ function reElectionRequest(c: ElectionContext, el: Election): Block[] {
     ...letterHead(c.org.societyName, DOC_NO),
     title(`关于${c.org.orgName}召开党员大会进行换届选举及下届${committee}组成人员候选人预备人选的请示`),
     para(SUPERIOR),
-    body(`我${committee}于××××年${BLANK_SHORT}月${BLANK_SHORT}日选举产生，到${chineseDate(c.org.termEnd)}任期届满，根据党章和有关规定，经研究，拟于${meetingDay(c)}召开${c.org.orgName}党员大会，进行${committee}换届选举。现将有关事项请示如下：`),
+    body(
+      `我${committee}于××××年${BLANK_SHORT}月${BLANK_SHORT}日选举产生，到${chineseDate(c.org.termEnd)}任期届满，根据党章和有关规定，经研究，拟于${meetingDay(c)}召开${c.org.orgName}党员大会，进行${committee}换届选举。现将有关事项请示如下：`,
+    ),
     heading('一、党员大会的主要议程'),
     body(`1. 听取和审查本届${committee}的工作报告；`),
     body(`2. 选举产生新一届${committee}。`),
     heading(`二、${committee}组成人员名额及候选人名额`),
-    body(`${committee}由${el.seats}人组成，按照差额不低于20%的要求，我们提出${names.join('、')}等${names.length}位同志为下届${committee}组成人员候选人预备人员（差额${margin}名，差额比例${percent(margin, el.seats)}），其中，${BLANK}同志为书记候选人预备人选，${BLANK}同志为副书记候选人预备人选。`),
+    body(
+      `${committee}由${el.seats}人组成，按照差额不低于20%的要求，我们提出${names.join('、')}等${names.length}位同志为下届${committee}组成人员候选人预备人员（差额${margin}名，差额比例${percent(margin, el.seats)}），其中，${BLANK}同志为书记候选人预备人选，${BLANK}同志为副书记候选人预备人选。`,
+    ),
     heading('三、选举办法'),
-    body(`1. 下届${committee}委员，由${c.org.orgName}党员大会直接采取候选人数多于应选人数的差额选举办法选举产生，差额不小于应选人数的20%。`),
+    body(
+      `1. 下届${committee}委员，由${c.org.orgName}党员大会直接采取候选人数多于应选人数的差额选举办法选举产生，差额不小于应选人数的20%。`,
+    ),
     body(`2. ${c.org.orgName}书记、副书记均实行等额选举，由下届${committee}第一次全体会议选举产生。`),
     body('以上选举均采用无记名投票方式。'),
     body('特此请示。妥否，请批示。'),
@@ -115,9 +122,15 @@ function reElectionResult(c: ElectionContext, el: Election): Block[] {
     title(`关于${committee}换届选举结果的请示`),
     para(SUPERIOR),
     body(`${c.org.orgName}于${meetingDay(c)}召开党员大会，${attendance(c, el)}。`),
-    body(`大会采取无记名投票和${el.competitive ? '差额' : '等额'}选举的办法，选举产生了新一届${committee}。经选举，${votesText(el)}。根据得票情况，${won.join('、') || BLANK}等${won.length}位同志当选为新一届${committee}委员。`),
-    body(`同日，新一届${committee}召开第一次全体会议，应到会${BLANK_SHORT}人，实到会${BLANK_SHORT}人。采取无记名投票和等额选举的办法选举产生了新一届${committee}书记、副书记。`),
-    body(`经选举，${BLANK}同志得${BLANK_SHORT}票，当选书记；${BLANK}同志得${BLANK_SHORT}票，当选副书记。会上，还对其他委员进行了分工，经协商，${BLANK}同志任组织委员，${BLANK}同志任宣传委员，${BLANK}同志任纪检委员。`),
+    body(
+      `大会采取无记名投票和${el.competitive ? '差额' : '等额'}选举的办法，选举产生了新一届${committee}。经选举，${votesText(el)}。根据得票情况，${won.join('、') || BLANK}等${won.length}位同志当选为新一届${committee}委员。`,
+    ),
+    body(
+      `同日，新一届${committee}召开第一次全体会议，应到会${BLANK_SHORT}人，实到会${BLANK_SHORT}人。采取无记名投票和等额选举的办法选举产生了新一届${committee}书记、副书记。`,
+    ),
+    body(
+      `经选举，${BLANK}同志得${BLANK_SHORT}票，当选书记；${BLANK}同志得${BLANK_SHORT}票，当选副书记。会上，还对其他委员进行了分工，经协商，${BLANK}同志任组织委员，${BLANK}同志任宣传委员，${BLANK}同志任纪检委员。`,
+    ),
     body('选举产生的委员名单请予以备案，选举产生的书记和副书记请予以批准。'),
     body('特此请示。妥否，请批示。'),
     ...signature(committee),
@@ -130,14 +143,20 @@ function byElectionRequest(c: ElectionContext, el: Election): Block[] {
     ...letterHead(c.org.societyName, DOC_NO),
     title(`关于${committee}委员补选的请示`),
     para(SUPERIOR),
-    body(`我${committee}于××××年${BLANK_SHORT}月${BLANK_SHORT}日选举产生，因${el.seats}位${committee}委员工作变动，不能继续履行委员职责。根据党章规定，经研究，拟于${meetingDay(c)}召开党员大会，补选${committee}委员。现将有关事项请示如下：`),
+    body(
+      `我${committee}于××××年${BLANK_SHORT}月${BLANK_SHORT}日选举产生，因${el.seats}位${committee}委员工作变动，不能继续履行委员职责。根据党章规定，经研究，拟于${meetingDay(c)}召开党员大会，补选${committee}委员。现将有关事项请示如下：`,
+    ),
     heading('一、党员大会的主要议程'),
     body(`1. ${committee}委员变更说明；`),
     body(`2. 补选${committee}委员。`),
     heading(`二、拟补选的${committee}委员候选人名额`),
-    body(`${committee}由${BLANK_SHORT}人组成，因工作变动，委员出现空缺${el.seats}人。按照《中国共产党基层组织选举工作条例》的规定，经研究，我们提名${el.candidates.length}位同志为补选委员候选人。`),
+    body(
+      `${committee}由${BLANK_SHORT}人组成，因工作变动，委员出现空缺${el.seats}人。按照《中国共产党基层组织选举工作条例》的规定，经研究，我们提名${el.candidates.length}位同志为补选委员候选人。`,
+    ),
     heading('三、选举办法'),
-    body(`本次补选${committee}委员，按照参加理事会党员大会有选举权的党员必须超过理事会有选举权的党员人数80%的要求，由${c.org.orgName}理事会党员大会直接采取候选人等额选举办法选举产生。`),
+    body(
+      `本次补选${committee}委员，按照参加理事会党员大会有选举权的党员必须超过理事会有选举权的党员人数80%的要求，由${c.org.orgName}理事会党员大会直接采取候选人等额选举办法选举产生。`,
+    ),
     body('以上选举均采用无记名投票方式。'),
     body('特此请示。妥否，请批示。'),
     blankLine(),
@@ -154,8 +173,12 @@ function byElectionResult(c: ElectionContext, el: Election): Block[] {
     title(`关于${committee}委员补选结果的请示`),
     para(SUPERIOR),
     body(`${c.org.orgName}于${meetingDay(c)}召开理事会党员大会，${attendance(c, el)}。`),
-    body(`大会采取无记名投票和${el.competitive ? '差额' : '等额'}选举的办法，选举产生了${won.length}位${committee}委员。经选举，${votesText(el)}，根据选举办法，${won.join('、') || BLANK}同志补选为${committee}委员。`),
-    body(`同日，经过补选后的${committee}委员召开第一次全体会议，应到会${BLANK_SHORT}人，实到会${BLANK_SHORT}人。会上，对${won.length}位新委员进行了分工，${BLANK}同志任${BLANK_SHORT}，……。`),
+    body(
+      `大会采取无记名投票和${el.competitive ? '差额' : '等额'}选举的办法，选举产生了${won.length}位${committee}委员。经选举，${votesText(el)}，根据选举办法，${won.join('、') || BLANK}同志补选为${committee}委员。`,
+    ),
+    body(
+      `同日，经过补选后的${committee}委员召开第一次全体会议，应到会${BLANK_SHORT}人，实到会${BLANK_SHORT}人。会上，对${won.length}位新委员进行了分工，${BLANK}同志任${BLANK_SHORT}，……。`,
+    ),
     body('选举产生的委员名单请予以备案。'),
     body('特此请示。妥否，请批示。'),
     ...signature(c.org.orgName),

@@ -31,7 +31,8 @@ function shown(v: unknown, roster: MemberView[]): string {
   if (typeof o.for === 'number' && typeof o.against === 'number' && typeof o.abstain === 'number') {
     return `同意 ${o.for} 票，反对 ${o.against} 票，弃权 ${o.abstain} 票`;
   }
-  if (typeof o.memberId === 'string') return `${nameOf(roster, o.memberId)}${typeof o.leaveNote === 'string' && o.leaveNote ? `（${o.leaveNote}）` : ''}`;
+  if (typeof o.memberId === 'string')
+    return `${nameOf(roster, o.memberId)}${typeof o.leaveNote === 'string' && o.leaveNote ? `（${o.leaveNote}）` : ''}`;
   if (typeof o.name === 'string') return typeof o.unit === 'string' && o.unit ? `${o.name}（${o.unit}）` : o.name;
   return JSON.stringify(v);
 }
@@ -46,19 +47,29 @@ export function minutesDocument(orgName: string, roster: MemberView[], m: ReadMe
   const typeLabel = meetingTypeLabel(m);
   const chair = `${nameOf(roster, i.chairId)}${i.chairDelegated ? '（受委托主持）' : ''}`;
   const expected = e.expected.map((x) => x.name);
-  const absent = i.absent.map((a) => `${nameOf(roster, a.memberId)}（${a.leaveNote.trim() || '未说明原因'}）`).join('；');
+  const absent = i.absent
+    .map((a) => `${nameOf(roster, a.memberId)}（${a.leaveNote.trim() || '未说明原因'}）`)
+    .join('；');
   const guests = i.guests.map((g) => (g.unit ? `${g.name}（${g.unit}）` : g.name)).join('、');
-  const basics = formTable([
-    { cells: [label('会议名称'), { text: i.title ?? typeLabel, span: 3 }] },
-    { cells: [label('会议次数'), { text: `第${i.number}次` }, label('会议形式'), { text: MEETING_MODES[i.mode] }] },
-    { cells: [label('时间'), { text: timeRange(i.startAt, i.endAt), span: 3 }] },
-    { cells: [label('地点'), { text: i.place ?? (i.mode === 'correspondence' ? '（通讯形式，无会场）' : BLANK), span: 3 }] },
-    { cells: [label('主持人'), { text: chair }, label('记录人'), { text: i.recorder }] },
-    { cells: [label('应到'), { text: `${expected.length}人：${expected.join('、')}`, span: 3 }] },
-    { cells: [label('实到'), { text: `${i.presentIds.length}人：${names(roster, i.presentIds)}`, span: 3 }] },
-    { cells: [label('缺席人员及原因'), { text: absent || '无', span: 3 }] },
-    { cells: [label('列席人员'), { text: guests || '无', span: 3 }] },
-  ], { columns: 4, widths: [2000, 2422, 2000, 2422] });
+  const basics = formTable(
+    [
+      { cells: [label('会议名称'), { text: i.title ?? typeLabel, span: 3 }] },
+      { cells: [label('会议次数'), { text: `第${i.number}次` }, label('会议形式'), { text: MEETING_MODES[i.mode] }] },
+      { cells: [label('时间'), { text: timeRange(i.startAt, i.endAt), span: 3 }] },
+      {
+        cells: [
+          label('地点'),
+          { text: i.place ?? (i.mode === 'correspondence' ? '（通讯形式，无会场）' : BLANK), span: 3 },
+        ],
+      },
+      { cells: [label('主持人'), { text: chair }, label('记录人'), { text: i.recorder }] },
+      { cells: [label('应到'), { text: `${expected.length}人：${expected.join('、')}`, span: 3 }] },
+      { cells: [label('实到'), { text: `${i.presentIds.length}人：${names(roster, i.presentIds)}`, span: 3 }] },
+      { cells: [label('缺席人员及原因'), { text: absent || '无', span: 3 }] },
+      { cells: [label('列席人员'), { text: guests || '无', span: 3 }] },
+    ],
+    { columns: 4, widths: [2000, 2422, 2000, 2422] },
+  );
 
   const blocks: Block[] = [
     para(orgName, { align: 'center', font: FONT_HEADING, before: 120 }),
@@ -81,13 +92,25 @@ export function minutesDocument(orgName: string, roster: MemberView[], m: ReadMe
     const verdict = e.decisions[n]?.message ?? '';
     blocks.push(para(`${n + 1}. ${d.text}`, { indent: true }));
     // The rule's verdict already states the votes; without one, the votes alone.
-    blocks.push(para(`表决结果：${verdict || `同意 ${d.votes.for} 票，反对 ${d.votes.against} 票，弃权 ${d.votes.abstain} 票。`}`, { indent: true }));
+    blocks.push(
+      para(
+        `表决结果：${verdict || `同意 ${d.votes.for} 票，反对 ${d.votes.against} 票，弃权 ${d.votes.abstain} 票。`}`,
+        { indent: true },
+      ),
+    );
   });
   if (i.election && e.election) {
     const el = i.election;
     blocks.push(heading('选举情况'));
-    blocks.push(para(`选举${el.body}，应到有选举权人数 ${el.votingExpected} 人，实到 ${el.votingPresent} 人，收回选票 ${el.ballotsCast} 张，应选 ${el.seats} 名，采取${el.competitive ? '差额' : '等额'}选举。`, { indent: true }));
-    blocks.push(para(`得票情况：${el.candidates.map((c) => `${c.name} ${c.votes} 票`).join('，')}。`, { indent: true }));
+    blocks.push(
+      para(
+        `选举${el.body}，应到有选举权人数 ${el.votingExpected} 人，实到 ${el.votingPresent} 人，收回选票 ${el.ballotsCast} 张，应选 ${el.seats} 名，采取${el.competitive ? '差额' : '等额'}选举。`,
+        { indent: true },
+      ),
+    );
+    blocks.push(
+      para(`得票情况：${el.candidates.map((c) => `${c.name} ${c.votes} 票`).join('，')}。`, { indent: true }),
+    );
     blocks.push(para(`当选：${e.election.elected.join('、') || '无'}。${e.election.message}`, { indent: true }));
   }
   blocks.push(heading('规则核对'));
@@ -97,12 +120,22 @@ export function minutesDocument(orgName: string, roster: MemberView[], m: ReadMe
     blocks.push(heading('更正说明'));
     blocks.push(para('本纪要按更正后的记录生成，原始记录与更正如下：', { indent: true }));
     for (const c of m.corrections) {
-      blocks.push(para(`第 ${c.seq} 条更正（${beijingTime(c.recordedAt)}，更正人：${c.by || BLANK}）：“${c.fieldLabel}”原为“${shown(c.previous, roster)}”，更正为“${shown(c.value, roster)}”。原因：${c.reason}`, { indent: true, size: SIZE.form }));
+      blocks.push(
+        para(
+          `第 ${c.seq} 条更正（${beijingTime(c.recordedAt)}，更正人：${c.by || BLANK}）：“${c.fieldLabel}”原为“${shown(c.previous, roster)}”，更正为“${shown(c.value, roster)}”。原因：${c.reason}`,
+          { indent: true, size: SIZE.form },
+        ),
+      );
     }
   }
   blocks.push(blankLine());
   blocks.push(para('主持人（签字）：________　　　记录人（签字）：________', { before: 240 }));
-  blocks.push(para(`（依据记录本第 ${m.seq} 条记录生成，该记录封存于 ${beijingTime(m.summary.recordedAt)}）`, { size: SIZE.small, before: 240 }));
+  blocks.push(
+    para(`（依据记录本第 ${m.seq} 条记录生成，该记录封存于 ${beijingTime(m.summary.recordedAt)}）`, {
+      size: SIZE.small,
+      before: 240,
+    }),
+  );
   return blocks;
 }
 

@@ -3,7 +3,14 @@
  * shorter (with a note of what was left out) until it fits, and the figures still count all.
  */
 import { describe, expect, it } from 'vitest';
-import { TEXT_LIMITS, workItemInput, type EntryDetail, type EntrySummary, type MeetingEvaluation, type MeetingInput } from '../contract';
+import {
+  TEXT_LIMITS,
+  workItemInput,
+  type EntryDetail,
+  type EntrySummary,
+  type MeetingEvaluation,
+  type MeetingInput,
+} from '../contract';
 import type { BookReads } from './book-reads';
 import { draftFromRecords } from './record-drafts';
 
@@ -12,34 +19,80 @@ const longText = '研究学会年度重点工作并形成决议'.repeat(30);
 
 function summary(seq: number): EntrySummary {
   const day = `2025-${String(1 + (seq % 12)).padStart(2, '0')}-10`;
-  return { seq, kind: 'meeting', kindLabel: '会议记录', title: `第${seq}次会议`, date: day, recordedAt: `${day}T08:00:00.000Z`, flags: [], memberIds: [], correctedBy: [] };
+  return {
+    seq,
+    kind: 'meeting',
+    kindLabel: '会议记录',
+    title: `第${seq}次会议`,
+    date: day,
+    recordedAt: `${day}T08:00:00.000Z`,
+    flags: [],
+    memberIds: [],
+    correctedBy: [],
+  };
 }
 
 function meeting(seq: number): MeetingInput {
   const startAt = `${summary(seq).date}T09:00`;
   return {
-    type: 'group-meeting', number: seq, mode: 'onsite', startAt, endAt: `${startAt.slice(0, 10)}T11:00`, place: '会议室', chairId: 'm1',
-    chairDelegated: false, recorder: '记录人', presentIds: ['m1'], absent: [], guests: [], heldSeparately: true, attachments: [], minutes: '',
+    type: 'group-meeting',
+    number: seq,
+    mode: 'onsite',
+    startAt,
+    endAt: `${startAt.slice(0, 10)}T11:00`,
+    place: '会议室',
+    chairId: 'm1',
+    chairDelegated: false,
+    recorder: '记录人',
+    presentIds: ['m1'],
+    absent: [],
+    guests: [],
+    heldSeparately: true,
+    attachments: [],
+    minutes: '',
     topics: [{ title: longText.slice(0, 200), discussion: '', dissent: '' }],
-    decisions: Array.from({ length: 5 }, () => ({ text: longText.slice(0, 400), votes: { for: 1, against: 0, abstain: 0 } })),
+    decisions: Array.from({ length: 5 }, () => ({
+      text: longText.slice(0, 400),
+      votes: { for: 1, against: 0, abstain: 0 },
+    })),
   };
 }
 
-const evaluation = { expected: [{ memberId: 'm1', name: '甲' }], quorum: { met: true }, decisions: [], election: undefined } as unknown as MeetingEvaluation;
+const evaluation = {
+  expected: [{ memberId: 'm1', name: '甲' }],
+  quorum: { met: true },
+  decisions: [],
+  election: undefined,
+} as unknown as MeetingEvaluation;
 
 const reads = {
-  'org.get': () => ({ organisation: { orgName: '某学会党建工作小组', societyName: '某学会' }, profile: {}, composition: [], memberCount: 1 }),
+  'org.get': () => ({
+    organisation: { orgName: '某学会党建工作小组', societyName: '某学会' },
+    profile: {},
+    composition: [],
+    memberCount: 1,
+  }),
   'members.list': () => [{ memberId: 'm1', role: 'leader', roleLabel: '组长', active: true, person: { name: '甲' } }],
   'entries.list': ({ offset, limit }: { offset: number; limit: number }) => {
     const all = Array.from({ length: MEETINGS }, (_, i) => summary(i + 1));
     return { total: all.length, items: all.slice(offset, offset + limit) };
   },
-  'entries.get': ({ seq }: { seq: number }) => ({ summary: summary(seq), corrections: [], current: { input: meeting(seq) }, original: { input: meeting(seq), computed: evaluation } }) as unknown as EntryDetail,
+  'entries.get': ({ seq }: { seq: number }) =>
+    ({
+      summary: summary(seq),
+      corrections: [],
+      current: { input: meeting(seq) },
+      original: { input: meeting(seq), computed: evaluation },
+    }) as unknown as EntryDetail,
   'meetings.evaluate': () => evaluation,
   'ledger.year': () => ({ year: 2025, meetingsHeld: MEETINGS, meetingsRequired: 2, items: [] }),
   'ledger.report': () => ({
     duties: {
-      covered: 1, excellentAt: 5, benchmarkAt: 9, rating: 'none', message: '体现 1 项职责，评为优秀党建工作小组须体现 5 项以上',
+      covered: 1,
+      excellentAt: 5,
+      benchmarkAt: 9,
+      rating: 'none',
+      message: '体现 1 项职责，评为优秀党建工作小组须体现 5 项以上',
       rows: [
         { duty: 'ideology', label: '加强思想政治引领', scope: '', seqs: [3, 7], suggestedSeqs: [] },
         { duty: 'volunteer', label: '组织志愿服务', scope: '', seqs: [], suggestedSeqs: [9] },

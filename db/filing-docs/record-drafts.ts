@@ -7,8 +7,16 @@
  */
 import type { LedgerDuties } from '../rules';
 import {
-  ACTIVITY_TYPES, TEXT_LIMITS, WORK_ITEM_TYPES, chineseDate, type ActivityInput, type EntrySummary, type MemberView, type RecordDraft,
-  type RecordDraftKind, type WorkItemInput,
+  ACTIVITY_TYPES,
+  TEXT_LIMITS,
+  WORK_ITEM_TYPES,
+  chineseDate,
+  type ActivityInput,
+  type EntrySummary,
+  type MemberView,
+  type RecordDraft,
+  type RecordDraftKind,
+  type WorkItemInput,
 } from '../contract';
 import { readMeeting, readOrg, readRoster, readYear, type BookReads, type ReadMeeting } from './book-reads';
 
@@ -38,7 +46,10 @@ interface YearFacts {
 async function readFacts(reads: BookReads, bookId: string, year: number): Promise<YearFacts> {
   const facts: YearFacts = { groupMeetings: [], assemblies: [], activities: [], work: [], damaged: [] };
   for (const s of await readYear(reads, bookId, year)) {
-    if (s.problem) { facts.damaged.push(s.seq); continue; }
+    if (s.problem) {
+      facts.damaged.push(s.seq);
+      continue;
+    }
     if (s.kind === 'meeting') {
       const m = await readMeeting(reads, bookId, s.seq);
       (m.input.type === 'members-assembly' ? facts.assemblies : facts.groupMeetings).push(m);
@@ -51,25 +62,42 @@ async function readFacts(reads: BookReads, bookId: string, year: number): Promis
     }
   }
   // The timeline lists the newest first; a report tells the year from its start.
-  const byDate = <T extends { summary: EntrySummary }>(a: T, b: T) => a.summary.date.localeCompare(b.summary.date) || a.summary.seq - b.summary.seq;
-  for (const list of [facts.groupMeetings, facts.assemblies, facts.activities, facts.work] as { summary: EntrySummary }[][]) list.sort(byDate);
+  const byDate = <T extends { summary: EntrySummary }>(a: T, b: T) =>
+    a.summary.date.localeCompare(b.summary.date) || a.summary.seq - b.summary.seq;
+  for (const list of [facts.groupMeetings, facts.assemblies, facts.activities, facts.work] as {
+    summary: EntrySummary;
+  }[][])
+    list.sort(byDate);
   return facts;
 }
 
 function meetingLines(f: YearFacts, max: number): string[] {
   const quorate = f.groupMeetings.filter((m) => m.evaluation.quorum.met).length;
   const lines = [`本年度共召开会议 ${f.groupMeetings.length} 次，其中到会人数符合规定的 ${quorate} 次。`];
-  lines.push(...listed(f.groupMeetings, max, (m, n) => {
-    const i = m.input;
-    const decisions = i.decisions.map((d) => `${d.text}（同意 ${d.votes.for} 票，反对 ${d.votes.against} 票，弃权 ${d.votes.abstain} 票）`);
-    return `${n + 1}. ${chineseDate(i.startAt.slice(0, 10))} 第${i.number}次会议${i.title ? `“${i.title}”` : ''}（第 ${m.seq} 条记录），`
-      + `实到 ${i.presentIds.length}/${m.evaluation.expected.length} 人，${m.evaluation.quorum.met ? '到会人数符合规定' : '到会人数不足'}；`
-      + `议题：${i.topics.map((t) => t.title).join('；')}；`
-      + (decisions.length ? `决议：${decisions.join('；')}。` : '未形成决议。');
-  }));
+  lines.push(
+    ...listed(f.groupMeetings, max, (m, n) => {
+      const i = m.input;
+      const decisions = i.decisions.map(
+        (d) => `${d.text}（同意 ${d.votes.for} 票，反对 ${d.votes.against} 票，弃权 ${d.votes.abstain} 票）`,
+      );
+      return (
+        `${n + 1}. ${chineseDate(i.startAt.slice(0, 10))} 第${i.number}次会议${i.title ? `“${i.title}”` : ''}（第 ${m.seq} 条记录），` +
+        `实到 ${i.presentIds.length}/${m.evaluation.expected.length} 人，${m.evaluation.quorum.met ? '到会人数符合规定' : '到会人数不足'}；` +
+        `议题：${i.topics.map((t) => t.title).join('；')}；` +
+        (decisions.length ? `决议：${decisions.join('；')}。` : '未形成决议。')
+      );
+    }),
+  );
   if (f.assemblies.length > 0) {
     lines.push(`召开党员大会 ${f.assemblies.length} 次：`);
-    lines.push(...listed(f.assemblies, max, (m) => `${chineseDate(m.input.startAt.slice(0, 10))} 第${m.input.number}次党员大会（第 ${m.seq} 条记录）${m.input.election ? `，选举${m.input.election.body}，当选：${m.evaluation.election?.elected.join('、') || '无'}` : ''}。`));
+    lines.push(
+      ...listed(
+        f.assemblies,
+        max,
+        (m) =>
+          `${chineseDate(m.input.startAt.slice(0, 10))} 第${m.input.number}次党员大会（第 ${m.seq} 条记录）${m.input.election ? `，选举${m.input.election.body}，当选：${m.evaluation.election?.elected.join('、') || '无'}` : ''}。`,
+      ),
+    );
   }
   return lines;
 }
@@ -79,24 +107,49 @@ function filingLines(f: YearFacts, max: number): string[] {
   const late = filed.filter((m) => m.summary.filed!.late);
   const open = f.groupMeetings.filter((m) => !m.summary.filed);
   const lines = [`会议纪要已备案 ${filed.length} 次（其中逾期 ${late.length} 次），尚未备案 ${open.length} 次。`];
-  lines.push(...listed(filed, max, (m) => `第${m.input.number}次会议纪要于${chineseDate(m.summary.filed!.date)}报送${m.summary.filed!.to}${m.summary.filed!.late ? '（逾期）' : ''}。`));
-  if (open.length) lines.push('尚未备案：', ...listed(open, max, (m) => `第${m.input.number}次会议（${chineseDate(m.input.startAt.slice(0, 10))}）`));
+  lines.push(
+    ...listed(
+      filed,
+      max,
+      (m) =>
+        `第${m.input.number}次会议纪要于${chineseDate(m.summary.filed!.date)}报送${m.summary.filed!.to}${m.summary.filed!.late ? '（逾期）' : ''}。`,
+    ),
+  );
+  if (open.length)
+    lines.push(
+      '尚未备案：',
+      ...listed(open, max, (m) => `第${m.input.number}次会议（${chineseDate(m.input.startAt.slice(0, 10))}）`),
+    );
   return lines;
 }
 
 function activityLines(f: YearFacts, max: number): string[] {
   const byType = new Map<string, number>();
   for (const a of f.activities) byType.set(a.input.type, (byType.get(a.input.type) ?? 0) + 1);
-  const counts = [...byType].map(([t, n]) => `${ACTIVITY_TYPES[t as keyof typeof ACTIVITY_TYPES] ?? t} ${n} 次`).join('、');
+  const counts = [...byType]
+    .map(([t, n]) => `${ACTIVITY_TYPES[t as keyof typeof ACTIVITY_TYPES] ?? t} ${n} 次`)
+    .join('、');
   const lines = [`本年度共开展活动 ${f.activities.length} 次${counts ? `：${counts}` : ''}。`];
-  lines.push(...listed(f.activities, max, (a, n) => `${n + 1}. ${chineseDate(a.input.date)} ${ACTIVITY_TYPES[a.input.type]}“${a.input.title}”（${a.input.place}，第 ${a.summary.seq} 条记录）。`));
+  lines.push(
+    ...listed(
+      f.activities,
+      max,
+      (a, n) =>
+        `${n + 1}. ${chineseDate(a.input.date)} ${ACTIVITY_TYPES[a.input.type]}“${a.input.title}”（${a.input.place}，第 ${a.summary.seq} 条记录）。`,
+    ),
+  );
   return lines;
 }
 
 function workLines(f: YearFacts, max: number): string[] {
   const relevant = f.work.filter((w) => w.input.type !== 'filing');
   if (relevant.length === 0) return ['本年度记录本中没有其他工作记录。'];
-  return listed(relevant, max, (w, n) => `${n + 1}. ${chineseDate(w.input.date)} ${WORK_ITEM_TYPES[w.input.type]}：${w.input.title}（第 ${w.summary.seq} 条记录）。`);
+  return listed(
+    relevant,
+    max,
+    (w, n) =>
+      `${n + 1}. ${chineseDate(w.input.date)} ${WORK_ITEM_TYPES[w.input.type]}：${w.input.title}（第 ${w.summary.seq} 条记录）。`,
+  );
 }
 
 /** The duties the clerk tagged entries with (never the untagged suggestions), and what the evaluation can call the year. */
@@ -109,7 +162,12 @@ function dutyLines(duties: LedgerDuties, max: number): string[] {
   ];
 }
 
-export async function draftFromRecords(reads: BookReads, bookId: string, year: number, kind: RecordDraftKind): Promise<RecordDraft> {
+export async function draftFromRecords(
+  reads: BookReads,
+  bookId: string,
+  year: number,
+  kind: RecordDraftKind,
+): Promise<RecordDraft> {
   const org = await readOrg(reads, bookId);
   const roster = await readRoster(reads, bookId, `${year}-12-31`);
   const facts = await readFacts(reads, bookId, year);
@@ -119,19 +177,31 @@ export async function draftFromRecords(reads: BookReads, bookId: string, year: n
   const leader: MemberView | undefined = roster.find((m) => m.active && LEADER_ROLES.includes(m.role));
   const orgName = org.organisation.orgName;
 
-  const workText = (max: number) => [
-    kind === 'shuzhi'
-      ? `${fill(`述职人${leader ? `（${leader.roleLabel}${leader.person.name}）` : ''}本年度履行职责的总体情况`)}`
-      : fill('本年度党建工作总体情况概述'),
-    '', '（一）会议召开情况', ...meetingLines(facts, max),
-    `（规则方案要求本年度至少召开 ${ledger.meetingsRequired} 次，已召开符合要求的会议 ${ledger.meetingsHeld} 次。）`,
-    '', '（二）会议纪要备案情况', ...filingLines(facts, max),
-    '', '（三）活动开展情况', ...activityLines(facts, max),
-    '', '（四）其他工作', ...workLines(facts, max),
-    '', '（五）九项职责履行情况', ...dutyLines(duties, max),
-    '', fill('工作成效与体会'),
-    ...(facts.damaged.length ? ['', `注意：第 ${facts.damaged.join('、')} 条记录未通过校验，未计入本草稿。`] : []),
-  ].join('\n');
+  const workText = (max: number) =>
+    [
+      kind === 'shuzhi'
+        ? `${fill(`述职人${leader ? `（${leader.roleLabel}${leader.person.name}）` : ''}本年度履行职责的总体情况`)}`
+        : fill('本年度党建工作总体情况概述'),
+      '',
+      '（一）会议召开情况',
+      ...meetingLines(facts, max),
+      `（规则方案要求本年度至少召开 ${ledger.meetingsRequired} 次，已召开符合要求的会议 ${ledger.meetingsHeld} 次。）`,
+      '',
+      '（二）会议纪要备案情况',
+      ...filingLines(facts, max),
+      '',
+      '（三）活动开展情况',
+      ...activityLines(facts, max),
+      '',
+      '（四）其他工作',
+      ...workLines(facts, max),
+      '',
+      '（五）九项职责履行情况',
+      ...dutyLines(duties, max),
+      '',
+      fill('工作成效与体会'),
+      ...(facts.damaged.length ? ['', `注意：第 ${facts.damaged.join('、')} 条记录未通过校验，未计入本草稿。`] : []),
+    ].join('\n');
   let work = '';
   for (const limit of LIST_LIMITS) {
     work = workText(limit);
@@ -140,11 +210,18 @@ export async function draftFromRecords(reads: BookReads, bookId: string, year: n
 
   const problems = [
     fill('本年度党建工作存在的问题'),
-    ...(owed.length ? ['', '据年度台账，下列事项尚未完成（供参考）：', ...owed.map((o, i) => `${i + 1}. ${o.message}`)] : []),
+    ...(owed.length
+      ? ['', '据年度台账，下列事项尚未完成（供参考）：', ...owed.map((o, i) => `${i + 1}. ${o.message}`)]
+      : []),
   ];
   const plan = [fill(kind === 'shuzhi' ? '下一年度工作思路' : '下一年度工作打算')];
-  const sources = [...facts.groupMeetings, ...facts.assemblies].map((m) => m.seq)
-    .concat(facts.activities.map((a) => a.summary.seq), facts.work.map((w) => w.summary.seq)).sort((a, b) => a - b);
+  const sources = [...facts.groupMeetings, ...facts.assemblies]
+    .map((m) => m.seq)
+    .concat(
+      facts.activities.map((a) => a.summary.seq),
+      facts.work.map((w) => w.summary.seq),
+    )
+    .sort((a, b) => a - b);
 
   return {
     type: kind === 'shuzhi' ? 'annual-report' : 'annual-summary',

@@ -24,7 +24,11 @@ const SAFE_BOOK_ID = /^[A-Za-z0-9-]{1,64}$/;
 function asProblems(value: unknown): Problem[] | null {
   if (!Array.isArray(value) || value.length === 0 || value.length > 50) return null;
   const ok = value.every(
-    (p) => typeof p === 'object' && p !== null && typeof (p as Problem).code === 'string' && typeof (p as Problem).message === 'string',
+    (p) =>
+      typeof p === 'object' &&
+      p !== null &&
+      typeof (p as Problem).code === 'string' &&
+      typeof (p as Problem).message === 'string',
   );
   return ok ? (value as Problem[]) : null;
 }
@@ -84,7 +88,10 @@ export class BookAlarms {
     try {
       const row = this.select.get(bookId) as { at: string; problems: string } | undefined;
       if (!row) return null;
-      return parseAlarm(bookId, JSON.stringify({ format: FORMAT, bookId, at: row.at, problems: JSON.parse(row.problems) as unknown }));
+      return parseAlarm(
+        bookId,
+        JSON.stringify({ format: FORMAT, bookId, at: row.at, problems: JSON.parse(row.problems) as unknown }),
+      );
     } catch {
       return null;
     }
@@ -103,7 +110,11 @@ export class BookAlarms {
     if (!file) return;
     try {
       fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
-      const text = JSON.stringify({ format: FORMAT, bookId: alarm.bookId, at: alarm.at, problems: alarm.problems.slice(0, 50) }, null, 2);
+      const text = JSON.stringify(
+        { format: FORMAT, bookId: alarm.bookId, at: alarm.at, problems: alarm.problems.slice(0, 50) },
+        null,
+        2,
+      );
       writeFileDurably(file, text + '\n', 0o600);
     } catch {
       // The database row remembers; the next failed verify tries the file again.

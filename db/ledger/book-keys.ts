@@ -39,7 +39,9 @@ export function checkpointEpochAt(epochs: readonly KeyEpoch[], size: number): Ke
 }
 
 function asRecord(value: unknown): Record<string, unknown> | null {
-  return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : null;
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+    ? (value as Record<string, unknown>)
+    : null;
 }
 
 /** Reads the genesis entry; returns the first epoch and the book's name, or a reason (Chinese). */

@@ -144,7 +144,12 @@ export class BookStates {
       headRecordedAt: '',
       peaks: [],
       trusted: null,
-      verification: { state: 'done', done: 0, total: 0, report: { bookId, ok: true, size: 0, root: null, problems: [], ms: 0 } },
+      verification: {
+        state: 'done',
+        done: 0,
+        total: 0,
+        report: { bookId, ok: true, size: 0, root: null, problems: [], ms: 0 },
+      },
       name,
       createdAt: '',
       epochs: [{ keyId: key.keyId, publicKeyLine, publicKey: key.publicKey, enrolledAt: 1 }],
@@ -181,7 +186,11 @@ export class BookStates {
 
   currentEpoch(state: BookState): KeyEpoch {
     const epoch = state.epochs[state.epochs.length - 1];
-    if (!epoch) throw new LedgerError('key-invalid', `记录本 ${state.bookId} 没有可用的签名密钥（${GENESIS_KIND} 条目无法读取）。`);
+    if (!epoch)
+      throw new LedgerError(
+        'key-invalid',
+        `记录本 ${state.bookId} 没有可用的签名密钥（${GENESIS_KIND} 条目无法读取）。`,
+      );
     return epoch;
   }
 

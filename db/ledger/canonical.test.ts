@@ -32,7 +32,9 @@ describe('canonicalJson (RFC 8785)', () => {
     const keys = Object.keys(JSON.parse(canonicalJson(input)) as object);
     // JSON.parse reorders integer-like keys, so check the text order instead.
     const text = canonicalJson(input);
-    const order = ['\\r', '1', '\u0080', '\u00f6', '\u20ac', '\ud83d\ude00', '\ufb33'].map((k) => text.indexOf(`"${k}"`));
+    const order = ['\\r', '1', '\u0080', '\u00f6', '\u20ac', '\ud83d\ude00', '\ufb33'].map((k) =>
+      text.indexOf(`"${k}"`),
+    );
     expect(order).toEqual([...order].sort((a, b) => a - b));
     expect(order.every((i) => i > 0)).toBe(true);
     expect(keys).toHaveLength(7);
@@ -69,7 +71,9 @@ describe('canonicalJson (RFC 8785)', () => {
   });
 
   it('keeps Chinese text as UTF-8 characters, escaping only what JSON requires', () => {
-    expect(canonicalJson({ 标题: '党建工作小组会议\n第一次', b: '\u0007' })).toBe('{"b":"\\u0007","标题":"党建工作小组会议\\n第一次"}');
+    expect(canonicalJson({ 标题: '党建工作小组会议\n第一次', b: '\u0007' })).toBe(
+      '{"b":"\\u0007","标题":"党建工作小组会议\\n第一次"}',
+    );
   });
 
   const rejected: [string, unknown, RegExp][] = [

@@ -13,7 +13,6 @@ const MAX_DEPTH = 200;
 
 type Frame = { value: unknown; path: string; depth: number };
 
-
 function isWellFormed(text: string): boolean {
   // String.prototype.isWellFormed is in Node 20 but not in the ES2023 lib typings.
   return (text as unknown as { isWellFormed(): boolean }).isWellFormed();

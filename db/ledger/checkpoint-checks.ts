@@ -1,9 +1,5 @@
 import { checkpointEpochAt, type KeyEpoch } from './book-keys';
-import {
-  parseSignedCheckpoint,
-  verifyCheckpointSignature,
-  type OutsideCheckpointStore,
-} from './checkpoint';
+import { parseSignedCheckpoint, verifyCheckpointSignature, type OutsideCheckpointStore } from './checkpoint';
 import { parseOpenSshLine } from './keys';
 import { consistencyPath, verifyConsistency, type NodeGetter } from './merkle';
 import { problems } from './problems';

@@ -3,7 +3,11 @@ import os from 'node:os';
 import path from 'node:path';
 import { expect, it } from 'vitest';
 import {
-  FileCheckpointStore, parseSignedCheckpoint, serializeSignedCheckpoint, signCheckpoint, verifyCheckpointSignature,
+  FileCheckpointStore,
+  parseSignedCheckpoint,
+  serializeSignedCheckpoint,
+  signCheckpoint,
+  verifyCheckpointSignature,
 } from './checkpoint';
 import { checkOutsideCheckpoint } from './checkpoint-checks';
 import { generateSigningKey } from './keys';
@@ -17,7 +21,9 @@ const signed = signCheckpoint(
 it('signs the canonical checkpoint and verifies it only with the right key', () => {
   expect(verifyCheckpointSignature(signed, key.publicKey)).toBe(true);
   expect(verifyCheckpointSignature(signed, generateSigningKey().publicKey)).toBe(false);
-  expect(verifyCheckpointSignature({ ...signed, checkpoint: { ...signed.checkpoint, size: 4 } }, key.publicKey)).toBe(false);
+  expect(verifyCheckpointSignature({ ...signed, checkpoint: { ...signed.checkpoint, size: 4 } }, key.publicKey)).toBe(
+    false,
+  );
 });
 
 it('parses only the exact canonical text of a well-formed signed checkpoint', () => {
@@ -40,7 +46,17 @@ it('names a missing or unreadable outside checkpoint by its file name, never its
   try {
     const bookId = '0f0e0d0c-0000-4000-8000-0000000000aa';
     const outside = new FileCheckpointStore(path.join(home, 'logbook.sqlite'));
-    const check = () => checkOutsideCheckpoint({ outside, bookId, size: 3, rootHex: 'ab'.repeat(32), get: () => Buffer.alloc(32), epochs: [], dbSigned: null, mayRewrite: false });
+    const check = () =>
+      checkOutsideCheckpoint({
+        outside,
+        bookId,
+        size: 3,
+        rootHex: 'ab'.repeat(32),
+        get: () => Buffer.alloc(32),
+        epochs: [],
+        dbSigned: null,
+        mayRewrite: false,
+      });
     const [missing] = check();
     expect(missing?.code).toBe('outside-checkpoint-missing');
     expect(missing?.message).toContain(`数据库外保存的检查点文件（${bookId}.json）`);

@@ -86,9 +86,7 @@ export interface OutsideCheckpoint {
 }
 
 export type OutsideRead =
-  | { state: 'missing' }
-  | { state: 'invalid'; reason: string }
-  | { state: 'present'; value: OutsideCheckpoint };
+  { state: 'missing' } | { state: 'invalid'; reason: string } | { state: 'present'; value: OutsideCheckpoint };
 
 /** Where outside checkpoints live: files for a real database, a map for `:memory:` (tests). */
 export interface OutsideCheckpointStore {
@@ -110,7 +108,11 @@ function parseOutside(text: string): OutsideRead {
   }
   const record = (typeof value === 'object' && value !== null ? value : {}) as Record<string, unknown>;
   if (record.format !== OUTSIDE_FORMAT) return { state: 'invalid', reason: '格式标记不对' };
-  if (!isCheckpoint(record.checkpoint) || typeof record.signature !== 'string' || typeof record.publicKey !== 'string') {
+  if (
+    !isCheckpoint(record.checkpoint) ||
+    typeof record.signature !== 'string' ||
+    typeof record.publicKey !== 'string'
+  ) {
     return { state: 'invalid', reason: '字段缺失或格式不对' };
   }
   return {
@@ -121,9 +123,7 @@ function parseOutside(text: string): OutsideRead {
 
 function renderOutside(value: OutsideCheckpoint): string {
   const { checkpoint, signature } = value.signed;
-  return (
-    JSON.stringify({ format: OUTSIDE_FORMAT, checkpoint, signature, publicKey: value.publicKey }, null, 2) + '\n'
-  );
+  return JSON.stringify({ format: OUTSIDE_FORMAT, checkpoint, signature, publicKey: value.publicKey }, null, 2) + '\n';
 }
 
 const SAFE_BOOK_ID = /^[A-Za-z0-9-]{1,64}$/;

@@ -83,9 +83,13 @@ export function parseLeaf(bookId: string, leaf: Buffer, hash: Hex): SealedEntry 
   try {
     value = JSON.parse(leaf.toString('utf8', 1)) as Record<string, unknown>;
   } catch (error) {
-    throw new LedgerError('database-corrupt', `账本 ${bookId} 中有一条记录无法解析，数据库可能已损坏。请运行完整校验。`, {
-      cause: error,
-    });
+    throw new LedgerError(
+      'database-corrupt',
+      `账本 ${bookId} 中有一条记录无法解析，数据库可能已损坏。请运行完整校验。`,
+      {
+        cause: error,
+      },
+    );
   }
   return {
     bookId,

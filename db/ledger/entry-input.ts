@@ -35,7 +35,10 @@ export function prepareInput(input: EntryInput, allowLedgerKinds = false): Prepa
     );
   }
   if (!allowLedgerKinds && kind.startsWith('ledger.')) {
-    throw new LedgerError('invalid-input', `条目类型“${kind}”保留给账本自身使用（建账、密钥轮换、更正），请使用相应的方法。`);
+    throw new LedgerError(
+      'invalid-input',
+      `条目类型“${kind}”保留给账本自身使用（建账、密钥轮换、更正），请使用相应的方法。`,
+    );
   }
   if (!Array.isArray(attachments) || attachments.length > MAX_ATTACHMENTS_PER_ENTRY) {
     throw new LedgerError('invalid-input', `附件列表必须是数组，且每条最多 ${MAX_ATTACHMENTS_PER_ENTRY} 个附件。`);

@@ -41,7 +41,12 @@ function prevOf(row: EntryRow | undefined): Buffer | null {
  * entry's `prev`, a right neighbour's in the `prev` of the entry after it. Retrying with
  * that value is safe: whatever the sibling, only the genuine leaf can reach the signed root.
  */
-function siblingFromChain(seq: number, row: EntryRow, size: number, entryRow: ((seq: number) => EntryRow | undefined) | undefined): Buffer | null {
+function siblingFromChain(
+  seq: number,
+  row: EntryRow,
+  size: number,
+  entryRow: ((seq: number) => EntryRow | undefined) | undefined,
+): Buffer | null {
   if (seq % 2 === 0) return prevOf(row);
   if (!entryRow || seq + 2 > size) return null;
   return prevOf(entryRow(seq + 2));
@@ -64,12 +69,16 @@ export function proveRow(
   try {
     path = inclusionPath(seq - 1, trusted.size, get);
   } catch (error) {
-    return problems.databaseCorrupt(error instanceof LedgerError ? '默克尔树节点缺失或损坏' : '默克尔树节点无法读取', seq);
+    return problems.databaseCorrupt(
+      error instanceof LedgerError ? '默克尔树节点缺失或损坏' : '默克尔树节点无法读取',
+      seq,
+    );
   }
   const root = Buffer.from(trusted.root, 'hex');
   if (verifyInclusion(seq - 1, trusted.size, leaf, path, root)) return null;
   const sibling = seq < trusted.size || seq % 2 === 0 ? siblingFromChain(seq, row, trusted.size, entryRow) : null;
-  if (sibling && path.length > 0 && verifyInclusion(seq - 1, trusted.size, leaf, [sibling, ...path.slice(1)], root)) return null;
+  if (sibling && path.length > 0 && verifyInclusion(seq - 1, trusted.size, leaf, [sibling, ...path.slice(1)], root))
+    return null;
   return readProblems.notInCheckpoint(seq);
 }
 

@@ -65,11 +65,17 @@ export function toLedgerError(error: unknown, what: string): LedgerError {
   }
   const code = (error as { code?: unknown } | null)?.code;
   if (typeof code === 'string' && code.startsWith('SQLITE_BUSY')) {
-    return new LedgerError('database-busy', `${what}失败：数据库正被另一个程序占用。请关闭其他打开此记录本的程序后重试。`, {
-      cause: error,
-    });
+    return new LedgerError(
+      'database-busy',
+      `${what}失败：数据库正被另一个程序占用。请关闭其他打开此记录本的程序后重试。`,
+      {
+        cause: error,
+      },
+    );
   }
-  return new LedgerError('database-error', `${what}失败：${reasonOf(typeof code === 'string' ? code : '')}`, { cause: error });
+  return new LedgerError('database-error', `${what}失败：${reasonOf(typeof code === 'string' ? code : '')}`, {
+    cause: error,
+  });
 }
 
 /** What the user can do about a failed database operation, from the SQLite / OS code only. */
@@ -78,7 +84,8 @@ function reasonOf(code: string): string {
   if (/^(SQLITE_READONLY|SQLITE_CANTOPEN|SQLITE_PERM|SQLITE_AUTH)|^(EACCES|EPERM|EROFS)$/.test(code)) {
     return '无法读写数据文件夹。请确认它所在的磁盘可写、文件夹没有被设为只读或被其他账户占有，然后重试。';
   }
-  if (code.startsWith('SQLITE_IOERR') || code === 'EIO') return '读写磁盘时出错。请检查磁盘或存储设备（如 U 盘）是否正常，然后重试。';
+  if (code.startsWith('SQLITE_IOERR') || code === 'EIO')
+    return '读写磁盘时出错。请检查磁盘或存储设备（如 U 盘）是否正常，然后重试。';
   return '数据库操作出错。请重试；如果反复出现，请重启程序并联系维护人员。';
 }
 

@@ -1,7 +1,22 @@
 import type Database from 'better-sqlite3';
-import { authorEpochAt, checkpointEpochAt, CORRECTION_KIND, GENESIS_KIND, readGenesis, readRotation, ROTATION_KIND, type KeyEpoch } from './book-keys';
+import {
+  authorEpochAt,
+  checkpointEpochAt,
+  CORRECTION_KIND,
+  GENESIS_KIND,
+  readGenesis,
+  readRotation,
+  ROTATION_KIND,
+  type KeyEpoch,
+} from './book-keys';
 import { canonicalJson } from './canonical';
-import { isIsoUtc, parseSignedCheckpoint, serializeSignedCheckpoint, verifyCheckpointSignature, type OutsideCheckpointStore } from './checkpoint';
+import {
+  isIsoUtc,
+  parseSignedCheckpoint,
+  serializeSignedCheckpoint,
+  verifyCheckpointSignature,
+  type OutsideCheckpointStore,
+} from './checkpoint';
 import { ByteMatcher, ENTRY_VERSION, listJson } from './entry-bytes';
 import { entryProblem } from './entry-check';
 import { isValidKind, MAX_ATTACHMENTS_PER_ENTRY } from './entry-input';
@@ -75,7 +90,11 @@ const LEDGER_FLAGS: readonly string[] = ['clock-behind'] satisfies LedgerFlag[];
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
 export function importRefused(message: string, cause?: unknown): LedgerError {
-  return new LedgerError('import-invalid', `导入已停止，记录本未写入：${message}`, cause === undefined ? undefined : { cause });
+  return new LedgerError(
+    'import-invalid',
+    `导入已停止，记录本未写入：${message}`,
+    cause === undefined ? undefined : { cause },
+  );
 }
 
 const entryBase = (bookNo: number): number => entryId(bookNo, 0);
@@ -106,16 +125,22 @@ function parseEntry(bytes: Buffer, seq: number): Record<string, unknown> {
 
 /** The columns sealing.ts would have written for these bytes, after checking the envelope's fields. */
 function envelopeOf(record: Record<string, unknown>, bookId: string, seq: number, prev: Hex) {
-  if (record.seq !== seq) throw importRefused(`第 ${seq} 条的序号是 ${JSON.stringify(record.seq)}（记录缺失、重复或顺序被打乱）。`);
+  if (record.seq !== seq)
+    throw importRefused(`第 ${seq} 条的序号是 ${JSON.stringify(record.seq)}（记录缺失、重复或顺序被打乱）。`);
   if (record.book !== bookId) throw importRefused(`第 ${seq} 条不属于记录本 ${bookId}。`);
   if (record.prev !== prev) throw importRefused(`第 ${seq} 条的“前一条哈希”与上一条不符（记录链断开）。`);
   if (record.v !== ENTRY_VERSION) throw importRefused(`第 ${seq} 条的格式版本 ${JSON.stringify(record.v)} 不受支持。`);
   const { kind, author, recordedAt, flags, attachments } = record;
-  if (!isValidKind(kind) || !isKeyId(author) || !isIsoUtc(recordedAt)) throw importRefused(`第 ${seq} 条的类型、作者或记录时间格式不对。`);
+  if (!isValidKind(kind) || !isKeyId(author) || !isIsoUtc(recordedAt))
+    throw importRefused(`第 ${seq} 条的类型、作者或记录时间格式不对。`);
   const list = attachments;
   if (
-    !Array.isArray(list) || list.length > MAX_ATTACHMENTS_PER_ENTRY || !list.every(isHex64) || new Set(list).size !== list.length ||
-    !Array.isArray(flags) || !flags.every((f) => typeof f === 'string' && LEDGER_FLAGS.includes(f))
+    !Array.isArray(list) ||
+    list.length > MAX_ATTACHMENTS_PER_ENTRY ||
+    !list.every(isHex64) ||
+    new Set(list).size !== list.length ||
+    !Array.isArray(flags) ||
+    !flags.every((f) => typeof f === 'string' && LEDGER_FLAGS.includes(f))
   ) {
     throw importRefused(`第 ${seq} 条的附件列表或标记格式不对。`);
   }
@@ -138,7 +163,9 @@ function checkKeys(entry: SealedEntry, epochs: KeyEpoch[]): void {
     if (typeof next === 'string') throw importRefused(`第 ${seq} 条：${next}。`);
     epochs.push(next);
   } else if (entry.kind.startsWith('ledger.') && entry.kind !== CORRECTION_KIND) {
-    throw importRefused(`第 ${seq} 条的类型 ${entry.kind} 不是账本允许的类型${entry.kind === GENESIS_KIND ? '（建账条目只能是第 1 条）' : ''}。`);
+    throw importRefused(
+      `第 ${seq} 条的类型 ${entry.kind} 不是账本允许的类型${entry.kind === GENESIS_KIND ? '（建账条目只能是第 1 条）' : ''}。`,
+    );
   }
 }
 
@@ -161,13 +188,15 @@ export function importVerifiedBook(target: ImportTarget, book: VerifiedBook): Im
   const bookNo = existing?.bookNo ?? target.bookNo;
   const run = db.transaction((): ImportOutcome => {
     if (existing) {
-      if (store.bookNoOf(bookId) !== existing.bookNo) throw new LedgerError('book-not-found', `本机没有要续接的记录本 ${bookId}。`);
+      if (store.bookNoOf(bookId) !== existing.bookNo)
+        throw new LedgerError('book-not-found', `本机没有要续接的记录本 ${bookId}。`);
       const head = store.headRow(existing.bookNo);
       if ((head ? head.id - entryBase(existing.bookNo) : 0) !== existing.size) {
         throw new LedgerError('import-conflict', `本机的记录本 ${bookId} 在核验之后发生了变化，请重新导入。`);
       }
     } else {
-      if (store.bookNoOf(bookId) !== undefined) throw new LedgerError('book-exists', `记录本 ${bookId} 已在本机的数据库中。`);
+      if (store.bookNoOf(bookId) !== undefined)
+        throw new LedgerError('book-exists', `记录本 ${bookId} 已在本机的数据库中。`);
       store.insertBook(bookNo, bookId);
     }
     const keep = existing?.size ?? 0;
@@ -187,12 +216,27 @@ export function importVerifiedBook(target: ImportTarget, book: VerifiedBook): Im
       bytes.copy(leaf, 1);
       const hash = sha256(leaf);
       const hashHex = hash.toString('hex');
-      const stored = { kind: columns.kind, recordedAt: columns.recordedAt, author: columns.author, flags: columns.flags, attachments: columns.attachments, leaf };
+      const stored = {
+        kind: columns.kind,
+        recordedAt: columns.recordedAt,
+        author: columns.author,
+        flags: columns.flags,
+        attachments: columns.attachments,
+        leaf,
+      };
       const problem = entryProblem(bookId, seq, prev, { ...stored, tree: hashHex }, matcher);
       if (problem) throw importRefused(problem.message);
       const entry: SealedEntry = {
-        bookId, seq, prev, recordedAt: columns.recordedAt, author: columns.author, kind: columns.kind,
-        body: record.body, attachments: columns.list, flags: record.flags as LedgerFlag[], hash: hashHex,
+        bookId,
+        seq,
+        prev,
+        recordedAt: columns.recordedAt,
+        author: columns.author,
+        kind: columns.kind,
+        body: record.body,
+        attachments: columns.list,
+        flags: record.flags as LedgerFlag[],
+        hash: hashHex,
       };
       checkKeys(entry, epochs);
       const appended = appendLeaf(peaks, hash);
@@ -200,9 +244,13 @@ export function importVerifiedBook(target: ImportTarget, book: VerifiedBook): Im
       if (seq <= keep) {
         // Already here: it must be the stored entry, byte for byte (a fork is never merged).
         const row = store.entryRow(bookNo, seq);
-        if (!row || !Buffer.from(row.leaf).equals(leaf)) throw importRefused(`第 ${seq} 条与本机已导入的不同（历史被改写）。`);
+        if (!row || !Buffer.from(row.leaf).equals(leaf))
+          throw importRefused(`第 ${seq} 条与本机已导入的不同（历史被改写）。`);
       } else {
-        store.insertEntry(bookNo, seq, { ...stored, tree: hashHex + appended.completed.map((n) => n.toString('hex')).join('') });
+        store.insertEntry(bookNo, seq, {
+          ...stored,
+          tree: hashHex + appended.completed.map((n) => n.toString('hex')).join(''),
+        });
         for (const h of columns.list) named.add(h);
       }
       prev = hashHex;
@@ -232,7 +280,11 @@ export function importVerifiedBook(target: ImportTarget, book: VerifiedBook): Im
       try {
         writeOutside();
       } catch (error) {
-        throw new LedgerError('checkpoint-write-failed', '数据库外的检查点文件未能写入，记录本未导入。请检查磁盘空间和文件夹权限。', { cause: error });
+        throw new LedgerError(
+          'checkpoint-write-failed',
+          '数据库外的检查点文件未能写入，记录本未导入。请检查磁盘空间和文件夹权限。',
+          { cause: error },
+        );
       }
     }
     // The ledger's own full verify, on the rows as they will be committed. An extension's

@@ -32,7 +32,9 @@ afterAll(() => tmp?.remove());
 
 describe('key backup', () => {
   it('is an encrypted PKCS#8 PEM that reads back as the same key', () => {
-    expect(pem).toMatch(/^-----BEGIN ENCRYPTED PRIVATE KEY-----\n[A-Za-z0-9+/=\n]+\n-----END ENCRYPTED PRIVATE KEY-----\n$/u);
+    expect(pem).toMatch(
+      /^-----BEGIN ENCRYPTED PRIVATE KEY-----\n[A-Za-z0-9+/=\n]+\n-----END ENCRYPTED PRIVATE KEY-----\n$/u,
+    );
     const back = readKeyBackup(pem, PASS, key.keyId);
     expect(back.keyId).toBe(key.keyId);
     expect(rawPublicKey(back.publicKey).equals(rawPublicKey(key.publicKey))).toBe(true);
@@ -40,26 +42,33 @@ describe('key backup', () => {
     expect(exportKeyBackup(keys, key.keyId, PASS)).not.toBe(pem);
   });
 
-  it.skipIf(!hasOpenssl)('is read by openssl pkey with the passphrase (PBES2, PBKDF2 600,000, hmacWithSHA256, AES-256-CBC), and not without it', () => {
-    const file = tmp.file('key.pem');
-    fs.writeFileSync(file, pem);
-    const parsed = spawnSync('openssl', ['asn1parse', '-in', file], { encoding: 'utf8' });
-    expect(parsed.stdout).toMatch(/:PBES2/u);
-    expect(parsed.stdout).toMatch(/:PBKDF2/u);
-    expect(parsed.stdout).toMatch(/:hmacWithSHA256/u);
-    expect(parsed.stdout).toMatch(/:aes-256-cbc/u);
-    expect(parsed.stdout).toMatch(/INTEGER\s+:0927C0/u);
-    const pub = spawnSync('openssl', ['pkey', '-in', file, '-passin', `pass:${PASS}`, '-pubout', '-outform', 'DER'], { maxBuffer: 1 << 20 });
-    expect(pub.status, pub.stderr.toString()).toBe(0);
-    // SubjectPublicKeyInfo of Ed25519: 12 bytes of header, then the 32 raw bytes.
-    expect((pub.stdout as Buffer).subarray(-32).equals(rawPublicKey(key.publicKey))).toBe(true);
-    const wrong = spawnSync('openssl', ['pkey', '-in', file, '-passin', 'pass:not the passphrase', '-noout']);
-    expect(wrong.status).not.toBe(0);
-  });
+  it.skipIf(!hasOpenssl)(
+    'is read by openssl pkey with the passphrase (PBES2, PBKDF2 600,000, hmacWithSHA256, AES-256-CBC), and not without it',
+    () => {
+      const file = tmp.file('key.pem');
+      fs.writeFileSync(file, pem);
+      const parsed = spawnSync('openssl', ['asn1parse', '-in', file], { encoding: 'utf8' });
+      expect(parsed.stdout).toMatch(/:PBES2/u);
+      expect(parsed.stdout).toMatch(/:PBKDF2/u);
+      expect(parsed.stdout).toMatch(/:hmacWithSHA256/u);
+      expect(parsed.stdout).toMatch(/:aes-256-cbc/u);
+      expect(parsed.stdout).toMatch(/INTEGER\s+:0927C0/u);
+      const pub = spawnSync('openssl', ['pkey', '-in', file, '-passin', `pass:${PASS}`, '-pubout', '-outform', 'DER'], {
+        maxBuffer: 1 << 20,
+      });
+      expect(pub.status, pub.stderr.toString()).toBe(0);
+      // SubjectPublicKeyInfo of Ed25519: 12 bytes of header, then the 32 raw bytes.
+      expect((pub.stdout as Buffer).subarray(-32).equals(rawPublicKey(key.publicKey))).toBe(true);
+      const wrong = spawnSync('openssl', ['pkey', '-in', file, '-passin', 'pass:not the passphrase', '-noout']);
+      expect(wrong.status).not.toBe(0);
+    },
+  );
 
   it('refuses short passphrases, wrong passphrases, other keys and files that are not backups', () => {
     expect(() => checkPassphrase('短口令')).toThrow(/至少需要 12 个字符/u);
-    expect(() => exportKeyBackup(keys, key.keyId, '12345678901')).toThrow(expect.objectContaining({ code: 'invalid-input' }));
+    expect(() => exportKeyBackup(keys, key.keyId, '12345678901')).toThrow(
+      expect.objectContaining({ code: 'invalid-input' }),
+    );
     // Twelve Chinese characters are twelve characters.
     expect(checkPassphrase('不忘初心牢记使命永远奋斗吧')).toBe('不忘初心牢记使命永远奋斗吧');
     expect(() => readKeyBackup(pem, 'not the passphrase!')).toThrow(/口令不对/u);

@@ -31,7 +31,8 @@ const OID = {
 
 function der(tag: number, body: Buffer): Buffer {
   const n = body.length;
-  const length = n < 0x80 ? Buffer.from([n]) : n < 0x100 ? Buffer.from([0x81, n]) : Buffer.from([0x82, n >> 8, n & 0xff]);
+  const length =
+    n < 0x80 ? Buffer.from([n]) : n < 0x100 ? Buffer.from([0x81, n]) : Buffer.from([0x82, n >> 8, n & 0xff]);
   return Buffer.concat([Buffer.from([tag]), length, body]);
 }
 
@@ -122,7 +123,10 @@ export function exportKeyBackup(
 export function readKeyBackup(pem: string | Buffer, passphrase: string, expectedKeyId?: string): SigningKey {
   const text = Buffer.isBuffer(pem) ? pem.toString('utf8') : pem;
   if (text.length > MAX_KEY_BACKUP_BYTES || !text.includes('-----BEGIN ENCRYPTED PRIVATE KEY-----')) {
-    throw new LedgerError('key-invalid', '这不是记录本的密钥备份文件（应为加密的 PKCS#8 PEM：ENCRYPTED PRIVATE KEY）。');
+    throw new LedgerError(
+      'key-invalid',
+      '这不是记录本的密钥备份文件（应为加密的 PKCS#8 PEM：ENCRYPTED PRIVATE KEY）。',
+    );
   }
   let privateKey: crypto.KeyObject;
   try {

@@ -1,7 +1,18 @@
 import type Database from 'better-sqlite3';
 import type { BookCheckStatus } from './book-state';
 import type { VerifiedBook } from './import-book';
-import type { BookInfo, Clock, CorrectionRequest, EntryInput, Hex, KeyStore, Problem, SealedEntry, SignedCheckpoint, VerifyReport } from './types';
+import type {
+  BookInfo,
+  Clock,
+  CorrectionRequest,
+  EntryInput,
+  Hex,
+  KeyStore,
+  Problem,
+  SealedEntry,
+  SignedCheckpoint,
+  VerifyReport,
+} from './types';
 
 export type { BookCheckStatus, Verification } from './book-state';
 
@@ -67,7 +78,12 @@ export interface Ledger {
    * Enrols a new key in entry 1 (`ledger.genesis`); `initial` entries (e.g. the organisation and
    * its first roster) are sealed in the same transaction, so a book never exists half set up.
    */
-  createBook(name: string, genesis?: Record<string, unknown>, initial?: EntryInput[], inTransaction?: InTransaction): BookInfo;
+  createBook(
+    name: string,
+    genesis?: Record<string, unknown>,
+    initial?: EntryInput[],
+    inTransaction?: InTransaction,
+  ): BookInfo;
   listBooks(): BookInfo[];
   /**
    * Imports a book sealed elsewhere (restore, the liaison's copy) from the bytes of a verified

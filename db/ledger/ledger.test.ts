@@ -44,14 +44,23 @@ describe('sealing', () => {
     const genesis = ledger.getEntry(book.bookId, 1)!;
     expect(genesis.kind).toBe('ledger.genesis');
     expect(genesis.prev).toBe('0'.repeat(64));
-    expect(genesis.body).toMatchObject({ name: '某学会党建工作小组', organisation: '中国某学会', keyId: book.keyId, publicKey: book.publicKey });
+    expect(genesis.body).toMatchObject({
+      name: '某学会党建工作小组',
+      organisation: '中国某学会',
+      keyId: book.keyId,
+      publicKey: book.publicKey,
+    });
     expect([a.seq, b.seq]).toEqual([2, 3]);
     expect(a.prev).toBe(genesis.hash);
     expect(b.prev).toBe(a.hash);
     expect(genesis.recordedAt).toBe('2025-05-04T09:00:00.000Z');
     expect(a.recordedAt).toBe('2025-05-04T09:00:01.000Z');
     expect(a.author).toBe(book.keyId);
-    expect(ledger.getBook(book.bookId)).toMatchObject({ size: 3, name: '某学会党建工作小组', createdAt: genesis.recordedAt });
+    expect(ledger.getBook(book.bookId)).toMatchObject({
+      size: 3,
+      name: '某学会党建工作小组',
+      createdAt: genesis.recordedAt,
+    });
     expect(ledger.getEntry(book.bookId, 2)).toEqual(a);
     expect(ledger.getEntry(book.bookId, 4)).toBeNull();
   });
@@ -81,14 +90,29 @@ describe('sealing', () => {
 
   it('sealBatch writes one transaction and one checkpoint at the end', () => {
     const { bookId } = ledger.createBook('书');
-    const entries = ledger.sealBatch(bookId, Array.from({ length: 25 }, (_, i) => ({ kind: 'meeting', body: meetingBody(i) })));
+    const entries = ledger.sealBatch(
+      bookId,
+      Array.from({ length: 25 }, (_, i) => ({ kind: 'meeting', body: meetingBody(i) })),
+    );
     expect(entries.map((e) => e.seq)).toEqual(Array.from({ length: 25 }, (_, i) => i + 2));
     expect(ledger.checkpoint(bookId)!.checkpoint.size).toBe(26);
     // A failing input anywhere refuses the whole batch.
-    expect(codeOf(() => ledger.sealBatch(bookId, [{ kind: 'meeting', body: {} }, { kind: 'meeting', body: { x: NaN } }]))).toBe('invalid-json');
-    expect(codeOf(() => ledger.sealBatch(bookId, [{ kind: 'meeting', body: {} }, { kind: 'meeting', body: {}, attachments: ['a'.repeat(64)] }]))).toBe(
-      'attachment-missing',
-    );
+    expect(
+      codeOf(() =>
+        ledger.sealBatch(bookId, [
+          { kind: 'meeting', body: {} },
+          { kind: 'meeting', body: { x: NaN } },
+        ]),
+      ),
+    ).toBe('invalid-json');
+    expect(
+      codeOf(() =>
+        ledger.sealBatch(bookId, [
+          { kind: 'meeting', body: {} },
+          { kind: 'meeting', body: {}, attachments: ['a'.repeat(64)] },
+        ]),
+      ),
+    ).toBe('attachment-missing');
     expect(ledger.getBook(bookId).size).toBe(26);
     expect(ledger.verify(bookId).ok).toBe(true);
   });
@@ -97,11 +121,30 @@ describe('sealing', () => {
     const book = ledger.createBook('书');
     ledger.seal(book.bookId, { kind: 'meeting', body: meetingBody(1) });
     const signed = ledger.checkpoint(book.bookId)!;
-    expect(signed.checkpoint).toMatchObject({ book: book.bookId, size: 2, keyId: book.keyId, root: ledger.rootAt(book.bookId, 2) });
+    expect(signed.checkpoint).toMatchObject({
+      book: book.bookId,
+      size: 2,
+      keyId: book.keyId,
+      root: ledger.rootAt(book.bookId, 2),
+    });
     const key = parseOpenSshLine(book.publicKey)!;
-    expect(crypto.verify(null, Buffer.from(canonicalCheckpoint(signed.checkpoint)), key.publicKey, Buffer.from(signed.signature, 'base64'))).toBe(true);
-    const outside = JSON.parse(fs.readFileSync(`${fx.dbPath}.checkpoints/${book.bookId}.json`, 'utf8')) as Record<string, unknown>;
-    expect(outside).toMatchObject({ checkpoint: signed.checkpoint, signature: signed.signature, publicKey: book.publicKey });
+    expect(
+      crypto.verify(
+        null,
+        Buffer.from(canonicalCheckpoint(signed.checkpoint)),
+        key.publicKey,
+        Buffer.from(signed.signature, 'base64'),
+      ),
+    ).toBe(true);
+    const outside = JSON.parse(fs.readFileSync(`${fx.dbPath}.checkpoints/${book.bookId}.json`, 'utf8')) as Record<
+      string,
+      unknown
+    >;
+    expect(outside).toMatchObject({
+      checkpoint: signed.checkpoint,
+      signature: signed.signature,
+      publicKey: book.publicKey,
+    });
   });
 });
 
@@ -110,10 +153,10 @@ describe('a checkpoint file that cannot be written', () => {
     const book = ledger.createBook('书');
     ledger.seal(book.bookId, { kind: 'meeting', body: meetingBody(1) });
     const realRename = fs.renameSync;
-    fs.renameSync = ((from: fs.PathLike, to: fs.PathLike) => {
+    fs.renameSync = (from: fs.PathLike, to: fs.PathLike) => {
       if (String(to).includes('.checkpoints')) throw Object.assign(new Error('EBUSY'), { code: 'EBUSY' });
       return realRename(from, to);
-    });
+    };
     try {
       expect(codeOf(() => ledger.rotateKey(book.bookId, '移交'))).toBe('checkpoint-write-failed');
     } finally {
@@ -141,7 +184,9 @@ describe('creating a book with its first entries', () => {
 
     const before = ledger.listBooks().length;
     expect(codeOf(() => ledger.createBook('坏书', {}, [{ kind: 'ledger.genesis', body: {} }]))).toBeDefined();
-    expect(codeOf(() => ledger.createBook('坏书', {}, [{ kind: 'org.setup', body: { bad: Number.NaN } }]))).toBeDefined();
+    expect(
+      codeOf(() => ledger.createBook('坏书', {}, [{ kind: 'org.setup', body: { bad: Number.NaN } }])),
+    ).toBeDefined();
     expect(ledger.listBooks()).toHaveLength(before);
   });
 });
@@ -158,8 +203,12 @@ describe('attachments', () => {
     expect(ledger.hasAttachment(hash)).toBe(true);
     expect(ledger.hasAttachment('0'.repeat(64))).toBe(false);
     expect(ledger.hasAttachment('../x')).toBe(false);
-    expect(codeOf(() => ledger.seal(bookId, { kind: 'activity', body: {}, attachments: ['b'.repeat(64)] }))).toBe('attachment-missing');
-    expect(codeOf(() => ledger.seal(bookId, { kind: 'activity', body: {}, attachments: ['XYZ'] }))).toBe('invalid-input');
+    expect(codeOf(() => ledger.seal(bookId, { kind: 'activity', body: {}, attachments: ['b'.repeat(64)] }))).toBe(
+      'attachment-missing',
+    );
+    expect(codeOf(() => ledger.seal(bookId, { kind: 'activity', body: {}, attachments: ['XYZ'] }))).toBe(
+      'invalid-input',
+    );
     const entry = ledger.seal(bookId, { kind: 'activity', body: { photo: '合影' }, attachments: [hash] });
     expect(entry.attachments).toEqual([hash]);
     expect(ledger.rawEntry(bookId, entry.seq).toString()).toContain(`"attachments":["${hash}"]`);
@@ -208,16 +257,39 @@ describe('corrections', () => {
   it('point at the target seq and hash and a field that resolves', () => {
     const { bookId } = ledger.createBook('书');
     const target = ledger.seal(bookId, { kind: 'meeting', body: { topics: [{ title: '学习', decision: '通过' }] } });
-    const fix = ledger.correct(bookId, { target: target.seq, field: '/topics/0/title', value: '学习贯彻', reason: '笔误', by: '王芳' });
+    const fix = ledger.correct(bookId, {
+      target: target.seq,
+      field: '/topics/0/title',
+      value: '学习贯彻',
+      reason: '笔误',
+      by: '王芳',
+    });
     expect(fix.kind).toBe('ledger.correction');
-    expect(fix.body).toEqual({ target: 2, targetHash: target.hash, field: '/topics/0/title', value: '学习贯彻', reason: '笔误', by: '王芳' });
+    expect(fix.body).toEqual({
+      target: 2,
+      targetHash: target.hash,
+      field: '/topics/0/title',
+      value: '学习贯彻',
+      reason: '笔误',
+      by: '王芳',
+    });
     // The original is never changed.
     expect(ledger.getEntry(bookId, 2)!.body).toEqual(target.body);
-    expect(codeOf(() => ledger.correct(bookId, { target: 2, field: '/topics/1/title', value: 'x', reason: 'r' }))).toBe('correction-field-not-found');
-    expect(codeOf(() => ledger.correct(bookId, { target: 2, field: 'topics', value: 'x', reason: 'r' }))).toBe('correction-field-not-found');
-    expect(codeOf(() => ledger.correct(bookId, { target: 9, field: '/a', value: 'x', reason: 'r' }))).toBe('correction-target-not-found');
-    expect(codeOf(() => ledger.correct(bookId, { target: 2, field: '/topics', value: undefined, reason: 'r' }))).toBe('invalid-json');
-    expect(codeOf(() => ledger.correct(bookId, { target: 2, field: '/topics', value: 1, reason: ' ' }))).toBe('invalid-input');
+    expect(codeOf(() => ledger.correct(bookId, { target: 2, field: '/topics/1/title', value: 'x', reason: 'r' }))).toBe(
+      'correction-field-not-found',
+    );
+    expect(codeOf(() => ledger.correct(bookId, { target: 2, field: 'topics', value: 'x', reason: 'r' }))).toBe(
+      'correction-field-not-found',
+    );
+    expect(codeOf(() => ledger.correct(bookId, { target: 9, field: '/a', value: 'x', reason: 'r' }))).toBe(
+      'correction-target-not-found',
+    );
+    expect(codeOf(() => ledger.correct(bookId, { target: 2, field: '/topics', value: undefined, reason: 'r' }))).toBe(
+      'invalid-json',
+    );
+    expect(codeOf(() => ledger.correct(bookId, { target: 2, field: '/topics', value: 1, reason: ' ' }))).toBe(
+      'invalid-input',
+    );
     expect(ledger.listEntries(bookId, { kinds: ['ledger.correction'] }).map((e) => e.seq)).toEqual([3]);
     expect(ledger.verify(bookId).ok).toBe(true);
   });
@@ -285,7 +357,10 @@ describe('several books in one file', () => {
       ['甲学会', 6],
       ['乙学会', 2],
     ]);
-    expect(ledger.listEntries(b.bookId).map((e) => e.body)).toEqual([expect.objectContaining({ name: '乙学会' }), { only: 'b' }]);
+    expect(ledger.listEntries(b.bookId).map((e) => e.body)).toEqual([
+      expect.objectContaining({ name: '乙学会' }),
+      { only: 'b' },
+    ]);
     ledger.close();
     fs.rmSync(`${fx.dbPath}.checkpoints/${a.bookId}.json`);
     ledger = fx.open();

@@ -6,7 +6,12 @@ import { BackgroundJob, defaultVerifyWorker } from './background-verify';
 import { BookStates, type BookState } from './book-state';
 import { GENESIS_KIND, ROTATION_KIND, CORRECTION_KIND, rotationBody } from './book-keys';
 import { canonicalJson } from './canonical';
-import { FileCheckpointStore, MemoryCheckpointStore, parseSignedCheckpoint, type OutsideCheckpointStore } from './checkpoint';
+import {
+  FileCheckpointStore,
+  MemoryCheckpointStore,
+  parseSignedCheckpoint,
+  type OutsideCheckpointStore,
+} from './checkpoint';
 import { parseLeaf } from './entry-bytes';
 import { proveRow, provenEntry } from './entry-proof';
 import { prepareInput, type PreparedInput } from './entry-input';
@@ -21,7 +26,16 @@ import { readProblems } from './read-problems';
 import { sealEntries, type CheckpointSigner, type SealOutcome } from './sealing';
 import { entryId, LedgerStore, SEQ_SPAN } from './store';
 import type { EntryCheck, ImportOptions, InTransaction, Ledger, OpenLedgerOptions } from './ledger-api';
-import type { BookInfo, Clock, CorrectionRequest, EntryInput, Hex, SealedEntry, SignedCheckpoint, VerifyReport } from './types';
+import type {
+  BookInfo,
+  Clock,
+  CorrectionRequest,
+  EntryInput,
+  Hex,
+  SealedEntry,
+  SignedCheckpoint,
+  VerifyReport,
+} from './types';
 
 export type { Ledger, OpenLedgerOptions } from './ledger-api';
 import { runFullVerify } from './verify';
@@ -113,7 +127,8 @@ class LedgerImpl implements Ledger {
         ...(this.options.nativeBinding ? { nativeBinding: this.options.nativeBinding } : {}),
         onProgress: (bookId, p) => {
           const book = this.books.get(bookId);
-          if (book.verification.state === 'running') book.verification = { state: 'running', done: p.done, total: p.total };
+          if (book.verification.state === 'running')
+            book.verification = { state: 'running', done: p.done, total: p.total };
         },
         onResult: (bookId, report) => this.finishVerify(this.books.get(bookId), report),
         onFailure: (left) => {
@@ -240,10 +255,15 @@ class LedgerImpl implements Ledger {
     return outcome.entries;
   }
 
-  createBook(name: string, genesis: Record<string, unknown> = {}, initial: EntryInput[] = [], inTransaction?: InTransaction): BookInfo {
+  createBook(
+    name: string,
+    genesis: Record<string, unknown> = {},
+    initial: EntryInput[] = [],
+    inTransaction?: InTransaction,
+  ): BookInfo {
     return this.guard('建立记录本', () => {
       if (this.options.readonly) throw new LedgerError('ledger-readonly', '数据库以只读方式打开，不能写入。');
-        requireText(name, '记录本名称', 200);
+      requireText(name, '记录本名称', 200);
       if (typeof genesis !== 'object' || genesis === null || Array.isArray(genesis)) {
         throw new LedgerError('invalid-input', '建账信息必须是对象。');
       }
@@ -282,11 +302,19 @@ class LedgerImpl implements Ledger {
       if (!existing && options.extendFrom !== undefined && options.extendFrom !== 0) {
         throw new LedgerError('import-conflict', `本机没有要续接的记录本 ${book.bookId}，请重新导入。`);
       }
-      const extend = existing && options.extendFrom !== undefined ? { bookNo: existing.bookNo, size: options.extendFrom } : undefined;
+      const extend =
+        existing && options.extendFrom !== undefined
+          ? { bookNo: existing.bookNo, size: options.extendFrom }
+          : undefined;
       const bookNo = extend?.bookNo ?? this.store.nextBookNo();
       const outcome = importVerifiedBook(
         {
-          db: this.db, store: this.store, outside: this.outside, ctx: this.checkContext(), bookNo, maxAttachmentBytes: MAX_ATTACHMENT_BYTES,
+          db: this.db,
+          store: this.store,
+          outside: this.outside,
+          ctx: this.checkContext(),
+          bookNo,
+          maxAttachmentBytes: MAX_ATTACHMENT_BYTES,
           ...(extend ? { existing: extend } : {}),
           ...(options.inTransaction ? { inTransaction: options.inTransaction } : {}),
         },
@@ -350,7 +378,7 @@ class LedgerImpl implements Ledger {
   putAttachment(bytes: Buffer): Hex {
     return this.guard('保存附件', () => {
       if (this.options.readonly) throw new LedgerError('ledger-readonly', '数据库以只读方式打开，不能写入。');
-        if (!Buffer.isBuffer(bytes)) throw new LedgerError('invalid-input', '附件内容必须是二进制数据（Buffer）。');
+      if (!Buffer.isBuffer(bytes)) throw new LedgerError('invalid-input', '附件内容必须是二进制数据（Buffer）。');
       if (bytes.length > MAX_ATTACHMENT_BYTES) {
         throw new LedgerError(
           'attachment-too-large',
@@ -358,9 +386,11 @@ class LedgerImpl implements Ledger {
         );
       }
       const hash = sha256Hex(bytes);
-      this.db.transaction(() => {
-        if (!this.store.attachmentExists(hash)) this.store.insertAttachment(hash, bytes);
-      }).immediate();
+      this.db
+        .transaction(() => {
+          if (!this.store.attachmentExists(hash)) this.store.insertAttachment(hash, bytes);
+        })
+        .immediate();
       return hash;
     });
   }
@@ -387,7 +417,9 @@ class LedgerImpl implements Ledger {
       if (!Number.isSafeInteger(seq) || seq < 1 || seq >= SEQ_SPAN) return null;
       const row = this.store.entryRow(book.bookNo, seq);
       if (!row) return null;
-      return provenEntry(bookId, seq, row, book.trusted, this.store.nodeGetter(book.bookNo), (n) => this.store.entryRow(book.bookNo, n));
+      return provenEntry(bookId, seq, row, book.trusted, this.store.nodeGetter(book.bookNo), (n) =>
+        this.store.entryRow(book.bookNo, n),
+      );
     });
   }
 
@@ -397,7 +429,8 @@ class LedgerImpl implements Ledger {
       // One node cache for the whole list: neighbouring seqs share most of their proof.
       const get = this.store.nodeGetter(book.bookNo);
       return seqs.map((seq) => {
-        const row = Number.isSafeInteger(seq) && seq >= 1 && seq < SEQ_SPAN ? this.store.entryRow(book.bookNo, seq) : undefined;
+        const row =
+          Number.isSafeInteger(seq) && seq >= 1 && seq < SEQ_SPAN ? this.store.entryRow(book.bookNo, seq) : undefined;
         const problem = proveRow(seq, row, book.trusted, get, (n) => this.store.entryRow(book.bookNo, n));
         return { seq, hash: problem ? null : row!.tree.slice(0, 64), problem };
       });
@@ -432,14 +465,17 @@ class LedgerImpl implements Ledger {
   rawEntry(bookId: string, seq: number): Buffer {
     return this.guard('读取条目', () => {
       const book = this.books.get(bookId);
-      const row = Number.isSafeInteger(seq) && seq >= 1 && seq < SEQ_SPAN ? this.store.entryRow(book.bookNo, seq) : undefined;
+      const row =
+        Number.isSafeInteger(seq) && seq >= 1 && seq < SEQ_SPAN ? this.store.entryRow(book.bookNo, seq) : undefined;
       if (!row) throw new LedgerError('invalid-input', `第 ${seq} 条不存在。`);
       return Buffer.from(row.leaf.subarray(1));
     });
   }
 
   checkpoint(bookId: string): SignedCheckpoint | null {
-    return this.guard('读取检查点', () => parseSignedCheckpoint(this.store.checkpointText(this.books.get(bookId).bookNo)));
+    return this.guard('读取检查点', () =>
+      parseSignedCheckpoint(this.store.checkpointText(this.books.get(bookId).bookNo)),
+    );
   }
 
   rotateKey(bookId: string, reason: string): SealedEntry {
@@ -491,7 +527,11 @@ class LedgerImpl implements Ledger {
         throw new LedgerError('invalid-input', '一次更正应包含 1 至 50 处修改。');
       }
       for (const change of changes) {
-        if (typeof change.field !== 'string' || !change.field.startsWith('/') || !isCorrectable(target.body, change.field)) {
+        if (
+          typeof change.field !== 'string' ||
+          !change.field.startsWith('/') ||
+          !isCorrectable(target.body, change.field)
+        ) {
           throw new LedgerError(
             'correction-field-not-found',
             `第 ${target.seq} 条中没有字段“${String(change.field)}”（应为 JSON Pointer，例如 /topics/0/title）。`,
@@ -501,7 +541,9 @@ class LedgerImpl implements Ledger {
       }
       requireText(c.reason, '更正原因', 2000);
       if (c.by !== undefined) requireText(c.by, '更正人', 100);
-      const what = c.changes ? { changes: changes.map((x) => ({ field: x.field, value: x.value })) } : { field: c.field, value: c.value };
+      const what = c.changes
+        ? { changes: changes.map((x) => ({ field: x.field, value: x.value })) }
+        : { field: c.field, value: c.value };
       const body = {
         target: target.seq,
         targetHash: target.hash,
@@ -511,7 +553,14 @@ class LedgerImpl implements Ledger {
       };
       const input = prepareInput({ kind: CORRECTION_KIND, body }, true);
       const epoch = this.books.currentEpoch(book);
-      return this.commit(book, [input], epoch.keyId, this.signerOf(epoch.keyId), epoch.publicKeyLine, inTransaction)[0]!;
+      return this.commit(
+        book,
+        [input],
+        epoch.keyId,
+        this.signerOf(epoch.keyId),
+        epoch.publicKeyLine,
+        inTransaction,
+      )[0]!;
     });
   }
 

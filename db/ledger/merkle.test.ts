@@ -96,7 +96,8 @@ describe('Merkle tree (RFC 9162) against a plain recursive implementation', () =
         const proof = inclusionPath(m, n, getNode);
         expect(hex(proof)).toEqual(hex(PATH(m, 0, n)));
         expect(verifyInclusion(m, n, leaves[m]!, proof, roots[n]!)).toBe(true);
-        for (let i = 0; i < proof.length; i++) expect(verifyInclusion(m, n, leaves[m]!, flipped(proof, i), roots[n]!)).toBe(false);
+        for (let i = 0; i < proof.length; i++)
+          expect(verifyInclusion(m, n, leaves[m]!, flipped(proof, i), roots[n]!)).toBe(false);
         if (proof.length > 0) {
           expect(verifyInclusion(m, n, leaves[m]!, proof.slice(0, -1), roots[n]!)).toBe(false);
           expect(verifyInclusion(m, n, leaves[m]!, proof.slice(1), roots[n]!)).toBe(false);
@@ -109,7 +110,8 @@ describe('Merkle tree (RFC 9162) against a plain recursive implementation', () =
         if (m + 1 < n) expect(verifyInclusion(m + 1, n, leaves[m]!, proof, roots[n]!)).toBe(false);
         expect(verifyInclusion(m, n, leaves[(m + 1) % MAX]!, proof, roots[n]!)).toBe(false);
         // A proof made for the tree of size n-1, offered for size n.
-        if (m < n - 1) expect(verifyInclusion(m, n, leaves[m]!, inclusionPath(m, n - 1, getNode), roots[n]!)).toBe(false);
+        if (m < n - 1)
+          expect(verifyInclusion(m, n, leaves[m]!, inclusionPath(m, n - 1, getNode), roots[n]!)).toBe(false);
         checked++;
       }
     }
@@ -125,7 +127,8 @@ describe('Merkle tree (RFC 9162) against a plain recursive implementation', () =
         const proof = consistencyPath(m, n, getNode);
         expect(hex(proof)).toEqual(hex(PROOF(m, n)));
         expect(verifyConsistency(m, n, roots[m]!, roots[n]!, proof)).toBe(true);
-        for (let i = 0; i < proof.length; i++) expect(verifyConsistency(m, n, roots[m]!, roots[n]!, flipped(proof, i))).toBe(false);
+        for (let i = 0; i < proof.length; i++)
+          expect(verifyConsistency(m, n, roots[m]!, roots[n]!, flipped(proof, i))).toBe(false);
         if (proof.length > 0) {
           expect(verifyConsistency(m, n, roots[m]!, roots[n]!, proof.slice(0, -1))).toBe(false);
           expect(verifyConsistency(m, n, roots[m]!, roots[n]!, proof.slice(1))).toBe(false);

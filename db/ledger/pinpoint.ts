@@ -24,7 +24,13 @@ export function pinpointRewrite(ctx: CheckContext, book: BookRow, problem: Probl
     const prev = (JSON.parse(row!.leaf.toString('utf8', 1)) as { prev?: unknown }).prev;
     if (typeof prev !== 'string' || !/^[0-9a-f]{64}$/.test(prev)) return problem;
     const path = inclusionPath(s - 2, trusted.size, ctx.store.nodeGetter(book.bookNo));
-    const genuine = verifyInclusion(s - 2, trusted.size, Buffer.from(prev, 'hex'), path, Buffer.from(trusted.root, 'hex'));
+    const genuine = verifyInclusion(
+      s - 2,
+      trusted.size,
+      Buffer.from(prev, 'hex'),
+      path,
+      Buffer.from(trusted.root, 'hex'),
+    );
     return genuine ? readProblems.notInCheckpoint(s - 1) : problem;
   } catch (error) {
     if (error instanceof LedgerError || error instanceof SyntaxError || error instanceof TypeError) return problem;

@@ -103,7 +103,8 @@ export function signatureChecked(ctx: CheckContext, book: BookRow, epochs: KeyEp
   const signed = parseSignedCheckpoint(ctx.store.checkpointText(book.bookNo));
   if (!signed || signed.checkpoint.book !== book.bookId) return null;
   const epoch = checkpointEpochAt(epochs, signed.checkpoint.size);
-  if (!epoch || epoch.keyId !== signed.checkpoint.keyId || !verifyCheckpointSignature(signed, epoch.publicKey)) return null;
+  if (!epoch || epoch.keyId !== signed.checkpoint.keyId || !verifyCheckpointSignature(signed, epoch.publicKey))
+    return null;
   return { size: signed.checkpoint.size, root: signed.checkpoint.root };
 }
 
@@ -115,7 +116,8 @@ export function runQuickCheck(ctx: CheckContext, book: BookRow): CheckResult {
   let derived: DerivedBook | null = null;
   try {
     found.push(...schemaProblems(ctx.store, expectedLedgerSchema(ctx.nativeBinding)));
-    if (ctx.store.bookNoOf(book.bookId) !== book.bookNo) found.push(problems.databaseCorrupt('记录本登记的索引与登记表不一致'));
+    if (ctx.store.bookNoOf(book.bookId) !== book.bookNo)
+      found.push(problems.databaseCorrupt('记录本登记的索引与登记表不一致'));
     const head = ctx.store.headRow(book.bookNo);
     if (!head) {
       found.push(problems.seqGap(1, null));
@@ -144,7 +146,9 @@ export function runQuickCheck(ctx: CheckContext, book: BookRow): CheckResult {
           }),
         );
         derived = {
-          trusted: db.signed ? { size: db.signed.checkpoint.size, root: db.signed.checkpoint.root } : signatureChecked(ctx, book, history.epochs),
+          trusted: db.signed
+            ? { size: db.signed.checkpoint.size, root: db.signed.checkpoint.root }
+            : signatureChecked(ctx, book, history.epochs),
           name: history.name,
           createdAt: history.createdAt,
           epochs: history.epochs,

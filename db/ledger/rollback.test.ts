@@ -31,8 +31,13 @@ function expectRolledBack(ledger: Ledger, bookId: string, dbSize: number, outsid
   expect(status.reason).toBe(ahead?.message);
   const full = ledger.verify(bookId);
   expect(full.size).toBe(dbSize);
-  expect(full.problems.find((p) => p.code === 'outside-checkpoint-ahead')?.missing).toEqual({ from: dbSize + 1, to: outsideSize });
-  expect(() => ledger.seal(bookId, { kind: 'meeting', body: {} })).toThrow(expect.objectContaining({ code: 'book-readonly' }));
+  expect(full.problems.find((p) => p.code === 'outside-checkpoint-ahead')?.missing).toEqual({
+    from: dbSize + 1,
+    to: outsideSize,
+  });
+  expect(() => ledger.seal(bookId, { kind: 'meeting', body: {} })).toThrow(
+    expect.objectContaining({ code: 'book-readonly' }),
+  );
 }
 
 describe('(d) rollback against the outside checkpoint', () => {
@@ -97,7 +102,9 @@ describe('(d) rollback against the outside checkpoint', () => {
     fs.writeFileSync(`${fx.dbPath}.checkpoints/${bookId}.json`, behind);
     const reopened = fx.open();
     expect(reopened.status(bookId)).toMatchObject({ readOnly: false, report: { ok: true, size: 8 } });
-    const rewritten = JSON.parse(fs.readFileSync(`${fx.dbPath}.checkpoints/${bookId}.json`, 'utf8')) as { checkpoint: { size: number } };
+    const rewritten = JSON.parse(fs.readFileSync(`${fx.dbPath}.checkpoints/${bookId}.json`, 'utf8')) as {
+      checkpoint: { size: number };
+    };
     expect(rewritten.checkpoint.size).toBe(8);
     reopened.close();
   });
@@ -145,7 +152,9 @@ describe('(d) rollback against the outside checkpoint', () => {
     d.close();
     fs.writeFileSync(
       outside,
-      fs.readFileSync(outside, 'utf8').replace(/"signature": "(.)/, (_, c: string) => `"signature": "${c === 'A' ? 'B' : 'A'}`),
+      fs
+        .readFileSync(outside, 'utf8')
+        .replace(/"signature": "(.)/, (_, c: string) => `"signature": "${c === 'A' ? 'B' : 'A'}`),
     );
     const e = fx.open();
     expect(e.status(bookId).report.problems.map((p) => p.code)).toEqual(['outside-checkpoint-invalid']);

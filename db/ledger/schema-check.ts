@@ -52,7 +52,11 @@ export function schemaProblems(store: LedgerStore, expected: SchemaRow[]): Probl
     if (!have) differences.push(`${label} 缺失`);
     // Root pages differ between files, but triggers and views have none (0) and tables and
     // indexes always have one: a damaged root page number must not go unnoticed.
-    else if (have.sql !== want.sql || have.tableName !== want.tableName || (have.rootpage === 0) !== (want.rootpage === 0)) {
+    else if (
+      have.sql !== want.sql ||
+      have.tableName !== want.tableName ||
+      (have.rootpage === 0) !== (want.rootpage === 0)
+    ) {
       differences.push(`${label} 被改动`);
     }
   }

@@ -43,7 +43,10 @@ function nowIso(clock: Clock): string {
   const date = clock();
   const iso = date instanceof Date && !Number.isNaN(date.getTime()) ? date.toISOString() : '';
   if (!isIsoUtc(iso)) {
-    throw new LedgerError('invalid-input', `系统时钟返回的时间无效（${String(date)}），无法封存。请检查电脑的日期和时间。`);
+    throw new LedgerError(
+      'invalid-input',
+      `系统时钟返回的时间无效（${String(date)}），无法封存。请检查电脑的日期和时间。`,
+    );
   }
   return iso;
 }
@@ -86,7 +89,16 @@ export function sealEntries(
       seq++;
       const recordedAt = nowIso(clock);
       const flags: LedgerFlag[] = previousAt !== '' && recordedAt < previousAt ? ['clock-behind'] : [];
-      const envelope = { attachments: input.attachments, author, book: target.bookId, flags, kind: input.kind, prev, recordedAt, seq };
+      const envelope = {
+        attachments: input.attachments,
+        author,
+        book: target.bookId,
+        flags,
+        kind: input.kind,
+        prev,
+        recordedAt,
+        seq,
+      };
       const leaf = buildLeaf(envelope, input.bodyJson);
       const hash = sha256(leaf);
       const appended = appendLeaf(peaks, hash);
@@ -117,7 +129,13 @@ export function sealEntries(
       previousAt = recordedAt;
     }
     const signed = signCheckpoint(
-      { book: target.bookId, size: seq, root: rootOfPeaks(peaks).toString('hex'), time: previousAt, keyId: signer.keyId },
+      {
+        book: target.bookId,
+        size: seq,
+        root: rootOfPeaks(peaks).toString('hex'),
+        time: previousAt,
+        keyId: signer.keyId,
+      },
       signer.privateKey,
     );
     store.upsertCheckpoint(target.bookNo, serializeSignedCheckpoint(signed));

@@ -39,7 +39,9 @@ function prepareStatements(db: Database.Database) {
   return {
     books: p(`SELECT book_no AS bookNo, book_id AS bookId FROM ledger_books ORDER BY book_no`),
     nextBookNo: p(`SELECT coalesce(max(book_no), 0) + 1 FROM ledger_books`).pluck(),
-    bookNoOf: p(`SELECT book_no FROM ledger_books INDEXED BY sqlite_autoindex_ledger_books_1 WHERE book_id = ?`).pluck(),
+    bookNoOf: p(
+      `SELECT book_no FROM ledger_books INDEXED BY sqlite_autoindex_ledger_books_1 WHERE book_id = ?`,
+    ).pluck(),
     seqsOfKind: p(
       `SELECT id FROM ledger_entries INDEXED BY ledger_entries_by_kind WHERE kind = ? AND id BETWEEN ? AND ? ORDER BY id`,
     ).pluck(),
@@ -62,9 +64,7 @@ function prepareStatements(db: Database.Database) {
        ON CONFLICT (book_no) DO UPDATE SET signed = excluded.signed`,
     ),
     verifyRows: p(`SELECT ${VERIFY_COLUMNS} FROM ledger_entries WHERE id BETWEEN ? AND ? ORDER BY id`).raw(true),
-    schema: p(
-      SCHEMA_SQL,
-    ),
+    schema: p(SCHEMA_SQL),
   };
 }
 
@@ -111,7 +111,9 @@ export class LedgerStore {
   /** Seqs of one kind, read from the kind index only. */
   seqsOfKind(bookNo: number, kind: string): number[] {
     const base = entryId(bookNo, 0);
-    return (this.s.seqsOfKind.all(kind, entryId(bookNo, 1), entryId(bookNo, SEQ_SPAN - 1)) as number[]).map((id) => id - base);
+    return (this.s.seqsOfKind.all(kind, entryId(bookNo, 1), entryId(bookNo, SEQ_SPAN - 1)) as number[]).map(
+      (id) => id - base,
+    );
   }
 
   rowsInRange(bookNo: number, fromSeq: number, toSeq: number): IterableIterator<EntryRow> {
@@ -157,7 +159,13 @@ export class LedgerStore {
   }
 
   schemaRows(): { type: string; name: string; tableName: string; sql: string | null; rootpage: number }[] {
-    return this.s.schema.all() as { type: string; name: string; tableName: string; sql: string | null; rootpage: number }[];
+    return this.s.schema.all() as {
+      type: string;
+      name: string;
+      tableName: string;
+      sql: string | null;
+      rootpage: number;
+    }[];
   }
 
   /** Merkle nodes from the `tree` columns: node (L, k) is in the row with seq (k+1)·2^L. */

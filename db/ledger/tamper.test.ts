@@ -72,7 +72,9 @@ describe('(a) plain SQL cannot change sealed rows', () => {
       const row = db.prepare(`SELECT * FROM ledger_entries WHERE id = ?`).get(ID(3)) as Record<string, unknown>;
       expect(() =>
         db
-          .prepare(`INSERT OR REPLACE INTO ledger_entries (id, kind, recorded_at, author, flags, attachments, tree, leaf) VALUES (@id, 'forged', @recorded_at, @author, @flags, @attachments, @tree, @leaf)`)
+          .prepare(
+            `INSERT OR REPLACE INTO ledger_entries (id, kind, recorded_at, author, flags, attachments, tree, leaf) VALUES (@id, 'forged', @recorded_at, @author, @flags, @attachments, @tree, @leaf)`,
+          )
           .run(row),
       ).toThrow(/不可覆盖/);
       expect(() => db.prepare(`DELETE FROM ledger_books`).run()).toThrow(/不可删除/);
@@ -136,7 +138,11 @@ describe('(b) edits with the triggers dropped are named by seq', () => {
       const leaf = db.prepare(`SELECT leaf FROM ledger_entries WHERE id = ?`).pluck().get(ID(6)) as Buffer;
       const edited = Buffer.from(leaf.toString('utf8').replace('第5次', '第8次'));
       const tree = db.prepare(`SELECT tree FROM ledger_entries WHERE id = ?`).pluck().get(ID(6)) as string;
-      db.prepare(`UPDATE ledger_entries SET leaf = ?, tree = ? WHERE id = ?`).run(edited, sha256Hex(edited) + tree.slice(64), ID(6));
+      db.prepare(`UPDATE ledger_entries SET leaf = ?, tree = ? WHERE id = ?`).run(
+        edited,
+        sha256Hex(edited) + tree.slice(64),
+        ID(6),
+      );
     });
     const problems = check(file).verify;
     expect(problems.find((p) => p.code === 'chain-broken' || p.code === 'merkle-node-mismatch')?.seq).toBe(6);
@@ -149,7 +155,11 @@ describe('(b) edits with the triggers dropped are named by seq', () => {
       const leaf = db.prepare(`SELECT leaf FROM ledger_entries WHERE id = ?`).pluck().get(ID(12)) as Buffer;
       const edited = Buffer.from(leaf.toString('utf8').replace('第11次', '第99次'));
       const tree = db.prepare(`SELECT tree FROM ledger_entries WHERE id = ?`).pluck().get(ID(12)) as string;
-      db.prepare(`UPDATE ledger_entries SET leaf = ?, tree = ? WHERE id = ?`).run(edited, sha256Hex(edited) + tree.slice(64), ID(12));
+      db.prepare(`UPDATE ledger_entries SET leaf = ?, tree = ? WHERE id = ?`).run(
+        edited,
+        sha256Hex(edited) + tree.slice(64),
+        ID(12),
+      );
     });
     const result = check(file);
     expect(result.verify.map((p) => p.code)).toContain('merkle-node-mismatch');
@@ -199,7 +209,9 @@ describe('(b) edits with the triggers dropped are named by seq', () => {
     const file = freshCopy();
     withSql(file, (db) => {
       const text = db.prepare(`SELECT signed FROM ledger_checkpoints`).pluck().get() as string;
-      db.prepare(`UPDATE ledger_checkpoints SET signed = ?`).run(text.replace(/"time":"[^"]+"/, '"time":"2031-01-01T00:00:00.000Z"'));
+      db.prepare(`UPDATE ledger_checkpoints SET signed = ?`).run(
+        text.replace(/"time":"[^"]+"/, '"time":"2031-01-01T00:00:00.000Z"'),
+      );
     });
     const result = check(file);
     expect(result.quick.map((p) => p.code)).toEqual(['bad-signature']);

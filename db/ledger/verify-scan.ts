@@ -140,7 +140,15 @@ export function scanEntries(store: LedgerStore, book: BookRow, onProgress?: Veri
       break;
     }
     if (!matcher.matches(leaf, attachmentList, author, flags, kind, prevHex, recordedAt, seq)) {
-      problem = diagnoseEnvelope(bookId, seq, prevHex, { kind, recordedAt, author, flags, attachments: attachmentList, tree, leaf });
+      problem = diagnoseEnvelope(bookId, seq, prevHex, {
+        kind,
+        recordedAt,
+        author,
+        flags,
+        attachments: attachmentList,
+        tree,
+        leaf,
+      });
       break;
     }
     if (seq === 1) {
@@ -171,7 +179,10 @@ export function scanEntries(store: LedgerStore, book: BookRow, onProgress?: Veri
         const body = parseLeaf(bookId, leaf, hashHex).body as Record<string, unknown> | null;
         corrections.push({ seq, target: body?.target, targetHash: body?.targetHash });
       } else if (kind !== GENESIS_KIND || seq !== 1) {
-        problem = problems.keyInvalid(seq, seq === 1 ? '第 1 条不是建账条目。' : `条目类型 ${kind} 不是账本允许的类型。`);
+        problem = problems.keyInvalid(
+          seq,
+          seq === 1 ? '第 1 条不是建账条目。' : `条目类型 ${kind} 不是账本允许的类型。`,
+        );
         break;
       }
     }

@@ -24,7 +24,10 @@ export type VerifyMessage =
   | { type: 'failed'; reason: string };
 
 export function runVerifyJob(job: VerifyJob, post: (message: VerifyMessage) => void): void {
-  const db = openDatabase(job.path, { readonly: true, ...(job.nativeBinding ? { nativeBinding: job.nativeBinding } : {}) });
+  const db = openDatabase(job.path, {
+    readonly: true,
+    ...(job.nativeBinding ? { nativeBinding: job.nativeBinding } : {}),
+  });
   try {
     const store = new LedgerStore(db);
     const files = new FileCheckpointStore(job.path);
@@ -37,7 +40,12 @@ export function runVerifyJob(job: VerifyJob, post: (message: VerifyMessage) => v
       };
       db.exec('BEGIN');
       try {
-        const ctx = { store, outside, readonly: true, ...(job.nativeBinding ? { nativeBinding: job.nativeBinding } : {}) };
+        const ctx = {
+          store,
+          outside,
+          readonly: true,
+          ...(job.nativeBinding ? { nativeBinding: job.nativeBinding } : {}),
+        };
         const { report } = runFullVerify(ctx, book, (done) => post({ type: 'progress', bookId: book.bookId, done }));
         post({ type: 'result', bookId: book.bookId, report });
       } finally {
@@ -54,6 +62,9 @@ if (parentPort && (workerData as { verifyJob?: VerifyJob } | undefined)?.verifyJ
   try {
     runVerifyJob((workerData as { verifyJob: VerifyJob }).verifyJob, (m) => port.postMessage(m));
   } catch (error) {
-    port.postMessage({ type: 'failed', reason: error instanceof Error ? error.message : String(error) } satisfies VerifyMessage);
+    port.postMessage({
+      type: 'failed',
+      reason: error instanceof Error ? error.message : String(error),
+    } satisfies VerifyMessage);
   }
 }

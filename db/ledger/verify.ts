@@ -35,7 +35,8 @@ function attachmentProblems(ctx: CheckContext, attachments: Map<string, number>)
 function correctionProblems(ctx: CheckContext, book: BookRow, corrections: Correction[]): Problem[] {
   for (const c of corrections) {
     const target = c.target;
-    const tree = typeof target === 'number' && target >= 1 && target < c.seq ? ctx.store.treeOf(book.bookNo, target) : undefined;
+    const tree =
+      typeof target === 'number' && target >= 1 && target < c.seq ? ctx.store.treeOf(book.bookNo, target) : undefined;
     if (typeof tree !== 'string' || tree.slice(0, 64) !== c.targetHash) {
       return [problems.columnsMismatch(c.seq, '更正条目指向的原条目序号或哈希')];
     }
@@ -92,7 +93,14 @@ export function runFullVerify(ctx: CheckContext, book: BookRow, onProgress?: Ver
     found.push(problems.databaseCorrupt(errorDetail(error)));
   }
   return {
-    report: { bookId: book.bookId, ok: found.length === 0, size, root: rootHex, problems: found, ms: performance.now() - started },
+    report: {
+      bookId: book.bookId,
+      ok: found.length === 0,
+      size,
+      root: rootHex,
+      problems: found,
+      ms: performance.now() - started,
+    },
     derived: null,
   };
 }

@@ -16,7 +16,11 @@ export type ReceiptVerdict =
   | { state: 'other-book'; receipt: Receipt };
 
 /** `leafHashes`: the book's entry hashes (hex, = RFC 9162 leaf hashes) in seq order. */
-export function checkReceipts(bookId: string, leafHashes: Iterable<string>, receipts: readonly Receipt[]): ReceiptVerdict[] {
+export function checkReceipts(
+  bookId: string,
+  leafHashes: Iterable<string>,
+  receipts: readonly Receipt[],
+): ReceiptVerdict[] {
   const mine = receipts.filter((r) => r.bookId === bookId);
   const wanted = new Map<number, string | null>(mine.map((r) => [r.size, null]));
   let peaks: Peak[] = [];
@@ -38,9 +42,13 @@ export function checkReceipts(bookId: string, leafHashes: Iterable<string>, rece
 export function describeVerdict(v: ReceiptVerdict): string {
   const who = `${v.receipt.liaison.name}（${v.receipt.liaison.office}）于 ${v.receipt.checkedAt.slice(0, 10)} 抽查至第 ${v.receipt.size} 条`;
   switch (v.state) {
-    case 'consistent': return `${who}：与本记录本一致。`;
-    case 'rewritten': return `${who}：前 ${v.receipt.size} 条已被改写——与联络员签字确认的内容不一致（已查历史被改写）。`;
-    case 'shorter': return `${who}：本记录本只有 ${v.sizeNow} 条，少于已查的条数（可能是旧副本或条目被删除）。`;
-    case 'other-book': return `${who}：该回执属于另一本记录本。`;
+    case 'consistent':
+      return `${who}：与本记录本一致。`;
+    case 'rewritten':
+      return `${who}：前 ${v.receipt.size} 条已被改写——与联络员签字确认的内容不一致（已查历史被改写）。`;
+    case 'shorter':
+      return `${who}：本记录本只有 ${v.sizeNow} 条，少于已查的条数（可能是旧副本或条目被删除）。`;
+    case 'other-book':
+      return `${who}：该回执属于另一本记录本。`;
   }
 }

@@ -19,10 +19,28 @@ let rootAt3 = '';
 function receipt(over: Partial<Receipt> = {}): Receipt {
   const sample = drawSample(newSeed(), [1, 2, 3], 2);
   return {
-    type: 'dangjian-logbook-receipt', version: 1, bookId, orgName: '中国示例学会党建工作小组', size: 3, root: rootAt3,
-    sample: { method: sample.method, seed: sample.seed, count: 2, populationSize: 3, scope: '全部条目', seqs: sample.seqs },
-    conclusion: 'compliant', checkedAt: '2026-11-30T08:00:00.000Z',
-    liaison: { name: '刘联络', office: '市科协科技社团党委', publicKey: openSshLineOf(liaisonKey.publicKey, 'liaison'), keyId: liaisonKey.keyId },
+    type: 'dangjian-logbook-receipt',
+    version: 1,
+    bookId,
+    orgName: '中国示例学会党建工作小组',
+    size: 3,
+    root: rootAt3,
+    sample: {
+      method: sample.method,
+      seed: sample.seed,
+      count: 2,
+      populationSize: 3,
+      scope: '全部条目',
+      seqs: sample.seqs,
+    },
+    conclusion: 'compliant',
+    checkedAt: '2026-11-30T08:00:00.000Z',
+    liaison: {
+      name: '刘联络',
+      office: '市科协科技社团党委',
+      publicKey: openSshLineOf(liaisonKey.publicKey, 'liaison'),
+      keyId: liaisonKey.keyId,
+    },
     ...over,
   };
 }
@@ -30,11 +48,17 @@ function receipt(over: Partial<Receipt> = {}): Receipt {
 beforeAll(() => {
   const ledger = ledgerFixture(tmp.dir).open();
   bookId = ledger.createBook('回执测试').bookId;
-  ledger.sealBatch(bookId, [1, 2].map((n) => ({ kind: 'meeting', body: meetingBody(n) })));
+  ledger.sealBatch(
+    bookId,
+    [1, 2].map((n) => ({ kind: 'meeting', body: meetingBody(n) })),
+  );
   // The root the ledger signed at size 3 (its stored tree), not recomputed by the code under test.
   rootAt3 = ledger.checkpoint(bookId)!.checkpoint.root;
   expect(ledger.checkpoint(bookId)!.checkpoint.size).toBe(3);
-  ledger.sealBatch(bookId, [3, 4, 5].map((n) => ({ kind: 'meeting', body: meetingBody(n) })));
+  ledger.sealBatch(
+    bookId,
+    [3, 4, 5].map((n) => ({ kind: 'meeting', body: meetingBody(n) })),
+  );
   hashes = ledger.listEntries(bookId).map((e) => e.hash);
   ledger.close();
 });
@@ -49,10 +73,30 @@ describe('spot-check receipts', () => {
     expect(read).toMatchObject({ ok: true, keyId: liaisonKey.keyId });
     fs.writeFileSync(tmp.file('receipt.json'), signed.receipt);
     fs.writeFileSync(tmp.file('receipt.json.sig'), signed.signature);
-    fs.writeFileSync(tmp.file('allowed_signers'), `liaison namespaces="${RECEIPT_NAMESPACE}" ${openSshLineOf(liaisonKey.publicKey, '').trim()}\n`);
-    const out = execFileSync('ssh-keygen', ['-Y', 'verify', '-f', tmp.file('allowed_signers'), '-I', 'liaison', '-n', RECEIPT_NAMESPACE, '-s', tmp.file('receipt.json.sig')], {
-      input: fs.readFileSync(tmp.file('receipt.json')), encoding: 'utf8', cwd: path.dirname(tmp.file('x')),
-    });
+    fs.writeFileSync(
+      tmp.file('allowed_signers'),
+      `liaison namespaces="${RECEIPT_NAMESPACE}" ${openSshLineOf(liaisonKey.publicKey, '').trim()}\n`,
+    );
+    const out = execFileSync(
+      'ssh-keygen',
+      [
+        '-Y',
+        'verify',
+        '-f',
+        tmp.file('allowed_signers'),
+        '-I',
+        'liaison',
+        '-n',
+        RECEIPT_NAMESPACE,
+        '-s',
+        tmp.file('receipt.json.sig'),
+      ],
+      {
+        input: fs.readFileSync(tmp.file('receipt.json')),
+        encoding: 'utf8',
+        cwd: path.dirname(tmp.file('x')),
+      },
+    );
     expect(out).toContain('Good');
   });
 
@@ -62,12 +106,25 @@ describe('spot-check receipts', () => {
     expect(readSignedReceipt({ ...signed, receipt: edited })).toMatchObject({ ok: false });
     const value = JSON.parse(signed.receipt) as Record<string, unknown>;
     const reordered = JSON.stringify({ version: value.version, ...value });
-    expect(readSignedReceipt({ ...signed, receipt: reordered })).toMatchObject({ ok: false, reason: expect.stringContaining('规范化') });
+    expect(readSignedReceipt({ ...signed, receipt: reordered })).toMatchObject({
+      ok: false,
+      reason: expect.stringContaining('规范化'),
+    });
     const other = generateSigningKey();
-    const forged = signReceipt(receipt({ liaison: { ...receipt().liaison, publicKey: openSshLineOf(other.publicKey, 'x'), keyId: other.keyId } }), (d) => signBytes(other.privateKey, d));
-    expect(readSignedReceipt({ receipt: forged.receipt, signature: signed.signature })).toMatchObject({ ok: false, reason: expect.stringContaining('签名') });
+    const forged = signReceipt(
+      receipt({
+        liaison: { ...receipt().liaison, publicKey: openSshLineOf(other.publicKey, 'x'), keyId: other.keyId },
+      }),
+      (d) => signBytes(other.privateKey, d),
+    );
+    expect(readSignedReceipt({ receipt: forged.receipt, signature: signed.signature })).toMatchObject({
+      ok: false,
+      reason: expect.stringContaining('签名'),
+    });
     expect(readSignedReceipt({ receipt: '{"__proto__":1}', signature: signed.signature })).toMatchObject({ ok: false });
-    expect(readSignedReceipt({ receipt: signed.receipt.replace('}', ',"extra":1}'), signature: signed.signature })).toMatchObject({ ok: false });
+    expect(
+      readSignedReceipt({ receipt: signed.receipt.replace('}', ',"extra":1}'), signature: signed.signature }),
+    ).toMatchObject({ ok: false });
     expect(readSignedReceipt(null)).toMatchObject({ ok: false });
     expect(() => receiptBytes(receipt({ conclusion: 'rectify' }))).toThrow();
     expect(() => receiptBytes(receipt({ sample: { ...receipt().sample, seqs: [9] } }))).toThrow();

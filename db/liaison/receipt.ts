@@ -28,32 +28,35 @@ const text = (max: number) => line(max);
 const hex64 = z.string().regex(/^[0-9a-f]{64}$/);
 const seq = z.number().int().min(1).max(Number.MAX_SAFE_INTEGER);
 
-export const receiptSchema = z.strictObject({
-  type: z.literal(RECEIPT_TYPE),
-  version: z.literal(1),
-  bookId: z.string().regex(/^[0-9a-f-]{36}$/),
-  orgName: text(200),
-  size: seq,
-  root: hex64,
-  sample: z.strictObject({
-    method: z.literal(SAMPLE_METHOD),
-    seed: hex64,
-    count: z.number().int().min(1).max(MAX_SAMPLE),
-    populationSize: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER),
-    scope: text(100),
-    seqs: z.array(seq).max(MAX_SAMPLE),
-  }),
-  conclusion: z.enum(['compliant', 'rectify']),
-  rectify: z.strictObject({ what: text(2000), by: z.string().regex(/^\d{4}-\d{2}-\d{2}$/) }).optional(),
-  checkedAt: z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{3})?Z$/),
-  liaison: z.strictObject({ name: text(50), office: text(200), publicKey: text(500), keyId: text(100) }),
-}).superRefine((r, ctx) => {
-  if (r.sample.seqs.some((s) => s > r.size)) ctx.addIssue({ code: 'custom', message: '抽查的条目超出了被查的条数' });
-  if (r.conclusion === 'rectify' && !r.rectify) ctx.addIssue({ code: 'custom', message: '结论为需整改时须写明整改事项和期限' });
-  const key = parseOpenSshLine(r.liaison.publicKey);
-  if (!key) ctx.addIssue({ code: 'custom', message: '联络员公钥不是 OpenSSH ssh-ed25519 格式' });
-  else if (key.keyId !== r.liaison.keyId) ctx.addIssue({ code: 'custom', message: '联络员公钥与其指纹不符' });
-});
+export const receiptSchema = z
+  .strictObject({
+    type: z.literal(RECEIPT_TYPE),
+    version: z.literal(1),
+    bookId: z.string().regex(/^[0-9a-f-]{36}$/),
+    orgName: text(200),
+    size: seq,
+    root: hex64,
+    sample: z.strictObject({
+      method: z.literal(SAMPLE_METHOD),
+      seed: hex64,
+      count: z.number().int().min(1).max(MAX_SAMPLE),
+      populationSize: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER),
+      scope: text(100),
+      seqs: z.array(seq).max(MAX_SAMPLE),
+    }),
+    conclusion: z.enum(['compliant', 'rectify']),
+    rectify: z.strictObject({ what: text(2000), by: z.string().regex(/^\d{4}-\d{2}-\d{2}$/) }).optional(),
+    checkedAt: z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{3})?Z$/),
+    liaison: z.strictObject({ name: text(50), office: text(200), publicKey: text(500), keyId: text(100) }),
+  })
+  .superRefine((r, ctx) => {
+    if (r.sample.seqs.some((s) => s > r.size)) ctx.addIssue({ code: 'custom', message: '抽查的条目超出了被查的条数' });
+    if (r.conclusion === 'rectify' && !r.rectify)
+      ctx.addIssue({ code: 'custom', message: '结论为需整改时须写明整改事项和期限' });
+    const key = parseOpenSshLine(r.liaison.publicKey);
+    if (!key) ctx.addIssue({ code: 'custom', message: '联络员公钥不是 OpenSSH ssh-ed25519 格式' });
+    else if (key.keyId !== r.liaison.keyId) ctx.addIssue({ code: 'custom', message: '联络员公钥与其指纹不符' });
+  });
 
 export type Receipt = z.infer<typeof receiptSchema>;
 
@@ -72,20 +75,31 @@ export function receiptBytes(receipt: Receipt): string {
 /** Signs a receipt with the liaison's key (`sign` returns the raw Ed25519 signature: keys stay in the key store). */
 export function signReceipt(receipt: Receipt, sign: (data: Buffer) => Buffer): SignedReceipt {
   const bytes = receiptBytes(receipt);
-  return { receipt: bytes, signature: signSshsig(Buffer.from(bytes, 'utf8'), RECEIPT_NAMESPACE, receipt.liaison.publicKey, sign) };
+  return {
+    receipt: bytes,
+    signature: signSshsig(Buffer.from(bytes, 'utf8'), RECEIPT_NAMESPACE, receipt.liaison.publicKey, sign),
+  };
 }
 
 /** Reads and checks a signed receipt from anywhere (a bundle, an import, a file). Never throws. */
 export function readSignedReceipt(signed: unknown): ReceiptRead {
   if (typeof signed !== 'object' || signed === null) return { ok: false, reason: '回执格式不对。' };
   const { receipt, signature } = signed as Partial<SignedReceipt>;
-  if (typeof receipt !== 'string' || typeof signature !== 'string') return { ok: false, reason: '回执缺少内容或签名。' };
+  if (typeof receipt !== 'string' || typeof signature !== 'string')
+    return { ok: false, reason: '回执缺少内容或签名。' };
   const parsed = parseSafeJson(receipt, { maxLength: MAX_RECEIPT_CHARS });
   if (!parsed.ok) return { ok: false, reason: `回执不是有效的 JSON：${parsed.reason}` };
   const checked = receiptSchema.safeParse(parsed.value);
-  if (!checked.success) return { ok: false, reason: `回执内容不符合格式：${checked.error.issues.map((i) => i.message).join('；')}` };
-  if (canonicalJson(checked.data) !== receipt) return { ok: false, reason: '回执不是规范化的 JSON（字节不唯一，可能被改动过）。' };
-  const verdict = verifySshsig(signature, Buffer.from(receipt, 'utf8'), RECEIPT_NAMESPACE, checked.data.liaison.publicKey);
+  if (!checked.success)
+    return { ok: false, reason: `回执内容不符合格式：${checked.error.issues.map((i) => i.message).join('；')}` };
+  if (canonicalJson(checked.data) !== receipt)
+    return { ok: false, reason: '回执不是规范化的 JSON（字节不唯一，可能被改动过）。' };
+  const verdict = verifySshsig(
+    signature,
+    Buffer.from(receipt, 'utf8'),
+    RECEIPT_NAMESPACE,
+    checked.data.liaison.publicKey,
+  );
   if (!verdict.ok) return { ok: false, reason: `回执签名无效：${verdict.reason}` };
   return { ok: true, receipt: checked.data, keyId: verdict.keyId };
 }

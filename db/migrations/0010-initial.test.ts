@@ -22,7 +22,10 @@ it('0010-initial: from an empty file (N-1 = 0) creates the ledger tables and the
   const db = openDatabase(file, { migrations: upTo(10) });
   expect(db.pragma('user_version', { simple: true })).toBe(10);
   expect(db.prepare('SELECT x FROM other').pluck().get()).toBe('kept');
-  const names = db.prepare(`SELECT type || ' ' || name FROM sqlite_master WHERE name LIKE 'ledger%' ORDER BY 1`).pluck().all();
+  const names = db
+    .prepare(`SELECT type || ' ' || name FROM sqlite_master WHERE name LIKE 'ledger%' ORDER BY 1`)
+    .pluck()
+    .all();
   expect(names).toEqual([
     'index ledger_entries_by_kind',
     'table ledger_attachments',
@@ -61,9 +64,13 @@ it('0010-initial: from an empty file (N-1 = 0) creates the ledger tables and the
   expect(() => db.prepare(`INSERT OR REPLACE INTO ledger_attachments VALUES ('h', x'03')`).run()).toThrow(/不可覆盖/);
   // Checkpoints are replaced on every seal: upserts must work, and need an existing book.
   db.prepare(`INSERT INTO ledger_checkpoints (book_no, signed) VALUES (1, 'a')`).run();
-  db.prepare(`INSERT INTO ledger_checkpoints (book_no, signed) VALUES (1, 'b') ON CONFLICT (book_no) DO UPDATE SET signed = excluded.signed`).run();
+  db.prepare(
+    `INSERT INTO ledger_checkpoints (book_no, signed) VALUES (1, 'b') ON CONFLICT (book_no) DO UPDATE SET signed = excluded.signed`,
+  ).run();
   expect(db.prepare('SELECT signed FROM ledger_checkpoints').pluck().get()).toBe('b');
-  expect(() => db.prepare(`INSERT INTO ledger_checkpoints (book_no, signed) VALUES (7, 'a')`).run()).toThrow(/FOREIGN KEY/);
+  expect(() => db.prepare(`INSERT INTO ledger_checkpoints (book_no, signed) VALUES (7, 'a')`).run()).toThrow(
+    /FOREIGN KEY/,
+  );
   db.close();
 });
 

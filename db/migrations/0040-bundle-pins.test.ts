@@ -21,7 +21,9 @@ it('0040-bundle-pins: from 0030 keeps the data and adds the pins and the alarms,
   expect(db.pragma('user_version', { simple: true })).toBe(40);
   expect(db.prepare('SELECT book_id FROM ledger_books').pluck().all()).toEqual(['b']);
   db.prepare(`INSERT INTO bundle_pins (book_id, record) VALUES ('b', '{}')`).run();
-  db.prepare(`INSERT INTO bundle_pins (book_id, record) VALUES ('b', '{"v":2}') ON CONFLICT (book_id) DO UPDATE SET record = excluded.record`).run();
+  db.prepare(
+    `INSERT INTO bundle_pins (book_id, record) VALUES ('b', '{"v":2}') ON CONFLICT (book_id) DO UPDATE SET record = excluded.record`,
+  ).run();
   expect(db.prepare('SELECT record FROM bundle_pins').pluck().get()).toBe('{"v":2}');
   expect(() => db.prepare('DELETE FROM bundle_pins').run()).toThrow(/不可删除/u);
   db.prepare(
@@ -31,7 +33,11 @@ it('0040-bundle-pins: from 0030 keeps the data and adds the pins and the alarms,
   expect(() => db.prepare(`UPDATE bundle_alarms SET message = 'x'`).run()).toThrow(/不可修改/u);
   expect(() => db.prepare('DELETE FROM bundle_alarms').run()).toThrow(/不可删除/u);
   expect(() =>
-    db.prepare(`INSERT INTO bundle_alarms (book_id, kind, at, message, pinned_checkpoint, bundle_sha256) VALUES ('b', 'merge', 't', 'm', '{}', 'h')`).run(),
+    db
+      .prepare(
+        `INSERT INTO bundle_alarms (book_id, kind, at, message, pinned_checkpoint, bundle_sha256) VALUES ('b', 'merge', 't', 'm', '{}', 'h')`,
+      )
+      .run(),
   ).toThrow(/CHECK/u);
   db.close();
 });

@@ -1,11 +1,23 @@
 import { describe, expect, it } from 'vitest';
 import { bookShort, fingerprint, formatCode, parseCode, type PageCode, type PrintScope } from './page-code';
 
-const CODE: PageCode = { book: 'A2B7390F', scope: { kind: 'year', year: 2025 }, checkpointSize: 69, checkpoint: '6270CB11', seq: 68, entry: 'E7DDAFD8' };
+const CODE: PageCode = {
+  book: 'A2B7390F',
+  scope: { kind: 'year', year: 2025 },
+  checkpointSize: 69,
+  checkpoint: '6270CB11',
+  seq: 68,
+  entry: 'E7DDAFD8',
+};
 
 describe('page codes', () => {
   it('round-trip every kind of print, forgiving case and spaces', () => {
-    const scopes: PrintScope[] = [CODE.scope, { kind: 'range', from: '2025-01-01', to: '2025-06-30' }, { kind: 'entry', seq: 8 }, { kind: 'selection', seqs: [3, 12, 15] }];
+    const scopes: PrintScope[] = [
+      CODE.scope,
+      { kind: 'range', from: '2025-01-01', to: '2025-06-30' },
+      { kind: 'entry', seq: 8 },
+      { kind: 'selection', seqs: [3, 12, 15] },
+    ];
     for (const scope of scopes) {
       const text = formatCode({ ...CODE, scope });
       expect(parseCode(` ${text.toLowerCase()} `)).toEqual({ ok: true, code: { ...CODE, scope } });

@@ -49,15 +49,27 @@ export function hasCover(scope: PrintScope): boolean {
 
 export function scopeToken(scope: PrintScope): string {
   switch (scope.kind) {
-    case 'year': return `Y${scope.year}`;
-    case 'range': return `R${scope.from.replace(/-/g, '')}-${scope.to.replace(/-/g, '')}`;
-    case 'entry': return `E${scope.seq}`;
-    case 'selection': return `L${scope.seqs.join('.')}`;
+    case 'year':
+      return `Y${scope.year}`;
+    case 'range':
+      return `R${scope.from.replace(/-/g, '')}-${scope.to.replace(/-/g, '')}`;
+    case 'entry':
+      return `E${scope.seq}`;
+    case 'selection':
+      return `L${scope.seqs.join('.')}`;
   }
 }
 
 export function formatCode(code: PageCode): string {
-  return [CODE_PREFIX, code.book, scopeToken(code.scope), code.checkpointSize, code.checkpoint, code.seq, code.entry].join('/');
+  return [
+    CODE_PREFIX,
+    code.book,
+    scopeToken(code.scope),
+    code.checkpointSize,
+    code.checkpoint,
+    code.seq,
+    code.entry,
+  ].join('/');
 }
 
 export type ParsedCode = { ok: true; code: PageCode } | { ok: false; reason: string };
@@ -70,7 +82,9 @@ function isoDate(digits: string): string | null {
   if (!m) return null;
   const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
   const t = new Date(Date.UTC(y, mo - 1, d));
-  return t.getUTCFullYear() === y && t.getUTCMonth() === mo - 1 && t.getUTCDate() === d ? `${m[1]}-${m[2]}-${m[3]}` : null;
+  return t.getUTCFullYear() === y && t.getUTCMonth() === mo - 1 && t.getUTCDate() === d
+    ? `${m[1]}-${m[2]}-${m[3]}`
+    : null;
 }
 
 function parseScope(token: string): PrintScope | null {
@@ -101,7 +115,15 @@ export function parseCode(text: string): ParsedCode {
   const parts = cleaned.split('/');
   if (parts[0] !== CODE_PREFIX) return { ok: false, reason: `核对码应以 ${CODE_PREFIX}/ 开头，这不是本软件打印的页面` };
   if (parts.length !== 7) return { ok: false, reason: '核对码不完整：应有 7 段，用“/”分隔' };
-  const [, book, scopeText, size, checkpoint, seq, entry] = parts as [string, string, string, string, string, string, string];
+  const [, book, scopeText, size, checkpoint, seq, entry] = parts as [
+    string,
+    string,
+    string,
+    string,
+    string,
+    string,
+    string,
+  ];
   if (!HEX8.test(book)) return { ok: false, reason: '核对码中的记录本编号无效' };
   const scope = parseScope(scopeText);
   if (!scope) return { ok: false, reason: '核对码中的打印范围无效' };

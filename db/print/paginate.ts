@@ -51,7 +51,7 @@ export function readPdfLayout(pdf: Uint8Array): PdfLayout {
   const destinations = new Map<string, number>();
   const catalog = [...objs.values()].find((o) => /\/Type\s*\/Catalog\b/.test(o)) ?? '';
   const destsRef = /\/Dests\s+(\d+) 0 R/.exec(catalog);
-  const dests = destsRef ? objs.get(Number(destsRef[1])) ?? '' : '';
+  const dests = destsRef ? (objs.get(Number(destsRef[1])) ?? '') : '';
   for (const m of dests.matchAll(/\/([^\s/[\]<>()]+)\s*\[\s*(\d+) 0 R/g)) {
     const page = index.get(Number(m[2]));
     if (page !== undefined) destinations.set(m[1]!, page);
@@ -84,7 +84,10 @@ export async function renderPrintPdf<B extends Uint8Array>(
   const first = await fetchPrint({});
   const firstPdf = await render(first.html);
   if (first.coverCode === undefined) return { pdf: firstPdf, view: first };
-  const pageStarts = pageStartsFromPdf(firstPdf, first.entries.map((e) => e.seq));
+  const pageStarts = pageStartsFromPdf(
+    firstPdf,
+    first.entries.map((e) => e.seq),
+  );
   const view = await fetchPrint({ pageStarts });
   return { pdf: await render(view.html), view };
 }

@@ -17,8 +17,10 @@ const MARGINS: Record<Paper, { inner: number; outer: number; top: number; bottom
 export const QR_SIZE_MM = (paper: Paper) => MARGINS[paper].qr;
 
 /** 宋体-style first the free fonts Linux systems ship, then Windows', macOS', then the generic. */
-export const SERIF = '"Noto Serif CJK SC", "Source Han Serif SC", "Noto Serif SC", SimSun, "宋体", NSimSun, "Songti SC", STSong, serif';
-export const SANS = '"Noto Sans CJK SC", "Source Han Sans SC", "Noto Sans SC", SimHei, "黑体", "Microsoft YaHei", "Heiti SC", STHeiti, sans-serif';
+export const SERIF =
+  '"Noto Serif CJK SC", "Source Han Serif SC", "Noto Serif SC", SimSun, "宋体", NSimSun, "Songti SC", STSong, serif';
+export const SANS =
+  '"Noto Sans CJK SC", "Source Han Sans SC", "Noto Sans SC", SimHei, "黑体", "Microsoft YaHei", "Heiti SC", STHeiti, sans-serif';
 
 /** One entry's named page: its reference at the head, its code and QR at the corner. */
 export interface RunningHead {
@@ -32,12 +34,16 @@ export function printCss(paper: Paper, heads: readonly RunningHead[], book: stri
   const m = MARGINS[paper];
   const [width, height] = paper === 'A4' ? [210, 297] : [176, 250];
   const small = `font-family: ${SANS}; font-size: 8pt; color: #333;`;
-  const named = heads.map((h) => `@page ${h.name} {
+  const named = heads
+    .map(
+      (h) => `@page ${h.name} {
   @top-left { content: ${cssString(h.left)}; ${small} vertical-align: bottom; padding-bottom: 2mm; }
   @top-right { content: url("${h.qr}"); vertical-align: bottom; padding-bottom: 2mm; }
   @bottom-left { content: ${cssString(h.code)}; font-family: "DejaVu Sans Mono", Consolas, monospace; font-size: 6.5pt; color: #333; vertical-align: top; padding-top: 3mm; width: 70%; }
 }
-.${h.name} { page: ${h.name}; }`).join('\n');
+.${h.name} { page: ${h.name}; }`,
+    )
+    .join('\n');
   return `@page {
   size: ${paper};
   margin: ${m.top}mm ${m.outer}mm ${m.bottom}mm ${m.inner}mm;

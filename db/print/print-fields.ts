@@ -4,8 +4,19 @@
  * beside it as a struck original with the new value, the reason, who and when.
  */
 import {
-  VOTE_LABELS, beijingTime, formatValue, getAt, locateField, parsePointer, toPointer,
-  type CorrectionView, type EntryDescription, type FieldDescription, type ListField, type NameOf, type PathSegment,
+  VOTE_LABELS,
+  beijingTime,
+  formatValue,
+  getAt,
+  locateField,
+  parsePointer,
+  toPointer,
+  type CorrectionView,
+  type EntryDescription,
+  type FieldDescription,
+  type ListField,
+  type NameOf,
+  type PathSegment,
 } from '../contract';
 import { esc, row } from './print-html';
 
@@ -38,15 +49,22 @@ export function correctionLabel(r: EntryReading, c: CorrectionView): { label: st
 
 function note(r: EntryReading, c: CorrectionView, withLabel: boolean): string {
   const { label, value } = correctionLabel(r, c);
-  return `<span class="corr"><b>更正</b>${withLabel ? `“${esc(label)}”` : ''}为：<span class="pre">${esc(value)}</span>`
-    + `<br><span class="muted">理由：${esc(c.reason)}；更正人：${esc(c.by || '（未填写）')}；${esc(beijingTime(c.recordedAt))}（第 ${c.seq} 条）</span></span>`;
+  return (
+    `<span class="corr"><b>更正</b>${withLabel ? `“${esc(label)}”` : ''}为：<span class="pre">${esc(value)}</span>` +
+    `<br><span class="muted">理由：${esc(c.reason)}；更正人：${esc(c.by || '（未填写）')}；${esc(beijingTime(c.recordedAt))}（第 ${c.seq} 条）</span></span>`
+  );
 }
 
 /**
  * The value at `rel` (below the input), shown as `field` says, with corrections of exactly
  * this value (original struck) and of parts of it (named) beside it.
  */
-export function valueHtml(r: EntryReading, rel: readonly PathSegment[], field: FieldDescription | undefined, format?: (v: unknown) => string): string {
+export function valueHtml(
+  r: EntryReading,
+  rel: readonly PathSegment[],
+  field: FieldDescription | undefined,
+  format?: (v: unknown) => string,
+): string {
   const pointer = pointerOf(r, rel);
   const original = getAt(r.input, rel);
   const text = format ? format(original) : formatValue(original, field, r.nameOf);
@@ -58,20 +76,41 @@ export function valueHtml(r: EntryReading, rel: readonly PathSegment[], field: F
 
 function listTable(r: EntryReading, field: ListField, base: readonly PathSegment[]): string {
   const items = getAt(r.input, [...base, ...field.path]);
-  if (!Array.isArray(items) || items.length === 0) return `<span>（无）</span>${wholeListNotes(r, [...base, ...field.path])}`;
-  interface Column { title: string; path: string[]; field: FieldDescription; num: boolean }
-  const columns = field.fields.flatMap((sub): Column[] => (sub.show === 'votes'
-    ? (Object.keys(VOTE_LABELS) as (keyof typeof VOTE_LABELS)[]).map((k) => ({ title: VOTE_LABELS[k], path: [...sub.path, k], field: { path: [...sub.path, k], label: VOTE_LABELS[k], show: 'number', unit: '票' }, num: true }))
-    : [{ title: sub.label, path: [...sub.path], field: sub, num: sub.show === 'number' }]));
+  if (!Array.isArray(items) || items.length === 0)
+    return `<span>（无）</span>${wholeListNotes(r, [...base, ...field.path])}`;
+  interface Column {
+    title: string;
+    path: string[];
+    field: FieldDescription;
+    num: boolean;
+  }
+  const columns = field.fields.flatMap((sub): Column[] =>
+    sub.show === 'votes'
+      ? (Object.keys(VOTE_LABELS) as (keyof typeof VOTE_LABELS)[]).map((k) => ({
+          title: VOTE_LABELS[k],
+          path: [...sub.path, k],
+          field: { path: [...sub.path, k], label: VOTE_LABELS[k], show: 'number', unit: '票' },
+          num: true,
+        }))
+      : [{ title: sub.label, path: [...sub.path], field: sub, num: sub.show === 'number' }],
+  );
   const head = `<thead><tr><th class="num">序号</th>${columns.map((c) => `<th>${esc(c.title)}</th>`).join('')}</tr></thead>`;
-  const body = items.map((_, i) => `<tr><td class="num">${i + 1}</td>${columns.map((c) => `<td${c.num ? ' class="num"' : ''}>${valueHtml(r, [...base, ...field.path, i, ...c.path], c.field)}</td>`).join('')}</tr>`).join('');
+  const body = items
+    .map(
+      (_, i) =>
+        `<tr><td class="num">${i + 1}</td>${columns.map((c) => `<td${c.num ? ' class="num"' : ''}>${valueHtml(r, [...base, ...field.path, i, ...c.path], c.field)}</td>`).join('')}</tr>`,
+    )
+    .join('');
   return `<table class="list">${head}<tbody>${body}</tbody></table>${wholeListNotes(r, [...base, ...field.path])}`;
 }
 
 /** Corrections that replaced a whole list (who was present): the list as sealed stays above. */
 function wholeListNotes(r: EntryReading, rel: readonly PathSegment[]): string {
   const pointer = pointerOf(r, rel);
-  return r.corrections.filter((c) => c.field === pointer).map((c) => note(r, c, true)).join('');
+  return r.corrections
+    .filter((c) => c.field === pointer)
+    .map((c) => note(r, c, true))
+    .join('');
 }
 
 /** The fields a page shows: not technical, not attachments (listed apart), not of an object never sealed. */
@@ -88,7 +127,11 @@ export function printedFields(r: EntryReading): FieldDescription[] {
 export function attachmentsHtml(r: EntryReading): string {
   const list = getAt(r.input, ['attachments']);
   if (!Array.isArray(list) || list.length === 0) return '';
-  const items = list.map((a) => (isRecord(a) ? `${esc(String(a.name))}（${Math.max(1, Math.round(Number(a.size) / 1024))} KB，SHA-256 ${esc(String(a.hash).slice(0, 12))}…）` : ''));
+  const items = list.map((a) =>
+    isRecord(a)
+      ? `${esc(String(a.name))}（${Math.max(1, Math.round(Number(a.size) / 1024))} KB，SHA-256 ${esc(String(a.hash).slice(0, 12))}…）`
+      : '',
+  );
   return `<h4>附件</h4><p class="pre">${items.join('\n')}</p><p class="footnote">附件原件随电子记录保存，可按 SHA-256 核对。</p>`;
 }
 
@@ -125,10 +168,14 @@ function flush(rows: string[], blocks: string[]): void {
 /** Every correction of the entry, in one table at its end, so none is missed by a reader. */
 export function correctionsTable(r: EntryReading): string {
   if (r.corrections.length === 0) return '';
-  const body = r.corrections.map((c) => {
-    const { label, value } = correctionLabel(r, c);
-    return `<tr><td class="num">第 ${c.seq} 条</td><td>${esc(label)}</td><td><del class="pre">${esc(formatValue(c.previous, locateField(r.description, parsePointer(c.field).slice(r.base.length), r.input, r.nameOf)?.field, r.nameOf))}</del></td>`
-      + `<td class="pre">${esc(value)}</td><td>${esc(c.reason)}</td><td>${esc(c.by || '（未填写）')}</td><td>${esc(beijingTime(c.recordedAt))}</td></tr>`;
-  }).join('');
+  const body = r.corrections
+    .map((c) => {
+      const { label, value } = correctionLabel(r, c);
+      return (
+        `<tr><td class="num">第 ${c.seq} 条</td><td>${esc(label)}</td><td><del class="pre">${esc(formatValue(c.previous, locateField(r.description, parsePointer(c.field).slice(r.base.length), r.input, r.nameOf)?.field, r.nameOf))}</del></td>` +
+        `<td class="pre">${esc(value)}</td><td>${esc(c.reason)}</td><td>${esc(c.by || '（未填写）')}</td><td>${esc(beijingTime(c.recordedAt))}</td></tr>`
+      );
+    })
+    .join('');
   return `<h3>更正记录</h3><table class="list"><thead><tr><th>更正</th><th>字段</th><th>原内容</th><th>更正为</th><th>理由</th><th>更正人</th><th>时间</th></tr></thead><tbody>${body}</tbody></table>`;
 }

@@ -3,7 +3,9 @@ import { cssString, esc, qrDataUrl } from './print-html';
 
 describe('print HTML pieces', () => {
   it('escape sealed text for HTML and for CSS content strings', () => {
-    expect(esc('<script>alert("x")</script> & \'')).toBe('&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &#39;');
+    expect(esc('<script>alert("x")</script> & \'')).toBe(
+      '&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &#39;',
+    );
     expect(cssString('a"b\\c\nd')).toBe('"a\\"b\\\\c d"');
   });
 

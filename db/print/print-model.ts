@@ -5,8 +5,16 @@
  * the page section drawn from its kind's description.
  */
 import {
-  ServiceError, describeEntry, getAt, inputPathOf, locateField, parsePointer, readEntryBody,
-  type EntryDetail, type EntrySummary, type FieldDescription,
+  ServiceError,
+  describeEntry,
+  getAt,
+  inputPathOf,
+  locateField,
+  parsePointer,
+  readEntryBody,
+  type EntryDetail,
+  type EntrySummary,
+  type FieldDescription,
 } from '../contract';
 import { getEntryDetail } from '../service/entries-service';
 import type { ServiceContext } from '../service/service-context';
@@ -56,28 +64,53 @@ function entryTitle(summary: EntrySummary): string {
 }
 
 /** The section of one proven entry: heading, reference line, body by its kind, corrections. */
-export function entrySection(ctx: ServiceContext, bookId: string, detail: EntryDetail, nameOf: (id: string) => string): PrintedEntry {
+export function entrySection(
+  ctx: ServiceContext,
+  bookId: string,
+  detail: EntryDetail,
+  nameOf: (id: string) => string,
+): PrintedEntry {
   const { summary } = detail;
   const base = inputPathOf(summary.kind);
   const input = getAt(detail.original, base);
   const description = describeEntry(summary.kind, input);
   if (!description) {
-    throw new ServiceError('print-unknown-kind', `第 ${summary.seq} 条是较新版本的软件写入的记录，本版本无法按记录本格式打印`);
+    throw new ServiceError(
+      'print-unknown-kind',
+      `第 ${summary.seq} 条是较新版本的软件写入的记录，本版本无法按记录本格式打印`,
+    );
   }
-  const reading: EntryReading = { kind: summary.kind, input, base, description, corrections: detail.corrections, nameOf };
+  const reading: EntryReading = {
+    kind: summary.kind,
+    input,
+    base,
+    description,
+    corrections: detail.corrections,
+    nameOf,
+  };
   let body: string;
   const parsed = readEntryBody(summary.kind, detail.original);
   if (parsed.ok && parsed.body.kind === 'meeting') {
     body = meetingBody({
-      reading, meeting: parsed.body.input, evaluation: parsed.body.computed,
-      currentEvaluation: detail.currentEvaluation, filed: summary.filed,
+      reading,
+      meeting: parsed.body.input,
+      evaluation: parsed.body.computed,
+      currentEvaluation: detail.currentEvaluation,
+      filed: summary.filed,
     });
   } else {
-    body = genericBody(reading, summary.kind === 'ledger.correction' ? correctionTarget(ctx, bookId, input, nameOf) : undefined);
+    body = genericBody(
+      reading,
+      summary.kind === 'ledger.correction' ? correctionTarget(ctx, bookId, input, nameOf) : undefined,
+    );
   }
   const ref = `第 ${summary.seq} 条 · ${esc(chineseDate(summary.date))} · 封存于 ${esc(beijingTime(summary.recordedAt))}`;
   return {
-    seq: summary.seq, kindLabel: summary.kindLabel, title: entryTitle(summary), date: summary.date, fingerprint: fingerprint(detail.hash),
+    seq: summary.seq,
+    kindLabel: summary.kindLabel,
+    title: entryTitle(summary),
+    date: summary.date,
+    fingerprint: fingerprint(detail.hash),
     body: `<h2>${esc(description.title)}</h2><p class="entry-ref">${ref}</p>${body}${correctionsTable(reading)}`,
   };
 }
@@ -89,14 +122,21 @@ function correctionTarget(ctx: ServiceContext, bookId: string, input: unknown, n
   const tBase = target ? inputPathOf(target.summary.kind) : [];
   const tInput = target ? getAt(target.original, tBase) : undefined;
   const tDesc = target ? describeEntry(target.summary.kind, tInput) : undefined;
-  const label = (pointer: unknown) => (typeof pointer === 'string' && tDesc
-    ? locateField(tDesc, parsePointer(pointer).slice(tBase.length), tInput, nameOf)?.label ?? '（无法识别的字段）' : '—');
+  const label = (pointer: unknown) =>
+    typeof pointer === 'string' && tDesc
+      ? (locateField(tDesc, parsePointer(pointer).slice(tBase.length), tInput, nameOf)?.label ?? '（无法识别的字段）')
+      : '—';
   return (field: FieldDescription): string | undefined => {
     if (field.show === 'correctedField') return esc(label(getAt(input, ['field'])));
-    if (field.show === 'correctedValue') return `<span class="pre">${esc(JSON.stringify(getAt(input, ['value'])))}</span>`;
+    if (field.show === 'correctedValue')
+      return `<span class="pre">${esc(JSON.stringify(getAt(input, ['value'])))}</span>`;
     if (field.show === 'correctionChanges') {
       const changes = getAt(input, ['changes']);
-      return Array.isArray(changes) ? changes.map((c) => `${esc(label(getAt(c, ['field'])))}：${esc(JSON.stringify(getAt(c, ['value'])))}`).join('<br>') : '—';
+      return Array.isArray(changes)
+        ? changes
+            .map((c) => `${esc(label(getAt(c, ['field'])))}：${esc(JSON.stringify(getAt(c, ['value'])))}`)
+            .join('<br>')
+        : '—';
     }
     return undefined;
   };
@@ -117,15 +157,27 @@ export function buildModel(ctx: ServiceContext, r: ModelRequest): PrintModel {
   const signed = ctx.ledger.checkpoint(r.bookId);
   if (!signed) throw new ServiceError('print-no-checkpoint', '记录本还没有签名校验点，无法打印；请先完成完整校验');
   const size = r.atSize ?? signed.checkpoint.size;
-  if (size > signed.checkpoint.size) throw new ServiceError('print-future', `记录本只有 ${signed.checkpoint.size} 条，没有第 ${size} 条的校验点`);
+  if (size > signed.checkpoint.size)
+    throw new ServiceError('print-future', `记录本只有 ${signed.checkpoint.size} 条，没有第 ${size} 条的校验点`);
   const root = size === signed.checkpoint.size ? signed.checkpoint.root : ctx.ledger.rootAt(r.bookId, size);
   const seqs = scopeSeqs(ctx, r.bookId, r.scope, size);
   if (seqs.length === 0) throw new ServiceError('print-empty', '所选范围内没有可打印的记录');
-  if (seqs.length > MAX_PRINT_ENTRIES) throw new ServiceError('print-too-many', `一次最多打印 ${MAX_PRINT_ENTRIES} 条记录，所选范围有 ${seqs.length} 条；请缩小范围`);
+  if (seqs.length > MAX_PRINT_ENTRIES)
+    throw new ServiceError(
+      'print-too-many',
+      `一次最多打印 ${MAX_PRINT_ENTRIES} 条记录，所选范围有 ${seqs.length} 条；请缩小范围`,
+    );
   const nameOf = nameOfFor(ctx, r.bookId);
-  const entries = seqs.map((seq) => entrySection(ctx, r.bookId, asOf(getEntryDetail(ctx, r.bookId, seq), size), nameOf));
+  const entries = seqs.map((seq) =>
+    entrySection(ctx, r.bookId, asOf(getEntryDetail(ctx, r.bookId, seq), size), nameOf),
+  );
   return {
-    bookId: r.bookId, bookName: book.name, organisation: ctx.projection(r.bookId).state().organisation, scope: r.scope, paper: r.paper,
-    checkpoint: { size, fingerprint: fingerprint(root), time: signed.checkpoint.time }, entries,
+    bookId: r.bookId,
+    bookName: book.name,
+    organisation: ctx.projection(r.bookId).state().organisation,
+    scope: r.scope,
+    paper: r.paper,
+    checkpoint: { size, fingerprint: fingerprint(root), time: signed.checkpoint.time },
+    entries,
   };
 }

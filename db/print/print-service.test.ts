@@ -8,7 +8,11 @@ let bookId = '';
 
 beforeAll(async () => {
   h = openHarness();
-  ({ bookId } = await runDemo((m, i) => h.call(m, i), (t) => h.setNow(t), { entries: 60, seed: 11 }));
+  ({ bookId } = await runDemo(
+    (m, i) => h.call(m, i),
+    (t) => h.setNow(t),
+    { entries: 60, seed: 11 },
+  ));
 }, 60_000);
 afterAll(() => h.cleanup());
 
@@ -45,8 +49,12 @@ describe('print.pages', () => {
   it('refuses a mixed or empty scope, page numbers that do not fit, and a range with nothing in it', async () => {
     await expect(pages({ seqs: [8], year: 2023 })).rejects.toMatchObject({ code: 'invalid-input' });
     await expect(pages({})).rejects.toMatchObject({ code: 'invalid-input' });
-    await expect(pages({ from: '2024-05-01', to: '2024-01-01' })).rejects.toMatchObject({ message: expect.stringContaining('开始日期不能晚于结束日期') as string });
-    await expect(pages({ year: 2023, pageStarts: [3] })).rejects.toMatchObject({ message: expect.stringContaining('页码与打印的记录条数不符') as string });
+    await expect(pages({ from: '2024-05-01', to: '2024-01-01' })).rejects.toMatchObject({
+      message: expect.stringContaining('开始日期不能晚于结束日期') as string,
+    });
+    await expect(pages({ year: 2023, pageStarts: [3] })).rejects.toMatchObject({
+      message: expect.stringContaining('页码与打印的记录条数不符') as string,
+    });
     await expect(pages({ year: 2031 })).rejects.toMatchObject({ message: '所选范围内没有可打印的记录' });
     await expect(pages({ seqs: [9999] })).rejects.toMatchObject({ code: 'print-empty' });
   });
@@ -86,19 +94,31 @@ describe('print.checkCode', () => {
     const claim = [...one.slice(0, 5), y2024[5], y2024[6]].join('/');
     expect((await check(claim)).reason).toContain(`打印中没有第 ${y2024[5]} 条记录`);
     expect((await check([...one.slice(0, 5), '0', one[4]].join('/'))).reason).toContain('没有封面和目录页');
-    expect((await check(['DJ1', '00000000', ...one.slice(2)].join('/'))).reason).toContain('本机没有编号为 00000000 的记录本');
+    expect((await check(['DJ1', '00000000', ...one.slice(2)].join('/'))).reason).toContain(
+      '本机没有编号为 00000000 的记录本',
+    );
     expect((await check([...one.slice(0, 3), '99999', ...one.slice(4)].join('/'))).reason).toContain('记录本只有');
     const cp = one[4]!;
-    expect((await check([...one.slice(0, 4), cp.replace(/^./, cp[0] === 'F' ? 'E' : 'F'), ...one.slice(5)].join('/'))).reason).toContain('校验点指纹不符');
+    expect(
+      (await check([...one.slice(0, 4), cp.replace(/^./, cp[0] === 'F' ? 'E' : 'F'), ...one.slice(5)].join('/')))
+        .reason,
+    ).toContain('校验点指纹不符');
   });
 
   it('still accepts an old page after more is sealed, showing the entry as it was at that print', async () => {
     const before = (await pages({ seqs: [8] })).entries[0]!.code;
-    await h.call('entries.correct', { bookId, seq: 8, field: '/input/recorder', value: '另一位记录人', reason: '核对签到表', by: '测试' });
+    await h.call('entries.correct', {
+      bookId,
+      seq: 8,
+      field: '/input/recorder',
+      value: '另一位记录人',
+      reason: '核对签到表',
+      by: '测试',
+    });
     const r = await check(before);
     expect(r.accepted).toBe(true);
     expect(r.html).not.toContain('另一位记录人');
-    const after = (await pages({ seqs: [8] }));
+    const after = await pages({ seqs: [8] });
     expect(after.html).toContain('另一位记录人');
     expect(after.entries[0]!.code).not.toBe(before);
   });

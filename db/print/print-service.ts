@@ -46,13 +46,22 @@ export function printPages(ctx: ServiceContext, r: PrintRequest): PrintView {
     checkpoint: { size: model.checkpoint.size, fingerprint: model.checkpoint.fingerprint },
     ...(hasCover(scope) ? { coverCode: coverCode(model) } : {}),
     entries: model.entries.map((e, i) => ({
-      seq: e.seq, kindLabel: e.kindLabel, title: e.title, date: e.date, code: codeOf(model, e.seq, e.fingerprint),
+      seq: e.seq,
+      kindLabel: e.kindLabel,
+      title: e.title,
+      date: e.date,
+      code: codeOf(model, e.seq, e.fingerprint),
       ...(r.pageStarts ? { page: r.pageStarts[i]! } : {}),
     })),
   };
 }
 
-function refused(code: string, reason: string, checks: PrintCheckItem[] = [], extra: Partial<PrintCheckView> = {}): PrintCheckView {
+function refused(
+  code: string,
+  reason: string,
+  checks: PrintCheckItem[] = [],
+  extra: Partial<PrintCheckView> = {},
+): PrintCheckView {
   return { accepted: false, reason, code, checks, ...extra };
 }
 
@@ -77,30 +86,69 @@ export function checkPrintCode(ctx: ServiceContext, text: string): PrintCheckVie
   const book = ctx.ledger.getBook(bookId);
   const checks: PrintCheckItem[] = [];
   if (c.checkpointSize > book.size) {
-    return refused(code, `该页自称打印于第 ${c.checkpointSize} 条的校验点，但记录本只有 ${book.size} 条：这不是从这本记录打印的页面`, checks, base);
+    return refused(
+      code,
+      `该页自称打印于第 ${c.checkpointSize} 条的校验点，但记录本只有 ${book.size} 条：这不是从这本记录打印的页面`,
+      checks,
+      base,
+    );
   }
   const root = ctx.ledger.rootAt(bookId, c.checkpointSize);
   const cpOk = fingerprint(root) === c.checkpoint;
-  checks.push({ label: '校验点指纹', ok: cpOk, detail: cpOk ? `${c.checkpoint}，与记录本前 ${c.checkpointSize} 条一致` : `纸上为 ${c.checkpoint}，记录本前 ${c.checkpointSize} 条的校验点为 ${fingerprint(root)}` });
+  checks.push({
+    label: '校验点指纹',
+    ok: cpOk,
+    detail: cpOk
+      ? `${c.checkpoint}，与记录本前 ${c.checkpointSize} 条一致`
+      : `纸上为 ${c.checkpoint}，记录本前 ${c.checkpointSize} 条的校验点为 ${fingerprint(root)}`,
+  });
   if (!cpOk) return refused(code, '校验点指纹不符：该页不是从这本记录的封存内容打印的，或核对码被改动', checks, base);
   const seqs = scopeSeqs(ctx, bookId, c.scope, c.checkpointSize);
   if (c.seq === 0) {
-    if (!hasCover(c.scope)) return refused(code, `“${scopeLabel(c.scope)}”的打印没有封面和目录页：这一页不属于该次打印`, checks, base);
+    if (!hasCover(c.scope))
+      return refused(code, `“${scopeLabel(c.scope)}”的打印没有封面和目录页：这一页不属于该次打印`, checks, base);
     const ok = c.entry === c.checkpoint;
-    checks.push({ label: '封面与目录', ok, detail: ok ? `${scopeLabel(c.scope)}，共 ${seqs.length} 条记录` : '封面的指纹应与校验点指纹相同' });
+    checks.push({
+      label: '封面与目录',
+      ok,
+      detail: ok ? `${scopeLabel(c.scope)}，共 ${seqs.length} 条记录` : '封面的指纹应与校验点指纹相同',
+    });
     if (!ok) return refused(code, '封面核对码的指纹与校验点不符', checks, base);
     const model = buildModel(ctx, { bookId, scope: c.scope, paper: 'A4', atSize: c.checkpointSize });
-    return { accepted: true, code, ...base, title: '封面与目录', checks, html: printHtml(model, undefined, { entries: false }) };
+    return {
+      accepted: true,
+      code,
+      ...base,
+      title: '封面与目录',
+      checks,
+      html: printHtml(model, undefined, { entries: false }),
+    };
   }
   if (!seqs.includes(c.seq)) {
     return refused(code, `“${scopeLabel(c.scope)}”的打印中没有第 ${c.seq} 条记录：这一页不属于该次打印`, checks, base);
   }
-  const model = buildModel(ctx, { bookId, scope: { kind: 'entry', seq: c.seq }, paper: 'A4', atSize: c.checkpointSize });
+  const model = buildModel(ctx, {
+    bookId,
+    scope: { kind: 'entry', seq: c.seq },
+    paper: 'A4',
+    atSize: c.checkpointSize,
+  });
   const entry = model.entries[0]!;
   const entryOk = entry.fingerprint === c.entry;
-  checks.push({ label: '条目指纹', ok: entryOk, detail: entryOk ? `${c.entry}，与封存的第 ${c.seq} 条一致` : `纸上为 ${c.entry}，封存的第 ${c.seq} 条为 ${entry.fingerprint}` });
+  checks.push({
+    label: '条目指纹',
+    ok: entryOk,
+    detail: entryOk
+      ? `${c.entry}，与封存的第 ${c.seq} 条一致`
+      : `纸上为 ${c.entry}，封存的第 ${c.seq} 条为 ${entry.fingerprint}`,
+  });
   // The page as that print laid it out: same scope, same checkpoint, so the same code.
   const html = printHtml({ ...model, scope: c.scope }, undefined, { cover: false });
-  if (!entryOk) return refused(code, `条目指纹不符：该页的第 ${c.seq} 条与封存的记录不一致（可能被改动或替换）`, checks, { ...base, title: entry.title, html });
+  if (!entryOk)
+    return refused(code, `条目指纹不符：该页的第 ${c.seq} 条与封存的记录不一致（可能被改动或替换）`, checks, {
+      ...base,
+      title: entry.title,
+      html,
+    });
   return { accepted: true, code, ...base, title: `${entry.kindLabel}：${entry.title}`, checks, html };
 }

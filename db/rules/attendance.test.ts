@@ -28,12 +28,23 @@ describe('countAttendance', () => {
     if (!r.ok) throw new Error(r.error.message);
     expect(r.value).toEqual({ expected: 6, present: 4, absent: 2, attendees: 2 });
     // 4 of 6 is exactly 2/3: inquorate in Beijing, whatever the number of 列席.
-    const q = evaluateQuorum({ expected: r.value.expected, present: r.value.present, profile: BUILT_IN_PROFILES['beijing-work-group'] });
+    const q = evaluateQuorum({
+      expected: r.value.expected,
+      present: r.value.present,
+      profile: BUILT_IN_PROFILES['beijing-work-group'],
+    });
     expect(q.ok && q.value.met).toBe(false);
   });
 
   it.each(['', '   ', '\n'])('refuses an absent member with leave note %j, naming the member', (note) => {
-    const r = countAttendance(input({ absent: [{ memberId: 'm5', leaveNote: note }, { memberId: 'm6', leaveNote: '病假' }] }));
+    const r = countAttendance(
+      input({
+        absent: [
+          { memberId: 'm5', leaveNote: note },
+          { memberId: 'm6', leaveNote: '病假' },
+        ],
+      }),
+    );
     expect(r.ok).toBe(false);
     if (r.ok) return;
     expect(r.error.problems).toEqual([
@@ -44,7 +55,9 @@ describe('countAttendance', () => {
 
   it('refuses a 列席 person who is a member, by name or by id', () => {
     const byName = countAttendance(input({ attendees: [{ name: ' 李红 ' }] }));
-    expect(!byName.ok && byName.error.problems.map((p) => [p.code, p.memberId])).toEqual([['attendee-is-member', 'm2']]);
+    expect(!byName.ok && byName.error.problems.map((p) => [p.code, p.memberId])).toEqual([
+      ['attendee-is-member', 'm2'],
+    ]);
     expect(!byName.ok && byName.error.message).toContain('列席人员“李红”是本组织成员');
     const byId = countAttendance(input({ attendees: [{ name: '另一个名字', memberId: 'm6' }] }));
     expect(!byId.ok && byId.error.problems[0]?.code).toBe('attendee-is-member');
@@ -70,12 +83,21 @@ describe('countAttendance', () => {
   });
 
   it('reports every problem at once', () => {
-    const r = countAttendance(input({
-      presentIds: ['m1', 'm2', 'm3', 'm4', 'm5'],
-      absent: [{ memberId: 'm5', leaveNote: '' }, { memberId: 'm6', leaveNote: '病假' }],
-      attendees: [{ name: '刘洋' }],
-    }));
-    expect(!r.ok && r.error.problems.map((p) => p.code).sort()).toEqual(['absent-without-leave-note', 'attendee-is-member', 'present-and-absent']);
+    const r = countAttendance(
+      input({
+        presentIds: ['m1', 'm2', 'm3', 'm4', 'm5'],
+        absent: [
+          { memberId: 'm5', leaveNote: '' },
+          { memberId: 'm6', leaveNote: '病假' },
+        ],
+        attendees: [{ name: '刘洋' }],
+      }),
+    );
+    expect(!r.ok && r.error.problems.map((p) => p.code).sort()).toEqual([
+      'absent-without-leave-note',
+      'attendee-is-member',
+      'present-and-absent',
+    ]);
   });
 
   it('refuses 列席 where the profile allows none', () => {

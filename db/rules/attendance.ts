@@ -84,7 +84,8 @@ export function countAttendance(input: AttendanceInput): Outcome<AttendanceCount
     add('duplicate-member', `成员“${name(id)}”被重复登记，请删除重复项`, id);
   }
   for (const id of present) {
-    if (!expected.has(id)) add('present-not-expected', `“${name(id)}”不在应到成员名单中，不能记为实到；非成员请记为列席`, id);
+    if (!expected.has(id))
+      add('present-not-expected', `“${name(id)}”不在应到成员名单中，不能记为实到；非成员请记为列席`, id);
     if (absentSet.has(id)) add('present-and-absent', `成员“${name(id)}”同时被记为实到和缺席，请只保留一项`, id);
   }
   for (const a of absent) {
@@ -104,16 +105,26 @@ export function countAttendance(input: AttendanceInput): Outcome<AttendanceCount
   }
   const memberByName = new Map([...expected].map((id) => [input.nameOf(id)?.trim(), id] as const));
   for (const guest of attendees) {
-    const memberId = guest.memberId !== undefined && expected.has(guest.memberId)
-      ? guest.memberId
-      : memberByName.get(guest.name.trim());
+    const memberId =
+      guest.memberId !== undefined && expected.has(guest.memberId)
+        ? guest.memberId
+        : memberByName.get(guest.name.trim());
     if (memberId !== undefined) {
-      add('attendee-is-member', `列席人员“${guest.name.trim()}”是本组织成员，成员应记为实到或缺席，不能记为列席`, memberId);
+      add(
+        'attendee-is-member',
+        `列席人员“${guest.name.trim()}”是本组织成员，成员应记为实到或缺席，不能记为列席`,
+        memberId,
+      );
     }
   }
 
   if (problems.length > 0) {
     return fail({ code: 'attendance-invalid', message: problems.map((p) => p.message).join('；'), problems });
   }
-  return succeed({ expected: expected.size, present: present.size, absent: absentSet.size, attendees: attendees.length });
+  return succeed({
+    expected: expected.size,
+    present: present.size,
+    absent: absentSet.size,
+    attendees: attendees.length,
+  });
 }

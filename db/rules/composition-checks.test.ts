@@ -44,7 +44,11 @@ describe('checkComposition', () => {
     const list = members('LDMMM', [{}, {}, { isCpcMember: false, name: '吴敏' }]);
     const warnings = checkComposition({ members: list, profile: BUILT_IN_PROFILES['beijing-work-group'] });
     expect(warnings).toEqual([
-      { code: 'non-cpc-member', memberId: 'm3', message: '成员“吴敏”不是中共党员，规则要求党建工作小组成员须为中共党员' },
+      {
+        code: 'non-cpc-member',
+        memberId: 'm3',
+        message: '成员“吴敏”不是中共党员，规则要求党建工作小组成员须为中共党员',
+      },
     ]);
   });
 

@@ -39,7 +39,10 @@ export function checkComposition({ members, profile }: CompositionInput): RuleWa
     return [{ code: 'no-members', message: `${organ}尚未登记成员` }];
   }
   if (leaders.length < rules.leaders.min) {
-    warnings.push({ code: 'no-leader', message: `${organ}没有${labels.leader}（应设${describeRange(rules.leaders.min, rules.leaders.max)}）` });
+    warnings.push({
+      code: 'no-leader',
+      message: `${organ}没有${labels.leader}（应设${describeRange(rules.leaders.min, rules.leaders.max)}）`,
+    });
   } else if (rules.leaders.max !== null && leaders.length > rules.leaders.max) {
     warnings.push({
       code: 'multiple-leaders',
@@ -63,12 +66,24 @@ export function checkComposition({ members, profile }: CompositionInput): RuleWa
   }
   for (const m of members) {
     if (!m.isCpcMember && rules.allCpcMembers) {
-      warnings.push({ code: 'non-cpc-member', memberId: m.id, message: `${labels[m.role]}“${m.name}”不是中共党员，规则要求${organ}成员须为中共党员` });
+      warnings.push({
+        code: 'non-cpc-member',
+        memberId: m.id,
+        message: `${labels[m.role]}“${m.name}”不是中共党员，规则要求${organ}成员须为中共党员`,
+      });
     } else if (!m.isCpcMember && m.role === 'leader' && rules.leaderMustBeCpc) {
-      warnings.push({ code: 'leader-not-cpc', memberId: m.id, message: `${labels.leader}“${m.name}”不是中共党员，规则要求${labels.leader}由中共党员担任` });
+      warnings.push({
+        code: 'leader-not-cpc',
+        memberId: m.id,
+        message: `${labels.leader}“${m.name}”不是中共党员，规则要求${labels.leader}由中共党员担任`,
+      });
     }
     if (m.underDiscipline && rules.noneUnderDiscipline) {
-      warnings.push({ code: 'member-under-discipline', memberId: m.id, message: `“${m.name}”正处于党纪或政纪处分期间，原则上不得担任${organ}成员` });
+      warnings.push({
+        code: 'member-under-discipline',
+        memberId: m.id,
+        message: `“${m.name}”正处于党纪或政纪处分期间，原则上不得担任${organ}成员`,
+      });
     }
   }
   return warnings;

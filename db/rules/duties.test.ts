@@ -4,8 +4,12 @@ import { suggestDuties, textOf } from './duties';
 describe('duty suggestions', () => {
   it('follow the kind and type of an entry', () => {
     expect(suggestDuties({ kind: 'activity', type: 'volunteer', text: '' }).map((s) => s.duty)).toEqual(['volunteer']);
-    expect(suggestDuties({ kind: 'work', type: 'report', text: '' }).map((s) => [s.duty, s.reason])).toEqual([['reporting', '工作类型为请示报告']]);
-    expect(suggestDuties({ kind: 'work', type: 'major-matter', text: '' }).map((s) => s.label)).toEqual(['大额经费与捐赠']);
+    expect(suggestDuties({ kind: 'work', type: 'report', text: '' }).map((s) => [s.duty, s.reason])).toEqual([
+      ['reporting', '工作类型为请示报告'],
+    ]);
+    expect(suggestDuties({ kind: 'work', type: 'major-matter', text: '' }).map((s) => s.label)).toEqual([
+      '大额经费与捐赠',
+    ]);
   });
 
   it('follow the words of its content, in the table’s order, the same every time', () => {

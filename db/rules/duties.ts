@@ -32,10 +32,30 @@ const BY_TYPE: readonly { kind: string; type: string; duty: DutyId; reason: stri
 
 /** Words in the text that show a duty. Kept short and specific: a suggestion the clerk must often undo is noise. */
 export const DUTY_KEYWORDS: Readonly<Record<DutyId, readonly string[]>> = {
-  'political-guarantee': ['路线方针政策', '方针政策', '全会精神', '二十大', '党的创新理论', '年度工作计划', '党建工作计划', '政治方向', '全市重点工作'],
+  'political-guarantee': [
+    '路线方针政策',
+    '方针政策',
+    '全会精神',
+    '二十大',
+    '党的创新理论',
+    '年度工作计划',
+    '党建工作计划',
+    '政治方向',
+    '全市重点工作',
+  ],
   're-election': ['换届', '选举', '负责人人选', '理事长人选', '候选人'],
   integration: ['学术', '科普', '智库', '创新簇', '国际合作', '学术会议', '科技服务', '党建+业务', '融合'],
-  governance: ['治理', '章程', '专门委员会', '专委会', '个人会员', '会员发展', '青年人才', '青年科技人才', '秘书处建设'],
+  governance: [
+    '治理',
+    '章程',
+    '专门委员会',
+    '专委会',
+    '个人会员',
+    '会员发展',
+    '青年人才',
+    '青年科技人才',
+    '秘书处建设',
+  ],
   'major-funds': ['三重一大', '大额', '经费', '捐赠', '监事会', '预算', '资金使用'],
   'united-front': ['党外', '统一战线', '统战', '民主党派', '无党派'],
   ideology: ['意识形态', '舆情', '宣传阵地', '科学家精神', '科研诚信', '学风', '网站', '公众号', '研判'],
@@ -54,7 +74,11 @@ export function suggestDuties(input: DutySuggestionInput): DutySuggestion[] {
     const words = DUTY_KEYWORDS[duty].filter((w) => text.includes(w));
     if (words.length > 0) reasons.set(duty, `内容提到“${words.slice(0, 3).join('”“')}”`);
   }
-  return DUTY_IDS.filter((d) => reasons.has(d)).map((duty) => ({ duty, label: DUTIES[duty], reason: reasons.get(duty)! }));
+  return DUTY_IDS.filter((d) => reasons.has(d)).map((duty) => ({
+    duty,
+    label: DUTIES[duty],
+    reason: reasons.get(duty)!,
+  }));
 }
 
 /** The text of an entry's input the suggestions read: every string in it, in order (ids and dates too, harmlessly). */

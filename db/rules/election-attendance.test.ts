@@ -3,7 +3,12 @@ import { compareElectionWithAttendance } from './election-attendance';
 
 describe('election head counts against the attendance', () => {
   it('refuses more voters expected than party members expected (10 typed, 5 on the roster)', () => {
-    const r = compareElectionWithAttendance({ votingExpected: 10, votingPresent: 9, partyExpected: 5, partyPresent: 5 });
+    const r = compareElectionWithAttendance({
+      votingExpected: 10,
+      votingPresent: 9,
+      partyExpected: 5,
+      partyPresent: 5,
+    });
     expect(r.problems.map((p) => [p.code, p.field])).toEqual([
       ['election-expected-exceeds-roster', 'votingExpected'],
       ['election-present-exceeds-attendance', 'votingPresent'],

@@ -35,13 +35,15 @@ export function compareElectionWithAttendance(i: ElectionAttendanceInput): Elect
   const problems: ElectionAttendanceProblem[] = [];
   if (i.votingExpected > i.partyExpected) {
     problems.push({
-      code: 'election-expected-exceeds-roster', field: 'votingExpected',
+      code: 'election-expected-exceeds-roster',
+      field: 'votingExpected',
       message: `应到有选举权人数填为${i.votingExpected}人，但会议当天名册中应到的党员只有${i.partyExpected}人；有选举权的人数不能多于应到的党员人数，请核对`,
     });
   }
   if (i.votingPresent > i.partyPresent) {
     problems.push({
-      code: 'election-present-exceeds-attendance', field: 'votingPresent',
+      code: 'election-present-exceeds-attendance',
+      field: 'votingPresent',
       message: `实到有选举权人数填为${i.votingPresent}人，但本次会议记为实到的党员只有${i.partyPresent}人；请核对出席情况或选举人数`,
     });
   }
@@ -49,10 +51,12 @@ export function compareElectionWithAttendance(i: ElectionAttendanceInput): Elect
   if (i.votingExpected < i.partyExpected || i.votingPresent < i.partyPresent) {
     return {
       problems,
-      warnings: [{
-        code: 'election-counts-differ',
-        message: `选举人数与出席情况不一致：应到有选举权${i.votingExpected}人（应到党员${i.partyExpected}人），实到有选举权${i.votingPresent}人（实到党员${i.partyPresent}人）；如有党员不具有选举权（如预备党员），请在会议纪要中说明`,
-      }],
+      warnings: [
+        {
+          code: 'election-counts-differ',
+          message: `选举人数与出席情况不一致：应到有选举权${i.votingExpected}人（应到党员${i.partyExpected}人），实到有选举权${i.votingPresent}人（实到党员${i.partyPresent}人）；如有党员不具有选举权（如预备党员），请在会议纪要中说明`,
+        },
+      ],
     };
   }
   return { problems, warnings: [] };

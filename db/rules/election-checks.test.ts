@@ -33,7 +33,11 @@ describe('present threshold (001: 必须超过…80% / 五分之四以上)', () 
     [11, 9, true, 9], // 8.8 → 9
     [11, 8, false, 9],
   ])('expected %i, present %i → %s (needs %i)', (votingExpected, votingPresent, met, required) => {
-    const v = run({ votingExpected, votingPresent, candidates: candidates([votingPresent, votingPresent, votingPresent, 0]) });
+    const v = run({
+      votingExpected,
+      votingPresent,
+      candidates: candidates([votingPresent, votingPresent, votingPresent, 0]),
+    });
     expect(v.thresholdMet).toBe(met);
     expect(v.presentRequired).toBe(required);
     if (!met) {
@@ -124,7 +128,14 @@ describe('who is elected (超过实到会有选举权的人数的一半)', () =>
 });
 
 describe('invalid counts', () => {
-  const base: ElectionInput = { votingExpected: 10, votingPresent: 9, seats: 2, candidates: candidates([5, 5, 5]), competitive: true, profile: QH };
+  const base: ElectionInput = {
+    votingExpected: 10,
+    votingPresent: 9,
+    seats: 2,
+    candidates: candidates([5, 5, 5]),
+    competitive: true,
+    profile: QH,
+  };
   it.each([
     [{ candidates: candidates([10, 2, 1]) }, 'votes-exceed-ballots'],
     [{ ballotsCast: 5, candidates: candidates([5, 4, 3]) }, 'votes-exceed-ballot-capacity'],
@@ -132,7 +143,15 @@ describe('invalid counts', () => {
     [{ votingPresent: 11 }, 'present-exceeds-expected'],
     [{ seats: 0 }, 'no-seats'],
     [{ candidates: [] }, 'no-candidates'],
-    [{ candidates: [{ name: '甲', votes: 1 }, { name: '甲', votes: 2 }] }, 'duplicate-candidate'],
+    [
+      {
+        candidates: [
+          { name: '甲', votes: 1 },
+          { name: '甲', votes: 2 },
+        ],
+      },
+      'duplicate-candidate',
+    ],
     [{ candidates: [{ name: '甲', votes: -1 }] }, 'invalid-count'],
     [{ profile: BUILT_IN_PROFILES['beijing-work-group'] }, 'rule-not-applicable'],
   ] as const)('%o → %s', (over, code) => {

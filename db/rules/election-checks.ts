@@ -92,14 +92,20 @@ export function evaluateElection(input: ElectionInput): Outcome<ElectionEvaluati
   if (!rules) return fail({ code: 'rule-not-applicable', message: `“${profile.label}”未规定选举规则` });
   const ballots = input.ballotsCast ?? votingPresent;
   const invalid = findInvalidCount({
-    应到有选举权人数: votingExpected, 实到有选举权人数: votingPresent, 收回选票数: ballots, 应选人数: seats,
+    应到有选举权人数: votingExpected,
+    实到有选举权人数: votingPresent,
+    收回选票数: ballots,
+    应选人数: seats,
     ...Object.fromEntries(candidates.map((c) => [`候选人“${c.name}”的得票`, c.votes])),
   });
   if (invalid) return fail(invalid);
   if (seats === 0) return fail({ code: 'no-seats', message: '应选人数至少为1' });
   if (candidates.length === 0) return fail({ code: 'no-candidates', message: '至少需要一名候选人' });
   if (votingPresent > votingExpected) {
-    return fail({ code: 'present-exceeds-expected', message: `实到有选举权${votingPresent}人多于应到${votingExpected}人，请核对` });
+    return fail({
+      code: 'present-exceeds-expected',
+      message: `实到有选举权${votingPresent}人多于应到${votingExpected}人，请核对`,
+    });
   }
   if (ballots > votingPresent) {
     return fail({
@@ -108,10 +114,14 @@ export function evaluateElection(input: ElectionInput): Outcome<ElectionEvaluati
     });
   }
   const keys = candidates.map((c) => c.id ?? `name:${c.name.trim()}`);
-  if (new Set(keys).size !== keys.length) return fail({ code: 'duplicate-candidate', message: '候选人名单中有重复的人，请核对' });
+  if (new Set(keys).size !== keys.length)
+    return fail({ code: 'duplicate-candidate', message: '候选人名单中有重复的人，请核对' });
   const over = candidates.find((c) => c.votes > ballots);
   if (over) {
-    return fail({ code: 'votes-exceed-ballots', message: `候选人“${over.name}”得${over.votes}票，多于收回的选票${ballots}张，请核对计票结果` });
+    return fail({
+      code: 'votes-exceed-ballots',
+      message: `候选人“${over.name}”得${over.votes}票，多于收回的选票${ballots}张，请核对计票结果`,
+    });
   }
   const total = candidates.reduce((sum, c) => sum + c.votes, 0);
   if (total > ballots * seats) {
@@ -145,7 +155,9 @@ export function evaluateElection(input: ElectionInput): Outcome<ElectionEvaluati
     if (last && next && last.votes === next.votes) {
       elected = qualifying.filter((c) => c.votes > last.votes);
       unresolved = qualifying.filter((c) => c.votes === last.votes);
-      messages.push(`${unresolved.map((c) => c.name).join('、')}得票相等（${last.votes}票），争取最后${seats - elected.length}个名额，应就票数相等的被选举人再次投票。`);
+      messages.push(
+        `${unresolved.map((c) => c.name).join('、')}得票相等（${last.votes}票），争取最后${seats - elected.length}个名额，应就票数相等的被选举人再次投票。`,
+      );
     } else {
       elected = qualifying.slice(0, seats);
     }
@@ -158,7 +170,9 @@ export function evaluateElection(input: ElectionInput): Outcome<ElectionEvaluati
   // With a tie, every open seat is contested by the tied candidates: nothing is short yet.
   const shortfall = !thresholdMet ? seats : unresolved.length > 0 ? 0 : seats - elected.length;
   if (thresholdMet && shortfall > 0) {
-    messages.push(`当选人数不足应选名额，尚缺${shortfall}名，不能在得票未过半数的候选人中按得票多少补足；应对不足名额另行选举，如接近应选名额，经多数党员同意也可不再选举。`);
+    messages.push(
+      `当选人数不足应选名额，尚缺${shortfall}名，不能在得票未过半数的候选人中按得票多少补足；应对不足名额另行选举，如接近应选名额，经多数党员同意也可不再选举。`,
+    );
   }
   const valid = thresholdMet && margin.met;
   return succeed({

@@ -24,11 +24,14 @@ describe('evaluateFiling (000: 形成会议纪要后3个工作日内报送党建
     ['2025-09-30', '2025-10-13', '2025-11-01', 'late', '2025-10-11'],
     ['2026-09-30', '2026-10-10', '2026-11-01', 'on-time', '2026-10-10'],
     ['2026-02-13', undefined, '2026-02-26', 'overdue', '2026-02-25'],
-  ] as const)('meeting %s, filed %s, today %s → %s (deadline %s)', (meetingDate, filedDate, today, status, deadline) => {
-    const r = filing({ meetingDate, filedDate, today });
-    expect(r.status).toBe(status);
-    expect(r.deadline).toBe(deadline);
-  });
+  ] as const)(
+    'meeting %s, filed %s, today %s → %s (deadline %s)',
+    (meetingDate, filedDate, today, status, deadline) => {
+      const r = filing({ meetingDate, filedDate, today });
+      expect(r.status).toBe(status);
+      expect(r.deadline).toBe(deadline);
+    },
+  );
 
   it('words the rule and the deadline in Chinese', () => {
     expect(filing({ filedDate: '2025-02-06' }).message).toBe(
@@ -67,7 +70,10 @@ describe('evaluateFiling (000: 形成会议纪要后3个工作日内报送党建
     });
     it('decides after the year is imported', () => {
       const withYear = createHolidayCalendar([FICTIONAL_2027]);
-      expect(filing({ ...december, calendar: withYear, filedDate: '2027-01-05' })).toMatchObject({ status: 'on-time', deadline: '2027-01-05' });
+      expect(filing({ ...december, calendar: withYear, filedDate: '2027-01-05' })).toMatchObject({
+        status: 'on-time',
+        deadline: '2027-01-05',
+      });
       expect(filing({ ...december, calendar: withYear, filedDate: '2027-01-06' }).status).toBe('late');
     });
   });

@@ -45,10 +45,18 @@ export function evaluateFiling(input: FilingInput): FilingEvaluation {
   const filed = input.filedDate === undefined ? undefined : toIsoDate(input.filedDate);
   const today = toIsoDate(input.today);
   if (start < meeting) {
-    return { deadline: null, status: 'invalid', message: `形成会议纪要的日期（${formatChineseDate(start)}）早于会议日期（${formatChineseDate(meeting)}），请核对。` };
+    return {
+      deadline: null,
+      status: 'invalid',
+      message: `形成会议纪要的日期（${formatChineseDate(start)}）早于会议日期（${formatChineseDate(meeting)}），请核对。`,
+    };
   }
   if (filed !== undefined && filed < meeting) {
-    return { deadline: null, status: 'invalid', message: `备案日期（${formatChineseDate(filed)}）早于会议日期（${formatChineseDate(meeting)}），请核对。` };
+    return {
+      deadline: null,
+      status: 'invalid',
+      message: `备案日期（${formatChineseDate(filed)}）早于会议日期（${formatChineseDate(meeting)}），请核对。`,
+    };
   }
   const office = profile.filing.filedWith || '上级党组织';
   const rule = `会议纪要应在形成后${days}个工作日内报送${office}备案`;
@@ -60,20 +68,43 @@ export function evaluateFiling(input: FilingInput): FilingEvaluation {
     const { year, message } = deadline.error;
     const surely = daysBetween(start, filed ?? today) <= days;
     if (filed !== undefined && surely) {
-      return { deadline: null, status: 'on-time', missingYear: year, message: `${rule}；已于${formatChineseDate(filed)}备案，按时。` };
+      return {
+        deadline: null,
+        status: 'on-time',
+        missingYear: year,
+        message: `${rule}；已于${formatChineseDate(filed)}备案，按时。`,
+      };
     }
     if (filed === undefined && surely) {
-      return { deadline: null, status: 'pending', missingYear: year, message: `${rule}；尚未备案。${message}，才能算出截止日期。` };
+      return {
+        deadline: null,
+        status: 'pending',
+        missingYear: year,
+        message: `${rule}；尚未备案。${message}，才能算出截止日期。`,
+      };
     }
-    return { deadline: null, status: 'calendar-missing', missingYear: year, message: `${rule}；${message}，才能判断是否按时备案。` };
+    return {
+      deadline: null,
+      status: 'calendar-missing',
+      missingYear: year,
+      message: `${rule}；${message}，才能判断是否按时备案。`,
+    };
   }
 
   const due = deadline.value;
   const dueText = `截止日期为${formatChineseDate(due)}`;
   if (filed !== undefined) {
     return filed <= due
-      ? { deadline: due, status: 'on-time', message: `${rule}（${dueText}）；已于${formatChineseDate(filed)}备案，按时。` }
-      : { deadline: due, status: 'late', message: `${rule}（${dueText}）；${formatChineseDate(filed)}才备案，已逾期。` };
+      ? {
+          deadline: due,
+          status: 'on-time',
+          message: `${rule}（${dueText}）；已于${formatChineseDate(filed)}备案，按时。`,
+        }
+      : {
+          deadline: due,
+          status: 'late',
+          message: `${rule}（${dueText}）；${formatChineseDate(filed)}才备案，已逾期。`,
+        };
   }
   return today <= due
     ? { deadline: due, status: 'pending', message: `${rule}（${dueText}）；尚未备案。` }
@@ -92,13 +123,21 @@ export interface RecordingDelay {
  * How long after the event the entry was sealed: records are to be 原始 (written at the time),
  * so a long gap is flagged for the liaison. `recordedAt` is the ledger's system-clock timestamp.
  */
-export function recordingDelay(input: { eventDate: string; recordedAt: string; flagAfterDays?: number }): RecordingDelay {
+export function recordingDelay(input: {
+  eventDate: string;
+  recordedAt: string;
+  flagAfterDays?: number;
+}): RecordingDelay {
   const { flagAfterDays = 3 } = input;
   const event = toIsoDate(input.eventDate);
   const recorded = chinaDateOf(input.recordedAt);
   const days = daysBetween(event, recorded);
   if (days < 0) {
-    return { days, flagged: true, message: `记录时间（${formatChineseDate(recorded)}）早于事项日期（${formatChineseDate(event)}），请核对日期。` };
+    return {
+      days,
+      flagged: true,
+      message: `记录时间（${formatChineseDate(recorded)}）早于事项日期（${formatChineseDate(event)}），请核对日期。`,
+    };
   }
   const flagged = days > flagAfterDays;
   return {
@@ -106,6 +145,8 @@ export function recordingDelay(input: { eventDate: string; recordedAt: string; f
     flagged,
     message: flagged
       ? `事项发生于${formatChineseDate(event)}，${days}天后（${formatChineseDate(recorded)}）才记录，超过${flagAfterDays}天。`
-      : days === 0 ? '当天记录。' : `事项发生${days}天后记录。`,
+      : days === 0
+        ? '当天记录。'
+        : `事项发生${days}天后记录。`,
   };
 }

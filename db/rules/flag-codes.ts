@@ -33,7 +33,10 @@ export const RULE_FLAGS = {
   'over-max-size': { label: '成员数超过上限', applies: (p) => p.composition.maxSize !== null },
   'non-cpc-member': { label: '成员不是中共党员', applies: (p) => p.composition.allCpcMembers },
   // Checked only when not every member must be a CPC member (else non-cpc-member says it).
-  'leader-not-cpc': { label: '负责人不是中共党员', applies: (p) => p.composition.leaderMustBeCpc && !p.composition.allCpcMembers },
+  'leader-not-cpc': {
+    label: '负责人不是中共党员',
+    applies: (p) => p.composition.leaderMustBeCpc && !p.composition.allCpcMembers,
+  },
   'member-under-discipline': { label: '成员处于处分期间', applies: (p) => p.composition.noneUnderDiscipline },
 } satisfies Record<string, RuleFlagSpec>;
 

@@ -123,7 +123,10 @@ export function coveredYears(calendar: HolidayCalendar): number[] {
 }
 
 /** Coverage split by origin, as the contract's CalendarView wants it. */
-export function describeCalendarCoverage(calendar: HolidayCalendar): { builtInYears: number[]; importedYears: number[] } {
+export function describeCalendarCoverage(calendar: HolidayCalendar): {
+  builtInYears: number[];
+  importedYears: number[];
+} {
   const years = coveredYears(calendar);
   return {
     builtInYears: years.filter((y) => calendar.years.get(y)?.origin === 'built-in'),

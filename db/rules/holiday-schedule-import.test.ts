@@ -41,9 +41,27 @@ describe('parseHolidaySchedule', () => {
     ['a fractional year', { ...VALID, year: 2027.5 }, '年份应为整数'],
     ['no holidays', { ...VALID, holidays: [] }, '至少需要一项放假安排'],
     ['an invalid date', { ...VALID, holidays: [['2027-02-30', '2027-03-01', '春节']] }, '“2027-02-30”不是有效日期'],
-    ['a holiday outside the year', { ...VALID, holidays: [['2026-12-31', '2027-01-01', '元旦']] }, '第1项放假安排（元旦）的日期不在2027年内'],
-    ['a range ending before it starts', { ...VALID, holidays: [['2027-01-03', '2027-01-01', '元旦']] }, '结束日期早于开始日期'],
-    ['overlapping holidays', { ...VALID, holidays: [['2027-01-01', '2027-01-03', '元旦'], ['2027-01-03', '2027-01-04', '补假']] }, '日期重叠'],
+    [
+      'a holiday outside the year',
+      { ...VALID, holidays: [['2026-12-31', '2027-01-01', '元旦']] },
+      '第1项放假安排（元旦）的日期不在2027年内',
+    ],
+    [
+      'a range ending before it starts',
+      { ...VALID, holidays: [['2027-01-03', '2027-01-01', '元旦']] },
+      '结束日期早于开始日期',
+    ],
+    [
+      'overlapping holidays',
+      {
+        ...VALID,
+        holidays: [
+          ['2027-01-01', '2027-01-03', '元旦'],
+          ['2027-01-03', '2027-01-04', '补假'],
+        ],
+      },
+      '日期重叠',
+    ],
     ['an implausibly long range', { ...VALID, holidays: [['2027-10-01', '2027-11-07', '国庆节']] }, '长达38天'],
     ['a workday outside the year', { ...VALID, workdays: ['2026-12-26'] }, '不在2027年内'],
     ['a workday on a weekday', { ...VALID, workdays: ['2027-02-15'] }, '不是周六或周日'],

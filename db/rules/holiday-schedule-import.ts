@@ -42,16 +42,34 @@ const isoDate = z
   .refine(isIsoDate, { error: (issue) => `“${String(issue.input)}”不是有效日期，应为 YYYY-MM-DD，例如 2027-01-01` });
 
 const holidayRange = z.tuple(
-  [isoDate, isoDate, z.string({ error: '节日名称应为文字' }).trim().min(1, { error: '节日名称不能为空' }).max(20, { error: '节日名称过长' })],
+  [
+    isoDate,
+    isoDate,
+    z
+      .string({ error: '节日名称应为文字' })
+      .trim()
+      .min(1, { error: '节日名称不能为空' })
+      .max(20, { error: '节日名称过长' }),
+  ],
   { error: '每项放假安排应写成 ["开始日期", "结束日期", "节日名称"]' },
 );
 
 const scheduleSchema = z
   .strictObject(
     {
-      year: z.int({ error: '年份应为整数，例如 2027' }).min(2000, { error: '年份不能早于2000年' }).max(2100, { error: '年份不能晚于2100年' }),
-      source: z.string({ error: '请填写来源文件（文号）' }).trim().min(1, { error: '请填写来源文件（文号），例如 国办发明电〔2026〕X号' }).max(200, { error: '来源过长' }),
-      holidays: z.array(holidayRange, { error: '放假安排应为列表' }).min(1, { error: '至少需要一项放假安排' }).max(30, { error: '放假安排过多' }),
+      year: z
+        .int({ error: '年份应为整数，例如 2027' })
+        .min(2000, { error: '年份不能早于2000年' })
+        .max(2100, { error: '年份不能晚于2100年' }),
+      source: z
+        .string({ error: '请填写来源文件（文号）' })
+        .trim()
+        .min(1, { error: '请填写来源文件（文号），例如 国办发明电〔2026〕X号' })
+        .max(200, { error: '来源过长' }),
+      holidays: z
+        .array(holidayRange, { error: '放假安排应为列表' })
+        .min(1, { error: '至少需要一项放假安排' })
+        .max(30, { error: '放假安排过多' }),
       workdays: z.array(isoDate, { error: '调休上班日应为日期列表' }).max(30, { error: '调休上班日过多' }).default([]),
     },
     { error: '内容应为一个 JSON 对象，包含 year、source、holidays、workdays' },
@@ -64,33 +82,72 @@ const scheduleSchema = z
     for (const r of ranges) {
       const where = `第${r.i + 1}项放假安排（${r.name}）`;
       if (!inYear(r.from) || !inYear(r.to)) {
-        ctx.addIssue({ code: 'custom', params: LOCATED, path: ['holidays', r.i], message: `${where}的日期不在${s.year}年内` });
+        ctx.addIssue({
+          code: 'custom',
+          params: LOCATED,
+          path: ['holidays', r.i],
+          message: `${where}的日期不在${s.year}年内`,
+        });
       } else if (r.to < r.from) {
-        ctx.addIssue({ code: 'custom', params: LOCATED, path: ['holidays', r.i], message: `${where}的结束日期早于开始日期` });
+        ctx.addIssue({
+          code: 'custom',
+          params: LOCATED,
+          path: ['holidays', r.i],
+          message: `${where}的结束日期早于开始日期`,
+        });
       } else if (daysBetween(r.from, r.to) + 1 > MAX_RANGE_DAYS) {
-        ctx.addIssue({ code: 'custom', params: LOCATED, path: ['holidays', r.i], message: `${where}长达${daysBetween(r.from, r.to) + 1}天，请核对日期` });
+        ctx.addIssue({
+          code: 'custom',
+          params: LOCATED,
+          path: ['holidays', r.i],
+          message: `${where}长达${daysBetween(r.from, r.to) + 1}天，请核对日期`,
+        });
       }
     }
     const sorted = [...ranges].sort((a, b) => (a.from < b.from ? -1 : 1));
     sorted.forEach((r, k) => {
       const next = sorted[k + 1];
       if (next && next.from <= r.to) {
-        ctx.addIssue({ code: 'custom', params: LOCATED, path: ['holidays', next.i], message: `第${r.i + 1}项放假安排（${r.name}）与第${next.i + 1}项（${next.name}）日期重叠` });
+        ctx.addIssue({
+          code: 'custom',
+          params: LOCATED,
+          path: ['holidays', next.i],
+          message: `第${r.i + 1}项放假安排（${r.name}）与第${next.i + 1}项（${next.name}）日期重叠`,
+        });
       }
     });
     const seen = new Set<string>();
     s.workdays.forEach((d, i) => {
       const label = `调休上班日${formatChineseDate(d)}`;
-      if (seen.has(d)) ctx.addIssue({ code: 'custom', params: LOCATED, path: ['workdays', i], message: `${label}重复` });
+      if (seen.has(d))
+        ctx.addIssue({ code: 'custom', params: LOCATED, path: ['workdays', i], message: `${label}重复` });
       seen.add(d);
-      if (!inYear(d)) ctx.addIssue({ code: 'custom', params: LOCATED, path: ['workdays', i], message: `${label}不在${s.year}年内` });
-      else if (!isWeekend(d)) ctx.addIssue({ code: 'custom', params: LOCATED, path: ['workdays', i], message: `${label}不是周六或周日：工作日本来就上班，无须列出` });
+      if (!inYear(d))
+        ctx.addIssue({ code: 'custom', params: LOCATED, path: ['workdays', i], message: `${label}不在${s.year}年内` });
+      else if (!isWeekend(d))
+        ctx.addIssue({
+          code: 'custom',
+          params: LOCATED,
+          path: ['workdays', i],
+          message: `${label}不是周六或周日：工作日本来就上班，无须列出`,
+        });
       const clash = ranges.find((r) => r.from <= d && d <= r.to);
-      if (clash) ctx.addIssue({ code: 'custom', params: LOCATED, path: ['workdays', i], message: `${label}落在放假安排（${clash.name}）之内` });
+      if (clash)
+        ctx.addIssue({
+          code: 'custom',
+          params: LOCATED,
+          path: ['workdays', i],
+          message: `${label}落在放假安排（${clash.name}）之内`,
+        });
     });
   });
 
-const PATH_LABELS: Record<string, string> = { year: '年份', source: '来源', holidays: '放假安排', workdays: '调休上班日' };
+const PATH_LABELS: Record<string, string> = {
+  year: '年份',
+  source: '来源',
+  holidays: '放假安排',
+  workdays: '调休上班日',
+};
 
 function labelPath(path: readonly PropertyKey[]): string {
   const [head, index, part] = path;
@@ -103,7 +160,11 @@ function labelPath(path: readonly PropertyKey[]): string {
 /** Parses and validates a schedule; the error lists every problem in Chinese. */
 export function parseHolidaySchedule(text: string): Outcome<HolidaySchedule, ScheduleImportError> {
   const invalid = (problems: string[]) =>
-    fail<ScheduleImportError>({ code: 'schedule-invalid', message: `节假日安排无法导入：${problems.join('；')}`, problems });
+    fail<ScheduleImportError>({
+      code: 'schedule-invalid',
+      message: `节假日安排无法导入：${problems.join('；')}`,
+      problems,
+    });
   if (text.length > MAX_TEXT) return invalid(['内容过长']);
   let json: unknown;
   try {
@@ -113,12 +174,14 @@ export function parseHolidaySchedule(text: string): Outcome<HolidaySchedule, Sch
   }
   const parsed = scheduleSchema.safeParse(json);
   if (!parsed.success) {
-    return invalid(parsed.error.issues.map((issue) => {
-      const where = labelPath(issue.path);
-      const message = describeIssue({ ...issue, path: [] });
-      const located = issue.code === 'custom' && issue.params?.located === true;
-      return where && !located ? `${where}：${message}` : message;
-    }));
+    return invalid(
+      parsed.error.issues.map((issue) => {
+        const where = labelPath(issue.path);
+        const message = describeIssue({ ...issue, path: [] });
+        const located = issue.code === 'custom' && issue.params?.located === true;
+        return where && !located ? `${where}：${message}` : message;
+      }),
+    );
   }
   return succeed(parsed.data);
 }

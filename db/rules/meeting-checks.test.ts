@@ -37,7 +37,9 @@ describe('evaluateQuorum', () => {
 
   it('words the rule as the source does', () => {
     const bj = evaluateQuorum({ expected: 6, present: 4, profile: BJ });
-    expect(bj.ok && bj.value.message).toBe('应到6人，实到4人；规则要求超过应到人数的2/3（至少5人），到会人数不足，会议无效，不能作出决定。');
+    expect(bj.ok && bj.value.message).toBe(
+      '应到6人，实到4人；规则要求超过应到人数的2/3（至少5人），到会人数不足，会议无效，不能作出决定。',
+    );
     const sz = evaluateQuorum({ expected: 6, present: 3, profile: SZ });
     expect(sz.ok && sz.value.rule).toBe('应到人数的1/2以上');
   });
@@ -77,7 +79,11 @@ describe('evaluateDecision', () => {
     ['qinghai-branch', 7, [3, 1, 3], false, 4], // more for than against, but abstentions are not for
     ['qinghai-branch', 7, [4, 0, 0], true, 4], // three present did not vote at all
   ] as const)('%s: present %i, votes %o → passed %s (needs %i)', (id, present, [f, a, x], passed, required) => {
-    const r = evaluateDecision({ present, votes: { for: f, against: a, abstain: x }, profile: BUILT_IN_PROFILES[id as ProfileId] });
+    const r = evaluateDecision({
+      present,
+      votes: { for: f, against: a, abstain: x },
+      profile: BUILT_IN_PROFILES[id as ProfileId],
+    });
     if (!r.ok) throw new Error(r.error.message);
     expect(r.value.passed).toBe(passed);
     expect(r.value.required).toBe(required);
@@ -93,12 +99,29 @@ describe('evaluateDecision', () => {
   });
 
   it('counts an assembly vote against those expected (支部工作条例 第十一条)', () => {
-    const five = evaluateDecision({ present: 8, expected: 10, votes: { for: 5, against: 0, abstain: 3 }, profile: QH, body: 'assembly' });
+    const five = evaluateDecision({
+      present: 8,
+      expected: 10,
+      votes: { for: 5, against: 0, abstain: 3 },
+      profile: QH,
+      body: 'assembly',
+    });
     expect(five.ok && five.value.passed).toBe(false);
     expect(five.ok && five.value.required).toBe(6);
-    const six = evaluateDecision({ present: 8, expected: 10, votes: { for: 6, against: 2, abstain: 0 }, profile: QH, body: 'assembly' });
+    const six = evaluateDecision({
+      present: 8,
+      expected: 10,
+      votes: { for: 6, against: 2, abstain: 0 },
+      profile: QH,
+      body: 'assembly',
+    });
     expect(six.ok && six.value.passed).toBe(true);
-    const missing = evaluateDecision({ present: 8, votes: { for: 6, against: 2, abstain: 0 }, profile: QH, body: 'assembly' });
+    const missing = evaluateDecision({
+      present: 8,
+      votes: { for: 6, against: 2, abstain: 0 },
+      profile: QH,
+      body: 'assembly',
+    });
     expect(!missing.ok && missing.error.code).toBe('expected-required');
   });
 

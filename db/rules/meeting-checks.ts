@@ -64,7 +64,8 @@ export function evaluateQuorum(input: QuorumInput): Outcome<QuorumEvaluation> {
   const { expected, present, profile, body = 'committee' } = input;
   const invalid = findInvalidCount({ 应到人数: expected, 实到人数: present });
   if (invalid) return fail(invalid);
-  if (expected === 0) return fail({ code: 'no-expected-members', message: '应到人数为0，无法判断会议是否有效，请先登记成员' });
+  if (expected === 0)
+    return fail({ code: 'no-expected-members', message: '应到人数为0，无法判断会议是否有效，请先登记成员' });
   if (present > expected) {
     return fail({
       code: 'present-exceeds-expected',
@@ -139,9 +140,15 @@ export function checkChair(chairRole: MemberRole | null, profile: RuleProfile, d
   if (chairRole !== null && profile.chairs.delegates.includes(chairRole)) {
     return delegated
       ? null
-      : { code: 'chair-delegation-missing', message: `由${profile.roleLabels[chairRole]}主持会议，须经${profile.roleLabels.leader}委托，请注明委托情况` };
+      : {
+          code: 'chair-delegation-missing',
+          message: `由${profile.roleLabels[chairRole]}主持会议，须经${profile.roleLabels.leader}委托，请注明委托情况`,
+        };
   }
   const who = chairRole === null ? '非成员' : profile.roleLabels[chairRole];
   const allowed = [...profile.chairs.regular, ...profile.chairs.delegates].map((r) => profile.roleLabels[r]).join('或');
-  return { code: 'chair-not-allowed', message: `本会议由${who}主持，与规则不符：应由${allowed}主持（${profile.chairs.source}）` };
+  return {
+    code: 'chair-not-allowed',
+    message: `本会议由${who}主持，与规则不符：应由${allowed}主持（${profile.chairs.source}）`,
+  };
 }

@@ -11,19 +11,54 @@ import { describeRequirement, describeThreshold, type Threshold } from './thresh
 export type CustomRuleParameter =
   | { key: string; kind: 'count'; label: string; unit: string; min: number; max: number; value: number }
   | { key: string; kind: 'threshold'; label: string; base: string; value: Threshold }
-  | { key: string; kind: 'days'; label: string; unit: string; min: number; max: number; value: number | null; emptyMeans: string };
+  | {
+      key: string;
+      kind: 'days';
+      label: string;
+      unit: string;
+      min: number;
+      max: number;
+      value: number | null;
+      emptyMeans: string;
+    };
 
 const DECISION_BASE = { present: '实到人数', expected: '应到人数' } as const;
 
 /** The parameters of `profile` a 自定义 profile exposes, with `profile`'s values. */
 export function customRuleParameters(profile: RuleProfile): CustomRuleParameter[] {
   return [
-    { key: 'meetings.meetingsPerYear', kind: 'count', label: '每年至少召开会议', unit: '次', min: 0, max: 24, value: profile.meetings.meetingsPerYear },
-    { key: 'committee.quorum', kind: 'threshold', label: '到会人数', base: '应到人数', value: profile.committee.quorum },
-    { key: 'committee.decision', kind: 'threshold', label: '决议通过', base: DECISION_BASE[profile.committee.decisionBase], value: profile.committee.decision },
     {
-      key: 'filing.workingDays', kind: 'days', label: '纪要备案期限', unit: '个工作日', min: 1, max: 60,
-      value: profile.filing.workingDays, emptyMeans: '不设备案期限',
+      key: 'meetings.meetingsPerYear',
+      kind: 'count',
+      label: '每年至少召开会议',
+      unit: '次',
+      min: 0,
+      max: 24,
+      value: profile.meetings.meetingsPerYear,
+    },
+    {
+      key: 'committee.quorum',
+      kind: 'threshold',
+      label: '到会人数',
+      base: '应到人数',
+      value: profile.committee.quorum,
+    },
+    {
+      key: 'committee.decision',
+      kind: 'threshold',
+      label: '决议通过',
+      base: DECISION_BASE[profile.committee.decisionBase],
+      value: profile.committee.decision,
+    },
+    {
+      key: 'filing.workingDays',
+      kind: 'days',
+      label: '纪要备案期限',
+      unit: '个工作日',
+      min: 1,
+      max: 60,
+      value: profile.filing.workingDays,
+      emptyMeans: '不设备案期限',
     },
   ];
 }
@@ -32,16 +67,24 @@ export function customRuleParameters(profile: RuleProfile): CustomRuleParameter[
 export function summarizeProfile(profile: RuleProfile): string {
   const { meetings, committee, composition: c, election, filing } = profile;
   const parts = [
-    meetings.perHalfYear ? `每半年至少召开 1 次${profile.meetingLabel}` : `每年至少召开 ${meetings.meetingsPerYear} 次${profile.meetingLabel}`,
+    meetings.perHalfYear
+      ? `每半年至少召开 1 次${profile.meetingLabel}`
+      : `每年至少召开 ${meetings.meetingsPerYear} 次${profile.meetingLabel}`,
     `到会须${describeThreshold(committee.quorum, '应到人数')}`,
     `决议须${describeThreshold(committee.decision, DECISION_BASE[committee.decisionBase])}同意`,
   ];
   if (c.maxSize !== null) parts.push(`成员不超过 ${c.maxSize} 人${c.oddTotal ? '且为奇数' : ''}`);
   else if (c.oddTotal) parts.push('成员数为奇数');
   if (election) {
-    parts.push(`选举须有选举权的党员${describeThreshold(election.presentThreshold, '应到会人数')}到会，差额须${describeThreshold(election.competitiveMargin, '应选人数')}`);
+    parts.push(
+      `选举须有选举权的党员${describeThreshold(election.presentThreshold, '应到会人数')}到会，差额须${describeThreshold(election.competitiveMargin, '应选人数')}`,
+    );
   }
-  parts.push(filing.workingDays === null ? '纪要不设备案期限' : `纪要 ${filing.workingDays} 个工作日内报${filing.filedWith || '上级党组织'}备案`);
+  parts.push(
+    filing.workingDays === null
+      ? '纪要不设备案期限'
+      : `纪要 ${filing.workingDays} 个工作日内报${filing.filedWith || '上级党组织'}备案`,
+  );
   return `${parts.join('；')}。`;
 }
 
@@ -74,7 +117,13 @@ export function describeProfile(profile: RuleProfile): string[] {
   makeup.push(`设${r.leader}${leaders}`);
   if (c.deputies) {
     const { min, max } = c.deputies;
-    makeup.push(max === null ? (min === 0 ? `可设${r.deputy}` : `${r.deputy}至少${min}名`) : `${r.deputy}${min === max ? min : `${min}－${max}`}名`);
+    makeup.push(
+      max === null
+        ? min === 0
+          ? `可设${r.deputy}`
+          : `${r.deputy}至少${min}名`
+        : `${r.deputy}${min === max ? min : `${min}－${max}`}名`,
+    );
   }
   if (c.maxSize !== null) makeup.push(`成员一般不超过${c.maxSize}人`);
   if (c.oddTotal) makeup.push('成员数为奇数');

@@ -14,19 +14,27 @@ describe('built-in profiles', () => {
     ['beijing-work-group', { num: 2, den: 3, strict: true }, { num: 1, den: 2, strict: false }, 2, false, 3],
     ['suzhou-leading-group', { num: 1, den: 2, strict: false }, { num: 1, den: 2, strict: true }, 2, true, null],
     ['qinghai-branch', { num: 1, den: 2, strict: false }, { num: 1, den: 2, strict: true }, 2, true, null],
-  ] as const)('%s: quorum %o, decision %o, %i meetings, half-yearly %s, filing %s', (id, quorum, decision, perYear, half, filing) => {
-    const p = BUILT_IN_PROFILES[id];
-    expect(p.committee.quorum).toEqual(quorum);
-    expect(p.committee.decision).toEqual(decision);
-    expect(p.committee.decisionBase).toBe('present');
-    expect(p.meetings.meetingsPerYear).toBe(perYear);
-    expect(p.meetings.perHalfYear).toBe(half);
-    expect(p.filing.workingDays).toBe(filing);
-  });
+  ] as const)(
+    '%s: quorum %o, decision %o, %i meetings, half-yearly %s, filing %s',
+    (id, quorum, decision, perYear, half, filing) => {
+      const p = BUILT_IN_PROFILES[id];
+      expect(p.committee.quorum).toEqual(quorum);
+      expect(p.committee.decision).toEqual(decision);
+      expect(p.committee.decisionBase).toBe('present');
+      expect(p.meetings.meetingsPerYear).toBe(perYear);
+      expect(p.meetings.perHalfYear).toBe(half);
+      expect(p.filing.workingDays).toBe(filing);
+    },
+  );
 
   it('states the composition and election rules of the sources', () => {
     const bj = BUILT_IN_PROFILES['beijing-work-group'].composition;
-    expect([bj.leaders, bj.deputies, bj.oddTotal, bj.allCpcMembers]).toEqual([{ min: 1, max: 1 }, { min: 1, max: 2 }, true, true]);
+    expect([bj.leaders, bj.deputies, bj.oddTotal, bj.allCpcMembers]).toEqual([
+      { min: 1, max: 1 },
+      { min: 1, max: 2 },
+      true,
+      true,
+    ]);
     const sz = BUILT_IN_PROFILES['suzhou-leading-group'].composition;
     expect([sz.maxSize, sz.oddTotal]).toEqual([7, true]);
     const qh = BUILT_IN_PROFILES['qinghai-branch'];
@@ -97,7 +105,10 @@ describe('resolveProfile', () => {
   });
 
   it.each([
-    [{ 'committee.quorum': { num: 3, den: 2, strict: true } }, '会议有效人数（以应到人数为基数）（committee.quorum）：比例不能大于1'],
+    [
+      { 'committee.quorum': { num: 3, den: 2, strict: true } },
+      '会议有效人数（以应到人数为基数）（committee.quorum）：比例不能大于1',
+    ],
     [{ meetings: { meetingsPerYear: -1 } }, '每年最少会议次数'],
     [{ 'committee.qorum': 1 }, '未知的字段：qorum'],
     [{ 'filing.workingDays': 0 }, '至少1个工作日'],

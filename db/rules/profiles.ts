@@ -33,7 +33,8 @@ export const PARTY_ELECTION_RULES: ElectionRules = {
   competitiveRequiredForGeneral: true,
   uncontestedByElectionAllowed: true,
   secretBallot: true,
-  source: '《青海省科技社团党组织工作指南》模板4、6、7、9（差额不低于20%；有选举权党员到会超过80%/五分之四以上；补选等额；无记名投票）；《中国共产党基层组织选举工作条例》',
+  source:
+    '《青海省科技社团党组织工作指南》模板4、6、7、9（差额不低于20%；有选举权党员到会超过80%/五分之四以上；补选等额；无记名投票）；《中国共产党基层组织选举工作条例》',
 };
 
 const BEIJING: RuleProfile = {
@@ -49,7 +50,8 @@ const BEIJING: RuleProfile = {
     perHalfYear: false,
     correspondenceAllowed: true,
     separateFromBoard: true,
-    source: '《北京市科协社会组织党建工作小组工作规则（试行）》第四章：党建工作小组会每年不少于2次；如遇重大或急办事项可通过通讯形式临时召开；必须单独召开，不可与理事会、常务理事会等会议合并召开',
+    source:
+      '《北京市科协社会组织党建工作小组工作规则（试行）》第四章：党建工作小组会每年不少于2次；如遇重大或急办事项可通过通讯形式临时召开；必须单独召开，不可与理事会、常务理事会等会议合并召开',
   },
   committee: {
     quorum: { num: 2, den: 3, strict: true },
@@ -57,14 +59,16 @@ const BEIJING: RuleProfile = {
     // so 3 of 6 present voting for passes. Literal reading; the lead may tighten via overrides.
     decision: HALF_OR_MORE,
     decisionBase: 'present',
-    source: '《北京市科协社会组织党建工作小组工作规则（试行）》第四章：出席人员要超过应到会人数的2/3方为有效；会议需作出表决时，须实到会1/2以上成员通过，方为有效；列席人员不具有表决权',
+    source:
+      '《北京市科协社会组织党建工作小组工作规则（试行）》第四章：出席人员要超过应到会人数的2/3方为有效；会议需作出表决时，须实到会1/2以上成员通过，方为有效；列席人员不具有表决权',
   },
   assembly: null,
   filing: {
     workingDays: 3,
     filedWith: '党建委办公室',
     // The clock starts when the minutes are formed (形成会议纪要后), usually the meeting day.
-    source: '《北京市科协社会组织党建工作小组工作规则（试行）》第四章：以会议纪要的形式提交理事会（常务理事会）研究，并在形成会议纪要后3个工作日内报送党建委办公室备案',
+    source:
+      '《北京市科协社会组织党建工作小组工作规则（试行）》第四章：以会议纪要的形式提交理事会（常务理事会）研究，并在形成会议纪要后3个工作日内报送党建委办公室备案',
   },
   composition: {
     leaders: { min: 1, max: 1 },
@@ -74,15 +78,20 @@ const BEIJING: RuleProfile = {
     allCpcMembers: true,
     leaderMustBeCpc: true,
     noneUnderDiscipline: true,
-    source: '《北京市科协社会组织党建工作小组工作规则（试行）》第二章：组长1名，副组长1－2名，成员数为奇数；成员政治面貌须为中共党员；在党纪、政纪处分期间的人员，原则上不得担任党建工作小组成员',
+    source:
+      '《北京市科协社会组织党建工作小组工作规则（试行）》第二章：组长1名，副组长1－2名，成员数为奇数；成员政治面貌须为中共党员；在党纪、政纪处分期间的人员，原则上不得担任党建工作小组成员',
   },
   election: null,
   chairs: {
     regular: ['leader'],
     delegates: ['deputy'],
-    source: '《北京市科协社会组织党建工作小组工作规则（试行）》第四章：组长召集并主持；组长不能参加会议的，可以委托副组长召集并主持',
+    source:
+      '《北京市科协社会组织党建工作小组工作规则（试行）》第四章：组长召集并主持；组长不能参加会议的，可以委托副组长召集并主持',
   },
-  attendees: { allowed: true, source: '《北京市科协社会组织党建工作小组工作规则（试行）》第四章：相关人员可列席；列席人员不具有表决权' },
+  attendees: {
+    allowed: true,
+    source: '《北京市科协社会组织党建工作小组工作规则（试行）》第四章：相关人员可列席；列席人员不具有表决权',
+  },
   absence: {
     leaveNoteRequired: true,
     writtenOpinionAllowed: false,
@@ -108,7 +117,8 @@ const SUZHOU: RuleProfile = {
     perHalfYear: true,
     correspondenceAllowed: false,
     separateFromBoard: false,
-    source: '《苏州市科技社团党建工作领导小组工作规则（试行）》第十七条：小组会议原则上每半年召开一次，如遇重要事项或情况随时召开',
+    source:
+      '《苏州市科技社团党建工作领导小组工作规则（试行）》第十七条：小组会议原则上每半年召开一次，如遇重要事项或情况随时召开',
   },
   committee: {
     quorum: HALF_OR_MORE,
@@ -117,10 +127,16 @@ const SUZHOU: RuleProfile = {
     // is not a majority), and an abstention is not a vote for.
     decision: MORE_THAN_HALF,
     decisionBase: 'present',
-    source: '《苏州市科技社团党建工作领导小组工作规则（试行）》第七条：按照少数服从多数原则，由成员集体讨论决定；第十八条：应当有半数以上成员到会方可召开',
+    source:
+      '《苏州市科技社团党建工作领导小组工作规则（试行）》第七条：按照少数服从多数原则，由成员集体讨论决定；第十八条：应当有半数以上成员到会方可召开',
   },
   assembly: null,
-  filing: { workingDays: null, filedWith: '', source: '《苏州市科技社团党建工作领导小组工作规则（试行）》第二十条：做好小组会议记录，由小组组长签发（未规定备案时限）' },
+  filing: {
+    workingDays: null,
+    filedWith: '',
+    source:
+      '《苏州市科技社团党建工作领导小组工作规则（试行）》第二十条：做好小组会议记录，由小组组长签发（未规定备案时限）',
+  },
   composition: {
     leaders: { min: 1, max: 1 },
     deputies: null, // 002 does not mention deputies.
@@ -129,27 +145,32 @@ const SUZHOU: RuleProfile = {
     allCpcMembers: false, // 002 does not say so for members; only for the leader.
     leaderMustBeCpc: true,
     noneUnderDiscipline: false,
-    source: '《苏州市科技社团党建工作领导小组工作规则（试行）》第五条：一般不超过7人，应为单数；组长原则上由中共党员的理事长担任',
+    source:
+      '《苏州市科技社团党建工作领导小组工作规则（试行）》第五条：一般不超过7人，应为单数；组长原则上由中共党员的理事长担任',
   },
   election: null,
   chairs: {
     regular: ['leader'],
     delegates: ['deputy', 'member'],
-    source: '《苏州市科技社团党建工作领导小组工作规则（试行）》第十七条：会议由组长召集主持，组长因故不能主持会议时，可委托其他成员主持',
+    source:
+      '《苏州市科技社团党建工作领导小组工作规则（试行）》第十七条：会议由组长召集主持，组长因故不能主持会议时，可委托其他成员主持',
   },
   attendees: {
     allowed: true,
-    source: '《苏州市科技社团党建工作领导小组工作规则（试行）》第十五条：可邀请非中共党员的理事长列席；第十九条：可以根据议题指定有关人员列席会议',
+    source:
+      '《苏州市科技社团党建工作领导小组工作规则（试行）》第十五条：可邀请非中共党员的理事长列席；第十九条：可以根据议题指定有关人员列席会议',
   },
   absence: {
     leaveNoteRequired: true,
     writtenOpinionAllowed: true,
-    source: '《苏州市科技社团党建工作领导小组工作规则（试行）》第十八条：成员因故不能参加会议的应当在会前请假，对会议议题的重要意见可以用书面形式表达',
+    source:
+      '《苏州市科技社团党建工作领导小组工作规则（试行）》第十八条：成员因故不能参加会议的应当在会前请假，对会议议题的重要意见可以用书面形式表达',
   },
   yearlyReports: {
     leaderReport: false,
     annualSummary: true,
-    source: '《苏州市科技社团党建工作领导小组工作规则（试行）》第九条：学会进行年终工作总结时，在报告业务工作开展情况的同时，要报告党建工作',
+    source:
+      '《苏州市科技社团党建工作领导小组工作规则（试行）》第九条：学会进行年终工作总结时，在报告业务工作开展情况的同时，要报告党建工作',
   },
 };
 
@@ -166,7 +187,8 @@ const QINGHAI: RuleProfile = {
     perHalfYear: true,
     correspondenceAllowed: false,
     separateFromBoard: false, // 001 asks the opposite: 原则与学会理事会同步召开.
-    source: '《青海省科技社团党组织工作指南》第四部分（四）：原则上每半年召开一次，遇有重要情况可以随时召开；第五部分 2-3：原则与学会理事会同步召开',
+    source:
+      '《青海省科技社团党组织工作指南》第四部分（四）：原则上每半年召开一次，遇有重要情况可以随时召开；第五部分 2-3：原则与学会理事会同步召开',
   },
   committee: {
     quorum: HALF_OR_MORE,
@@ -174,7 +196,8 @@ const QINGHAI: RuleProfile = {
     // strictly more than half (as for Suzhou).
     decision: MORE_THAN_HALF,
     decisionBase: 'present',
-    source: '《青海省科技社团党组织工作指南》第四部分（三）（四）：坚持集体领导、民主集中、个别酝酿、会议决定；半数以上委员到会方可召开。会议如实记录存档',
+    source:
+      '《青海省科技社团党组织工作指南》第四部分（三）（四）：坚持集体领导、民主集中、个别酝酿、会议决定；半数以上委员到会方可召开。会议如实记录存档',
   },
   // 党员大会: 《中国共产党支部工作条例（试行）》第十一条「表决必须有半数以上有表决权的党员
   // 到会方可进行，赞成人数超过应到会有表决权的党员的半数为通过」: base is EXPECTED.
@@ -182,9 +205,14 @@ const QINGHAI: RuleProfile = {
     quorum: HALF_OR_MORE,
     decision: MORE_THAN_HALF,
     decisionBase: 'expected',
-    source: '《中国共产党支部工作条例（试行）》第十一条：表决必须有半数以上有表决权的党员到会方可进行，赞成人数超过应到会有表决权的党员的半数为通过',
+    source:
+      '《中国共产党支部工作条例（试行）》第十一条：表决必须有半数以上有表决权的党员到会方可进行，赞成人数超过应到会有表决权的党员的半数为通过',
   },
-  filing: { workingDays: null, filedWith: '', source: '《青海省科技社团党组织工作指南》：会议如实记录存档（未规定备案时限）' },
+  filing: {
+    workingDays: null,
+    filedWith: '',
+    source: '《青海省科技社团党组织工作指南》：会议如实记录存档（未规定备案时限）',
+  },
   composition: {
     leaders: { min: 1, max: 1 },
     deputies: { min: 0, max: null }, // 副书记 is optional (templates 3–6 list it where there is one).
@@ -202,12 +230,20 @@ const QINGHAI: RuleProfile = {
     delegates: [], // 001 names only the secretary: 主持召集党组织委员会会议和党组织党员大会.
     source: '《青海省科技社团党组织工作指南》第四部分 书记职责：主持召集党组织委员会会议和党组织党员大会',
   },
-  attendees: { allowed: true, source: '《青海省科技社团党组织工作指南》未对列席作规定；列席人员不计入到会人数，无表决权' },
-  absence: { leaveNoteRequired: false, writtenOpinionAllowed: false, source: '《青海省科技社团党组织工作指南》未对请假作规定；记录本仍须写明缺席原因' },
+  attendees: {
+    allowed: true,
+    source: '《青海省科技社团党组织工作指南》未对列席作规定；列席人员不计入到会人数，无表决权',
+  },
+  absence: {
+    leaveNoteRequired: false,
+    writtenOpinionAllowed: false,
+    source: '《青海省科技社团党组织工作指南》未对请假作规定；记录本仍须写明缺席原因',
+  },
   yearlyReports: {
     leaderReport: true,
     annualSummary: true,
-    source: '《青海省科技社团党组织工作指南》第五部分 4：书记每年应向省科技社团党委进行一次书面述职；第四部分（五）：每年提交一次书面工作总结',
+    source:
+      '《青海省科技社团党组织工作指南》第五部分 4：书记每年应向省科技社团党委进行一次书面述职；第四部分（五）：每年提交一次书面工作总结',
   },
 };
 

@@ -30,7 +30,12 @@ export interface Reminder {
   seqs: number[];
 }
 
-export interface ReminderMeeting { seq: number; startAt: string; quorate: boolean; filedDate?: string | undefined }
+export interface ReminderMeeting {
+  seq: number;
+  startAt: string;
+  quorate: boolean;
+  filedDate?: string | undefined;
+}
 
 export interface RemindersInput {
   today: string;
@@ -63,10 +68,17 @@ export function computeReminders(input: RemindersInput): Reminder[] {
       const day = toIsoDate(m.startAt);
       if (daysBetween(day, today) > FILING_LOOKBACK_DAYS || day > today) continue;
       const f = evaluateFiling({ meetingDate: day, today, profile, calendar: input.calendar });
-      const file = { label: '登记备案', target: { page: 'new-work' as const, workType: 'filing' as const, meetingSeq: m.seq } };
+      const file = {
+        label: '登记备案',
+        target: { page: 'new-work' as const, workType: 'filing' as const, meetingSeq: m.seq },
+      };
       if (f.status === 'overdue' && f.deadline) {
         out.push({
-          id: `filing-overdue:${m.seq}`, code: 'filing-overdue', level: 'urgent', seqs: [m.seq], action: file,
+          id: `filing-overdue:${m.seq}`,
+          code: 'filing-overdue',
+          level: 'urgent',
+          seqs: [m.seq],
+          action: file,
           title: `第 ${m.seq} 条会议纪要备案已逾期`,
           message: `${formatChineseDate(day)}会议的纪要应于${formatChineseDate(f.deadline)}前报送${office}备案，已逾期 ${daysBetween(f.deadline, today)} 天。请尽快报送，并登记备案。`,
         });
@@ -74,16 +86,25 @@ export function computeReminders(input: RemindersInput): Reminder[] {
         const left = workingDaysBetween(today, f.deadline, input.calendar);
         if (!left.ok || left.value > FILING_WARN_WORKING_DAYS) continue;
         out.push({
-          id: `filing-due:${m.seq}`, code: 'filing-due', level: left.value <= 1 ? 'urgent' : 'warning', seqs: [m.seq], action: file,
+          id: `filing-due:${m.seq}`,
+          code: 'filing-due',
+          level: left.value <= 1 ? 'urgent' : 'warning',
+          seqs: [m.seq],
+          action: file,
           title: `第 ${m.seq} 条会议纪要待备案`,
-          message: left.value === 0
-            ? `${formatChineseDate(day)}会议的纪要今天（${formatChineseDate(f.deadline)}）是报送${office}备案的最后一天。报送后请登记备案。`
-            : `${formatChineseDate(day)}会议的纪要应于${formatChineseDate(f.deadline)}前报送${office}备案，还剩 ${left.value} 个工作日。报送后请登记备案。`,
+          message:
+            left.value === 0
+              ? `${formatChineseDate(day)}会议的纪要今天（${formatChineseDate(f.deadline)}）是报送${office}备案的最后一天。报送后请登记备案。`
+              : `${formatChineseDate(day)}会议的纪要应于${formatChineseDate(f.deadline)}前报送${office}备案，还剩 ${left.value} 个工作日。报送后请登记备案。`,
         });
       } else if (f.status === 'pending') {
         // The deadline is unknown without the holiday schedule; the meeting is recent enough to still be in time.
         out.push({
-          id: `filing-due:${m.seq}`, code: 'filing-due', level: 'warning', seqs: [m.seq], action: file,
+          id: `filing-due:${m.seq}`,
+          code: 'filing-due',
+          level: 'warning',
+          seqs: [m.seq],
+          action: file,
           title: `第 ${m.seq} 条会议纪要待备案`,
           message: `${formatChineseDate(day)}会议的纪要应在${profile.filing.workingDays}个工作日内报送${office}备案；缺少${f.missingYear ?? ''}年节假日安排，无法算出截止日期，请尽早报送。`,
         });
@@ -92,7 +113,11 @@ export function computeReminders(input: RemindersInput): Reminder[] {
   }
 
   const valid = input.meetings.filter((m) => m.quorate && toIsoDate(m.startAt) <= today);
-  const heldBetween = (from: string, to: string) => valid.filter((m) => { const d = toIsoDate(m.startAt); return d >= from && d <= to; });
+  const heldBetween = (from: string, to: string) =>
+    valid.filter((m) => {
+      const d = toIsoDate(m.startAt);
+      return d >= from && d <= to;
+    });
   const firstHalf = month <= 6;
   const halfFrom = firstHalf ? `${year}-01-01` : `${year}-07-01`;
   const halfTo = firstHalf ? `${year}-06-30` : `${year}-12-31`;
@@ -100,7 +125,11 @@ export function computeReminders(input: RemindersInput): Reminder[] {
   const plan = { label: '记录会议', target: { page: 'new-meeting' as const } };
   if (profile.meetings.perHalfYear && heldBetween(halfFrom, halfTo).length === 0) {
     out.push({
-      id: `half-year:${year}-${firstHalf ? 1 : 2}`, code: 'half-year-no-meeting', level: daysBetween(today, halfTo) <= 30 ? 'urgent' : 'warning', seqs: [], action: plan,
+      id: `half-year:${year}-${firstHalf ? 1 : 2}`,
+      code: 'half-year-no-meeting',
+      level: daysBetween(today, halfTo) <= 30 ? 'urgent' : 'warning',
+      seqs: [],
+      action: plan,
       title: `${year}年${halfLabel}尚未召开${profile.meetingLabel}`,
       message: `规则要求每半年至少召开一次${profile.meetingLabel}，${year}年${halfLabel}（至${formatChineseDate(halfTo)}）还没有有效的会议记录。请安排召开并及时记录。`,
     });
@@ -109,7 +138,11 @@ export function computeReminders(input: RemindersInput): Reminder[] {
     const required = profile.meetings.meetingsPerYear;
     if (held < required) {
       out.push({
-        id: `half-year:${year}-2`, code: 'half-year-no-meeting', level: month >= 11 ? 'urgent' : 'warning', seqs: valid.filter((m) => m.startAt.startsWith(`${year}-`)).map((m) => m.seq), action: plan,
+        id: `half-year:${year}-2`,
+        code: 'half-year-no-meeting',
+        level: month >= 11 ? 'urgent' : 'warning',
+        seqs: valid.filter((m) => m.startAt.startsWith(`${year}-`)).map((m) => m.seq),
+        action: plan,
         title: `${year}年${profile.meetingLabel}还差 ${required - held} 次`,
         message: `规则要求每年至少召开${required}次${profile.meetingLabel}，${year}年已召开有效会议${held}次。请在年底前安排召开。`,
       });
@@ -121,14 +154,22 @@ export function computeReminders(input: RemindersInput): Reminder[] {
     const report = { label: `记录${who}`, target: { page: 'new-work' as const, workType: 'annual-report' as const } };
     if (month >= 10 && !input.leaderReportYears.includes(year)) {
       out.push({
-        id: `leader-report:${year}`, code: 'leader-report-due', level: month === 12 ? 'urgent' : 'warning', seqs: [], action: report,
+        id: `leader-report:${year}`,
+        code: 'leader-report-due',
+        level: month === 12 ? 'urgent' : 'warning',
+        seqs: [],
+        action: report,
         title: `${year}年度${who}尚未记录`,
         message: `已进入第四季度，${year}年度${who}（本年工作、存在问题、下一年计划）还没有记录。请安排述职并记录。`,
       });
     }
     if (month <= 3 && !input.leaderReportYears.includes(year - 1)) {
       out.push({
-        id: `leader-report:${year - 1}`, code: 'leader-report-due', level: 'urgent', seqs: [], action: report,
+        id: `leader-report:${year - 1}`,
+        code: 'leader-report-due',
+        level: 'urgent',
+        seqs: [],
+        action: report,
         title: `${year - 1}年度${who}尚未记录`,
         message: `${year - 1}年度${who}还没有记录，最迟应在${formatChineseDate(`${year}-03-31`)}前完成并记录。`,
       });
@@ -138,13 +179,21 @@ export function computeReminders(input: RemindersInput): Reminder[] {
   const holidays = { label: '导入节假日安排', target: { page: 'holidays' as const } };
   if (!input.calendarYears.includes(year)) {
     out.push({
-      id: `holidays:${year}`, code: 'holidays-missing', level: 'urgent', seqs: [], action: holidays,
+      id: `holidays:${year}`,
+      code: 'holidays-missing',
+      level: 'urgent',
+      seqs: [],
+      action: holidays,
       title: `缺少${year}年节假日安排`,
       message: `没有${year}年的法定节假日安排，会议纪要的备案截止日期无法计算。请从国务院办公厅的通知导入${year}年节假日安排。`,
     });
   } else if (month >= 11 && !input.calendarYears.includes(year + 1)) {
     out.push({
-      id: `holidays:${year + 1}`, code: 'holidays-missing', level: month === 12 ? 'urgent' : 'warning', seqs: [], action: holidays,
+      id: `holidays:${year + 1}`,
+      code: 'holidays-missing',
+      level: month === 12 ? 'urgent' : 'warning',
+      seqs: [],
+      action: holidays,
       title: `缺少${year + 1}年节假日安排`,
       message: `年底前后的会议，备案期限会跨入${year + 1}年。国务院办公厅发布${year + 1}年节假日安排后，请及时导入。`,
     });

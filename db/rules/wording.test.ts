@@ -1,6 +1,14 @@
 /** The rules' sentences never double a threshold word (the old “不少于应选人数的1/5以上”). */
 import { describe, expect, it } from 'vitest';
-import { BUILT_IN_PROFILES, describeProfile, evaluateDecision, evaluateElection, evaluateQuorum, resolveProfile, type RuleProfile } from './index';
+import {
+  BUILT_IN_PROFILES,
+  describeProfile,
+  evaluateDecision,
+  evaluateElection,
+  evaluateQuorum,
+  resolveProfile,
+  type RuleProfile,
+} from './index';
 
 // 不少于/至少/超过 … 以上 says the bound twice; 须 … 以上 needs a verb (须达到/须经/须获得 … 以上).
 const DOUBLED = /(不少于|不低于|至少|超过)[^，。；（]*以上|须(?!经|达到|获得)[^，。；]*以上/;
@@ -21,30 +29,45 @@ function profiles(): RuleProfile[] {
 }
 
 describe('threshold wording', () => {
-  it.each(profiles().map((p) => [p.id, p] as const))('%s: profile sentences and rule messages read once', (_id, profile) => {
-    const texts = [...describeProfile(profile)];
-    const q = evaluateQuorum({ expected: 6, present: 3, profile });
-    if (q.ok) texts.push(q.value.message);
-    const d = evaluateDecision({ present: 5, expected: 6, votes: { for: 2, against: 2, abstain: 1 }, profile });
-    if (d.ok) texts.push(d.value.message);
-    for (const competitive of [true, false]) {
-      const e = evaluateElection({
-        votingExpected: 50, votingPresent: 40, ballotsCast: 40, seats: 5, competitive,
-        candidates: [40, 39, 38, 37, 36].map((v, i) => ({ name: `候选人${i + 1}`, votes: v })), profile,
-      });
-      if (e.ok) texts.push(...e.value.messages);
-    }
-    for (const t of texts) expect(t).not.toMatch(DOUBLED);
-  });
+  it.each(profiles().map((p) => [p.id, p] as const))(
+    '%s: profile sentences and rule messages read once',
+    (_id, profile) => {
+      const texts = [...describeProfile(profile)];
+      const q = evaluateQuorum({ expected: 6, present: 3, profile });
+      if (q.ok) texts.push(q.value.message);
+      const d = evaluateDecision({ present: 5, expected: 6, votes: { for: 2, against: 2, abstain: 1 }, profile });
+      if (d.ok) texts.push(d.value.message);
+      for (const competitive of [true, false]) {
+        const e = evaluateElection({
+          votingExpected: 50,
+          votingPresent: 40,
+          ballotsCast: 40,
+          seats: 5,
+          competitive,
+          candidates: [40, 39, 38, 37, 36].map((v, i) => ({ name: `候选人${i + 1}`, votes: v })),
+          profile,
+        });
+        if (e.ok) texts.push(...e.value.messages);
+      }
+      for (const t of texts) expect(t).not.toMatch(DOUBLED);
+    },
+  );
 
   it('the competitive margin reads 差额须达到应选人数的1/5以上 (Qinghai)', () => {
     const r = resolveProfile('qinghai-branch', undefined);
     if (!r.ok) throw new Error('profile');
     const e = evaluateElection({
-      votingExpected: 50, votingPresent: 45, ballotsCast: 45, seats: 5, competitive: true,
-      candidates: [40, 39, 38, 37, 36, 10].map((v, i) => ({ name: `候选人${i + 1}`, votes: v })), profile: r.profile,
+      votingExpected: 50,
+      votingPresent: 45,
+      ballotsCast: 45,
+      seats: 5,
+      competitive: true,
+      candidates: [40, 39, 38, 37, 36, 10].map((v, i) => ({ name: `候选人${i + 1}`, votes: v })),
+      profile: r.profile,
     });
     if (!e.ok) throw new Error(e.error.message);
-    expect(e.value.messages[1]).toBe('差额选举：应选5名，候选人6名（差额1名）；差额须达到应选人数的1/5以上（至少1名），符合要求。');
+    expect(e.value.messages[1]).toBe(
+      '差额选举：应选5名，候选人6名（差额1名）；差额须达到应选人数的1/5以上（至少1名），符合要求。',
+    );
   });
 });

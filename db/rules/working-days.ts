@@ -29,7 +29,8 @@ export function isWorkingDay(date: IsoDate, calendar: HolidayCalendar): Calendar
  * the deadline of a rule like 「形成会议纪要后3个工作日内」. n = 0 returns `date`.
  */
 export function addWorkingDays(date: IsoDate, n: number, calendar: HolidayCalendar): CalendarOutcome<IsoDate> {
-  if (!Number.isSafeInteger(n) || n < 0 || n > 1_000) throw new RangeError(`工作日数必须是0到1000之间的整数，收到 ${n}`);
+  if (!Number.isSafeInteger(n) || n < 0 || n > 1_000)
+    throw new RangeError(`工作日数必须是0到1000之间的整数，收到 ${n}`);
   let day = toIsoDate(date);
   let left = n;
   while (left > 0) {

@@ -8,9 +8,21 @@ import type { FilingStatus } from './filing';
 import type { ObligationStatus } from './yearly-obligations';
 
 /** An entry a figure stands on, as a link shows it: 第 N 条 + its title and date. */
-export interface LedgerEntryRef { seq: number; kind: string; kindLabel: string; title: string; date: string }
+export interface LedgerEntryRef {
+  seq: number;
+  kind: string;
+  kindLabel: string;
+  title: string;
+  date: string;
+}
 
-export interface LedgerObligation { code: string; ok: boolean; status: ObligationStatus; message: string; seqs: number[] }
+export interface LedgerObligation {
+  code: string;
+  ok: boolean;
+  status: ObligationStatus;
+  message: string;
+  seqs: number[];
+}
 
 export interface LedgerMeetingRow {
   seq: number;
@@ -37,9 +49,17 @@ export interface LedgerMeetingRow {
   };
 }
 
-export interface LedgerCount { count: number; seqs: number[] }
+export interface LedgerCount {
+  count: number;
+  seqs: number[];
+}
 
-export interface LedgerHalf { label: '上半年' | '下半年'; held: number; seqs: number[]; status: ObligationStatus }
+export interface LedgerHalf {
+  label: '上半年' | '下半年';
+  held: number;
+  seqs: number[];
+  status: ObligationStatus;
+}
 
 export interface LedgerAttendanceRow {
   memberId: string;
@@ -64,7 +84,12 @@ export interface LedgerMonth {
   activitySeqs: number[];
 }
 
-export interface LedgerActivityType { type: string; label: string; count: number; seqs: number[] }
+export interface LedgerActivityType {
+  type: string;
+  label: string;
+  count: number;
+  seqs: number[];
+}
 
 export interface LedgerDuty {
   duty: DutyId;
@@ -95,7 +120,10 @@ export interface LedgerFiveClear {
   seqs: number[];
 }
 
-export interface LedgerFlagged { seq: number; message: string }
+export interface LedgerFlagged {
+  seq: number;
+  message: string;
+}
 
 export interface YearLedger {
   year: number;

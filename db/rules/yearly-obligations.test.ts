@@ -14,7 +14,14 @@ function meeting(date: string, over: Partial<MeetingSummary> = {}): MeetingSumma
 }
 
 function run(over: Partial<YearInput>) {
-  const result = computeYearlyObligations({ profile: BJ, year: 2025, meetings: [], workItems: [], today: '2026-04-15', ...over });
+  const result = computeYearlyObligations({
+    profile: BJ,
+    year: 2025,
+    meetings: [],
+    workItems: [],
+    today: '2026-04-15',
+    ...over,
+  });
   const byCode = Object.fromEntries(result.items.map((i) => [i.code, i]));
   return { result, byCode };
 }
@@ -76,7 +83,10 @@ describe('computeYearlyObligations', () => {
     ['qinghai-branch', ['2025-06-30', '2025-07-01'], 'met', 'met'], // boundary days
     ['qinghai-branch', ['2025-08-10', '2025-09-10'], 'missed', 'met'],
   ] as const)('%s: meetings %o → first half %s, second half %s', (id, dates, first, second) => {
-    const { byCode } = run({ profile: BUILT_IN_PROFILES[id], meetings: dates.map((d) => meeting(d, { filing: null })) });
+    const { byCode } = run({
+      profile: BUILT_IN_PROFILES[id],
+      meetings: dates.map((d) => meeting(d, { filing: null })),
+    });
     expect(byCode['meetings-first-half']?.status).toBe(first);
     expect(byCode['meetings-second-half']?.status).toBe(second);
     expect(byCode['meetings-count']?.status).toBe('met');

@@ -80,14 +80,16 @@ export function computeYearlyObligations(input: YearInput): YearlyObligations {
   const items: ObligationItem[] = [];
 
   const countStatus = periodStatus(valid.length >= required, today, yearEnd);
-  items.push(item(
-    'meetings-count',
-    countStatus,
-    countStatus === 'met'
-      ? `${year}年已召开有效的${meetingLabel}${valid.length}次，达到每年至少${required}次的要求。`
-      : `${year}年已召开有效的${meetingLabel}${valid.length}次，每年至少${required}次，${countStatus === 'due' ? '还需' : '缺'}${required - valid.length}次。`,
-    valid.map((m) => m.entryId),
-  ));
+  items.push(
+    item(
+      'meetings-count',
+      countStatus,
+      countStatus === 'met'
+        ? `${year}年已召开有效的${meetingLabel}${valid.length}次，达到每年至少${required}次的要求。`
+        : `${year}年已召开有效的${meetingLabel}${valid.length}次，每年至少${required}次，${countStatus === 'due' ? '还需' : '缺'}${required - valid.length}次。`,
+      valid.map((m) => m.entryId),
+    ),
+  );
 
   if (profile.meetings.perHalfYear) {
     const halves = [
@@ -97,43 +99,87 @@ export function computeYearlyObligations(input: YearInput): YearlyObligations {
     for (const half of halves) {
       const held = valid.filter((m) => half.test(toIsoDate(m.date)));
       const status = periodStatus(held.length > 0, today, half.end);
-      items.push(item(
-        half.code,
-        status,
-        status === 'met'
-          ? `${year}年${half.label}已召开${meetingLabel}${held.length}次。`
-          : `规则要求每半年召开一次，${year}年${half.label}${status === 'due' ? '尚未' : '未'}召开有效的${meetingLabel}。`,
-        held.map((m) => m.entryId),
-      ));
+      items.push(
+        item(
+          half.code,
+          status,
+          status === 'met'
+            ? `${year}年${half.label}已召开${meetingLabel}${held.length}次。`
+            : `规则要求每半年召开一次，${year}年${half.label}${status === 'due' ? '尚未' : '未'}召开有效的${meetingLabel}。`,
+          held.map((m) => m.entryId),
+        ),
+      );
     }
   }
 
   const listDates = (ms: readonly MeetingSummary[]) => ms.map((m) => formatChineseDate(toIsoDate(m.date))).join('、');
   const inquorate = meetings.filter((m) => !m.quorate);
   if (inquorate.length > 0) {
-    items.push(item('inquorate-meetings', 'warning', `${inquorate.length}次会议到会人数不足，不计入有效会议：${listDates(inquorate)}。`, inquorate.map((m) => m.entryId)));
+    items.push(
+      item(
+        'inquorate-meetings',
+        'warning',
+        `${inquorate.length}次会议到会人数不足，不计入有效会议：${listDates(inquorate)}。`,
+        inquorate.map((m) => m.entryId),
+      ),
+    );
   }
   const byFiling = (s: FilingStatus) => meetings.filter((m) => m.filing === s);
   const late = byFiling('late');
   if (late.length > 0) {
-    items.push(item('late-filings', 'warning', `${late.length}次会议纪要逾期备案：${listDates(late)}。`, late.map((m) => m.entryId)));
+    items.push(
+      item(
+        'late-filings',
+        'warning',
+        `${late.length}次会议纪要逾期备案：${listDates(late)}。`,
+        late.map((m) => m.entryId),
+      ),
+    );
   }
   const overdue = byFiling('overdue');
   if (overdue.length > 0) {
-    items.push(item('overdue-filings', 'missed', `${overdue.length}次会议纪要已超过期限仍未备案：${listDates(overdue)}，请尽快报送。`, overdue.map((m) => m.entryId)));
+    items.push(
+      item(
+        'overdue-filings',
+        'missed',
+        `${overdue.length}次会议纪要已超过期限仍未备案：${listDates(overdue)}，请尽快报送。`,
+        overdue.map((m) => m.entryId),
+      ),
+    );
   }
   const pending = byFiling('pending');
   if (pending.length > 0) {
-    items.push(item('pending-filings', 'due', `${pending.length}次会议纪要待备案：${listDates(pending)}。`, pending.map((m) => m.entryId)));
+    items.push(
+      item(
+        'pending-filings',
+        'due',
+        `${pending.length}次会议纪要待备案：${listDates(pending)}。`,
+        pending.map((m) => m.entryId),
+      ),
+    );
   }
   const unknown = byFiling('calendar-missing');
   if (unknown.length > 0) {
-    items.push(item('filing-calendar-missing', 'warning', `${unknown.length}次会议缺少节假日安排，无法判断备案是否按时：${listDates(unknown)}。`, unknown.map((m) => m.entryId)));
+    items.push(
+      item(
+        'filing-calendar-missing',
+        'warning',
+        `${unknown.length}次会议缺少节假日安排，无法判断备案是否按时：${listDates(unknown)}。`,
+        unknown.map((m) => m.entryId),
+      ),
+    );
   }
   if (profile.meetings.separateFromBoard) {
     const merged = meetings.filter((m) => m.heldSeparately === false);
     if (merged.length > 0) {
-      items.push(item('merged-meetings', 'warning', `${merged.length}次${meetingLabel}与理事会等会议合并召开，规则要求单独召开：${listDates(merged)}。`, merged.map((m) => m.entryId)));
+      items.push(
+        item(
+          'merged-meetings',
+          'warning',
+          `${merged.length}次${meetingLabel}与理事会等会议合并召开，规则要求单独召开：${listDates(merged)}。`,
+          merged.map((m) => m.entryId),
+        ),
+      );
     }
   }
 
@@ -145,16 +191,20 @@ export function computeYearlyObligations(input: YearInput): YearlyObligations {
     { kind: 'annual-summary', wanted: profile.yearlyReports.annualSummary, label: '党建工作书面总结' },
   ];
   for (const r of reports.filter((x) => x.wanted)) {
-    const found = input.workItems.filter((w) => w.kind === r.kind && (w.coversYear ?? Number(toIsoDate(w.date).slice(0, 4))) === year);
+    const found = input.workItems.filter(
+      (w) => w.kind === r.kind && (w.coversYear ?? Number(toIsoDate(w.date).slice(0, 4))) === year,
+    );
     const status = periodStatus(found.length > 0, today, reportGrace);
-    items.push(item(
-      r.kind,
-      status,
-      status === 'met'
-        ? `${year}年度${r.label}已记录（${found.map((w) => formatChineseDate(toIsoDate(w.date))).join('、')}）。`
-        : `${year}年度${r.label}${status === 'due' ? '尚未记录' : '缺失'}（${profile.yearlyReports.source}）。`,
-      found.map((w) => w.entryId),
-    ));
+    items.push(
+      item(
+        r.kind,
+        status,
+        status === 'met'
+          ? `${year}年度${r.label}已记录（${found.map((w) => formatChineseDate(toIsoDate(w.date))).join('、')}）。`
+          : `${year}年度${r.label}${status === 'due' ? '尚未记录' : '缺失'}（${profile.yearlyReports.source}）。`,
+        found.map((w) => w.entryId),
+      ),
+    );
   }
 
   return { year, meetingsHeld: valid.length, meetingsRequired: required, items };

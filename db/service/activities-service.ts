@@ -14,7 +14,10 @@ import { profileOf } from './rule-checks';
 import { chinaDate, guard, sealResult, type ServiceContext } from './service-context';
 
 /** What the activity checks look at; a draft may lack the date. */
-export interface ActivityCheck { date?: string | undefined; participantIds: readonly string[] }
+export interface ActivityCheck {
+  date?: string | undefined;
+  participantIds: readonly string[];
+}
 
 export function checkActivity(ctx: ServiceContext, bookId: string, a: ActivityCheck, now: Date): EntryCheck {
   const state = ctx.projection(bookId).state();
@@ -55,7 +58,12 @@ export interface WorkCheck {
 }
 
 /** The work-item check, with what the rules computed (a filing's deadline), sealed as `computed`. */
-export function checkWorkItemWith(ctx: ServiceContext, bookId: string, w: WorkCheck, now: Date): { check: EntryCheck; computed: Record<string, unknown> } {
+export function checkWorkItemWith(
+  ctx: ServiceContext,
+  bookId: string,
+  w: WorkCheck,
+  now: Date,
+): { check: EntryCheck; computed: Record<string, unknown> } {
   const today = chinaDate(now);
   const projection = ctx.projection(bookId);
   const state = projection.state();
@@ -67,10 +75,19 @@ export function checkWorkItemWith(ctx: ServiceContext, bookId: string, w: WorkCh
   }
   if ((w.type === 'annual-report' || w.type === 'annual-summary') && w.year !== undefined && w.date !== undefined) {
     if (w.year > Number(w.date.slice(0, 4))) {
-      c.block('invalid-date', 'year', `不能在 ${w.date} 为 ${w.year} 年${w.type === 'annual-report' ? '述职' : '作总结'}`);
+      c.block(
+        'invalid-date',
+        'year',
+        `不能在 ${w.date} 为 ${w.year} 年${w.type === 'annual-report' ? '述职' : '作总结'}`,
+      );
     }
   }
-  if (w.type === 're-election' && w.newTermStart !== undefined && w.newTermEnd !== undefined && w.newTermEnd <= w.newTermStart) {
+  if (
+    w.type === 're-election' &&
+    w.newTermStart !== undefined &&
+    w.newTermEnd !== undefined &&
+    w.newTermEnd <= w.newTermStart
+  ) {
     c.block('invalid-date', 'newTermEnd', '新一届任期结束日期应晚于开始日期');
   }
   if ((w.type === 'filing' || w.type === 'major-matter') && w.meetingSeq !== undefined) {
@@ -79,8 +96,16 @@ export function checkWorkItemWith(ctx: ServiceContext, bookId: string, w: WorkCh
     if (!target || target.kind !== 'meeting' || !isDomainBody(target.body)) {
       c.block('not-found', 'meetingSeq', `第 ${seq} 条不是会议记录`);
     } else if (w.type === 'filing' && w.date !== undefined) {
-      const meetingDate = String((projection.currentBody(seq, target.body) as { input: { startAt: string } }).input.startAt).slice(0, 10);
-      const f = evaluateFiling({ meetingDate, filedDate: w.date, today, profile: profileOf(state), calendar: ctx.calendar.get() });
+      const meetingDate = String(
+        (projection.currentBody(seq, target.body) as { input: { startAt: string } }).input.startAt,
+      ).slice(0, 10);
+      const f = evaluateFiling({
+        meetingDate,
+        filedDate: w.date,
+        today,
+        profile: profileOf(state),
+        calendar: ctx.calendar.get(),
+      });
       computed = { meetingDate, deadline: f.deadline, status: f.status, message: f.message };
       if (f.status === 'invalid') c.block('invalid-date', 'date', f.message);
       else if (f.status === 'late') c.flag('filing-late', f.message);

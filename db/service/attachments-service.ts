@@ -7,11 +7,15 @@ import { guard, type ServiceContext } from './service-context';
 
 export const MAX_ATTACHMENT_BYTES = 50 * 1024 * 1024;
 
-export function putAttachment(ctx: ServiceContext, req: { bookId: string; fileName: string; mediaType: string; dataBase64: string }): AttachmentRef {
+export function putAttachment(
+  ctx: ServiceContext,
+  req: { bookId: string; fileName: string; mediaType: string; dataBase64: string },
+): AttachmentRef {
   ctx.projection(req.bookId);
   const bytes = Buffer.from(req.dataBase64, 'base64');
   if (bytes.length === 0) throw new ServiceError('empty-file', `文件“${req.fileName}”是空文件`, 'dataBase64');
-  if (bytes.length > MAX_ATTACHMENT_BYTES) throw new ServiceError('too-large', `文件“${req.fileName}”超过 50 MB，请压缩或拆分后再上传`, 'dataBase64');
+  if (bytes.length > MAX_ATTACHMENT_BYTES)
+    throw new ServiceError('too-large', `文件“${req.fileName}”超过 50 MB，请压缩或拆分后再上传`, 'dataBase64');
   const hash = guard(() => ctx.ledger.putAttachment(bytes));
   return { hash, name: req.fileName, mediaType: req.mediaType.toLowerCase(), size: bytes.length };
 }

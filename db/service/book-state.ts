@@ -3,12 +3,23 @@
  * (corrected) org/profile/member entries in seq order. Pure: no I/O.
  */
 import {
-  MEMBER_ROLES, type MemberJoin, type MemberLeave, type MemberRole, type MemberRoleChange, type MemberView,
-  type Organisation, type PersonDetails, type ProfileChoice,
+  MEMBER_ROLES,
+  type MemberJoin,
+  type MemberLeave,
+  type MemberRole,
+  type MemberRoleChange,
+  type MemberView,
+  type Organisation,
+  type PersonDetails,
+  type ProfileChoice,
 } from '../contract';
 import { isDomainBody } from './entry-body';
 
-export interface StateRow { seq: number; kind: string; body: unknown }
+export interface StateRow {
+  seq: number;
+  kind: string;
+  body: unknown;
+}
 
 export interface MemberRecord {
   memberId: string;
@@ -65,7 +76,15 @@ export function applyStateRow(state: BookState, row: StateRow): void {
         joinedOn: i.joinedOn,
         joinRole: i.role,
         roleChanges: [],
-        history: [{ seq: row.seq, kind: row.kind, date: i.joinedOn, summary: `加入，任${MEMBER_ROLES[i.role]}`, approval: i.approval }],
+        history: [
+          {
+            seq: row.seq,
+            kind: row.kind,
+            date: i.joinedOn,
+            summary: `加入，任${MEMBER_ROLES[i.role]}`,
+            approval: i.approval,
+          },
+        ],
       });
       break;
     }
@@ -74,7 +93,13 @@ export function applyStateRow(state: BookState, row: StateRow): void {
       const m = state.members.get(i.memberId);
       if (!m) break;
       m.leftOn = i.leftOn;
-      m.history.push({ seq: row.seq, kind: row.kind, date: i.leftOn, summary: `离任：${i.reason}`, approval: i.approval });
+      m.history.push({
+        seq: row.seq,
+        kind: row.kind,
+        date: i.leftOn,
+        summary: `离任：${i.reason}`,
+        approval: i.approval,
+      });
       break;
     }
     case 'member.role': {
@@ -82,7 +107,13 @@ export function applyStateRow(state: BookState, row: StateRow): void {
       const m = state.members.get(i.memberId);
       if (!m) break;
       m.roleChanges.push({ role: i.role, on: i.changedOn, seq: row.seq });
-      m.history.push({ seq: row.seq, kind: row.kind, date: i.changedOn, summary: `改任${MEMBER_ROLES[i.role]}：${i.reason}`, approval: i.approval });
+      m.history.push({
+        seq: row.seq,
+        kind: row.kind,
+        date: i.changedOn,
+        summary: `改任${MEMBER_ROLES[i.role]}：${i.reason}`,
+        approval: i.approval,
+      });
       break;
     }
   }
@@ -90,12 +121,24 @@ export function applyStateRow(state: BookState, row: StateRow): void {
 
 /** The state as stored in the read model (JSON; the roster as a list). */
 export function serializeState(state: BookState): string {
-  return JSON.stringify({ organisation: state.organisation, profile: state.profile, members: [...state.members.values()] });
+  return JSON.stringify({
+    organisation: state.organisation,
+    profile: state.profile,
+    members: [...state.members.values()],
+  });
 }
 
 export function parseState(text: string): BookState {
-  const value = JSON.parse(text) as { organisation: Organisation | null; profile: ProfileChoice; members: MemberRecord[] };
-  return { organisation: value.organisation, profile: value.profile, members: new Map(value.members.map((m) => [m.memberId, m])) };
+  const value = JSON.parse(text) as {
+    organisation: Organisation | null;
+    profile: ProfileChoice;
+    members: MemberRecord[];
+  };
+  return {
+    organisation: value.organisation,
+    profile: value.profile,
+    members: new Map(value.members.map((m) => [m.memberId, m])),
+  };
 }
 
 export function roleOn(m: MemberRecord, on: string): MemberRole {

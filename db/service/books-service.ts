@@ -1,5 +1,13 @@
 /** Books on this machine: create (organisation, profile, first roster in one go), list, status, verify. */
-import type { BookStatus, BookSummary, MemberJoin, Organisation, ProfileChoice, VerificationView, VerifyView } from '../contract';
+import type {
+  BookStatus,
+  BookSummary,
+  MemberJoin,
+  Organisation,
+  ProfileChoice,
+  VerificationView,
+  VerifyView,
+} from '../contract';
 import type { EntryInput, Verification, VerifyReport } from '../ledger';
 import { allowedSignersLine } from '../bundle/sshsig';
 import { foldState } from './book-state';
@@ -8,8 +16,11 @@ import { joinEntry } from './members-service';
 import { compositionFlags, requireProfile } from './rule-checks';
 import { guard, type ServiceContext } from './service-context';
 
-
-export interface CreateBook { organisation: Organisation; profile: ProfileChoice; members: MemberJoin[] }
+export interface CreateBook {
+  organisation: Organisation;
+  profile: ProfileChoice;
+  members: MemberJoin[];
+}
 
 export function createBook(ctx: ServiceContext, req: CreateBook): BookStatus {
   requireProfile(req.profile);
@@ -21,7 +32,12 @@ export function createBook(ctx: ServiceContext, req: CreateBook): BookStatus {
   for (const join of req.members) {
     const { entry, memberId } = joinEntry(ctx, state, join, false);
     state.members.set(memberId, {
-      memberId, person: join.person, joinedOn: join.joinedOn, joinRole: join.role, roleChanges: [], history: [],
+      memberId,
+      person: join.person,
+      joinedOn: join.joinedOn,
+      joinRole: join.role,
+      roleChanges: [],
+      history: [],
     });
     entries.push(entry);
   }
@@ -30,7 +46,12 @@ export function createBook(ctx: ServiceContext, req: CreateBook): BookStatus {
   entries.unshift({ kind: 'org.setup', body: makeBody(orgSetup, {}, setupFlags) });
   // One transaction: the book, its organisation and its first roster, or nothing.
   const info = guard(() =>
-    ctx.ledger.createBook(req.organisation.orgName, { societyName: req.organisation.societyName }, entries, ctx.requestHook()),
+    ctx.ledger.createBook(
+      req.organisation.orgName,
+      { societyName: req.organisation.societyName },
+      entries,
+      ctx.requestHook(),
+    ),
   );
   return bookStatus(ctx, info.bookId);
 }
@@ -38,7 +59,13 @@ export function createBook(ctx: ServiceContext, req: CreateBook): BookStatus {
 /** Every book of the data folder: one that cannot be read is listed with its problem, never hides the rest. */
 export function listBooks(ctx: ServiceContext): BookSummary[] {
   return guard(() => ctx.ledger.listBooks()).map((b) => {
-    const summary: BookSummary = { bookId: b.bookId, name: b.name, size: b.size, readOnly: true, ...(b.imported ? { imported: true } : {}) };
+    const summary: BookSummary = {
+      bookId: b.bookId,
+      name: b.name,
+      size: b.size,
+      readOnly: true,
+      ...(b.imported ? { imported: true } : {}),
+    };
     try {
       const status = ctx.ledger.status(b.bookId);
       summary.readOnly = status.readOnly;
@@ -67,7 +94,11 @@ export function bookStatus(ctx: ServiceContext, bookId: string): BookStatus {
     // The line a bundle carries and `ssh-keygen -Y verify -f allowed_signers -I <book id>` reads.
     allowedSigners: allowedSignersLine(bookId, info.publicKey),
     createdAt: info.createdAt,
-    integrity: verifyView(status.verification.report ?? status.report, status.verification.state === 'done', ctx.clock()),
+    integrity: verifyView(
+      status.verification.report ?? status.report,
+      status.verification.state === 'done',
+      ctx.clock(),
+    ),
     verification: verificationView(status.verification, ctx.clock()),
   };
   if (status.alarm) result.alarm = { at: status.alarm.at, problems: status.alarm.problems };
@@ -87,7 +118,10 @@ export async function verifyBook(ctx: ServiceContext, bookId: string): Promise<V
   const report = await ctx.ledger.verifyInBackground(bookId);
   // The derived tables are checked against the verified entries and rebuilt when they disagree:
   // never a source of truth, never silently trusted.
-  if (report.ok) guard(() => { if (!ctx.read.consistent(bookId)) ctx.read.rebuild(bookId); });
+  if (report.ok)
+    guard(() => {
+      if (!ctx.read.consistent(bookId)) ctx.read.rebuild(bookId);
+    });
   return verifyView(report, true, ctx.clock());
 }
 
@@ -96,5 +130,10 @@ function verifyView(r: VerifyReport, full: boolean, now: Date): VerifyView {
 }
 
 function verificationView(v: Verification, now: Date): VerificationView {
-  return { state: v.state, done: v.done, total: v.total, ...(v.report ? { report: verifyView(v.report, true, now) } : {}) };
+  return {
+    state: v.state,
+    done: v.done,
+    total: v.total,
+    ...(v.report ? { report: verifyView(v.report, true, now) } : {}),
+  };
 }

@@ -8,7 +8,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import {
-  ServiceError, UPLOAD_TOKEN, type BundleAlarmView, type BundleImportView, type BundleInspectView, type CheckpointSideView,
+  ServiceError,
+  UPLOAD_TOKEN,
+  type BundleAlarmView,
+  type BundleImportView,
+  type BundleInspectView,
+  type CheckpointSideView,
 } from '../contract';
 import { BundleZipError } from '../bundle/bundle-reader';
 import { describeForLiaison, importForLiaison, type LiaisonResult } from '../bundle/liaison-import';
@@ -21,7 +26,11 @@ import type { ServiceContext } from './service-context';
 export const INCOMING_DIR = 'incoming';
 export const EVIDENCE_DIR = 'evidence';
 
-const KIND_LABEL: Record<StoredBundleAlarm['kind'], string> = { rollback: '回滚警报', fork: '分叉警报', 'key-change': '密钥警报' };
+const KIND_LABEL: Record<StoredBundleAlarm['kind'], string> = {
+  rollback: '回滚警报',
+  fork: '分叉警报',
+  'key-change': '密钥警报',
+};
 
 export function incomingDir(dataDir: string): string {
   return path.join(dataDir, INCOMING_DIR);
@@ -31,7 +40,8 @@ export function incomingDir(dataDir: string): string {
 export function uploadPath(dataDir: string, upload: string): string {
   if (!UPLOAD_TOKEN.test(upload)) throw new ServiceError('invalid-input', '上传的数据包编号无效。', 'upload');
   const file = path.join(incomingDir(dataDir), upload);
-  if (!fs.existsSync(file)) throw new ServiceError('upload-missing', '找不到上传的数据包（可能已导入或已丢弃），请重新选择文件。');
+  if (!fs.existsSync(file))
+    throw new ServiceError('upload-missing', '找不到上传的数据包（可能已导入或已丢弃），请重新选择文件。');
   return file;
 }
 
@@ -39,7 +49,12 @@ export function uploadPath(dataDir: string, upload: string): string {
  * Streams a bundle into `incoming/` under a fresh name (never the source's), written to a
  * `.partial` name and renamed when complete; returns the token. `maxBytes` bounds it.
  */
-export async function stageUpload(dataDir: string, source: NodeJS.ReadableStream | string, maxBytes: number, onProgress?: (bytes: number) => void): Promise<string> {
+export async function stageUpload(
+  dataDir: string,
+  source: NodeJS.ReadableStream | string,
+  maxBytes: number,
+  onProgress?: (bytes: number) => void,
+): Promise<string> {
   const dir = incomingDir(dataDir);
   fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
   const token = stagingName();
@@ -53,7 +68,11 @@ export async function stageUpload(dataDir: string, source: NodeJS.ReadableStream
         for await (const piece of chunks) {
           const chunk = typeof piece === 'string' ? Buffer.from(piece) : piece;
           bytes += chunk.length;
-          if (bytes > maxBytes) throw new ServiceError('upload-too-large', `数据包超过 ${Math.round(maxBytes / 1024 / 1024)} MB 的上限，未接收。`);
+          if (bytes > maxBytes)
+            throw new ServiceError(
+              'upload-too-large',
+              `数据包超过 ${Math.round(maxBytes / 1024 / 1024)} MB 的上限，未接收。`,
+            );
           onProgress?.(bytes);
           yield chunk;
         }
@@ -76,14 +95,23 @@ function side(signed: SignedCheckpoint): CheckpointSideView {
 
 function alarmView(a: StoredBundleAlarm): BundleAlarmView {
   return {
-    id: a.id, bookId: a.bookId, kind: a.kind, kindLabel: KIND_LABEL[a.kind], at: a.at, message: a.message,
-    pinned: side(a.pinned), found: a.found ? side(a.found) : null, bundleSha256: a.bundleSha256, evidenceFile: a.evidenceFile,
+    id: a.id,
+    bookId: a.bookId,
+    kind: a.kind,
+    kindLabel: KIND_LABEL[a.kind],
+    at: a.at,
+    message: a.message,
+    pinned: side(a.pinned),
+    found: a.found ? side(a.found) : null,
+    bundleSha256: a.bundleSha256,
+    evidenceFile: a.evidenceFile,
   };
 }
 
 /** Errors of the bundle and ledger layers as the service's (stable code, Chinese message). */
 function rethrow(error: unknown): never {
-  if (error instanceof BundleZipError) throw new ServiceError('bundle-invalid', `这个文件不能作为数据包安全读取：${error.message}`);
+  if (error instanceof BundleZipError)
+    throw new ServiceError('bundle-invalid', `这个文件不能作为数据包安全读取：${error.message}`);
   if (error instanceof LedgerError || error instanceof BundleError) throw new ServiceError(error.code, error.message);
   throw error;
 }
@@ -93,33 +121,82 @@ export async function inspectUpload(ctx: ServiceContext, upload: string): Promis
   const pins = new PinStore(ctx.ledger.database);
   const { claims, pinned, local } = await describeForLiaison(ctx.ledger, pins, file).catch(rethrow);
   return {
-    upload, verified: false, bookId: claims.bookId, name: claims.name, orgName: claims.orgName, size: claims.size, root: claims.root,
-    keyId: claims.keyId, checkpointTime: claims.checkpointTime, baggingDate: claims.baggingDate, attachments: claims.attachments,
-    bytes: claims.bytes, pinned, localBook: local && pinned === null,
+    upload,
+    verified: false,
+    bookId: claims.bookId,
+    name: claims.name,
+    orgName: claims.orgName,
+    size: claims.size,
+    root: claims.root,
+    keyId: claims.keyId,
+    checkpointTime: claims.checkpointTime,
+    baggingDate: claims.baggingDate,
+    attachments: claims.attachments,
+    bytes: claims.bytes,
+    pinned,
+    localBook: local && pinned === null,
   };
 }
 
 function viewOf(result: LiaisonResult): BundleImportView {
   const report = result.report;
   const failedChecks = report ? report.checks.filter((c) => !c.ok && !c.skipped).map((c) => c.message) : [];
-  const base = { bookId: report?.bookId ?? null, size: report?.size ?? null, previousSize: null, failedChecks, alarms: [] };
+  const base = {
+    bookId: report?.bookId ?? null,
+    size: report?.size ?? null,
+    previousSize: null,
+    failedChecks,
+    alarms: [],
+  };
   switch (result.outcome) {
     case 'imported':
-      return { ...base, outcome: 'imported', size: result.book.size, message: `已核验并导入记录本（${result.book.size} 条），并固定了它的密钥与树根。导入的记录本只读。` };
+      return {
+        ...base,
+        outcome: 'imported',
+        size: result.book.size,
+        message: `已核验并导入记录本（${result.book.size} 条），并固定了它的密钥与树根。导入的记录本只读。`,
+      };
     case 'extended':
-      return { ...base, outcome: 'extended', size: result.book.size, previousSize: result.previousSize, message: `已核验：数据包是上次导入的延续，新增 ${result.book.size - (result.previousSize ?? 0)} 条（${result.previousSize ?? 0} → ${result.book.size} 条）。` };
+      return {
+        ...base,
+        outcome: 'extended',
+        size: result.book.size,
+        previousSize: result.previousSize,
+        message: `已核验：数据包是上次导入的延续，新增 ${result.book.size - (result.previousSize ?? 0)} 条（${result.previousSize ?? 0} → ${result.book.size} 条）。`,
+      };
     case 'unchanged':
-      return { ...base, outcome: 'unchanged', size: result.book.size, previousSize: result.previousSize, message: `已核验：与本机已导入的完全相同（${result.book.size} 条），没有任何改动。` };
+      return {
+        ...base,
+        outcome: 'unchanged',
+        size: result.book.size,
+        previousSize: result.previousSize,
+        message: `已核验：与本机已导入的完全相同（${result.book.size} 条），没有任何改动。`,
+      };
     case 'needs-fingerprint':
-      return { ...base, outcome: 'needs-fingerprint', genesisKeyId: result.genesisKeyId, currentKeyId: result.currentKeyId, message: '首次导入这本记录本：请与纸质备案核对密钥指纹，确认后再导入。' };
+      return {
+        ...base,
+        outcome: 'needs-fingerprint',
+        genesisKeyId: result.genesisKeyId,
+        currentKeyId: result.currentKeyId,
+        message: '首次导入这本记录本：请与纸质备案核对密钥指纹，确认后再导入。',
+      };
     case 'alarm':
-      return { ...base, outcome: 'alarm', alarms: result.alarms.map(alarmView), message: `${result.alarms.map((a) => KIND_LABEL[a.kind]).join('、')}：数据包没有导入，已作为证据保存（两份已签名的检查点与数据包副本）。请与记录人和上级联系核实。` };
+      return {
+        ...base,
+        outcome: 'alarm',
+        alarms: result.alarms.map(alarmView),
+        message: `${result.alarms.map((a) => KIND_LABEL[a.kind]).join('、')}：数据包没有导入，已作为证据保存（两份已签名的检查点与数据包副本）。请与记录人和上级联系核实。`,
+      };
     case 'refused':
       return { ...base, outcome: 'refused', message: result.message };
   }
 }
 
-export async function importUpload(ctx: ServiceContext, upload: string, fingerprint: string | undefined): Promise<BundleImportView> {
+export async function importUpload(
+  ctx: ServiceContext,
+  upload: string,
+  fingerprint: string | undefined,
+): Promise<BundleImportView> {
   const file = uploadPath(ctx.dataDir, upload);
   const pins = new PinStore(ctx.ledger.database);
   const result = await importForLiaison(ctx.ledger, pins, file, {
@@ -128,7 +205,12 @@ export async function importUpload(ctx: ServiceContext, upload: string, fingerpr
     ...(fingerprint !== undefined ? { acceptFingerprint: fingerprint } : {}),
   }).catch(rethrow);
   // Done with the upload once it was imported, found identical, or kept as evidence.
-  if (result.outcome === 'imported' || result.outcome === 'extended' || result.outcome === 'unchanged' || result.outcome === 'alarm') {
+  if (
+    result.outcome === 'imported' ||
+    result.outcome === 'extended' ||
+    result.outcome === 'unchanged' ||
+    result.outcome === 'alarm'
+  ) {
     fs.rmSync(file, { force: true });
   }
   return viewOf(result);

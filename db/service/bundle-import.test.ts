@@ -23,7 +23,11 @@ function harness(): Harness {
 describe('bundles through the service', () => {
   it('hand-over, export, stage, inspect, import, read-only, rollback alarm', async () => {
     const society = harness();
-    const { bookId, keyId: firstKey } = await society.call('books.create', { organisation: ORG, profile: { id: 'beijing-work-group' }, members: FIVE });
+    const { bookId, keyId: firstKey } = await society.call('books.create', {
+      organisation: ORG,
+      profile: { id: 'beijing-work-group' },
+      members: FIVE,
+    });
     const handed = await society.call('books.handover', { bookId, reason: '记录人由王芳变更为李娜' });
     expect(handed.keyId).not.toBe(firstKey);
     expect((await society.call('books.verify', { bookId })).ok).toBe(true);
@@ -34,25 +38,39 @@ describe('bundles through the service', () => {
     await society.service.exportBundle(bookId, grown);
 
     const liaison = harness();
-    await expect(liaison.call('bundles.inspect', { upload: '../old.zip' })).rejects.toMatchObject({ code: 'invalid-input' });
-    await expect(liaison.call('bundles.import', { upload: 'bundle-000000000000000000000000.zip' })).rejects.toMatchObject({ code: 'upload-missing' });
+    await expect(liaison.call('bundles.inspect', { upload: '../old.zip' })).rejects.toMatchObject({
+      code: 'invalid-input',
+    });
+    await expect(
+      liaison.call('bundles.import', { upload: 'bundle-000000000000000000000000.zip' }),
+    ).rejects.toMatchObject({ code: 'upload-missing' });
     const upload = await liaison.service.stageBundle(fs.createReadStream(grown));
     const inspected = await liaison.call('bundles.inspect', { upload });
     expect(inspected).toMatchObject({ verified: false, bookId, keyId: handed.keyId, pinned: null, localBook: false });
-    expect(await liaison.call('bundles.import', { upload })).toMatchObject({ outcome: 'needs-fingerprint', genesisKeyId: firstKey, currentKeyId: handed.keyId });
+    expect(await liaison.call('bundles.import', { upload })).toMatchObject({
+      outcome: 'needs-fingerprint',
+      genesisKeyId: firstKey,
+      currentKeyId: handed.keyId,
+    });
     // The paper 备案 of the first key still identifies the book (the rotation is signed by it).
     const imported = await liaison.call('bundles.import', { upload, fingerprint: firstKey });
     expect(imported).toMatchObject({ outcome: 'imported', bookId });
     expect(fs.readdirSync(path.join(liaison.dir, 'incoming'))).toEqual([]);
     expect(await liaison.call('books.list', {})).toMatchObject([{ bookId, readOnly: true, imported: true }]);
-    await expect(liaison.call('members.join', { bookId, ...member('钱某', 'member') })).rejects.toMatchObject({ code: 'book-readonly' });
-    await expect(liaison.call('books.handover', { bookId, reason: '冒充移交' })).rejects.toMatchObject({ code: 'book-readonly' });
+    await expect(liaison.call('members.join', { bookId, ...member('钱某', 'member') })).rejects.toMatchObject({
+      code: 'book-readonly',
+    });
+    await expect(liaison.call('books.handover', { bookId, reason: '冒充移交' })).rejects.toMatchObject({
+      code: 'book-readonly',
+    });
 
     const older = await liaison.service.stageBundle(old);
     const alarm = await liaison.call('bundles.import', { upload: older });
     expect(alarm).toMatchObject({ outcome: 'alarm', alarms: [{ kind: 'rollback', kindLabel: '回滚警报' }] });
     expect(alarm.alarms[0]!.pinned.size - alarm.alarms[0]!.found!.size).toBe(1);
-    expect(await liaison.call('bundles.alarms', { bookId })).toMatchObject([{ kind: 'rollback', pinned: { keyId: handed.keyId } }]);
+    expect(await liaison.call('bundles.alarms', { bookId })).toMatchObject([
+      { kind: 'rollback', pinned: { keyId: handed.keyId } },
+    ]);
     expect((await liaison.call('books.status', { bookId })).size).toBe(alarm.alarms[0]!.pinned.size);
   }, 60_000);
 });

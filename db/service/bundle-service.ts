@@ -23,7 +23,10 @@ export async function exportBundle(
   guard(() => ctx.ledger.getBook(bookId));
   const report = await ctx.ledger.verifyInBackground(bookId);
   if (!report.ok) {
-    throw new ServiceError('book-damaged', `这本记录本未通过完整校验，不能导出为数据包：${report.problems[0]?.message ?? ''}`);
+    throw new ServiceError(
+      'book-damaged',
+      `这本记录本未通过完整校验，不能导出为数据包：${report.problems[0]?.message ?? ''}`,
+    );
   }
   const orgName = guard(() => ctx.read.state(bookId).organisation?.orgName);
   try {

@@ -10,10 +10,13 @@ beforeEach(() => {
 });
 afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-const schedule = (year: number) => JSON.stringify({
-  year, source: '国办发明电〔示例〕1号',
-  holidays: [[`${year}-01-01`, `${year}-01-01`, '元旦']], workdays: [],
-});
+const schedule = (year: number) =>
+  JSON.stringify({
+    year,
+    source: '国办发明电〔示例〕1号',
+    holidays: [[`${year}-01-01`, `${year}-01-01`, '元旦']],
+    workdays: [],
+  });
 
 describe('holiday calendar store', () => {
   it('imports a year the built-in data does not cover and keeps it across restarts', () => {

@@ -6,7 +6,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { ServiceError, type CalendarView } from '../contract';
 import {
-  createHolidayCalendar, describeCalendarCoverage, parseHolidaySchedule, withImportedSchedule, type HolidayCalendar,
+  createHolidayCalendar,
+  describeCalendarCoverage,
+  parseHolidaySchedule,
+  withImportedSchedule,
+  type HolidayCalendar,
 } from '../rules';
 
 export class CalendarStore {
@@ -22,7 +26,10 @@ export class CalendarStore {
     if (!this.loaded) {
       const imported = [];
       if (fs.existsSync(this.dir)) {
-        for (const name of fs.readdirSync(this.dir).filter((n) => /^\d{4}\.json$/.test(n)).sort()) {
+        for (const name of fs
+          .readdirSync(this.dir)
+          .filter((n) => /^\d{4}\.json$/.test(n))
+          .sort()) {
           const parsed = parseHolidaySchedule(fs.readFileSync(path.join(this.dir, name), 'utf8'));
           // A damaged file is skipped, not trusted: the year then reads as "not covered".
           if (parsed.ok) imported.push(parsed.value);
@@ -51,7 +58,9 @@ export class CalendarStore {
     const schedule = parsed.value;
     if (this.view().builtInYears.includes(schedule.year)) {
       throw new ServiceError(
-        'calendar-year-built-in', `${schedule.year} 年已有内置的法定节假日数据，无需导入；导入只用于内置数据尚未覆盖的年份`, 'text',
+        'calendar-year-built-in',
+        `${schedule.year} 年已有内置的法定节假日数据，无需导入；导入只用于内置数据尚未覆盖的年份`,
+        'text',
       );
     }
     fs.mkdirSync(this.dir, { recursive: true, mode: 0o700 });

@@ -12,7 +12,10 @@ export class CheckBuilder {
   readonly passed: string[] = [];
 
   /** `now`: the one clock reading every date check of this call uses (the seal's own). */
-  constructor(readonly kind: EntryCheckKind, readonly now: Date) {}
+  constructor(
+    readonly kind: EntryCheckKind,
+    readonly now: Date,
+  ) {}
 
   block(code: string, field: string, message: string): this {
     this.blocking.push({ code, field, message });
@@ -34,7 +37,11 @@ export class CheckBuilder {
     if (date === undefined) return this;
     const today = chinaDate(this.now);
     if (date > today) {
-      return this.block('future-date', field, `${what}为${formatChineseDate(date)}，晚于今天（${formatChineseDate(today)}），${tail}`);
+      return this.block(
+        'future-date',
+        field,
+        `${what}为${formatChineseDate(date)}，晚于今天（${formatChineseDate(today)}），${tail}`,
+      );
     }
     return this.pass(`${what}不晚于今天。`);
   }

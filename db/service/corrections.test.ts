@@ -12,7 +12,8 @@ let ids: string[] = [];
 let meetingSeq = 0;
 beforeEach(async () => {
   h = openHarness('2025-03-20T10:00');
-  bookId = (await h.call('books.create', { organisation: ORG, profile: { id: 'beijing-work-group' }, members: FIVE })).bookId;
+  bookId = (await h.call('books.create', { organisation: ORG, profile: { id: 'beijing-work-group' }, members: FIVE }))
+    .bookId;
   ids = (await h.call('members.list', { bookId })).map((m) => m.memberId);
   meetingSeq = (await h.call('meetings.seal', { bookId, meeting: meetingInput(ids) })).seq;
 });
@@ -24,7 +25,10 @@ describe('corrections', () => {
   it('corrects attendance as a whole: one member recorded present was in fact absent', async () => {
     const absentee = ids[4]!;
     await h.call('entries.correct', {
-      bookId, seq: meetingSeq, ...base, changes: [
+      bookId,
+      seq: meetingSeq,
+      ...base,
+      changes: [
         { field: '/input/presentIds', value: ids.slice(0, 4) },
         { field: '/input/absent', value: [{ memberId: absentee, leaveNote: '因病请假' }] },
         { field: '/input/decisions/0/votes/for', value: 4 },
@@ -39,28 +43,48 @@ describe('corrections', () => {
   });
 
   it('refuses a correction that leaves the attendance inconsistent, naming the member', async () => {
-    await expect(h.call('entries.correct', { bookId, seq: meetingSeq, ...base, field: '/input/presentIds', value: ids.slice(0, 4) }))
-      .rejects.toMatchObject({ code: 'invalid-correction', message: expect.stringContaining('陈晨') });
-    await expect(h.call('entries.correct', { bookId, seq: meetingSeq, ...base, field: '/input/presentIds/0', value: 'stranger' }))
-      .rejects.toMatchObject({ code: 'invalid-correction', message: expect.stringContaining('stranger') });
+    await expect(
+      h.call('entries.correct', {
+        bookId,
+        seq: meetingSeq,
+        ...base,
+        field: '/input/presentIds',
+        value: ids.slice(0, 4),
+      }),
+    ).rejects.toMatchObject({ code: 'invalid-correction', message: expect.stringContaining('陈晨') });
+    await expect(
+      h.call('entries.correct', { bookId, seq: meetingSeq, ...base, field: '/input/presentIds/0', value: 'stranger' }),
+    ).rejects.toMatchObject({ code: 'invalid-correction', message: expect.stringContaining('stranger') });
   });
 
   it('never corrects a member’s identity', async () => {
     const joins = await h.call('entries.list', { bookId, kinds: ['member.join'] });
-    await expect(h.call('entries.correct', { bookId, seq: joins.items[0]!.seq, ...base, field: '/input/memberId', value: ids[0] }))
-      .rejects.toMatchObject({ code: 'not-correctable' });
+    await expect(
+      h.call('entries.correct', { bookId, seq: joins.items[0]!.seq, ...base, field: '/input/memberId', value: ids[0] }),
+    ).rejects.toMatchObject({ code: 'not-correctable' });
     const roster = await h.call('members.list', { bookId });
     expect(roster).toHaveLength(5);
   });
 
   it('fills an optional field that was left empty, but never invents a field', async () => {
-    const r = await h.call('activities.seal', { bookId, activity: { type: 'study', title: '学习', date: '2025-03-19', place: '会议室', organizer: '小组', content: '学习文件' } });
+    const r = await h.call('activities.seal', {
+      bookId,
+      activity: {
+        type: 'study',
+        title: '学习',
+        date: '2025-03-19',
+        place: '会议室',
+        organizer: '小组',
+        content: '学习文件',
+      },
+    });
     await h.call('entries.correct', { bookId, seq: r.seq, ...base, field: '/input/endDate', value: '2025-03-20' });
     const d = await h.call('entries.get', { bookId, seq: r.seq });
     expect((d.current as { input: { endDate: string } }).input.endDate).toBe('2025-03-20');
     expect(d.corrections[0]).toMatchObject({ previous: undefined, value: '2025-03-20', fieldLabel: '结束日期' });
-    await expect(h.call('entries.correct', { bookId, seq: r.seq, ...base, field: '/input/secretNote', value: 'x' }))
-      .rejects.toMatchObject({ code: 'field-not-found' });
+    await expect(
+      h.call('entries.correct', { bookId, seq: r.seq, ...base, field: '/input/secretNote', value: 'x' }),
+    ).rejects.toMatchObject({ code: 'field-not-found' });
   });
 
   it('the timeline’s flags and the yearly ledger follow the corrected reading', async () => {
@@ -73,7 +97,8 @@ describe('corrections', () => {
   });
 
   it('refuses a list where a text was', async () => {
-    await expect(h.call('entries.correct', { bookId, seq: meetingSeq, ...base, field: '/input/place', value: ['a'] }))
-      .rejects.toMatchObject({ code: 'type-mismatch', message: expect.stringContaining('文字') });
+    await expect(
+      h.call('entries.correct', { bookId, seq: meetingSeq, ...base, field: '/input/place', value: ['a'] }),
+    ).rejects.toMatchObject({ code: 'type-mismatch', message: expect.stringContaining('文字') });
   });
 });

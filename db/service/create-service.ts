@@ -69,18 +69,23 @@ export function createService(options: ServiceOptions): Service {
   const clock = options.clock ?? (() => new Date());
   // The read model is written in every seal's transaction; it needs the ledger to exist first.
   let read: ReadModel | null = null;
-  const ledger: Ledger = guard(() => openLedger({
-    path: path.join(options.dataDir, DATABASE_FILE),
-    keyStore: options.keyStore,
-    clock,
-    onSeal: (bookId, entries) => read!.apply(bookId, entries),
-    ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
-    ...(options.verifyWorker !== undefined ? { verifyWorker: options.verifyWorker } : {}),
-    ...(options.inlineVerifyBelow !== undefined ? { inlineVerifyBelow: options.inlineVerifyBelow } : {}),
-  }));
+  const ledger: Ledger = guard(() =>
+    openLedger({
+      path: path.join(options.dataDir, DATABASE_FILE),
+      keyStore: options.keyStore,
+      clock,
+      onSeal: (bookId, entries) => read!.apply(bookId, entries),
+      ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
+      ...(options.verifyWorker !== undefined ? { verifyWorker: options.verifyWorker } : {}),
+      ...(options.inlineVerifyBelow !== undefined ? { inlineVerifyBelow: options.inlineVerifyBelow } : {}),
+    }),
+  );
   // The context is needed to re-run the rules on corrected meetings; it exists once created.
   let context: ServiceContext | null = null;
-  read = new ReadModel(() => ledger, (...args) => reflagMeeting(context!)(...args));
+  read = new ReadModel(
+    () => ledger,
+    (...args) => reflagMeeting(context!)(...args),
+  );
   const ctx = createContext(ledger, read, options.dataDir, new CalendarStore(options.dataDir), clock, options.newId);
   context = ctx;
 
@@ -116,8 +121,12 @@ export function createService(options: ServiceOptions): Service {
     'duties.suggest': (i) => suggestEntryDuties(i),
     'app.security': () => securityView(options.keyStore.protection?.() ?? 'none'),
     // Only the host's service (host/real-service.ts, db/demo/demo-books.ts) keeps a demo book beside the real ones.
-    'demo.open': () => { throw new ServiceError('demo-unavailable', '此处不提供示例记录本'); },
-    'demo.remove': () => { throw new ServiceError('demo-unavailable', '此处不提供示例记录本'); },
+    'demo.open': () => {
+      throw new ServiceError('demo-unavailable', '此处不提供示例记录本');
+    },
+    'demo.remove': () => {
+      throw new ServiceError('demo-unavailable', '此处不提供示例记录本');
+    },
     // Filing documents read the book through the service's own (proven) reads, never its rows.
     'documents.build': (i) => buildDocument(service, i),
     'documents.fromDraft': (i) => buildDraftDocument(service, i.bookId, i.draft),
@@ -133,7 +142,8 @@ export function createService(options: ServiceOptions): Service {
     'profiles.list': () => listProfiles(),
     'profiles.describe': (i) => describeProfileChoice(i.profile),
     'members.check': (i) => checkMember(i.person),
-    exportBundle: (bookId, outPath, exportOptions) => exportBundle(ctx, options.keyStore, bookId, outPath, exportOptions),
+    exportBundle: (bookId, outPath, exportOptions) =>
+      exportBundle(ctx, options.keyStore, bookId, outPath, exportOptions),
     close: () => ledger.close(),
   };
   for (const method of Object.keys(contract) as (keyof Contract)[]) {

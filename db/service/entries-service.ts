@@ -1,7 +1,23 @@
 /** Reading the book (timeline, one entry with its corrections) and correcting sealed entries. */
 import {
-  ENTRY_INPUT_SCHEMAS, ServiceError, describeEntry, describeZodError, inputPathOf, isEntryKind, isLedgerKind, labelFor, locateField,
-  type CorrectionView, type NameOf, type ActivityInput, type EntryDetail, type EntryPage, type MeetingEvaluation, type MeetingInput, type WorkItemInput, type SealResult,
+  ENTRY_INPUT_SCHEMAS,
+  ServiceError,
+  describeEntry,
+  describeZodError,
+  inputPathOf,
+  isEntryKind,
+  isLedgerKind,
+  labelFor,
+  locateField,
+  type CorrectionView,
+  type NameOf,
+  type ActivityInput,
+  type EntryDetail,
+  type EntryPage,
+  type MeetingEvaluation,
+  type MeetingInput,
+  type WorkItemInput,
+  type SealResult,
 } from '../contract';
 import type { BookState } from './book-state';
 import { changesOf, isDomainBody } from './entry-body';
@@ -37,14 +53,26 @@ export function getEntryDetail(ctx: ServiceContext, bookId: string, seq: number)
       const previous = getAt(reading, x.field);
       reading = setAt(reading, x.field, x.value);
       return {
-        seq: c.seq, field: x.field, fieldLabel: fieldLabel(summary.kind, reading, x.field, names), previous, value: x.value,
-        reason: c.body.reason, by: c.body.by ?? '', recordedAt: c.recordedAt,
+        seq: c.seq,
+        field: x.field,
+        fieldLabel: fieldLabel(summary.kind, reading, x.field, names),
+        previous,
+        value: x.value,
+        reason: c.body.reason,
+        by: c.body.by ?? '',
+        recordedAt: c.recordedAt,
       };
     }),
   );
   const detail: EntryDetail = {
-    summary, hash: entry.hash, prev: entry.prev, author: entry.author,
-    original: entry.body, corrections, current: reading, ledgerFlags: entry.flags,
+    summary,
+    hash: entry.hash,
+    prev: entry.prev,
+    author: entry.author,
+    original: entry.body,
+    corrections,
+    current: reading,
+    ledgerFlags: entry.flags,
   };
   if (entry.kind === 'meeting' && corrections.length > 0 && isDomainBody(reading) && isDomainBody(entry.body)) {
     // Shown only when the corrected reading changes a rule result (a corrected place does not).
@@ -72,7 +100,11 @@ export function correctEntry(ctx: ServiceContext, r: CorrectionRequest): SealRes
   if (!entry) throw notFound('记录', `第 ${r.seq} 条`, 'seq');
   const schema = isEntryKind(entry.kind) && !isLedgerKind(entry.kind) ? ENTRY_INPUT_SCHEMAS[entry.kind] : undefined;
   if (!schema || !isDomainBody(entry.body)) {
-    throw new ServiceError('not-correctable', `第 ${r.seq} 条是“${projection.summary(r.seq)?.kindLabel ?? entry.kind}”，这类记录不能更正`, 'seq');
+    throw new ServiceError(
+      'not-correctable',
+      `第 ${r.seq} 条是“${projection.summary(r.seq)?.kindLabel ?? entry.kind}”，这类记录不能更正`,
+      'seq',
+    );
   }
   const changes = r.changes ?? [{ field: r.field ?? '', value: r.value }];
   const current = projection.currentBody(r.seq, entry.body);
@@ -93,7 +125,10 @@ export function correctEntry(ctx: ServiceContext, r: CorrectionRequest): SealRes
   }
   checkCorrectedReading(ctx, r.bookId, entry.kind, parsed.data);
   const sealed = ctx.sealCorrection(r.bookId, {
-    target: r.seq, ...(r.changes ? { changes: r.changes } : { field: r.field!, value: r.value }), reason: r.reason, by: r.by,
+    target: r.seq,
+    ...(r.changes ? { changes: r.changes } : { field: r.field!, value: r.value }),
+    reason: r.reason,
+    by: r.by,
   });
   return sealResult(sealed, []);
 }
@@ -117,18 +152,34 @@ export function fieldLabel(kind: string, body: unknown, pointer: string, nameOf:
 
 /** Applies one field change to the reading, refusing what a correction may not do. */
 function applyChange(
-  seq: number, kind: string, reading: { input: unknown }, change: { field: string; value: unknown }, label: (field: string) => string,
+  seq: number,
+  kind: string,
+  reading: { input: unknown },
+  change: { field: string; value: unknown },
+  label: (field: string) => string,
 ): { input: unknown } {
   const pointer = pointerTokens(change.field);
   if (!pointer || pointer[0] !== 'input') {
-    throw new ServiceError('not-correctable', '只能更正记录人填写的内容；规则判断结果会按更正后的内容重新计算', 'field');
+    throw new ServiceError(
+      'not-correctable',
+      '只能更正记录人填写的内容；规则判断结果会按更正后的内容重新计算',
+      'field',
+    );
   }
   if (kind.startsWith('member.') && pointer[1] === 'memberId') {
-    throw new ServiceError('not-correctable', '成员编号是成员在记录本中的身份，不能更正；如登记错了人，请办理离任并重新登记加入', 'field');
+    throw new ServiceError(
+      'not-correctable',
+      '成员编号是成员在记录本中的身份，不能更正；如登记错了人，请办理离任并重新登记加入',
+      'field',
+    );
   }
   const at = resolvePointer(reading, change.field);
   if (at.found && at.value !== null && change.value !== null && typeName(at.value) !== typeName(change.value)) {
-    throw new ServiceError('type-mismatch', `“${label(change.field)}”原为${typeName(at.value)}，更正内容也应为${typeName(at.value)}`, 'value');
+    throw new ServiceError(
+      'type-mismatch',
+      `“${label(change.field)}”原为${typeName(at.value)}，更正内容也应为${typeName(at.value)}`,
+      'value',
+    );
   }
   if (at.found && JSON.stringify(at.value) === JSON.stringify(change.value)) {
     throw new ServiceError('unchanged', `“${label(change.field)}”的更正内容与现有内容相同`, 'value');
@@ -140,7 +191,6 @@ function applyChange(
   }
 }
 
-
 /**
  * A corrected reading must pass the checks sealing applies beyond the schema: a corrected
  * meeting's attendance must still add up (every expected member present or absent with a
@@ -149,7 +199,8 @@ function applyChange(
 function checkCorrectedReading(ctx: ServiceContext, bookId: string, kind: string, input: unknown): void {
   const state = ctx.projection(bookId).state();
   const known = (id: string, field: string) => {
-    if (!state.members.has(id)) throw new ServiceError('invalid-correction', `更正后内容无效：成员编号 ${id} 不在成员名册中`, field);
+    if (!state.members.has(id))
+      throw new ServiceError('invalid-correction', `更正后内容无效：成员编号 ${id} 不在成员名册中`, field);
   };
   if (kind === 'meeting') {
     const m = input as MeetingInput;
@@ -173,7 +224,13 @@ function typeName(v: unknown): string {
 /** The rule results of an evaluation, as one comparable string. */
 function ruleOutcome(e: MeetingEvaluation): string {
   return JSON.stringify([
-    e.presentCount, e.quorum.met, e.decisions.map((d) => d.passed), e.election?.elected ?? null,
-    e.flags.map((f) => f.code).filter((c) => c !== 'late-recording').sort(),
+    e.presentCount,
+    e.quorum.met,
+    e.decisions.map((d) => d.passed),
+    e.election?.elected ?? null,
+    e.flags
+      .map((f) => f.code)
+      .filter((c) => c !== 'late-recording')
+      .sort(),
   ]);
 }

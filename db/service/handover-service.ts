@@ -10,7 +10,8 @@ import { guard, type ServiceContext } from './service-context';
 
 export function handOver(ctx: ServiceContext, bookId: string, reason: string): BookStatus {
   const status = guard(() => ctx.ledger.status(bookId));
-  if (status.readOnly) throw new ServiceError('book-readonly', `这本记录本为只读，不能办理移交：${status.reason ?? ''}`);
+  if (status.readOnly)
+    throw new ServiceError('book-readonly', `这本记录本为只读，不能办理移交：${status.reason ?? ''}`);
   guard(() => ctx.ledger.rotateKey(bookId, reason));
   return bookStatus(ctx, bookId);
 }

@@ -7,7 +7,9 @@ const DIR = path.dirname(new URL(import.meta.url).pathname);
 
 function importsOf(file: string): string[] {
   const text = fs.readFileSync(path.join(DIR, file), 'utf8');
-  return [...text.matchAll(/from '\.\/([\w-]+)'/g)].map((m) => `${m[1]}.ts`).filter((f) => fs.existsSync(path.join(DIR, f)));
+  return [...text.matchAll(/from '\.\/([\w-]+)'/g)]
+    .map((m) => `${m[1]}.ts`)
+    .filter((f) => fs.existsSync(path.join(DIR, f)));
 }
 
 /** A cycle through `start` as a list of files, or null. */
@@ -33,6 +35,9 @@ it('db/service has no import cycle (summarize ↔ service-context was one)', () 
   const files = fs.readdirSync(DIR).filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts'));
   const graph = new Map(files.map((f) => [f, importsOf(f)]));
   expect(graph.get('summarize.ts')).toBeDefined();
-  const cycles = files.map((f) => cycleFrom(f, graph)).filter((c) => c !== null).map((c) => c.join(' → '));
+  const cycles = files
+    .map((f) => cycleFrom(f, graph))
+    .filter((c) => c !== null)
+    .map((c) => c.join(' → '));
   expect(cycles).toEqual([]);
 });

@@ -42,7 +42,10 @@ describe('quorum through the service, per profile', () => {
   it('列席 guests are never counted as expected or present', async () => {
     const { bookId, ids } = await bookWith('beijing-work-group', SIX);
     const guests = Array.from({ length: 10 }, (_, i) => ({ name: `列席人员${i + 1}`, unit: '市科协' }));
-    const ev = await h.call('meetings.evaluate', { bookId, meeting: meetingInput(ids, { present: ids.slice(0, 4), guests }) });
+    const ev = await h.call('meetings.evaluate', {
+      bookId,
+      meeting: meetingInput(ids, { present: ids.slice(0, 4), guests }),
+    });
     expect(ev.expected).toHaveLength(6);
     expect(ev.presentCount).toBe(4);
     expect(ev.quorum.met).toBe(false);
@@ -53,23 +56,34 @@ describe('quorum through the service, per profile', () => {
     const before = (await h.call('books.status', { bookId })).size;
     const m = meetingInput(ids, { present: ids.slice(0, 4), leaveNote: '' });
     await expect(h.call('meetings.seal', { bookId, meeting: m })).rejects.toMatchObject({
-      code: 'rule-violation', message: expect.stringContaining('陈晨'), field: 'absent.0.leaveNote',
+      code: 'rule-violation',
+      message: expect.stringContaining('陈晨'),
+      field: 'absent.0.leaveNote',
     });
     expect((await h.call('books.status', { bookId })).size).toBe(before);
   });
 
   it('records an inquorate meeting as it happened, with a sealed flag, and its decisions invalid', async () => {
     const { bookId, ids } = await bookWith('beijing-work-group', SIX);
-    const r = await h.call('meetings.seal', { bookId, meeting: meetingInput(ids, { present: ids.slice(0, 4), votes: [[4, 0, 0]] }) });
+    const r = await h.call('meetings.seal', {
+      bookId,
+      meeting: meetingInput(ids, { present: ids.slice(0, 4), votes: [[4, 0, 0]] }),
+    });
     expect(r.evaluation.quorum.met).toBe(false);
-    expect(r.evaluation.decisions[0]).toMatchObject({ passed: false, message: expect.stringContaining('未达到法定人数') });
+    expect(r.evaluation.decisions[0]).toMatchObject({
+      passed: false,
+      message: expect.stringContaining('未达到法定人数'),
+    });
     expect(r.flags.map((f) => f.code)).toContain('inquorate');
     const detail = await h.call('entries.get', { bookId, seq: r.seq });
     expect((detail.original as { flags: { code: string }[] }).flags.map((f) => f.code)).toContain('inquorate');
   });
 
   it('votes with abstentions: Beijing passes at exactly half of those present, Suzhou needs more than half', async () => {
-    for (const [profile, passed] of [['beijing-work-group', true], ['suzhou-leading-group', false]] as const) {
+    for (const [profile, passed] of [
+      ['beijing-work-group', true],
+      ['suzhou-leading-group', false],
+    ] as const) {
       const { bookId, ids } = await bookWith(profile, SIX);
       const ev = await h.call('meetings.evaluate', { bookId, meeting: meetingInput(ids, { votes: [[3, 1, 2]] }) });
       expect(ev.decisions[0]!.passed, profile).toBe(passed);
@@ -80,18 +94,31 @@ describe('quorum through the service, per profile', () => {
     const { bookId, ids } = await bookWith('beijing-work-group');
     const m = { ...meetingInput(ids, { present: ids.slice(0, 4) }), chairId: ids[4], heldSeparately: false };
     const ev = await h.call('meetings.evaluate', { bookId, meeting: m });
-    expect(ev.errors).toContainEqual({ code: 'rule-violation', field: 'chairId', message: expect.stringContaining('主持人') });
+    expect(ev.errors).toContainEqual({
+      code: 'rule-violation',
+      field: 'chairId',
+      message: expect.stringContaining('主持人'),
+    });
     expect(ev.flags.map((f) => f.code)).toContain('not-held-separately');
   });
 
   it('the yearly written summary (Qinghai) is owed until it is recorded', async () => {
     const { bookId, ids } = await bookWith('qinghai-branch');
-    const owes = async () => (await h.call('ledger.year', { bookId, year: 2025 })).items.find((i) => i.code === 'annual-summary');
+    const owes = async () =>
+      (await h.call('ledger.year', { bookId, year: 2025 })).items.find((i) => i.code === 'annual-summary');
     expect((await owes())?.ok).toBe(false);
-    await h.call('work.seal', { bookId, item: {
-      type: 'annual-summary', title: '2025年度党建工作总结', date: '2025-03-20', year: 2025,
-      work: '全年召开支委会。', problems: '学习不够深入。', plan: '加强学习。',
-    } });
+    await h.call('work.seal', {
+      bookId,
+      item: {
+        type: 'annual-summary',
+        title: '2025年度党建工作总结',
+        date: '2025-03-20',
+        year: 2025,
+        work: '全年召开支委会。',
+        problems: '学习不够深入。',
+        plan: '加强学习。',
+      },
+    });
     expect((await owes())?.ok).toBe(true);
     expect(ids.length).toBe(5);
   });
@@ -106,7 +133,9 @@ describe('quorum through the service, per profile', () => {
 
   it('refuses votes that exceed those present', async () => {
     const { bookId, ids } = await bookWith('beijing-work-group');
-    await expect(h.call('meetings.seal', { bookId, meeting: meetingInput(ids, { votes: [[5, 1, 0]] }) })).rejects.toMatchObject({
+    await expect(
+      h.call('meetings.seal', { bookId, meeting: meetingInput(ids, { votes: [[5, 1, 0]] }) }),
+    ).rejects.toMatchObject({
       field: 'decisions.0.votes',
     });
   });
@@ -124,18 +153,31 @@ describe('quorum through the service, per profile', () => {
     const { bookId, ids } = await bookWith('beijing-work-group');
     const late = await h.call('meetings.seal', { bookId, meeting: meetingInput(ids, { startAt: '2025-03-18T09:30' }) });
     expect(late.flags.map((f) => f.code)).toContain('late-recording');
-    await expect(h.call('meetings.seal', { bookId, meeting: meetingInput(ids, { startAt: '2025-04-18T09:30' }) })).rejects.toMatchObject({
-      code: 'future-date', field: 'startAt',
+    await expect(
+      h.call('meetings.seal', { bookId, meeting: meetingInput(ids, { startAt: '2025-04-18T09:30' }) }),
+    ).rejects.toMatchObject({
+      code: 'future-date',
+      field: 'startAt',
     });
   });
 
   it('elections: the 4/5 presence rule and the 20% competitive margin (Qinghai)', async () => {
     const { bookId, ids } = await bookWith('qinghai-branch');
     const election = (present: number, candidates: number) => ({
-      body: '支部委员会', votingExpected: 50, votingPresent: present, ballotsCast: present, seats: 5, competitive: true, byElection: false,
-      candidates: [1, 3, 5, 11, 16, present - 10, present - 12].slice(0, candidates).map((d, i) => ({ name: `候选人${i + 1}`, votes: present - d })),
+      body: '支部委员会',
+      votingExpected: 50,
+      votingPresent: present,
+      ballotsCast: present,
+      seats: 5,
+      competitive: true,
+      byElection: false,
+      candidates: [1, 3, 5, 11, 16, present - 10, present - 12]
+        .slice(0, candidates)
+        .map((d, i) => ({ name: `候选人${i + 1}`, votes: present - d })),
     });
-    const ev = async (p: number, c: number) => (await h.call('meetings.evaluate', { bookId, meeting: { ...meetingInput(ids), election: election(p, c) } })).election!;
+    const ev = async (p: number, c: number) =>
+      (await h.call('meetings.evaluate', { bookId, meeting: { ...meetingInput(ids), election: election(p, c) } }))
+        .election!;
     expect((await ev(41, 6)).thresholdMet).toBe(true);
     expect((await ev(40, 6)).thresholdMet).toBe(false); // exactly 4/5 is not "more than"
     expect((await ev(41, 5)).marginMet).toBe(false);
@@ -155,7 +197,10 @@ describe('who chairs', () => {
     expect(without.flags.map((f) => f.code)).toContain('chair-delegation-missing');
     const delegated = await h.call('meetings.evaluate', { bookId, meeting: { ...deputyChairs, chairDelegated: true } });
     expect(delegated.flags.map((f) => f.code)).not.toContain('chair-delegation-missing');
-    const member = await h.call('meetings.evaluate', { bookId, meeting: { ...meetingInput(ids), chairId: ids[2]!, chairDelegated: true } });
+    const member = await h.call('meetings.evaluate', {
+      bookId,
+      meeting: { ...meetingInput(ids), chairId: ids[2]!, chairDelegated: true },
+    });
     expect(member.flags.map((f) => f.code)).toContain('chair-not-allowed');
   });
 });

@@ -6,7 +6,13 @@
  */
 import type { EntryCheck, MeetingEvaluation, MeetingInput, MeetingSealResult, RuleFlag } from '../contract';
 import {
-  checkChair, compareElectionWithAttendance, countAttendance, evaluateDecision, evaluateElection, evaluateFiling, evaluateQuorum,
+  checkChair,
+  compareElectionWithAttendance,
+  countAttendance,
+  evaluateDecision,
+  evaluateElection,
+  evaluateFiling,
+  evaluateQuorum,
   formatChineseDate,
 } from '../rules';
 import { activeMembersOn, roleOn, type BookState } from './book-state';
@@ -40,7 +46,12 @@ export function evaluateMeeting(ctx: ServiceContext, bookId: string, m: MeetingC
   return evaluateAgainst(state, ctx.calendar, ctx.today(), m);
 }
 
-export function evaluateAgainst(state: BookState, calendar: ServiceContext['calendar'], today: string, m: MeetingCheck): MeetingEvaluation {
+export function evaluateAgainst(
+  state: BookState,
+  calendar: ServiceContext['calendar'],
+  today: string,
+  m: MeetingCheck,
+): MeetingEvaluation {
   const profile = profileOf(state);
   const date = m.startAt ? m.startAt.slice(0, 10) : today;
   const expected = activeMembersOn(state, date);
@@ -51,35 +62,55 @@ export function evaluateAgainst(state: BookState, calendar: ServiceContext['cale
 
   if (date > today) {
     const when = `${formatChineseDate(date)}${m.startAt ? ` ${m.startAt.slice(11)}` : ''}`;
-    errors.push({ code: 'future-date', field: 'startAt', message: `会议开始时间为${when}，晚于今天（${formatChineseDate(today)}），不能记录尚未召开的会议` });
+    errors.push({
+      code: 'future-date',
+      field: 'startAt',
+      message: `会议开始时间为${when}，晚于今天（${formatChineseDate(today)}），不能记录尚未召开的会议`,
+    });
   }
   const attendance = countAttendance({
-    expectedIds: expected.map((e) => e.memberId), presentIds: m.presentIds, absent: m.absent,
-    attendees: m.guests, nameOf, attendeesAllowed: profile.attendees.allowed,
+    expectedIds: expected.map((e) => e.memberId),
+    presentIds: m.presentIds,
+    absent: m.absent,
+    attendees: m.guests,
+    nameOf,
+    attendeesAllowed: profile.attendees.allowed,
   });
   if (!attendance.ok) {
     for (const p of attendance.error.problems) {
       const unknown = p.memberId !== undefined && !state.members.has(p.memberId);
-      errors.push(unknown
-        ? { code: 'not-found', field: 'presentIds', message: `成员编号 ${p.memberId} 不在成员名册中` }
-        : { code: 'rule-violation', field: fieldOfProblem(p.code, p.memberId, m), message: p.message });
+      errors.push(
+        unknown
+          ? { code: 'not-found', field: 'presentIds', message: `成员编号 ${p.memberId} 不在成员名册中` }
+          : { code: 'rule-violation', field: fieldOfProblem(p.code, p.memberId, m), message: p.message },
+      );
     }
   }
   const presentCount = new Set(m.presentIds.filter((id) => expected.some((e) => e.memberId === id))).size;
 
   const q = evaluateQuorum({ expected: expected.length, present: presentCount, profile, body });
-  const quorum = q.ok ? { met: q.value.met, required: q.value.required, message: q.value.message } : { met: false, required: 0, message: q.error.message };
+  const quorum = q.ok
+    ? { met: q.value.met, required: q.value.required, message: q.value.message }
+    : { met: false, required: 0, message: q.error.message };
   if (!quorum.met && expected.length > 0) flags.push(flag('inquorate', quorum.message));
 
   const decisions = m.decisions.map((d, i) => {
     const r = evaluateDecision({ present: presentCount, expected: expected.length, votes: d.votes, profile, body });
     if (!r.ok) {
-      errors.push({ code: 'rule-violation', field: `decisions.${i}.votes`, message: `第 ${i + 1} 项决议：${r.error.message}` });
+      errors.push({
+        code: 'rule-violation',
+        field: `decisions.${i}.votes`,
+        message: `第 ${i + 1} 项决议：${r.error.message}`,
+      });
       return { passed: false, required: 0, message: r.error.message };
     }
     // An inquorate meeting cannot take a valid decision, whatever the count.
     if (!quorum.met && expected.length > 0) {
-      return { passed: false, required: r.value.required, message: `会议未达到法定人数，决议无效（${r.value.message}）` };
+      return {
+        passed: false,
+        required: r.value.required,
+        message: `会议未达到法定人数，决议无效（${r.value.message}）`,
+      };
     }
     return { passed: r.value.passed, required: r.value.required, message: r.value.message };
   });
@@ -94,14 +125,17 @@ export function evaluateAgainst(state: BookState, calendar: ServiceContext['cale
     const chair = state.members.get(m.chairId);
     if (!chair) errors.push({ code: 'not-found', field: 'chairId', message: '主持人不在成员名册中' });
     else {
-      if (!m.presentIds.includes(m.chairId)) errors.push({ code: 'rule-violation', field: 'chairId', message: `主持人“${chair.person.name}”应记为实到` });
+      if (!m.presentIds.includes(m.chairId))
+        errors.push({ code: 'rule-violation', field: 'chairId', message: `主持人“${chair.person.name}”应记为实到` });
       const role = genericRole(roleOn(chair, date));
       const w = checkChair(role, profile, m.chairDelegated === true);
       if (w) flags.push(flag(w.code, w.message));
     }
   }
   if (m.heldSeparately === false && profile.meetings.separateFromBoard) {
-    flags.push(flag('not-held-separately', '本规则方案要求党建工作会议单独召开，不得与理事会等会议合并召开；本次会议未单独召开'));
+    flags.push(
+      flag('not-held-separately', '本规则方案要求党建工作会议单独召开，不得与理事会等会议合并召开；本次会议未单独召开'),
+    );
   }
   if (m.mode === 'correspondence' && !profile.meetings.correspondenceAllowed) {
     flags.push(flag('correspondence-not-allowed', `“${profile.label}”未规定可以通讯形式召开会议`));
@@ -120,19 +154,33 @@ export function evaluateAgainst(state: BookState, calendar: ServiceContext['cale
   if (m.election) {
     const e = m.election;
     const r = evaluateElection({
-      votingExpected: e.votingExpected, votingPresent: e.votingPresent, ballotsCast: e.ballotsCast, seats: e.seats,
-      candidates: e.candidates.map((c) => (c.memberId ? { id: c.memberId, name: c.name, votes: c.votes } : { name: c.name, votes: c.votes })),
-      competitive: e.competitive, kind: e.byElection ? 'by-election' : 'general', profile,
+      votingExpected: e.votingExpected,
+      votingPresent: e.votingPresent,
+      ballotsCast: e.ballotsCast,
+      seats: e.seats,
+      candidates: e.candidates.map((c) =>
+        c.memberId ? { id: c.memberId, name: c.name, votes: c.votes } : { name: c.name, votes: c.votes },
+      ),
+      competitive: e.competitive,
+      kind: e.byElection ? 'by-election' : 'general',
+      profile,
     });
     const party = expected.filter((x) => x.person.isCpcMember);
     const counts = compareElectionWithAttendance({
-      votingExpected: e.votingExpected, votingPresent: e.votingPresent,
-      partyExpected: party.length, partyPresent: party.filter((x) => m.presentIds.includes(x.memberId)).length,
+      votingExpected: e.votingExpected,
+      votingPresent: e.votingPresent,
+      partyExpected: party.length,
+      partyPresent: party.filter((x) => m.presentIds.includes(x.memberId)).length,
     });
     for (const p of counts.problems) errors.push({ code: p.code, field: `election.${p.field}`, message: p.message });
     for (const w of counts.warnings) flags.push(flag(w.code, w.message));
     if (r.ok) {
-      result.election = { thresholdMet: r.value.thresholdMet, marginMet: r.value.marginMet, elected: r.value.elected.map((c) => c.name), message: r.value.message };
+      result.election = {
+        thresholdMet: r.value.thresholdMet,
+        marginMet: r.value.marginMet,
+        elected: r.value.elected.map((c) => c.name),
+        message: r.value.message,
+      };
       if (!r.value.valid) flags.push(flag('election-invalid', r.value.message));
     } else {
       errors.push({ code: 'rule-violation', field: 'election', message: r.error.message });
@@ -180,7 +228,11 @@ function passedOfMeeting(ev: MeetingEvaluation): string[] {
   if (!ev.errors.some((e) => e.field === 'presentIds' || e.field.startsWith('absent') || e.field === 'guests')) {
     passed.push(`出席情况完整：应到${ev.expected.length}人，实到${ev.presentCount}人，缺席成员均有请假说明。`);
   }
-  if (!flagged.has('chair-delegation-missing') && !flagged.has('chair-not-allowed') && !ev.errors.some((e) => e.field === 'chairId')) {
+  if (
+    !flagged.has('chair-delegation-missing') &&
+    !flagged.has('chair-not-allowed') &&
+    !ev.errors.some((e) => e.field === 'chairId')
+  ) {
     passed.push('主持人符合规则方案的要求。');
   }
   if (ev.election && !flagged.has('election-invalid') && !ev.errors.some((e) => e.field.startsWith('election'))) {
@@ -194,7 +246,9 @@ export function sealMeeting(ctx: ServiceContext, bookId: string, meeting: Meetin
   refuseBlocked(check);
   const evaluation = check.evaluation!;
   const attachments = attachmentHashes(ctx, meeting.attachments);
-  const [sealed] = ctx.seal(bookId, [{ kind: 'meeting', body: makeBody(meeting, evaluation, evaluation.flags), attachments }]);
+  const [sealed] = ctx.seal(bookId, [
+    { kind: 'meeting', body: makeBody(meeting, evaluation, evaluation.flags), attachments },
+  ]);
   return { seq: sealed!.seq, hash: sealed!.hash, recordedAt: sealed!.recordedAt, flags: evaluation.flags, evaluation };
 }
 

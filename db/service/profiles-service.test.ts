@@ -5,7 +5,9 @@ import { BUILT_IN_PROFILES, describeProfile, resolveProfile } from '../rules';
 import { openHarness, type Harness } from './test/service-harness';
 
 let h: Harness;
-beforeAll(() => { h = openHarness(); });
+beforeAll(() => {
+  h = openHarness();
+});
 afterAll(() => h.cleanup());
 
 describe('profiles.list', () => {
@@ -17,14 +19,25 @@ describe('profiles.list', () => {
       expect(p.label).toBe(rules.label);
       expect(p.rules).toEqual(describeProfile(rules));
       expect(p.summary).toMatch(/^[^a-z{}]+。$/);
-      expect(p.params.map((x) => x.key)).toEqual(['meetings.meetingsPerYear', 'committee.quorum', 'committee.decision', 'filing.workingDays']);
+      expect(p.params.map((x) => x.key)).toEqual([
+        'meetings.meetingsPerYear',
+        'committee.quorum',
+        'committee.decision',
+        'filing.workingDays',
+      ]);
     }
     expect(thresholdWords.strict).toContain('超过');
     const beijing = profiles.find((p) => p.id === 'beijing-work-group')!;
     expect(beijing.summary).toBe(
       '每年至少召开 2 次党建工作小组会；到会须超过应到人数的2/3；决议须实到人数的1/2以上同意；成员数为奇数；纪要 3 个工作日内报党建委办公室备案。',
     );
-    expect(beijing.params[1]).toEqual({ key: 'committee.quorum', kind: 'threshold', label: '到会人数', base: '应到人数', value: { num: 2, den: 3, strict: true } });
+    expect(beijing.params[1]).toEqual({
+      key: 'committee.quorum',
+      kind: 'threshold',
+      label: '到会人数',
+      base: '应到人数',
+      value: { num: 2, den: 3, strict: true },
+    });
     const qinghai = profiles.find((p) => p.id === 'qinghai-branch')!;
     expect(qinghai.summary).toContain('选举须有选举权的党员超过应到会人数的4/5到会');
     expect(qinghai.summary).not.toMatch(/不少于.*以上/);
@@ -42,7 +55,14 @@ describe('profiles.list', () => {
 describe('profiles.describe', () => {
   it('describes a custom choice with its overrides, as the book will check it', async () => {
     const d = await h.call('profiles.describe', {
-      profile: { id: 'custom', overrides: { 'meetings.meetingsPerYear': 4, 'committee.quorum': { num: 1, den: 2, strict: false }, 'filing.workingDays': null } },
+      profile: {
+        id: 'custom',
+        overrides: {
+          'meetings.meetingsPerYear': 4,
+          'committee.quorum': { num: 1, den: 2, strict: false },
+          'filing.workingDays': null,
+        },
+      },
     });
     expect(d.summary).toContain('每年至少召开 4 次');
     expect(d.summary).toContain('到会须应到人数的1/2以上');
@@ -51,21 +71,33 @@ describe('profiles.describe', () => {
   });
 
   it('refuses an invalid parameter in Chinese', async () => {
-    await expect(h.call('profiles.describe', { profile: { id: 'custom', overrides: { 'committee.quorum': { num: 3, den: 2, strict: true } } } }))
-      .rejects.toMatchObject({ code: 'invalid-profile', message: expect.stringMatching(/^规则方案有误：/) });
+    await expect(
+      h.call('profiles.describe', {
+        profile: { id: 'custom', overrides: { 'committee.quorum': { num: 3, den: 2, strict: true } } },
+      }),
+    ).rejects.toMatchObject({ code: 'invalid-profile', message: expect.stringMatching(/^规则方案有误：/) });
   });
 });
 
 it("the renderer tests' canned profiles.list answer is the service's own output", async () => {
-  const fixture = fs.readFileSync(new URL('../../renderer/setup/profile-catalog.fixture.json', import.meta.url), 'utf8');
+  const fixture = fs.readFileSync(
+    new URL('../../renderer/setup/profile-catalog.fixture.json', import.meta.url),
+    'utf8',
+  );
   expect(JSON.parse(fixture)).toEqual(await h.call('profiles.list', {}));
 });
 
 describe('members.check', () => {
   it('warns before saving when a 中共党员 has no 入党时间', async () => {
     expect((await h.call('members.check', { person: { name: '张三', isCpcMember: true } })).warnings).toEqual([
-      expect.objectContaining({ code: 'party-join-date-missing', message: expect.stringContaining('张三是中共党员，但未填写入党时间') }),
+      expect.objectContaining({
+        code: 'party-join-date-missing',
+        message: expect.stringContaining('张三是中共党员，但未填写入党时间'),
+      }),
     ]);
-    expect((await h.call('members.check', { person: { name: '张三', isCpcMember: true, partyJoinDate: '1990-07-01' } })).warnings).toEqual([]);
+    expect(
+      (await h.call('members.check', { person: { name: '张三', isCpcMember: true, partyJoinDate: '1990-07-01' } }))
+        .warnings,
+    ).toEqual([]);
   });
 });

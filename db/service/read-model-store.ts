@@ -5,7 +5,12 @@
 import type Database from 'better-sqlite3';
 import { clearBookSearch } from './search-index';
 
-export interface RowOut { seq: number; kind: string; hash: string; summary: string }
+export interface RowOut {
+  seq: number;
+  kind: string;
+  hash: string;
+  summary: string;
+}
 
 export interface PageQuery {
   bookId: string;
@@ -17,7 +22,13 @@ export interface PageQuery {
   limit: number;
 }
 
-export interface RequestRow { bookId: string; method: string; digest: string; firstSeq: number; lastSeq: number }
+export interface RequestRow {
+  bookId: string;
+  method: string;
+  digest: string;
+  firstSeq: number;
+  lastSeq: number;
+}
 
 function prepare(db: Database.Database) {
   const p = (sql: string) => db.prepare(sql);
@@ -25,24 +36,35 @@ function prepare(db: Database.Database) {
     book: p(`SELECT through_seq AS throughSeq, state FROM rm_books WHERE book_id = ?`),
     upsertBook: p(`INSERT INTO rm_books (book_id, through_seq, state) VALUES (?, ?, ?)
       ON CONFLICT (book_id) DO UPDATE SET through_seq = excluded.through_seq, state = excluded.state`),
-    insertEntry: p(`INSERT INTO rm_entries (book_id, seq, kind, grp, date, hash, corrected, summary) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+    insertEntry:
+      p(`INSERT INTO rm_entries (book_id, seq, kind, grp, date, hash, corrected, summary) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
       ON CONFLICT (book_id, seq) DO UPDATE SET kind = excluded.kind, grp = excluded.grp, date = excluded.date, hash = excluded.hash,
         corrected = excluded.corrected, summary = excluded.summary`),
     entry: p(`SELECT seq, kind, hash, summary FROM rm_entries WHERE book_id = ? AND seq = ?`),
     insertMember: p(`INSERT OR IGNORE INTO rm_entry_members (book_id, member_id, seq) VALUES (?, ?, ?)`),
-    deleteMembers: p(`DELETE FROM rm_entry_members WHERE book_id = ? AND seq = ? AND member_id IN (SELECT value FROM json_each(?))`),
+    deleteMembers: p(
+      `DELETE FROM rm_entry_members WHERE book_id = ? AND seq = ? AND member_id IN (SELECT value FROM json_each(?))`,
+    ),
     seqsOfMember: p(`SELECT seq FROM rm_entry_members WHERE book_id = ? AND member_id = ? ORDER BY seq`).pluck(),
     insertFlag: p(`INSERT OR IGNORE INTO rm_entry_flags (book_id, code, seq) VALUES (?, ?, ?)`),
-    deleteFlags: p(`DELETE FROM rm_entry_flags WHERE book_id = ? AND seq = ? AND code IN (SELECT value FROM json_each(?))`),
+    deleteFlags: p(
+      `DELETE FROM rm_entry_flags WHERE book_id = ? AND seq = ? AND code IN (SELECT value FROM json_each(?))`,
+    ),
     insertCorrection: p(`INSERT OR IGNORE INTO rm_corrections (book_id, target_seq, seq) VALUES (?, ?, ?)`),
     corrections: p(`SELECT seq FROM rm_corrections WHERE book_id = ? AND target_seq = ? ORDER BY seq`).pluck(),
     insertStateRow: p(`INSERT OR IGNORE INTO rm_state_rows (book_id, seq) VALUES (?, ?)`),
     stateRows: p(`SELECT seq FROM rm_state_rows WHERE book_id = ? ORDER BY seq`).pluck(),
     isStateRow: p(`SELECT 1 FROM rm_state_rows WHERE book_id = ? AND seq = ?`).pluck(),
-    newest: p(`SELECT seq, kind, hash, summary FROM rm_entries WHERE book_id = ? AND seq <= ? ORDER BY seq DESC LIMIT ?`),
+    newest: p(
+      `SELECT seq, kind, hash, summary FROM rm_entries WHERE book_id = ? AND seq <= ? ORDER BY seq DESC LIMIT ?`,
+    ),
     count: p(`SELECT count(*) FROM rm_entries WHERE book_id = ?`).pluck(),
-    request: p(`SELECT book_id AS bookId, method, digest, first_seq AS firstSeq, last_seq AS lastSeq FROM service_requests WHERE request_id = ?`),
-    insertRequest: p(`INSERT INTO service_requests (request_id, book_id, method, digest, first_seq, last_seq) VALUES (?, ?, ?, ?, ?, ?)`),
+    request: p(
+      `SELECT book_id AS bookId, method, digest, first_seq AS firstSeq, last_seq AS lastSeq FROM service_requests WHERE request_id = ?`,
+    ),
+    insertRequest: p(
+      `INSERT INTO service_requests (request_id, book_id, method, digest, first_seq, last_seq) VALUES (?, ?, ?, ?, ?, ?)`,
+    ),
     clear: [
       p(`DELETE FROM rm_books WHERE book_id = ?`),
       p(`DELETE FROM rm_entries WHERE book_id = ?`),
@@ -80,7 +102,16 @@ export class ReadModelStore {
       this.s.deleteMembers.run(bookId, row.seq, JSON.stringify(previous.memberIds));
       this.s.deleteFlags.run(bookId, row.seq, JSON.stringify(previous.flags));
     }
-    this.s.insertEntry.run(bookId, row.seq, row.kind, row.kind.split('.')[0]!, row.date, row.hash, row.corrected ? 1 : 0, row.summary);
+    this.s.insertEntry.run(
+      bookId,
+      row.seq,
+      row.kind,
+      row.kind.split('.')[0]!,
+      row.date,
+      row.hash,
+      row.corrected ? 1 : 0,
+      row.summary,
+    );
     for (const id of filters.memberIds) this.s.insertMember.run(bookId, id, row.seq);
     for (const code of filters.flags) this.s.insertFlag.run(bookId, code, row.seq);
   }
@@ -123,7 +154,8 @@ export class ReadModelStore {
    * has a row), so a page deep in a 100,000-entry book costs what the first one does.
    */
   page(q: PageQuery, size: number): { total: number; rows: RowOut[] } {
-    const filtered = (q.kinds && q.kinds.length > 0) || q.year !== undefined || q.memberId !== undefined || q.flag !== undefined;
+    const filtered =
+      (q.kinds && q.kinds.length > 0) || q.year !== undefined || q.memberId !== undefined || q.flag !== undefined;
     if (!filtered) {
       const top = size - q.offset;
       const rows = top >= 1 ? (this.s.newest.all(q.bookId, top, q.limit) as RowOut[]) : [];
@@ -165,7 +197,9 @@ export class ReadModelStore {
     const clause = where.join(' AND ');
     const total = this.db.prepare(`SELECT count(*) FROM rm_entries e WHERE ${clause}`).pluck().get(params) as number;
     const rows = this.db
-      .prepare(`SELECT e.seq, e.kind, e.hash, e.summary FROM rm_entries e WHERE ${clause} ORDER BY e.seq DESC LIMIT @limit OFFSET @offset`)
+      .prepare(
+        `SELECT e.seq, e.kind, e.hash, e.summary FROM rm_entries e WHERE ${clause} ORDER BY e.seq DESC LIMIT @limit OFFSET @offset`,
+      )
       .all(params) as RowOut[];
     return { total, rows };
   }
@@ -173,7 +207,9 @@ export class ReadModelStore {
   /** Rows of the given kinds (exact), oldest first: the yearly ledger's meetings and work items. */
   ofKinds(bookId: string, kinds: readonly string[]): RowOut[] {
     return this.db
-      .prepare(`SELECT seq, kind, hash, summary FROM rm_entries WHERE book_id = ? AND kind IN (SELECT value FROM json_each(?)) ORDER BY seq`)
+      .prepare(
+        `SELECT seq, kind, hash, summary FROM rm_entries WHERE book_id = ? AND kind IN (SELECT value FROM json_each(?)) ORDER BY seq`,
+      )
       .all(bookId, JSON.stringify(kinds)) as RowOut[];
   }
 

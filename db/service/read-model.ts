@@ -17,14 +17,21 @@ import { indexEntry } from './search-index';
 import { entryText, type SearchHeading, type SearchText } from './search-text';
 import { summarize } from './summarize';
 
-export interface CorrectionRecord { seq: number; recordedAt: string; body: CorrectionBody }
+export interface CorrectionRecord {
+  seq: number;
+  recordedAt: string;
+  body: CorrectionBody;
+}
 
 /** Re-runs the rules on a corrected reading (meetings), so timeline flags follow the current reading. */
 export type Reflag = (state: BookState, kind: string, current: unknown, sealedFlags: RuleFlag[]) => RuleFlag[] | null;
 
 const CATCH_UP_BATCH = 500;
 
-interface Cached { throughSeq: number; state: BookState }
+interface Cached {
+  throughSeq: number;
+  state: BookState;
+}
 
 /** A timeline row standing for an entry that failed its proof: the problem, never the forged text. */
 export function damagedSummary(seq: number, kind: string, problem: ProblemView): EntrySummary {
@@ -38,7 +45,11 @@ export function damagedSummary(seq: number, kind: string, problem: ProblemView):
     flags: [],
     memberIds: [],
     correctedBy: [],
-    problem: { code: problem.code, ...(problem.seq !== undefined ? { seq: problem.seq } : {}), message: problem.message },
+    problem: {
+      code: problem.code,
+      ...(problem.seq !== undefined ? { seq: problem.seq } : {}),
+      message: problem.message,
+    },
   };
 }
 
@@ -104,7 +115,11 @@ export class ReadModel {
           const entry = this.readForCatchUp(bookId, seq);
           if ('problem' in entry) {
             const summary = damagedSummary(seq, entry.kind, entry.problem);
-            this.store.putEntry(bookId, { seq, kind: entry.kind, date: '', hash: '', corrected: false, summary: JSON.stringify(summary) }, { memberIds: [], flags: [] });
+            this.store.putEntry(
+              bookId,
+              { seq, kind: entry.kind, date: '', hash: '', corrected: false, summary: JSON.stringify(summary) },
+              { memberIds: [], flags: [] },
+            );
             c.throughSeq = seq;
           } else {
             this.ingest(bookId, c, entry);
@@ -129,15 +144,17 @@ export class ReadModel {
       if (entry) return entry;
       return { kind: '', problem: { code: 'seq-gap', seq, message: `第 ${seq} 条缺失。` } };
     } catch (error) {
-      const problem: ProblemView = error instanceof LedgerError && error.problem
-        ? error.problem
-        : { code: 'database-corrupt', seq, message: `第 ${seq} 条无法读取：数据库中的内容已损坏。请运行完整校验。` };
+      const problem: ProblemView =
+        error instanceof LedgerError && error.problem
+          ? error.problem
+          : { code: 'database-corrupt', seq, message: `第 ${seq} 条无法读取：数据库中的内容已损坏。请运行完整校验。` };
       return { kind: '', problem };
     }
   }
 
   private ingest(bookId: string, c: Cached, e: SealedEntry): void {
-    if (e.seq !== c.throughSeq + 1) throw new Error(`读模型序号不连续：期望第 ${c.throughSeq + 1} 条，收到第 ${e.seq} 条`);
+    if (e.seq !== c.throughSeq + 1)
+      throw new Error(`读模型序号不连续：期望第 ${c.throughSeq + 1} 条，收到第 ${e.seq} 条`);
     if (STATE_KINDS.includes(e.kind)) {
       this.store.addStateRow(bookId, e.seq);
       const next = structuredClone(c.state);
@@ -162,16 +179,34 @@ export class ReadModel {
     const summary = JSON.parse(meeting.summary) as EntrySummary;
     if (summary.filed || summary.problem) return;
     const computed = e.body.computed as { status?: unknown };
-    summary.filed = { seq: e.seq, date: typeof input.date === 'string' ? input.date : '', to: typeof input.to === 'string' ? input.to : '', late: computed.status === 'late' };
+    summary.filed = {
+      seq: e.seq,
+      date: typeof input.date === 'string' ? input.date : '',
+      to: typeof input.to === 'string' ? input.to : '',
+      late: computed.status === 'late',
+    };
     this.store.putEntry(
       bookId,
-      { seq: meeting.seq, kind: meeting.kind, date: summary.date, hash: meeting.hash, corrected: summary.correctedBy.length > 0, summary: JSON.stringify(summary) },
+      {
+        seq: meeting.seq,
+        kind: meeting.kind,
+        date: summary.date,
+        hash: meeting.hash,
+        corrected: summary.correctedBy.length > 0,
+        summary: JSON.stringify(summary),
+      },
       { memberIds: summary.memberIds, flags: summary.flags.map((f) => f.code) },
       { memberIds: summary.memberIds, flags: summary.flags.map((f) => f.code) },
     );
   }
 
-  private write(bookId: string, e: { seq: number; kind: string; hash: string }, s: EntrySummary, corrected: boolean, previous?: EntrySummary): void {
+  private write(
+    bookId: string,
+    e: { seq: number; kind: string; hash: string },
+    s: EntrySummary,
+    corrected: boolean,
+    previous?: EntrySummary,
+  ): void {
     this.store.putEntry(
       bookId,
       { seq: e.seq, kind: e.kind, date: s.date, hash: e.hash, corrected, summary: JSON.stringify(s) },
@@ -215,7 +250,8 @@ export class ReadModel {
         if (seq === skip) continue;
         const entry = this.entryAt(bookId, seq);
         const summary = this.summary(bookId, seq);
-        if (entry && summary && !summary.problem) indexEntry(this.store.db, bookId, seq, this.searchText(bookId, entry, summary), true);
+        if (entry && summary && !summary.problem)
+          indexEntry(this.store.db, bookId, seq, this.searchText(bookId, entry, summary), true);
       }
     }
   }
@@ -292,7 +328,8 @@ export class ReadModel {
   /** The body with every correction applied in seq order. */
   currentBody(bookId: string, seq: number, original: unknown): unknown {
     let body = original;
-    for (const c of this.correctionsOf(bookId, seq)) for (const x of changesOf(c.body)) body = setAt(body, x.field, x.value);
+    for (const c of this.correctionsOf(bookId, seq))
+      for (const x of changesOf(c.body)) body = setAt(body, x.field, x.value);
     return body;
   }
 
@@ -311,11 +348,17 @@ export class ReadModel {
 
   /** The rows of these entries, proven as the timeline's are (search results); a missing row is a mismatch. */
   provenSeqs(bookId: string, seqs: readonly number[]): EntrySummary[] {
-    return this.proven(bookId, seqs.map((seq) => this.store.entry(bookId, seq) ?? { seq, kind: '', hash: '', summary: '' }));
+    return this.proven(
+      bookId,
+      seqs.map((seq) => this.store.entry(bookId, seq) ?? { seq, kind: '', hash: '', summary: '' }),
+    );
   }
 
   private proven(bookId: string, rows: readonly RowOut[]): EntrySummary[] {
-    const checks = this.ledger().checkEntries(bookId, rows.map((r) => r.seq));
+    const checks = this.ledger().checkEntries(
+      bookId,
+      rows.map((r) => r.seq),
+    );
     return rows.map((row, i) => {
       const check = checks[i]!;
       if (check.problem) return damagedSummary(row.seq, row.kind, check.problem);

@@ -6,7 +6,10 @@ import { evaluateAgainst } from './meetings-service';
 import { profileOf } from './rule-checks';
 import { guard, type ServiceContext } from './service-context';
 
-export interface RemindersView { today: string; items: Reminder[] }
+export interface RemindersView {
+  today: string;
+  items: Reminder[];
+}
 
 export function listReminders(ctx: ServiceContext, bookId: string): RemindersView {
   const projection = ctx.projection(bookId);
@@ -23,7 +26,10 @@ export function listReminders(ctx: ServiceContext, bookId: string): RemindersVie
     if (s.kind === 'meeting') {
       const input = body.input as MeetingInput;
       if (input.type === 'members-assembly') continue;
-      const evaluation = s.correctedBy.length > 0 ? evaluateAgainst(state, ctx.calendar, today, input) : (body.computed as MeetingEvaluation);
+      const evaluation =
+        s.correctedBy.length > 0
+          ? evaluateAgainst(state, ctx.calendar, today, input)
+          : (body.computed as MeetingEvaluation);
       meetings.push({ seq: s.seq, startAt: input.startAt, quorate: evaluation.quorum.met });
     } else {
       const w = body.input as WorkItemInput;
@@ -35,9 +41,12 @@ export function listReminders(ctx: ServiceContext, bookId: string): RemindersVie
   return {
     today,
     items: computeReminders({
-      today, profile: profileOf(state), calendar: ctx.calendar.get(),
+      today,
+      profile: profileOf(state),
+      calendar: ctx.calendar.get(),
       meetings: meetings.map((m) => ({ ...m, filedDate: filed.get(m.seq) })),
-      leaderReportYears: reports, calendarYears: [...view.builtInYears, ...view.importedYears],
+      leaderReportYears: reports,
+      calendarYears: [...view.builtInYears, ...view.importedYears],
     }),
   };
 }

@@ -14,11 +14,19 @@ import { guard, sealResult, type ServiceContext } from './service-context';
 
 export function requestDigest(input: Record<string, unknown>): string {
   const { requestId: _omit, ...rest } = input;
-  return crypto.createHash('sha256').update(canonicalJson(jsonValue(rest), '请求内容')).digest('hex');
+  return crypto
+    .createHash('sha256')
+    .update(canonicalJson(jsonValue(rest), '请求内容'))
+    .digest('hex');
 }
 
 /** The answer the first call gave, rebuilt from the sealed entries; null when the id is new. */
-export function replayRequest(ctx: ServiceContext, method: string, input: Record<string, unknown>, requestId: string): unknown {
+export function replayRequest(
+  ctx: ServiceContext,
+  method: string,
+  input: Record<string, unknown>,
+  requestId: string,
+): unknown {
   const prior = guard(() => ctx.read.requests.request(requestId));
   if (!prior) return null;
   const bookId = typeof input.bookId === 'string' ? input.bookId : prior.bookId;
@@ -34,7 +42,8 @@ export function replayRequest(ctx: ServiceContext, method: string, input: Record
   if (!entry) throw new ServiceError('not-found', `找不到${sealedAs}`);
   const body = entry.body;
   const result = sealResult(entry, isDomainBody(body) ? body.flags : []);
-  if (method === 'members.join' && isDomainBody(body)) return { ...result, memberId: (body.input as { memberId: string }).memberId };
+  if (method === 'members.join' && isDomainBody(body))
+    return { ...result, memberId: (body.input as { memberId: string }).memberId };
   if (method === 'meetings.seal' && isDomainBody(body)) return { ...result, evaluation: body.computed };
   return result;
 }

@@ -42,4 +42,3 @@ export function compositionFlags(state: BookState, on: string): RuleFlag[] {
   }));
   return checkComposition({ members, profile }).map((w) => ({ code: w.code, message: w.message }));
 }
-

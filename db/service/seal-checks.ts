@@ -15,13 +15,24 @@ import type { ServiceContext } from './service-context';
 /** The parsed input (defaults applied): what the contract hands the service. */
 export type ParsedCheckInput = z.output<typeof entryCheckInput>;
 
-export function checkEntry(ctx: ServiceContext, bookId: string, input: ParsedCheckInput, now: Date = ctx.clock()): EntryCheck {
+export function checkEntry(
+  ctx: ServiceContext,
+  bookId: string,
+  input: ParsedCheckInput,
+  now: Date = ctx.clock(),
+): EntryCheck {
   switch (input.kind) {
-    case 'meeting': return checkMeeting(ctx, bookId, input.meeting, now);
-    case 'activity': return checkActivity(ctx, bookId, input.activity, now);
-    case 'work': return checkWorkItemWith(ctx, bookId, input.item, now).check;
-    case 'member.join': return checkJoin(ctx, bookId, input.join, now);
-    case 'member.leave': return checkLeave(ctx, bookId, input.leave, now);
-    case 'member.role': return checkRoleChange(ctx, bookId, input.change, now);
+    case 'meeting':
+      return checkMeeting(ctx, bookId, input.meeting, now);
+    case 'activity':
+      return checkActivity(ctx, bookId, input.activity, now);
+    case 'work':
+      return checkWorkItemWith(ctx, bookId, input.item, now).check;
+    case 'member.join':
+      return checkJoin(ctx, bookId, input.join, now);
+    case 'member.leave':
+      return checkLeave(ctx, bookId, input.leave, now);
+    case 'member.role':
+      return checkRoleChange(ctx, bookId, input.change, now);
   }
 }

@@ -68,7 +68,13 @@ function bookNo(db: Database.Database, bookId: string, create: boolean): number 
 }
 
 /** Indexes one entry; `replace` for an entry indexed before (a corrected one). */
-export function indexEntry(db: Database.Database, bookId: string, seq: number, text: SearchText, replace = false): void {
+export function indexEntry(
+  db: Database.Database,
+  bookId: string,
+  seq: number,
+  text: SearchText,
+  replace = false,
+): void {
   const id = bookNo(db, bookId, true)! * SPAN + seq;
   if (replace) s(db).remove.run(id);
   s(db).insert.run(id, ...indexColumns(text));
@@ -99,11 +105,15 @@ function filterSql(f: SearchFilters, params: Record<string, unknown>): string {
     params.flag = f.flag;
   }
   if (f.memberId !== undefined) {
-    where.push('search_fts.rowid - @base IN (SELECT seq FROM rm_entry_members WHERE book_id = @bookId AND member_id = @memberId)');
+    where.push(
+      'search_fts.rowid - @base IN (SELECT seq FROM rm_entry_members WHERE book_id = @bookId AND member_id = @memberId)',
+    );
     params.memberId = f.memberId;
   }
   if (entry.length > 0) {
-    where.push(`EXISTS (SELECT 1 FROM rm_entries e WHERE e.book_id = @bookId AND e.seq = search_fts.rowid - @base AND ${entry.join(' AND ')})`);
+    where.push(
+      `EXISTS (SELECT 1 FROM rm_entries e WHERE e.book_id = @bookId AND e.seq = search_fts.rowid - @base AND ${entry.join(' AND ')})`,
+    );
   }
   return where.map((w) => ` AND ${w}`).join('');
 }

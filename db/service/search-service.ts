@@ -8,7 +8,10 @@ import type { EntrySummary, SearchPage } from '../contract';
 import { search, type SearchFilters } from './search-index';
 import { guard, type ServiceContext } from './service-context';
 
-export interface SearchQuery extends SearchFilters { bookId: string; query: string }
+export interface SearchQuery extends SearchFilters {
+  bookId: string;
+  query: string;
+}
 
 export function searchEntries(ctx: ServiceContext, q: SearchQuery): SearchPage {
   ctx.projection(q.bookId);

@@ -4,7 +4,7 @@ import { headingTier, parseQuery, snippet } from './search-text';
 
 const heading = { title: '换届筹备专题会议', people: ['王志强', '李娜'] };
 
-describe('headingTier: the rank of a match from its title and names, by the index\'s own token rule', () => {
+describe("headingTier: the rank of a match from its title and names, by the index's own token rule", () => {
   it('puts a match with every term in the title first', () => {
     expect(headingTier(heading, parseQuery('换届'))).toBe(0);
     expect(headingTier(heading, parseQuery('换届 会议'))).toBe(0);

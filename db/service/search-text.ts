@@ -63,7 +63,8 @@ function namesIn(input: Record<string, unknown> | null): string[] {
   const out: string[] = [];
   const person = input.person as { name?: unknown } | undefined;
   if (typeof person?.name === 'string') out.push(person.name);
-  for (const g of (input.guests as { name?: unknown }[] | undefined) ?? []) if (typeof g?.name === 'string') out.push(g.name);
+  for (const g of (input.guests as { name?: unknown }[] | undefined) ?? [])
+    if (typeof g?.name === 'string') out.push(g.name);
   const election = input.election as { candidates?: { name?: unknown }[] } | undefined;
   for (const c of election?.candidates ?? []) if (typeof c?.name === 'string') out.push(c.name);
   return out;
@@ -119,7 +120,12 @@ export function namePinyin(name: string): string {
 
 /** The four columns of `search_fts`. */
 export function indexColumns(t: SearchText): [string, string, string, string] {
-  return [spaced(t.title), spaced(t.body.join('\n')), spaced(t.people.join(' ')), t.people.map(namePinyin).filter(Boolean).join(' ')];
+  return [
+    spaced(t.title),
+    spaced(t.body.join('\n')),
+    spaced(t.people.join(' ')),
+    t.people.map(namePinyin).filter(Boolean).join(' '),
+  ];
 }
 
 /** What ranks a match: its title and the names of the people it concerns. */
@@ -147,7 +153,11 @@ export function parseQuery(raw: string): ParsedQuery {
     const phrase = `"${t.join(' ')}"`;
     const isPinyin = /^[a-z]{2,}$/.test(term);
     parts.push(isPinyin ? `(${phrase} OR pinyin : ${phrase}*)` : phrase);
-    terms.push({ needles: [...new Set([term, t.join('')])].filter(Boolean), tokens: t, pinyin: isPinyin ? term : null });
+    terms.push({
+      needles: [...new Set([term, t.join('')])].filter(Boolean),
+      tokens: t,
+      pinyin: isPinyin ? term : null,
+    });
   }
   return { match: parts.length > 0 ? parts.join(' AND ') : null, terms };
 }
@@ -169,7 +179,12 @@ export function headingTier(heading: SearchHeading | null, q: ParsedQuery): 0 | 
   const names = heading.people.join(' ');
   const inName = (t: ParsedQuery['terms'][number]) =>
     holdsPhrase(names, t.tokens) ||
-    (t.pinyin !== null && heading.people.some((n) => namePinyin(n).split(' ').some((p) => p.startsWith(t.pinyin!))));
+    (t.pinyin !== null &&
+      heading.people.some((n) =>
+        namePinyin(n)
+          .split(' ')
+          .some((p) => p.startsWith(t.pinyin!)),
+      ));
   return q.terms.every((t) => inTitle(t) || inName(t)) ? 1 : 2;
 }
 
@@ -204,7 +219,13 @@ export function snippet(t: SearchText, q: ParsedQuery): string {
   for (const term of q.terms) {
     for (const n of term.needles) needles.add(n);
     if (term.pinyin) {
-      for (const name of t.people) if (namePinyin(name).split(' ').some((p) => p.startsWith(term.pinyin!))) needles.add(name.normalize('NFKC').toLowerCase());
+      for (const name of t.people)
+        if (
+          namePinyin(name)
+            .split(' ')
+            .some((p) => p.startsWith(term.pinyin!))
+        )
+          needles.add(name.normalize('NFKC').toLowerCase());
     }
   }
   const list = [...needles].filter(Boolean).sort((a, b) => b.length - a.length);
@@ -225,7 +246,7 @@ export function snippet(t: SearchText, q: ParsedQuery): string {
   }
   // Which written characters are inside a match (matched on the form, mapped back).
   const marked = new Array<boolean>(text.chars.length).fill(false);
-  for (let i = 0; i < text.form.length; ) {
+  for (let i = 0; i < text.form.length;) {
     const n = list.find((x) => text.form.startsWith(x, i));
     if (n) {
       for (let k = i; k < i + n.length; k++) marked[text.from[k]!] = true;

@@ -19,37 +19,72 @@ let ids: string[] = [];
 const seqs: Record<string, number> = {};
 let wang = '';
 
-const find = async (query: string, extra: Record<string, unknown> = {}) => h.call('search.query', { bookId, query, ...extra });
-const seqsOf = async (query: string, extra: Record<string, unknown> = {}) => (await find(query, extra)).items.map((i) => i.seq).sort((a, b) => a - b);
+const find = async (query: string, extra: Record<string, unknown> = {}) =>
+  h.call('search.query', { bookId, query, ...extra });
+const seqsOf = async (query: string, extra: Record<string, unknown> = {}) =>
+  (await find(query, extra)).items.map((i) => i.seq).sort((a, b) => a - b);
 
 beforeAll(async () => {
   h = openHarness('2025-06-20T10:00');
-  bookId = (await h.call('books.create', { organisation: ORG, profile: { id: 'beijing-work-group' }, members: FIVE })).bookId;
+  bookId = (await h.call('books.create', { organisation: ORG, profile: { id: 'beijing-work-group' }, members: FIVE }))
+    .bookId;
   seqs.join = (await h.call('members.join', { bookId, ...member('王志强', 'member') })).seq;
   const roster = await h.call('members.list', { bookId });
   ids = roster.filter((m) => m.person.name !== '王志强').map((m) => m.memberId);
   wang = roster.find((m) => m.person.name === '王志强')!.memberId;
   const m1 = meetingInput([...ids, wang], { present: ids, number: 1, startAt: '2025-03-18T09:30' });
-  seqs.m1 = (await h.call('meetings.seal', { bookId, meeting: { ...m1, minutes: '会议原定在礼堂举行，研究了年度计划。' } })).seq;
+  seqs.m1 = (
+    await h.call('meetings.seal', { bookId, meeting: { ...m1, minutes: '会议原定在礼堂举行，研究了年度计划。' } })
+  ).seq;
   const m2 = meetingInput([...ids, wang], { number: 2, startAt: '2025-04-08T09:30', guests: [{ name: '刘联络' }] });
-  seqs.m2 = (await h.call('meetings.seal', {
-    bookId,
-    meeting: { ...m2, title: '换届筹备专题会议', topics: [{ title: '换届筹备工作方案', discussion: '明确了时间节点和责任分工。', dissent: '' }] },
-  })).seq;
-  seqs.a1 = (await h.call('activities.seal', {
-    bookId,
-    activity: {
-      type: 'volunteer', title: '植树志愿服务', date: '2025-04-12', place: '奥林匹克森林公园', organizer: '党建工作小组',
-      participantIds: [wang, ids[0]], content: '组织党员到科普教育基地参观学习，并开展植树活动。',
-    },
-  })).seq;
-  seqs.w1 = (await h.call('work.seal', {
-    bookId,
-    item: { type: 'ideology', title: '国际会议研判', date: '2025-05-06', event: '国际学术年会', eventKind: 'international-exchange', assessment: '研判了可能出现的舆情应对风险。', plan: '制定了舆情应对预案。' },
-  })).seq;
-  seqs.c1 = (await h.call('entries.correct', {
-    bookId, seq: seqs.m1, field: '/input/minutes', value: '会议改在报告厅举行，研究了年度计划。', reason: '地点记错', by: '王记录',
-  })).seq;
+  seqs.m2 = (
+    await h.call('meetings.seal', {
+      bookId,
+      meeting: {
+        ...m2,
+        title: '换届筹备专题会议',
+        topics: [{ title: '换届筹备工作方案', discussion: '明确了时间节点和责任分工。', dissent: '' }],
+      },
+    })
+  ).seq;
+  seqs.a1 = (
+    await h.call('activities.seal', {
+      bookId,
+      activity: {
+        type: 'volunteer',
+        title: '植树志愿服务',
+        date: '2025-04-12',
+        place: '奥林匹克森林公园',
+        organizer: '党建工作小组',
+        participantIds: [wang, ids[0]],
+        content: '组织党员到科普教育基地参观学习，并开展植树活动。',
+      },
+    })
+  ).seq;
+  seqs.w1 = (
+    await h.call('work.seal', {
+      bookId,
+      item: {
+        type: 'ideology',
+        title: '国际会议研判',
+        date: '2025-05-06',
+        event: '国际学术年会',
+        eventKind: 'international-exchange',
+        assessment: '研判了可能出现的舆情应对风险。',
+        plan: '制定了舆情应对预案。',
+      },
+    })
+  ).seq;
+  seqs.c1 = (
+    await h.call('entries.correct', {
+      bookId,
+      seq: seqs.m1,
+      field: '/input/minutes',
+      value: '会议改在报告厅举行，研究了年度计划。',
+      reason: '地点记错',
+      by: '王记录',
+    })
+  ).seq;
 });
 afterAll(() => h.cleanup());
 
@@ -130,9 +165,27 @@ describe('search.query', () => {
     expect(await seqsOf('NEAR(换届 植树)')).toEqual([]);
     expect(await seqsOf('NEAR(换届')).toEqual([]);
     expect(await seqsOf('-植树')).toEqual([seqs.a1]);
-    for (const q of ['-', '"', '*', '""', 'OR', 'AND', 'NOT', '(', ')', '^', ':', '{title}:换届', 'title:植树', '\uE000植树']) {
+    for (const q of [
+      '-',
+      '"',
+      '*',
+      '""',
+      'OR',
+      'AND',
+      'NOT',
+      '(',
+      ')',
+      '^',
+      ':',
+      '{title}:换届',
+      'title:植树',
+      '\uE000植树',
+    ]) {
       const page = await find(q);
-      expect(page.items.every((i) => !i.problem), q).toBe(true);
+      expect(
+        page.items.every((i) => !i.problem),
+        q,
+      ).toBe(true);
     }
     expect(await seqsOf('title:植树')).toEqual([]);
     expect(parseQuery('换届" OR "x').match).toBe('"换 届" AND ("or" OR pinyin : "or"*) AND "x"');
@@ -144,12 +197,26 @@ describe('search.query', () => {
     const db = new Database(path.join(h.dir, DATABASE_FILE), { readonly: true });
     try {
       const no = db.prepare('SELECT book_no FROM search_books WHERE book_id = ?').pluck().get(bookId) as number;
-      for (const filters of [{}, { kinds: ['meeting'], year: 2025, flag: 'corrected' }, { memberId: wang, flag: 'rule' }]) {
+      for (const filters of [
+        {},
+        { kinds: ['meeting'], year: 2025, flag: 'corrected' },
+        { memberId: wang, flag: 'rule' },
+      ]) {
         const sql = searchSql(parseQuery('会议 wzq').match!, { limit: 20, offset: 0, ...filters }, bookId, no);
         for (const statement of [sql.count, sql.newest]) {
-          const plan = (db.prepare(`EXPLAIN QUERY PLAN ${statement}`).all({ ...sql.params, limit: 20, offset: 0 }) as { detail: string }[]).map((r) => r.detail);
-          expect(plan.some((d) => /SCAN search_fts VIRTUAL TABLE INDEX/.test(d)), plan.join('\n')).toBe(true);
-          expect(plan.some((d) => /SCAN (rm_entries|e)\b/.test(d)), plan.join('\n')).toBe(false);
+          const plan = (
+            db.prepare(`EXPLAIN QUERY PLAN ${statement}`).all({ ...sql.params, limit: 20, offset: 0 }) as {
+              detail: string;
+            }[]
+          ).map((r) => r.detail);
+          expect(
+            plan.some((d) => /SCAN search_fts VIRTUAL TABLE INDEX/.test(d)),
+            plan.join('\n'),
+          ).toBe(true);
+          expect(
+            plan.some((d) => /SCAN (rm_entries|e)\b/.test(d)),
+            plan.join('\n'),
+          ).toBe(false);
         }
       }
     } finally {
@@ -158,9 +225,16 @@ describe('search.query', () => {
   });
 
   it('finds every entry of a person by a corrected name; the old name only leads to the correction', async () => {
-    const fix = (await h.call('entries.correct', {
-      bookId, seq: seqs.join!, field: '/input/person/name', value: '王智强', reason: '姓名录入错误', by: '王记录',
-    })).seq;
+    const fix = (
+      await h.call('entries.correct', {
+        bookId,
+        seq: seqs.join!,
+        field: '/input/person/name',
+        value: '王智强',
+        reason: '姓名录入错误',
+        by: '王记录',
+      })
+    ).seq;
     const his = [seqs.join!, seqs.m1!, seqs.m2!, seqs.a1!, fix].sort((a, b) => a - b);
     expect(await seqsOf('王智强')).toEqual(his);
     // Pinyin is of the people an entry concerns: the correction's text holds the name, its people the clerk.
@@ -171,7 +245,9 @@ describe('search.query', () => {
   it('shows a result whose read-model row fails its proof as the problem, never its text', async () => {
     const db = new Database(path.join(h.dir, DATABASE_FILE));
     try {
-      db.prepare(`UPDATE rm_entries SET hash = ?, summary = json_set(summary, '$.title', '伪造的标题') WHERE book_id = ? AND seq = ?`).run('0'.repeat(64), bookId, seqs.a1);
+      db.prepare(
+        `UPDATE rm_entries SET hash = ?, summary = json_set(summary, '$.title', '伪造的标题') WHERE book_id = ? AND seq = ?`,
+      ).run('0'.repeat(64), bookId, seqs.a1);
     } finally {
       db.close();
     }

@@ -4,14 +4,26 @@
  */
 import { randomUUID } from 'node:crypto';
 import { ServiceError, type RuleFlag, type SealResult } from '../contract';
-import { LedgerError, type Clock, type CorrectionRequest, type EntryInput, type InTransaction, type Ledger, type SealedEntry } from '../ledger';
+import {
+  LedgerError,
+  type Clock,
+  type CorrectionRequest,
+  type EntryInput,
+  type InTransaction,
+  type Ledger,
+  type SealedEntry,
+} from '../ledger';
 import { chinaDateOf } from '../rules';
 import type { BookState } from './book-state';
 import type { CalendarStore } from './calendar-store';
 import type { CorrectionRecord, ReadModel } from './read-model';
 
 /** The client request a mutating call carries (see request-ids.ts). */
-export interface ClientRequest { id: string; method: string; digest: string }
+export interface ClientRequest {
+  id: string;
+  method: string;
+  digest: string;
+}
 
 /** The read model of one book, as the service modules use it. */
 export interface BookView {
@@ -42,12 +54,20 @@ export interface ServiceContext {
 }
 
 export function createContext(
-  ledger: Ledger, read: ReadModel, dataDir: string, calendar: CalendarStore, clock: Clock, newId: () => string = randomUUID,
+  ledger: Ledger,
+  read: ReadModel,
+  dataDir: string,
+  calendar: CalendarStore,
+  clock: Clock,
+  newId: () => string = randomUUID,
 ): ServiceContext {
   const refuseReadOnly = (bookId: string) => {
     const status = guard(() => ledger.status(bookId));
     if (status.readOnly) {
-      throw new ServiceError('book-readonly', `该记录本未通过完整性检查，已设为只读，不能再封存新记录：${status.reason ?? ''}`);
+      throw new ServiceError(
+        'book-readonly',
+        `该记录本未通过完整性检查，已设为只读，不能再封存新记录：${status.reason ?? ''}`,
+      );
     }
   };
   /**
@@ -90,7 +110,11 @@ export function createContext(
       if (!request) return undefined;
       return (bookId, entries) => {
         read.requests.addRequest(request.id, {
-          bookId, method: request.method, digest: request.digest, firstSeq: entries[0]!.seq, lastSeq: entries[entries.length - 1]!.seq,
+          bookId,
+          method: request.method,
+          digest: request.digest,
+          firstSeq: entries[0]!.seq,
+          lastSeq: entries[entries.length - 1]!.seq,
         });
       };
     },

@@ -1,13 +1,26 @@
 /** One timeline row per entry: title, event date, people, flags — derived from the (corrected) body. */
 import {
-  ACTIVITY_TYPES, MEETING_TYPES, MEMBER_ROLES, WORK_ITEM_TYPES,
-  type ActivityInput, type EntrySummary, type MeetingInput, type MemberRole, type RuleFlag, type WorkItemInput,
+  ACTIVITY_TYPES,
+  MEETING_TYPES,
+  MEMBER_ROLES,
+  WORK_ITEM_TYPES,
+  type ActivityInput,
+  type EntrySummary,
+  type MeetingInput,
+  type MemberRole,
+  type RuleFlag,
+  type WorkItemInput,
 } from '../contract';
 import { chinaDateOf } from '../rules';
 import { asCorrection, isDomainBody } from './entry-body';
 import { labelKind } from './kinds';
 
-interface Row { seq: number; kind: string; recordedAt: string; body: unknown }
+interface Row {
+  seq: number;
+  kind: string;
+  recordedAt: string;
+  body: unknown;
+}
 
 type Described = Pick<EntrySummary, 'title' | 'date' | 'memberIds'>;
 
@@ -52,7 +65,11 @@ function describe(row: Row, names: (id: string) => string): Described {
       return { title: '变更规则方案', date: '', memberIds: [] };
     case 'member.join': {
       const i = input as { memberId: string; person: { name: string }; role: MemberRole; joinedOn: string };
-      return { title: `${i.person.name} 加入，任${MEMBER_ROLES[i.role] ?? i.role}`, date: i.joinedOn, memberIds: [i.memberId] };
+      return {
+        title: `${i.person.name} 加入，任${MEMBER_ROLES[i.role] ?? i.role}`,
+        date: i.joinedOn,
+        memberIds: [i.memberId],
+      };
     }
     case 'member.leave': {
       const i = input as { memberId: string; leftOn: string };
@@ -60,7 +77,11 @@ function describe(row: Row, names: (id: string) => string): Described {
     }
     case 'member.role': {
       const i = input as { memberId: string; role: MemberRole; changedOn: string };
-      return { title: `${names(i.memberId)} 改任${MEMBER_ROLES[i.role] ?? i.role}`, date: i.changedOn, memberIds: [i.memberId] };
+      return {
+        title: `${names(i.memberId)} 改任${MEMBER_ROLES[i.role] ?? i.role}`,
+        date: i.changedOn,
+        memberIds: [i.memberId],
+      };
     }
     case 'meeting': {
       const m = input as unknown as MeetingInput;

@@ -38,10 +38,15 @@ function close(service: Service): void {
   open = open.filter((s) => s !== service);
 }
 
-const call = <M extends keyof Contract>(service: Service, method: M, input: unknown) => callService(service, method, input);
+const call = <M extends keyof Contract>(service: Service, method: M, input: unknown) =>
+  callService(service, method, input);
 
 async function newBook(service: Service, name = ORG.orgName): Promise<{ bookId: string; ids: string[] }> {
-  const { bookId } = await call(service, 'books.create', { organisation: { ...ORG, orgName: name }, profile: { id: 'beijing-work-group' }, members: FIVE });
+  const { bookId } = await call(service, 'books.create', {
+    organisation: { ...ORG, orgName: name },
+    profile: { id: 'beijing-work-group' },
+    members: FIVE,
+  });
   const ids = (await call(service, 'members.list', { bookId })).map((m) => m.memberId);
   return { bookId, ids };
 }
@@ -50,14 +55,28 @@ async function newBook(service: Service, name = ORG.orgName): Promise<{ bookId: 
 async function sampleBook(service: Service) {
   const book = await newBook(service);
   for (let n = 1; n <= 4; n++) {
-    await call(service, 'meetings.seal', { bookId: book.bookId, meeting: meetingInput(book.ids, { number: n, startAt: `2025-03-1${n}T09:30` }) });
+    await call(service, 'meetings.seal', {
+      bookId: book.bookId,
+      meeting: meetingInput(book.ids, { number: n, startAt: `2025-03-1${n}T09:30` }),
+    });
   }
   const scan = await call(service, 'attachments.put', {
-    bookId: book.bookId, fileName: '签到表.pdf', mediaType: 'application/pdf', dataBase64: Buffer.from('%PDF-1.4 签到表原件').toString('base64'),
+    bookId: book.bookId,
+    fileName: '签到表.pdf',
+    mediaType: 'application/pdf',
+    dataBase64: Buffer.from('%PDF-1.4 签到表原件').toString('base64'),
   });
   await call(service, 'activities.seal', {
     bookId: book.bookId,
-    activity: { type: 'study', title: '集中学习', date: '2025-03-19', place: '会议室', organizer: '党建工作小组', content: '学习文件', attachments: [scan] },
+    activity: {
+      type: 'study',
+      title: '集中学习',
+      date: '2025-03-19',
+      place: '会议室',
+      organizer: '党建工作小组',
+      content: '学习文件',
+      attachments: [scan],
+    },
   });
   return { ...book, scan };
 }
@@ -66,7 +85,10 @@ async function sampleBook(service: Service) {
 function tamper(edit: (db: Database.Database) => void): void {
   const db = new Database(path.join(tmp.dir, DATABASE_FILE));
   try {
-    const triggers = db.prepare(`SELECT name, sql FROM sqlite_master WHERE type = 'trigger'`).all() as { name: string; sql: string }[];
+    const triggers = db.prepare(`SELECT name, sql FROM sqlite_master WHERE type = 'trigger'`).all() as {
+      name: string;
+      sql: string;
+    }[];
     for (const t of triggers) db.exec(`DROP TRIGGER ${t.name}`);
     edit(db);
     for (const t of triggers) db.exec(t.sql);
@@ -82,7 +104,10 @@ function bookNo(db: Database.Database, bookId: string): number {
 function rewriteEntry(bookId: string, seq: number, alsoHash: boolean): void {
   tamper((db) => {
     const id = bookNo(db, bookId) * 2 ** 32 + seq;
-    const row = db.prepare(`SELECT leaf, tree FROM ledger_entries WHERE id = ?`).get(id) as { leaf: Buffer; tree: string };
+    const row = db.prepare(`SELECT leaf, tree FROM ledger_entries WHERE id = ?`).get(id) as {
+      leaf: Buffer;
+      tree: string;
+    };
     const forged = Buffer.from(row.leaf.toString('utf8').replace('学会第一会议室', '学会第二会议室'));
     expect(forged.equals(row.leaf)).toBe(false);
     const tree = alsoHash ? sha256Hex(forged) + row.tree.slice(64) : row.tree;
@@ -110,48 +135,56 @@ afterEach(() => {
 
 describe('(a) a middle entry rewritten with the triggers dropped and re-created', () => {
   for (const alsoHash of [false, true]) {
-    it(alsoHash ? 'body and hash: the seq is reported, read-only across restarts' : 'body only: the seq is reported, read-only across restarts', async () => {
-      let service = openService();
-      const { bookId, ids } = await sampleBook(service);
-      close(service);
-      rewriteEntry(bookId, 9, alsoHash);
+    it(
+      alsoHash
+        ? 'body and hash: the seq is reported, read-only across restarts'
+        : 'body only: the seq is reported, read-only across restarts',
+      async () => {
+        let service = openService();
+        const { bookId, ids } = await sampleBook(service);
+        close(service);
+        rewriteEntry(bookId, 9, alsoHash);
 
-      service = openService();
-      const status = await fullVerify(service, bookId);
-      expect(status.verification.state).toBe('done');
-      expect(status.integrity.ok).toBe(false);
-      expect(status.integrity.full).toBe(true);
-      expect(status.integrity.problems[0]?.seq).toBe(9);
-      expect(status.readOnly).toBe(true);
-      // The read returns the problem, never the forged text.
-      await expect(call(service, 'entries.get', { bookId, seq: 9 })).rejects.toMatchObject({
-        code: 'entry-damaged', message: expect.stringContaining('第 9 条'),
-      });
-      const page = await call(service, 'entries.list', { bookId, limit: 50 });
-      const row = page.items.find((s) => s.seq === 9)!;
-      expect(row.problem?.seq).toBe(9);
-      expect(JSON.stringify(row)).not.toContain('第二会议室');
-      expect((await call(service, 'entries.get', { bookId, seq: 10 })).summary.seq).toBe(10);
-      close(service);
+        service = openService();
+        const status = await fullVerify(service, bookId);
+        expect(status.verification.state).toBe('done');
+        expect(status.integrity.ok).toBe(false);
+        expect(status.integrity.full).toBe(true);
+        expect(status.integrity.problems[0]?.seq).toBe(9);
+        expect(status.readOnly).toBe(true);
+        // The read returns the problem, never the forged text.
+        await expect(call(service, 'entries.get', { bookId, seq: 9 })).rejects.toMatchObject({
+          code: 'entry-damaged',
+          message: expect.stringContaining('第 9 条'),
+        });
+        const page = await call(service, 'entries.list', { bookId, limit: 50 });
+        const row = page.items.find((s) => s.seq === 9)!;
+        expect(row.problem?.seq).toBe(9);
+        expect(JSON.stringify(row)).not.toContain('第二会议室');
+        expect((await call(service, 'entries.get', { bookId, seq: 10 })).summary.seq).toBe(10);
+        close(service);
 
-      // A restart does not make it writable again, even before the new verify has run.
-      service = openService();
-      const again = await call(service, 'books.status', { bookId });
-      expect(again.readOnly).toBe(true);
-      expect(again.alarm?.problems[0]?.seq).toBe(9);
-      await expect(call(service, 'meetings.seal', { bookId, meeting: meetingInput(ids, { number: 5 }) })).rejects.toMatchObject({
-        code: 'book-readonly',
-      });
-      expect((await call(service, 'books.status', { bookId })).size).toBe(12);
-      close(service);
+        // A restart does not make it writable again, even before the new verify has run.
+        service = openService();
+        const again = await call(service, 'books.status', { bookId });
+        expect(again.readOnly).toBe(true);
+        expect(again.alarm?.problems[0]?.seq).toBe(9);
+        await expect(
+          call(service, 'meetings.seal', { bookId, meeting: meetingInput(ids, { number: 5 }) }),
+        ).rejects.toMatchObject({
+          code: 'book-readonly',
+        });
+        expect((await call(service, 'books.status', { bookId })).size).toBe(12);
+        close(service);
 
-      // Nor does an older copy of the database: the alarm is also kept beside it.
-      const db = new Database(path.join(tmp.dir, DATABASE_FILE));
-      db.exec(`DELETE FROM book_alarms`);
-      db.close();
-      service = openService();
-      expect((await call(service, 'books.status', { bookId })).readOnly).toBe(true);
-    });
+        // Nor does an older copy of the database: the alarm is also kept beside it.
+        const db = new Database(path.join(tmp.dir, DATABASE_FILE));
+        db.exec(`DELETE FROM book_alarms`);
+        db.close();
+        service = openService();
+        expect((await call(service, 'books.status', { bookId })).readOnly).toBe(true);
+      },
+    );
   }
 });
 
@@ -161,11 +194,16 @@ describe('(b) an attachment replaced on disk', () => {
     const { bookId, scan } = await sampleBook(service);
     expect((await call(service, 'attachments.get', { bookId, hash: scan.hash })).size).toBe(scan.size);
     close(service);
-    tamper((db) => db.prepare(`UPDATE ledger_attachments SET bytes = ? WHERE hash = ?`).run(Buffer.from('%PDF-1.4 伪造的签到表'), scan.hash));
+    tamper((db) =>
+      db
+        .prepare(`UPDATE ledger_attachments SET bytes = ? WHERE hash = ?`)
+        .run(Buffer.from('%PDF-1.4 伪造的签到表'), scan.hash),
+    );
 
     service = openService(false);
     await expect(call(service, 'attachments.get', { bookId, hash: scan.hash })).rejects.toMatchObject({
-      code: 'attachment-damaged', message: expect.stringMatching(/附件.*不符/),
+      code: 'attachment-damaged',
+      message: expect.stringMatching(/附件.*不符/),
     });
     const status = await fullVerify(service, bookId);
     expect(status.integrity.problems[0]).toMatchObject({ code: 'attachment-mismatch', seq: 12 });
@@ -216,11 +254,27 @@ describe('(d) and (e): seals are idempotent', () => {
     expect(afterRestart.seq).toBe(first.seq);
     expect((await call(service, 'entries.list', { bookId, kinds: ['meeting'] })).total).toBe(1);
     // The same draft changed after it was sealed: refused, the change is not lost silently.
-    await expect(call(service, 'meetings.seal', { bookId, requestId: 'draft-7f3a9c2e', meeting: { ...meeting, place: '另一会议室' } }))
-      .rejects.toMatchObject({ code: 'request-reused', message: expect.stringContaining(`第 ${first.seq} 条`) });
-    const joined = await call(service, 'members.join', { bookId, requestId: 'draft-join-0001', ...FIVE[0]!, person: { ...FIVE[0]!.person, name: '周新' } });
-    expect(await call(service, 'members.join', { bookId, requestId: 'draft-join-0001', ...FIVE[0]!, person: { ...FIVE[0]!.person, name: '周新' } }))
-      .toEqual(JSON.parse(JSON.stringify(joined)));
+    await expect(
+      call(service, 'meetings.seal', {
+        bookId,
+        requestId: 'draft-7f3a9c2e',
+        meeting: { ...meeting, place: '另一会议室' },
+      }),
+    ).rejects.toMatchObject({ code: 'request-reused', message: expect.stringContaining(`第 ${first.seq} 条`) });
+    const joined = await call(service, 'members.join', {
+      bookId,
+      requestId: 'draft-join-0001',
+      ...FIVE[0]!,
+      person: { ...FIVE[0]!.person, name: '周新' },
+    });
+    expect(
+      await call(service, 'members.join', {
+        bookId,
+        requestId: 'draft-join-0001',
+        ...FIVE[0]!,
+        person: { ...FIVE[0]!.person, name: '周新' },
+      }),
+    ).toEqual(JSON.parse(JSON.stringify(joined)));
     expect((await call(service, 'members.list', { bookId })).filter((m) => m.person.name === '周新')).toHaveLength(1);
   });
 
@@ -228,12 +282,21 @@ describe('(d) and (e): seals are idempotent', () => {
     const service = openService(false);
     const { bookId, ids } = await newBook(service);
     const { seq } = await call(service, 'meetings.seal', { bookId, meeting: meetingInput(ids) });
-    const request = { bookId, seq, requestId: 'correction-0001', field: '/input/place', value: '学会第三会议室', reason: '地点记错', by: '王记录' };
+    const request = {
+      bookId,
+      seq,
+      requestId: 'correction-0001',
+      field: '/input/place',
+      value: '学会第三会议室',
+      reason: '地点记错',
+      by: '王记录',
+    };
     const realRename = fs.renameSync;
-    fs.renameSync = ((from: fs.PathLike, to: fs.PathLike) => {
-      if (String(to).includes('.checkpoints')) throw Object.assign(new Error('ENOSPC: no space left on device'), { code: 'ENOSPC' });
+    fs.renameSync = (from: fs.PathLike, to: fs.PathLike) => {
+      if (String(to).includes('.checkpoints'))
+        throw Object.assign(new Error('ENOSPC: no space left on device'), { code: 'ENOSPC' });
       return realRename(from, to);
-    });
+    };
     let sealed;
     try {
       sealed = await call(service, 'entries.correct', request);
@@ -254,10 +317,16 @@ describe('the read model lives in SQLite', () => {
     const { bookId } = await sampleBook(service);
     const before = await call(service, 'entries.list', { bookId, limit: 5 });
     close(service);
-    tamper((db) => db.exec(`DELETE FROM rm_entries; DELETE FROM rm_books; DELETE FROM rm_entry_members; DELETE FROM rm_entry_flags`));
+    tamper((db) =>
+      db.exec(`DELETE FROM rm_entries; DELETE FROM rm_books; DELETE FROM rm_entry_members; DELETE FROM rm_entry_flags`),
+    );
     service = openService(false);
     expect(await call(service, 'entries.list', { bookId, limit: 5 })).toEqual(before);
-    expect((await call(service, 'entries.list', { bookId, kinds: ['meeting'], year: 2025, limit: 2, offset: 1 })).items.map((s) => s.seq)).toEqual([10, 9]);
+    expect(
+      (await call(service, 'entries.list', { bookId, kinds: ['meeting'], year: 2025, limit: 2, offset: 1 })).items.map(
+        (s) => s.seq,
+      ),
+    ).toEqual([10, 9]);
   });
 
   it('a full verify checks the derived rows against the entries and rebuilds them when they disagree', async () => {
@@ -278,7 +347,9 @@ describe('the read model lives in SQLite', () => {
     let service = openService(false);
     const { bookId } = await sampleBook(service);
     close(service);
-    tamper((db) => db.prepare(`UPDATE rm_entries SET hash = ? WHERE book_id = ? AND seq = 9`).run('0'.repeat(64), bookId));
+    tamper((db) =>
+      db.prepare(`UPDATE rm_entries SET hash = ? WHERE book_id = ? AND seq = 9`).run('0'.repeat(64), bookId),
+    );
     service = openService(false);
     const row = (await call(service, 'entries.list', { bookId, limit: 50 })).items.find((s) => s.seq === 9)!;
     expect(row.problem?.code).toBe('read-model-mismatch');

@@ -14,7 +14,11 @@ const meetingSeqs: number[] = [];
 
 beforeAll(async () => {
   h = openHarness('2025-01-06T09:00');
-  const created = await h.call('books.create', { organisation: ORG, profile: { id: 'beijing-work-group' }, members: FIVE });
+  const created = await h.call('books.create', {
+    organisation: ORG,
+    profile: { id: 'beijing-work-group' },
+    members: FIVE,
+  });
   bookId = created.bookId;
   ids = (await h.call('members.list', { bookId })).map((m) => m.memberId);
 
@@ -22,8 +26,19 @@ beforeAll(async () => {
   for (const [i, day] of dates.entries()) {
     if (day === '2025-06-12') {
       h.setNow('2025-06-02T10:00');
-      await h.call('members.leave', { bookId, memberId: ids[4], leftOn: '2025-06-01', reason: '工作调动', approval: { docNo: '京科协党建〔2025〕21号', date: '2025-05-28' } });
-      const joined = await h.call('members.join', { bookId, ...member('孙立', 'member'), joinedOn: '2025-06-02', approval: { docNo: '京科协党建〔2025〕21号', date: '2025-05-28' } });
+      await h.call('members.leave', {
+        bookId,
+        memberId: ids[4],
+        leftOn: '2025-06-01',
+        reason: '工作调动',
+        approval: { docNo: '京科协党建〔2025〕21号', date: '2025-05-28' },
+      });
+      const joined = await h.call('members.join', {
+        bookId,
+        ...member('孙立', 'member'),
+        joinedOn: '2025-06-02',
+        approval: { docNo: '京科协党建〔2025〕21号', date: '2025-05-28' },
+      });
       ids[4] = joined.memberId;
     }
     h.setNow(`${day}T15:00`);
@@ -33,24 +48,67 @@ beforeAll(async () => {
     meetingSeqs.push(r.seq);
     const filedOn = i === 2 ? addDays(day, 10) : addDays(day, 1);
     h.setNow(`${filedOn}T10:00`);
-    await h.call('work.seal', { bookId, item: { type: 'filing', title: `第${i + 1}次会议纪要备案`, date: filedOn, meetingSeq: r.seq, to: '市科协党建委办公室' } });
+    await h.call('work.seal', {
+      bookId,
+      item: {
+        type: 'filing',
+        title: `第${i + 1}次会议纪要备案`,
+        date: filedOn,
+        meetingSeq: r.seq,
+        to: '市科协党建委办公室',
+      },
+    });
   }
   h.setNow('2025-07-01T16:00');
-  await h.call('activities.seal', { bookId, activity: {
-    type: 'theme-day', title: '“七一”主题党日', date: '2025-07-01', place: '学会会议室', organizer: '党建工作小组',
-    participantIds: ids.slice(0, 4), content: '重温入党誓词，集体学习党章。', outcome: '全体成员参加。',
-  } });
+  await h.call('activities.seal', {
+    bookId,
+    activity: {
+      type: 'theme-day',
+      title: '“七一”主题党日',
+      date: '2025-07-01',
+      place: '学会会议室',
+      organizer: '党建工作小组',
+      participantIds: ids.slice(0, 4),
+      content: '重温入党誓词，集体学习党章。',
+      outcome: '全体成员参加。',
+    },
+  });
   h.setNow('2025-09-10T16:00');
-  await h.call('activities.seal', { bookId, activity: {
-    type: 'volunteer', title: '科普进社区志愿服务', date: '2025-09-06', place: '朝阳区某社区', organizer: '学会秘书处',
-    participantIds: ids.slice(0, 3), content: '开展科普讲座两场。', outcome: '服务居民约200人次。',
-  } });
+  await h.call('activities.seal', {
+    bookId,
+    activity: {
+      type: 'volunteer',
+      title: '科普进社区志愿服务',
+      date: '2025-09-06',
+      place: '朝阳区某社区',
+      organizer: '学会秘书处',
+      participantIds: ids.slice(0, 3),
+      content: '开展科普讲座两场。',
+      outcome: '服务居民约200人次。',
+    },
+  });
   h.setNow('2025-12-20T10:00');
-  await h.call('work.seal', { bookId, item: {
-    type: 'annual-report', title: '2025年度组长述职', date: '2025-12-20', year: 2025, reporterId: ids[0],
-    work: '全年召开小组会6次，开展主题党日等活动。', problems: '理论学习深度不够。', plan: '2026年加强学习。',
-  } });
-  await h.call('entries.correct', { bookId, seq: meetingSeqs[0], field: '/input/place', value: '学会第二会议室', reason: '会议地点记录有误', by: '王记录' });
+  await h.call('work.seal', {
+    bookId,
+    item: {
+      type: 'annual-report',
+      title: '2025年度组长述职',
+      date: '2025-12-20',
+      year: 2025,
+      reporterId: ids[0],
+      work: '全年召开小组会6次，开展主题党日等活动。',
+      problems: '理论学习深度不够。',
+      plan: '2026年加强学习。',
+    },
+  });
+  await h.call('entries.correct', {
+    bookId,
+    seq: meetingSeqs[0],
+    field: '/input/place',
+    value: '学会第二会议室',
+    reason: '会议地点记录有误',
+    by: '王记录',
+  });
 });
 
 afterAll(() => h.cleanup());
@@ -95,7 +153,13 @@ describe('a year of one organisation', () => {
     expect((d.original as { input: { place: string } }).input.place).toBe('学会第一会议室');
     expect((d.current as { input: { place: string } }).input.place).toBe('学会第二会议室');
     expect(d.corrections).toHaveLength(1);
-    expect(d.corrections[0]).toMatchObject({ previous: '学会第一会议室', value: '学会第二会议室', reason: '会议地点记录有误', by: '王记录', fieldLabel: '会议地点' });
+    expect(d.corrections[0]).toMatchObject({
+      previous: '学会第一会议室',
+      value: '学会第二会议室',
+      reason: '会议地点记录有误',
+      by: '王记录',
+      fieldLabel: '会议地点',
+    });
     expect(d.summary.correctedBy).toHaveLength(1);
     // A corrected place changes no rule result: no re-evaluation is offered.
     expect(d.currentEvaluation).toBeUndefined();
@@ -103,7 +167,14 @@ describe('a year of one organisation', () => {
 
   it('re-evaluates the rules when a correction changes a vote', async () => {
     const seq = meetingSeqs[1]!;
-    await h.call('entries.correct', { bookId, seq, field: '/input/decisions/0/votes/for', value: 1, reason: '计票有误', by: '王记录' });
+    await h.call('entries.correct', {
+      bookId,
+      seq,
+      field: '/input/decisions/0/votes/for',
+      value: 1,
+      reason: '计票有误',
+      by: '王记录',
+    });
     const d = await h.call('entries.get', { bookId, seq });
     expect((d.original as { computed: { decisions: { passed: boolean }[] } }).computed.decisions[0]!.passed).toBe(true);
     expect(d.currentEvaluation?.decisions[0]?.passed).toBe(false);

@@ -10,7 +10,8 @@ export function yearView(ctx: ServiceContext, bookId: string, year: number): Yea
     // A figure built on an entry that failed its proof would look sound; say what is missing.
     const d = ledger.damaged;
     items.unshift({
-      code: 'entries-damaged', ok: false,
+      code: 'entries-damaged',
+      ok: false,
       message: `第 ${d.slice(0, 5).join('、')}${d.length > 5 ? ' 等' : ''} 条记录未通过校验，没有计入本台账`,
     });
   }

@@ -17,7 +17,7 @@ export function dumpDatabase(file: string): string {
       .pluck()
       .all() as string[];
     const withoutRowid = new Set(
-      (db.prepare(`SELECT name FROM pragma_table_list WHERE wr = 1`).pluck().all() as string[]),
+      db.prepare(`SELECT name FROM pragma_table_list WHERE wr = 1`).pluck().all() as string[],
     );
     for (const name of ['sqlite_master', ...tables]) {
       const quoted = `"${name.replace(/"/g, '""')}"`;

@@ -7,8 +7,12 @@ import path from 'node:path';
 
 export const LOOSE_FOLDERS = ['.', 'logbook.sqlite.checkpoints', 'keys', 'calendars'];
 export const LOOSE_FILES = [
-  'logbook.sqlite', 'logbook.sqlite-wal', 'logbook.sqlite-shm', 'logbook.sqlite.checkpoints/book.json',
-  'keys/ed25519-x.pk8', 'calendars/2027.json',
+  'logbook.sqlite',
+  'logbook.sqlite-wal',
+  'logbook.sqlite-shm',
+  'logbook.sqlite.checkpoints/book.json',
+  'keys/ed25519-x.pk8',
+  'calendars/2027.json',
 ];
 
 export function makeLooseDataFolder(dir: string, options: { withDatabase?: boolean } = {}): void {

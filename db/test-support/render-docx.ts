@@ -18,7 +18,9 @@ export interface RenderedDocx {
 function run(cmd: string, args: string[], timeout = 180_000): string {
   const r = spawnSync(cmd, args, { encoding: 'utf8', timeout });
   if (r.error && (r.error as NodeJS.ErrnoException).code === 'ENOENT') {
-    throw new Error(`找不到 ${cmd}：请安装 Debian 软件包 ${cmd === 'soffice' ? 'libreoffice-writer' : 'poppler-utils'}`);
+    throw new Error(
+      `找不到 ${cmd}：请安装 Debian 软件包 ${cmd === 'soffice' ? 'libreoffice-writer' : 'poppler-utils'}`,
+    );
   }
   if (r.status !== 0) throw new Error(`${cmd} 失败（${String(r.status)}）：${r.stderr || String(r.error)}`);
   return r.stdout;
@@ -38,7 +40,16 @@ export function renderDocx(files: { name: string; bytes: Buffer }[], pngDir?: st
       return p;
     });
     const out = path.join(dir, 'pdf');
-    run('soffice', [`-env:UserInstallation=file://${profile}`, '--headless', '--norestore', '--convert-to', 'pdf', '--outdir', out, ...inputs]);
+    run('soffice', [
+      `-env:UserInstallation=file://${profile}`,
+      '--headless',
+      '--norestore',
+      '--convert-to',
+      'pdf',
+      '--outdir',
+      out,
+      ...inputs,
+    ]);
     const result = new Map<string, RenderedDocx>();
     if (pngDir) fs.mkdirSync(pngDir, { recursive: true });
     for (const f of files) {
@@ -50,10 +61,14 @@ export function renderDocx(files: { name: string; bytes: Buffer }[], pngDir?: st
       const pages = Number(/Pages:\s+(\d+)/.exec(run('pdfinfo', [pdfPath]))?.[1] ?? 0);
       let pngs: string[] = [];
       if (pngDir) {
-        for (const old of fs.readdirSync(pngDir).filter((n) => n.startsWith(`${f.name}-`) && n.endsWith('.png'))) fs.rmSync(path.join(pngDir, old));
+        for (const old of fs.readdirSync(pngDir).filter((n) => n.startsWith(`${f.name}-`) && n.endsWith('.png')))
+          fs.rmSync(path.join(pngDir, old));
         run('pdftoppm', ['-r', '60', '-png', pdfPath, path.join(pngDir, f.name)]);
         fs.writeFileSync(path.join(pngDir, `${f.name}.txt`), raw);
-        pngs = fs.readdirSync(pngDir).filter((n) => n.startsWith(`${f.name}-`) && n.endsWith('.png')).map((n) => path.join(pngDir, n));
+        pngs = fs
+          .readdirSync(pngDir)
+          .filter((n) => n.startsWith(`${f.name}-`) && n.endsWith('.png'))
+          .map((n) => path.join(pngDir, n));
       }
       result.set(f.name, { text, pages, pngs });
     }

@@ -48,7 +48,11 @@ export async function openSession(): Promise<AppSession> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'logbook-e2e-'));
   const start = () => serve({ root: ROOT, env: { LOGBOOK_DATA_DIR: dataDir }, log: () => {} });
   let serving = await start();
-  const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1440, height: 900 }, timezoneId: 'Asia/Shanghai' });
+  const context = await browser.newContext({
+    locale: 'zh-CN',
+    viewport: { width: 1440, height: 900 },
+    timezoneId: 'Asia/Shanghai',
+  });
   // Fail a step in seconds, not after playwright's default 30 s.
   context.setDefaultTimeout(15_000);
   const errors: string[] = [];
@@ -60,9 +64,13 @@ export async function openSession(): Promise<AppSession> {
   };
   let page = await open();
   const session: AppSession = {
-    get page() { return page; },
+    get page() {
+      return page;
+    },
     context,
-    get serving() { return serving; },
+    get serving() {
+      return serving;
+    },
     dataDir,
     async reload() {
       await page.reload();
@@ -71,7 +79,12 @@ export async function openSession(): Promise<AppSession> {
       // Like closing the tab: pagehide/beforeunload run (the drafts flush there).
       const closed = new Promise<void>((resolve) => page.once('close', () => resolve()));
       await page.close({ runBeforeUnload: true });
-      await Promise.race([closed, new Promise((_, reject) => setTimeout(() => reject(new Error('页面没有关闭（beforeunload 阻止了关闭？）')), 10_000))]);
+      await Promise.race([
+        closed,
+        new Promise((_, reject) =>
+          setTimeout(() => reject(new Error('页面没有关闭（beforeunload 阻止了关闭？）')), 10_000),
+        ),
+      ]);
       page = await open();
     },
     async restart(between) {
@@ -98,7 +111,10 @@ export async function openSession(): Promise<AppSession> {
         const height = Math.max(size.height, Math.ceil((box?.height ?? 0) + 200));
         await page.setViewportSize({ width: size.width, height });
         try {
-          await page.locator('.ant-modal-wrap:visible').last().evaluate((el) => el.scrollTo(0, 0));
+          await page
+            .locator('.ant-modal-wrap:visible')
+            .last()
+            .evaluate((el) => el.scrollTo(0, 0));
           await page.screenshot({ path: file });
         } finally {
           await page.setViewportSize(size);

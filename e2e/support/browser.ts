@@ -20,8 +20,15 @@ export function launchBrowser(): Promise<Browser> {
     headless: true,
     env: { ...env, ...BROWSER_ENV },
     args: [
-      '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage', '--lang=zh-CN',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--disable-dev-shm-usage',
+      '--lang=zh-CN',
     ],
   });
 }

@@ -11,12 +11,22 @@ export const WAIT = 15_000;
 /** Today's date in Asia/Shanghai (the service's calendar), `YYYY-MM-DD`. */
 export function shanghaiDate(offsetDays = 0): string {
   const d = new Date(Date.now() + offsetDays * 86_400_000);
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' }).format(d);
+  return new Intl.DateTimeFormat('en-CA', {
+    timeZone: 'Asia/Shanghai',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(d);
 }
 
 export const THIS_YEAR = Number(shanghaiDate().slice(0, 4));
 
-export interface Person { name: string; gender: '男' | '女'; birthDate: string; role: '组长' | '副组长' | '成员' }
+export interface Person {
+  name: string;
+  gender: '男' | '女';
+  birthDate: string;
+  role: '组长' | '副组长' | '成员';
+}
 
 export const ORG = {
   societyName: '北京市测绘学会',
@@ -43,7 +53,12 @@ export const LEADER = MEMBERS[0]!;
 export const ABSENTEE = MEMBERS[4]!;
 
 /** Waits until `locator`'s text satisfies `test`; fails with the last text seen. */
-export async function waitForText(locator: Locator, test: (text: string) => boolean, what: string, timeout = WAIT): Promise<string> {
+export async function waitForText(
+  locator: Locator,
+  test: (text: string) => boolean,
+  what: string,
+  timeout = WAIT,
+): Promise<string> {
   const deadline = Date.now() + timeout;
   let last = '';
   for (;;) {
@@ -81,7 +96,9 @@ async function waitForValue(input: Locator, value: string): Promise<void> {
 
 /** The antd Select around (or at) `inner`: its root element carries the shown value. */
 export function selectRoot(inner: Locator): Locator {
-  return inner.locator('xpath=ancestor-or-self::*[contains(concat(" ", normalize-space(@class), " "), " ant-select ")][1]');
+  return inner.locator(
+    'xpath=ancestor-or-self::*[contains(concat(" ", normalize-space(@class), " "), " ant-select ")][1]',
+  );
 }
 
 /**
@@ -92,7 +109,9 @@ export function selectRoot(inner: Locator): Locator {
 export async function chooseOption(page: Page, select: Locator, title: string, shown = title): Promise<void> {
   for (let attempt = 1; ; attempt++) {
     await select.click();
-    const option = page.locator(`.ant-select-dropdown .ant-select-item-option[title="${title}"]`).locator('visible=true');
+    const option = page
+      .locator(`.ant-select-dropdown .ant-select-item-option[title="${title}"]`)
+      .locator('visible=true');
     try {
       await option.first().click({ timeout: 5_000 });
       await waitForContains(select, shown, 2_000);
@@ -225,7 +244,8 @@ export function meetingValues(date = recentMeetingDate()): MeetingValues {
     number: '1',
     date,
     place: '学会三楼第一会议室',
-    minutes: '会议由组长张建国主持。会议传达学习了上级党组织关于加强社会组织党建工作的通知精神，研究部署本年度党建工作计划。\n与会成员逐项讨论并表决。',
+    minutes:
+      '会议由组长张建国主持。会议传达学习了上级党组织关于加强社会组织党建工作的通知精神，研究部署本年度党建工作计划。\n与会成员逐项讨论并表决。',
     guest: { name: '周文斌', unit: '北京市科协社会组织党委' },
     topic: { title: '研究部署年度党建工作计划', discussion: '与会成员围绕年度计划充分讨论，一致认为应突出政治引领。' },
     decision: { text: '通过《年度党建工作计划》', for: '4', against: '0', abstain: '0' },
@@ -244,8 +264,7 @@ export async function fillMeeting(page: Page, v: MeetingValues): Promise<void> {
   await page.getByTestId('meeting-place').fill(v.place);
   // The roster for the meeting date arrives once the start time is complete.
   await attendanceSwitch(page, ABSENTEE.name).waitFor({ timeout: WAIT });
-  await chooseOption(page, selectRoot(page.getByTestId('meeting-chair')),
-    `${LEADER.name}（${LEADER.role}）`);
+  await chooseOption(page, selectRoot(page.getByTestId('meeting-chair')), `${LEADER.name}（${LEADER.role}）`);
   await page.getByTestId('meeting-recorder').fill(ORG.recorder);
 
   await attendanceSwitch(page, ABSENTEE.name).click();
@@ -271,10 +290,16 @@ export async function fillMeeting(page: Page, v: MeetingValues): Promise<void> {
 /** Waits for the rule panel to show 应到 5、实到 4 and the quorum met. */
 export async function expectQuorumMet(page: Page): Promise<void> {
   const panel = page.getByTestId('rule-panel');
-  await waitForText(panel, (t) => /应到\s*5\s*人/.test(t) && /实到\s*4\s*人/.test(t) && /列席\s*1\s*人/.test(t),
-    '规则面板应显示 应到5 实到4 列席1');
-  await waitForText(panel.getByTestId('quorum-result'), (t) => t.includes('达到法定人数') && !t.includes('未达到'),
-    '规则面板应显示达到法定人数');
+  await waitForText(
+    panel,
+    (t) => /应到\s*5\s*人/.test(t) && /实到\s*4\s*人/.test(t) && /列席\s*1\s*人/.test(t),
+    '规则面板应显示 应到5 实到4 列席1',
+  );
+  await waitForText(
+    panel.getByTestId('quorum-result'),
+    (t) => t.includes('达到法定人数') && !t.includes('未达到'),
+    '规则面板应显示达到法定人数',
+  );
   // 单独召开 is checked last: the panel must drop its 未单独召开 warning (a fresh evaluation).
   await waitForText(panel, (t) => !t.includes('未单独召开') && !t.includes('未达到'), '规则面板不应再提示“未单独召开”');
   if ((await panel.getByTestId('rule-error').count()) > 0) {
@@ -295,7 +320,10 @@ export async function draftIdFromUrl(page: Page): Promise<string> {
 }
 
 /** Goes to a page through the sidebar (as a user would). */
-export async function goTo(page: Page, label: '记录本 / 时间线' | '成员' | '年度台账' | '草稿' | '设置与密钥'): Promise<void> {
+export async function goTo(
+  page: Page,
+  label: '记录本 / 时间线' | '成员' | '年度台账' | '草稿' | '设置与密钥',
+): Promise<void> {
   await page.getByTestId('main-nav').getByRole('menuitem', { name: label }).click();
 }
 
@@ -316,27 +344,50 @@ export async function editableControls(scope: Locator): Promise<string[]> {
 }
 
 /** The draft as stored in the page's IndexedDB (`logbook-drafts`), or null. */
-export async function storedDraft(page: Page, id: string): Promise<{ title: string; data: Record<string, unknown> } | null> {
-  return page.evaluate((draftId) => new Promise((resolve, reject) => {
-    const req = indexedDB.open('logbook-drafts');
-    req.onerror = () => reject(new Error(String(req.error)));
-    req.onsuccess = () => {
-      const db = req.result;
-      if (!db.objectStoreNames.contains('drafts')) { db.close(); resolve(null); return; }
-      const get = db.transaction('drafts', 'readonly').objectStore('drafts').get(draftId);
-      get.onsuccess = () => { db.close(); resolve((get.result as never) ?? null); };
-      get.onerror = () => { db.close(); reject(new Error(String(get.error))); };
-    };
-  }), id);
+export async function storedDraft(
+  page: Page,
+  id: string,
+): Promise<{ title: string; data: Record<string, unknown> } | null> {
+  return page.evaluate(
+    (draftId) =>
+      new Promise((resolve, reject) => {
+        const req = indexedDB.open('logbook-drafts');
+        req.onerror = () => reject(new Error(String(req.error)));
+        req.onsuccess = () => {
+          const db = req.result;
+          if (!db.objectStoreNames.contains('drafts')) {
+            db.close();
+            resolve(null);
+            return;
+          }
+          const get = db.transaction('drafts', 'readonly').objectStore('drafts').get(draftId);
+          get.onsuccess = () => {
+            db.close();
+            resolve((get.result as never) ?? null);
+          };
+          get.onerror = () => {
+            db.close();
+            reject(new Error(String(get.error)));
+          };
+        };
+      }),
+    id,
+  );
 }
 
 /** Waits until the stored draft satisfies `test` (autosave is debounced). */
-export async function waitForStoredDraft(page: Page, id: string, test: (data: Record<string, unknown>) => boolean, what: string): Promise<void> {
+export async function waitForStoredDraft(
+  page: Page,
+  id: string,
+  test: (data: Record<string, unknown>) => boolean,
+  what: string,
+): Promise<void> {
   const deadline = Date.now() + WAIT;
   for (;;) {
     const draft = await storedDraft(page, id);
     if (draft && test(draft.data)) return;
-    if (Date.now() > deadline) throw new Error(`草稿没有保存到本机：${what}；现存：${JSON.stringify(draft?.data ?? null).slice(0, 300)}`);
+    if (Date.now() > deadline)
+      throw new Error(`草稿没有保存到本机：${what}；现存：${JSON.stringify(draft?.data ?? null).slice(0, 300)}`);
     await page.waitForTimeout(100);
   }
 }

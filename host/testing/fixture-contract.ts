@@ -43,7 +43,8 @@ export function createFixtureService(): ServiceOf<FixtureContract> & { received:
     },
     'notes.fail': (input) => {
       received.push(input);
-      if (input.kind === 'service') throw new ServiceError('book-readonly', '记录本为只读：请先恢复写入权限。', 'bookId');
+      if (input.kind === 'service')
+        throw new ServiceError('book-readonly', '记录本为只读：请先恢复写入权限。', 'bookId');
       if (input.kind === 'zod') z.object({ seq: z.number() }).parse({ seq: 'x' });
       throw new Error(SECRET_DETAIL);
     },

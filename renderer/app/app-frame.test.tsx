@@ -29,7 +29,12 @@ describe('app frame', () => {
       'books.list': () => [status()],
       'books.status': () => status(),
       'books.verify': () => ({
-        ok: false, size: 12, root: null, ms: 40, checkedAt: '2025-03-18T02:00:00.000Z', full: true,
+        ok: false,
+        size: 12,
+        root: null,
+        ms: 40,
+        checkedAt: '2025-03-18T02:00:00.000Z',
+        full: true,
         problems: [{ code: 'hash-mismatch', seq: 5, message: '记录内容与哈希不符，可能被改动' }],
       }),
     });
@@ -37,27 +42,60 @@ describe('app frame', () => {
     const badge = await screen.findByTestId('integrity-badge');
     await waitFor(() => expect(badge).toHaveAttribute('data-state', 'ok'));
     expect(badge).toHaveTextContent('完整校验通过（12 条，0.01 秒）');
-    const failed = { ok: false, size: 12, root: null, ms: 40, checkedAt: '2025-03-18T02:00:00.000Z', full: true,
-      problems: [{ code: 'hash-mismatch', seq: 5, message: '记录内容与哈希不符，可能被改动' }] };
-    api['books.status'].mockImplementation(() => Promise.resolve(status({ readOnly: true, integrity: failed, verification: { state: 'done', done: 12, total: 12, report: failed } })));
+    const failed = {
+      ok: false,
+      size: 12,
+      root: null,
+      ms: 40,
+      checkedAt: '2025-03-18T02:00:00.000Z',
+      full: true,
+      problems: [{ code: 'hash-mismatch', seq: 5, message: '记录内容与哈希不符，可能被改动' }],
+    };
+    api['books.status'].mockImplementation(() =>
+      Promise.resolve(
+        status({
+          readOnly: true,
+          integrity: failed,
+          verification: { state: 'done', done: 12, total: 12, report: failed },
+        }),
+      ),
+    );
     await user.click(within(badge).getByTestId('verify-button'));
     await waitFor(() => expect(badge).toHaveAttribute('data-state', 'problem'));
     expect(badge).toHaveTextContent('校验未通过（第 5 条）');
     expect(api['books.verify']).toHaveBeenCalledWith({ bookId: BOOK });
     await user.hover(within(badge).getByRole('status'));
-    expect(await screen.findByTestId('integrity-problems')).toHaveTextContent('第 5 条：记录内容与哈希不符，可能被改动');
+    expect(await screen.findByTestId('integrity-problems')).toHaveTextContent(
+      '第 5 条：记录内容与哈希不符，可能被改动',
+    );
   });
 
   it('says what has been checked: the quick check, the full verify in progress, then its result', async () => {
-    const done = { ok: true, size: 100, root: 'f'.repeat(64), problems: [], ms: 400, checkedAt: '2025-03-18T02:00:00.000Z', full: true };
-    const running = status({ size: 100, integrity: { ...done, full: false, ms: 2 }, verification: { state: 'running', done: 43, total: 100 } });
+    const done = {
+      ok: true,
+      size: 100,
+      root: 'f'.repeat(64),
+      problems: [],
+      ms: 400,
+      checkedAt: '2025-03-18T02:00:00.000Z',
+      full: true,
+    };
+    const running = status({
+      size: 100,
+      integrity: { ...done, full: false, ms: 2 },
+      verification: { state: 'running', done: 43, total: 100 },
+    });
     const api = fakeApi({ 'books.list': () => [running], 'books.status': () => running });
     renderWithApi(<BooksGate />, api);
     const badge = await screen.findByTestId('integrity-badge');
     await waitFor(() => expect(badge).toHaveTextContent('快速检查通过 · 完整校验中 43%'));
     expect(badge).toHaveAttribute('data-state', 'running');
     expect(within(badge).getByTestId('verify-button')).toBeDisabled();
-    api['books.status'].mockImplementation(() => Promise.resolve(status({ size: 100, integrity: done, verification: { state: 'done', done: 100, total: 100, report: done } })));
+    api['books.status'].mockImplementation(() =>
+      Promise.resolve(
+        status({ size: 100, integrity: done, verification: { state: 'done', done: 100, total: 100, report: done } }),
+      ),
+    );
     // The provider polls while the verify runs.
     await waitFor(() => expect(badge).toHaveTextContent('完整校验通过（100 条，0.4 秒）'), { timeout: 3000 });
     expect(badge).toHaveAttribute('data-state', 'ok');
@@ -66,8 +104,12 @@ describe('app frame', () => {
   it('keeps saying a remembered failure after a restart', async () => {
     const user = userEvent.setup();
     const alarmed = status({
-      readOnly: true, reason: '此前的完整校验发现这本记录本被改动',
-      alarm: { at: '2025-03-18T02:00:00.000Z', problems: [{ code: 'not-in-checkpoint', seq: 9, message: '第 9 条的内容与签名检查点不符' }] },
+      readOnly: true,
+      reason: '此前的完整校验发现这本记录本被改动',
+      alarm: {
+        at: '2025-03-18T02:00:00.000Z',
+        problems: [{ code: 'not-in-checkpoint', seq: 9, message: '第 9 条的内容与签名检查点不符' }],
+      },
     });
     renderWithApi(<BooksGate />, fakeApi({ 'books.list': () => [alarmed], 'books.status': () => alarmed }));
     const badge = await screen.findByTestId('integrity-badge');
@@ -111,7 +153,13 @@ describe('app frame', () => {
 
   it('F1 shows the shortcuts; the menu command verify-book runs a full verify', async () => {
     let send: ((command: string) => void) | undefined;
-    window.logbook = { call: () => Promise.resolve({ ok: true, value: null }), onCommand: (listener) => { send = listener; return () => {}; } };
+    window.logbook = {
+      call: () => Promise.resolve({ ok: true, value: null }),
+      onCommand: (listener) => {
+        send = listener;
+        return () => {};
+      },
+    };
     try {
       const api = fakeApi({
         'books.list': () => [status()],
@@ -135,7 +183,14 @@ describe('app frame', () => {
 
   it('explains in Chinese when the service cannot be reached', async () => {
     const { ApiError, NETWORK_MESSAGE } = await import('../api');
-    renderWithApi(<BooksGate />, fakeApi({ 'books.list': () => { throw new ApiError('network', NETWORK_MESSAGE); } }));
+    renderWithApi(
+      <BooksGate />,
+      fakeApi({
+        'books.list': () => {
+          throw new ApiError('network', NETWORK_MESSAGE);
+        },
+      }),
+    );
     expect(await screen.findByText('无法打开记录本')).toBeInTheDocument();
     expect(screen.getByText(NETWORK_MESSAGE)).toBeInTheDocument();
   });

@@ -21,23 +21,55 @@ export function BooksGate() {
   if (!list) {
     if (books.error) {
       return (
-        <Result status="warning" title="无法打开记录本" subTitle={errorText(books.error)}
-          extra={<Button type="primary" loading={books.isFetching} onClick={reload}>重试</Button>} />
+        <Result
+          status="warning"
+          title="无法打开记录本"
+          subTitle={errorText(books.error)}
+          extra={
+            <Button type="primary" loading={books.isFetching} onClick={reload}>
+              重试
+            </Button>
+          }
+        />
       );
     }
-    return <div style={{ padding: 80, textAlign: 'center' }}><Spin size="large" description="正在打开记录本…"><div style={{ height: 40 }} /></Spin></div>;
+    return (
+      <div style={{ padding: 80, textAlign: 'center' }}>
+        <Spin size="large" description="正在打开记录本…">
+          <div style={{ height: 40 }} />
+        </Spin>
+      </div>
+    );
   }
   // The demo book opens only when chosen: on start, and on leaving it, the real books come first.
   const real = list.filter((b) => !b.demo);
   const bookId = chosen && list.some((b) => b.bookId === chosen) ? chosen : pickInitialBook(real);
-  const leaveDemo = () => { setChosen(null); reload(); };
+  const leaveDemo = () => {
+    setChosen(null);
+    reload();
+  };
   if (!bookId) {
     return (
       <>
-        <FirstRunImport onImported={(importedId) => { setChosen(importedId); reload(); }} />
+        <FirstRunImport
+          onImported={(importedId) => {
+            setChosen(importedId);
+            reload();
+          }}
+        />
         <SetupWizard
-        onDone={(createdId) => { setChosen(createdId); reload(); }}
-          aside={<DemoChoice onOpened={(demoId) => { setChosen(demoId); reload(); }} />}
+          onDone={(createdId) => {
+            setChosen(createdId);
+            reload();
+          }}
+          aside={
+            <DemoChoice
+              onOpened={(demoId) => {
+                setChosen(demoId);
+                reload();
+              }}
+            />
+          }
         />
       </>
     );

@@ -14,7 +14,11 @@ dayjs.locale('zh-cn');
  * look like an error: inputs, selects and pickers take a neutral blue focus ring and border.
  */
 export const FOCUS_BLUE = '#1f5fbf';
-const FOCUS = { activeBorderColor: FOCUS_BLUE, hoverBorderColor: '#5b84c4', activeShadow: '0 0 0 2px rgba(31, 95, 191, 0.15)' };
+const FOCUS = {
+  activeBorderColor: FOCUS_BLUE,
+  hoverBorderColor: '#5b84c4',
+  activeShadow: '0 0 0 2px rgba(31, 95, 191, 0.15)',
+};
 export const THEME = {
   token: { colorPrimary: '#b3261e', borderRadius: 4, fontSize: 14, controlOutline: 'rgba(31, 95, 191, 0.15)' },
   components: {
@@ -22,7 +26,11 @@ export const THEME = {
     Input: FOCUS,
     InputNumber: FOCUS,
     DatePicker: FOCUS,
-    Select: { activeBorderColor: FOCUS_BLUE, hoverBorderColor: FOCUS.hoverBorderColor, activeOutlineColor: 'rgba(31, 95, 191, 0.15)' },
+    Select: {
+      activeBorderColor: FOCUS_BLUE,
+      hoverBorderColor: FOCUS.hoverBorderColor,
+      activeOutlineColor: 'rgba(31, 95, 191, 0.15)',
+    },
   },
 } satisfies ThemeConfig;
 
@@ -38,9 +46,10 @@ export function AppShell({ children }: { children: ReactNode }) {
   return (
     <ConfigProvider locale={zhCN} theme={THEME}>
       <AntApp message={{ top: MESSAGE_TOP, maxCount: 3 }}>
-        <ErrorBoundary><QueryProvider>{children}</QueryProvider></ErrorBoundary>
+        <ErrorBoundary>
+          <QueryProvider>{children}</QueryProvider>
+        </ErrorBoundary>
       </AntApp>
     </ConfigProvider>
   );
 }
-

@@ -42,7 +42,13 @@ export function pickInitialBook(books: BookSummary[]): string | null {
   return books[0]?.bookId ?? null;
 }
 
-export function BookProvider({ books, bookId, onSelect, onCreated, children }: {
+export function BookProvider({
+  books,
+  bookId,
+  onSelect,
+  onCreated,
+  children,
+}: {
   books: BookSummary[];
   bookId: string;
   onSelect: (bookId: string) => void;
@@ -51,25 +57,35 @@ export function BookProvider({ books, bookId, onSelect, onCreated, children }: {
 }) {
   // Keyed by the book: a switch never shows the other book's status. While the background
   // full verify runs, its progress is followed (the badge shows it).
-  const statusQuery = useServiceQuery('books.status', { bookId }, {
-    refetchInterval: (q) => (q.state.data && q.state.data.verification.state !== 'done' ? VERIFY_POLL_MS : false),
-  });
+  const statusQuery = useServiceQuery(
+    'books.status',
+    { bookId },
+    {
+      refetchInterval: (q) => (q.state.data && q.state.data.verification.state !== 'done' ? VERIFY_POLL_MS : false),
+    },
+  );
   const bookChanged = useBookChanged();
   const refresh = useCallback(() => bookChanged(bookId), [bookChanged, bookId]);
 
-  const selectBook = useCallback((id: string) => {
-    try {
-      window.localStorage.setItem(CURRENT_BOOK_KEY, id);
-    } catch {
-      // Remembering the choice is a convenience only.
-    }
-    onSelect(id);
-  }, [onSelect]);
+  const selectBook = useCallback(
+    (id: string) => {
+      try {
+        window.localStorage.setItem(CURRENT_BOOK_KEY, id);
+      } catch {
+        // Remembering the choice is a convenience only.
+      }
+      onSelect(id);
+    },
+    [onSelect],
+  );
 
-  const openNewBook = useCallback((id: string) => {
-    selectBook(id);
-    onCreated?.(id);
-  }, [selectBook, onCreated]);
+  const openNewBook = useCallback(
+    (id: string) => {
+      selectBook(id);
+      onCreated?.(id);
+    },
+    [selectBook, onCreated],
+  );
 
   const status = statusQuery.data ?? null;
   const statusError = errorText(statusQuery.error);

@@ -2,7 +2,9 @@
 import { Component, type ErrorInfo, type ReactNode } from 'react';
 import { Button, Result } from 'antd';
 
-interface State { failed: boolean }
+interface State {
+  failed: boolean;
+}
 
 export class ErrorBoundary extends Component<{ children: ReactNode; resetKey?: unknown }, State> {
   override state: State = { failed: false };
@@ -29,8 +31,12 @@ export class ErrorBoundary extends Component<{ children: ReactNode; resetKey?: u
         title="页面出现错误"
         subTitle="这一页没能正常显示。已封存的记录不受影响，未封存的草稿保存在本机。可以重试，或刷新窗口。"
         extra={[
-          <Button key="retry" type="primary" onClick={() => this.setState({ failed: false })}>重试</Button>,
-          <Button key="reload" onClick={() => window.location.reload()}>刷新窗口</Button>,
+          <Button key="retry" type="primary" onClick={() => this.setState({ failed: false })}>
+            重试
+          </Button>,
+          <Button key="reload" onClick={() => window.location.reload()}>
+            刷新窗口
+          </Button>,
         ]}
       />
     );

@@ -5,8 +5,16 @@
 import { useCallback, useState } from 'react';
 import { Alert, Tag, Button, Dropdown, Layout, Menu, Select, Space, Typography } from 'antd';
 import {
-  AuditOutlined, BookOutlined, DownOutlined, EditOutlined, KeyOutlined, PlusOutlined, QuestionCircleOutlined, TeamOutlined,
-  PrinterOutlined, ScanOutlined,
+  AuditOutlined,
+  BookOutlined,
+  DownOutlined,
+  EditOutlined,
+  KeyOutlined,
+  PlusOutlined,
+  QuestionCircleOutlined,
+  TeamOutlined,
+  PrinterOutlined,
+  ScanOutlined,
 } from '@ant-design/icons';
 import { useBook } from './book-context';
 import { IntegrityBadge } from './integrity-badge';
@@ -60,8 +68,14 @@ export function Frame({ onLeaveDemo }: { onLeaveDemo: () => void }) {
 
   return (
     <Layout style={{ minHeight: '100vh' }} className="logbook-frame">
-      <Sider width={208} theme="light" breakpoint="lg" collapsedWidth={56} className="no-print"
-        style={{ borderRight: '1px solid #f0f0f0' }}>
+      <Sider
+        width={208}
+        theme="light"
+        breakpoint="lg"
+        collapsedWidth={56}
+        className="no-print"
+        style={{ borderRight: '1px solid #f0f0f0' }}
+      >
         <div style={{ padding: '16px 16px 8px', fontWeight: 600, fontSize: 15 }}>党建工作记录本</div>
         <Menu
           mode="inline"
@@ -73,10 +87,26 @@ export function Frame({ onLeaveDemo }: { onLeaveDemo: () => void }) {
         />
       </Sider>
       <Layout>
-        <Header className="no-print" style={{ background: '#fff', padding: '0 20px', borderBottom: '1px solid #f0f0f0', display: 'flex', alignItems: 'center', gap: 16 }}>
+        <Header
+          className="no-print"
+          style={{
+            background: '#fff',
+            padding: '0 20px',
+            borderBottom: '1px solid #f0f0f0',
+            display: 'flex',
+            alignItems: 'center',
+            gap: 16,
+          }}
+        >
           {demo && <DemoTag />}
-          <Typography.Text strong ellipsis style={{ flex: 1, minWidth: 0 }} data-testid="book-title">{title}</Typography.Text>
-          {(status?.imported ?? current?.imported) && <Tag color="blue" data-testid="imported-tag">导入的记录本 · 只读</Tag>}
+          <Typography.Text strong ellipsis style={{ flex: 1, minWidth: 0 }} data-testid="book-title">
+            {title}
+          </Typography.Text>
+          {(status?.imported ?? current?.imported) && (
+            <Tag color="blue" data-testid="imported-tag">
+              导入的记录本 · 只读
+            </Tag>
+          )}
           {books.length > 1 && (
             <Select
               aria-label="选择记录本"
@@ -84,7 +114,10 @@ export function Frame({ onLeaveDemo }: { onLeaveDemo: () => void }) {
               value={bookId}
               style={{ width: 240 }}
               onChange={selectBook}
-              options={books.map((b) => ({ value: b.bookId, label: `${b.demo ? '【示例】' : ''}${b.orgName ?? b.name}（${b.size} 条）${b.imported ? ' · 导入的记录本 · 只读' : ''}` }))}
+              options={books.map((b) => ({
+                value: b.bookId,
+                label: `${b.demo ? '【示例】' : ''}${b.orgName ?? b.name}（${b.size} 条）${b.imported ? ' · 导入的记录本 · 只读' : ''}`,
+              }))}
             />
           )}
           <GlobalSearch />

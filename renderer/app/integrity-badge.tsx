@@ -7,7 +7,12 @@
  */
 import { useCallback, useEffect, useState } from 'react';
 import { App, Button, Popover, Space, Tag, Typography } from 'antd';
-import { CheckCircleOutlined, ExclamationCircleOutlined, LoadingOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
+import {
+  CheckCircleOutlined,
+  ExclamationCircleOutlined,
+  LoadingOutlined,
+  SafetyCertificateOutlined,
+} from '@ant-design/icons';
 import dayjs from 'dayjs';
 import type { BookStatus, VerifyView } from '../../db/contract';
 import { useApi } from '../api-context';
@@ -46,7 +51,8 @@ function ProblemList({ view }: { view: VerifyView }) {
     <ul data-testid="integrity-problems" style={{ paddingLeft: 18, margin: '0 0 8px' }}>
       {view.problems.map((p, i) => (
         <li key={`${p.code}-${i}`}>
-          {p.seq !== undefined && !p.message.includes(`第 ${p.seq} 条`) ? `第 ${p.seq} 条：` : ''}{p.message}
+          {p.seq !== undefined && !p.message.includes(`第 ${p.seq} 条`) ? `第 ${p.seq} 条：` : ''}
+          {p.message}
         </li>
       ))}
     </ul>
@@ -61,16 +67,20 @@ export function IntegrityBadge() {
 
   const runVerify = useCallback(() => {
     setRunning(true);
-    api['books.verify']({ bookId }).then(
-      (view) => {
-        if (view.ok) message.success(`完整校验通过：共 ${view.size} 条记录，用时 ${seconds(view.ms)}`);
-        else message.error('完整校验发现问题，记录本已设为只读，请查看详情');
-      },
-      (error: unknown) => { message.error(errorMessage(error)); },
-    ).finally(() => {
-      setRunning(false);
-      void refresh();
-    });
+    api['books.verify']({ bookId })
+      .then(
+        (view) => {
+          if (view.ok) message.success(`完整校验通过：共 ${view.size} 条记录，用时 ${seconds(view.ms)}`);
+          else message.error('完整校验发现问题，记录本已设为只读，请查看详情');
+        },
+        (error: unknown) => {
+          message.error(errorMessage(error));
+        },
+      )
+      .finally(() => {
+        setRunning(false);
+        void refresh();
+      });
   }, [api, bookId, message, refresh]);
 
   // The application menu's 校验记录本 asks for the same full verify.
@@ -80,12 +90,26 @@ export function IntegrityBadge() {
   }, [runVerify]);
 
   const { state, text } = describeIntegrity(status, running);
-  const icon = state === 'running' || state === 'unknown' ? <LoadingOutlined />
-    : state === 'ok' ? <CheckCircleOutlined /> : <ExclamationCircleOutlined />;
-  const color = state === 'running' ? 'processing' : state === 'ok' ? 'success' : state === 'problem' ? 'error' : 'default';
-  const tag = statusError && !status
-    ? <Tag color="default" icon={<ExclamationCircleOutlined />}>状态未知</Tag>
-    : <Tag color={color} icon={icon}>{text}</Tag>;
+  const icon =
+    state === 'running' || state === 'unknown' ? (
+      <LoadingOutlined />
+    ) : state === 'ok' ? (
+      <CheckCircleOutlined />
+    ) : (
+      <ExclamationCircleOutlined />
+    );
+  const color =
+    state === 'running' ? 'processing' : state === 'ok' ? 'success' : state === 'problem' ? 'error' : 'default';
+  const tag =
+    statusError && !status ? (
+      <Tag color="default" icon={<ExclamationCircleOutlined />}>
+        状态未知
+      </Tag>
+    ) : (
+      <Tag color={color} icon={icon}>
+        {text}
+      </Tag>
+    );
 
   const v = status?.verification;
   const full = v?.state === 'done' ? v.report : undefined;
@@ -101,7 +125,8 @@ export function IntegrityBadge() {
           )}
           {!full && !status.integrity.ok && <ProblemList view={status.integrity} />}
           <Typography.Paragraph style={{ marginBottom: 8 }}>
-            {!full && `完整校验：正在逐条核对每条记录的内容、哈希链和默克尔树（${v?.done ?? 0} / ${v?.total ?? 0} 条）。`}
+            {!full &&
+              `完整校验：正在逐条核对每条记录的内容、哈希链和默克尔树（${v?.done ?? 0} / ${v?.total ?? 0} 条）。`}
             {full?.ok && `完整校验：全部 ${full.size} 条记录的内容、哈希链、默克尔树和签名均一致，未发现改动。`}
             {full && !full.ok && '完整校验发现问题：'}
           </Typography.Paragraph>
@@ -131,7 +156,9 @@ export function IntegrityBadge() {
   return (
     <Space size={4} data-testid="integrity-badge" data-state={statusError && !status ? 'unknown' : state}>
       <Popover title="完整性" content={details} trigger={['hover', 'click']}>
-        <span role="status" aria-label="完整性状态" aria-live="polite" style={{ cursor: 'pointer' }}>{tag}</span>
+        <span role="status" aria-label="完整性状态" aria-live="polite" style={{ cursor: 'pointer' }}>
+          {tag}
+        </span>
       </Popover>
       <Button
         size="small"

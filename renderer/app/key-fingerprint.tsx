@@ -7,7 +7,10 @@ import { PrinterOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
 import type { BookStatus } from '../../db/contract';
 
-const mono = { fontFamily: 'ui-monospace, SFMono-Regular, Consolas, "Courier New", monospace', wordBreak: 'break-all' as const };
+const mono = {
+  fontFamily: 'ui-monospace, SFMono-Regular, Consolas, "Courier New", monospace',
+  wordBreak: 'break-all' as const,
+};
 
 export function KeyFingerprint({ status, orgName }: { status: BookStatus; orgName?: string }) {
   return (
@@ -16,7 +19,12 @@ export function KeyFingerprint({ status, orgName }: { status: BookStatus; orgNam
       data-testid="key-fingerprint"
       title="记录本密钥指纹（备案用）"
       extra={
-        <Button className="no-print" icon={<PrinterOutlined />} onClick={() => window.print()} data-testid="print-fingerprint">
+        <Button
+          className="no-print"
+          icon={<PrinterOutlined />}
+          onClick={() => window.print()}
+          data-testid="print-fingerprint"
+        >
           打印
         </Button>
       }
@@ -32,18 +40,44 @@ export function KeyFingerprint({ status, orgName }: { status: BookStatus; orgNam
           { key: 'org', label: '党组织', children: orgName ?? status.orgName ?? status.name },
           { key: 'book', label: '记录本编号', children: <span style={mono}>{status.bookId}</span> },
           { key: 'created', label: '创建时间', children: dayjs(status.createdAt).format('YYYY年M月D日 HH:mm') },
-          { key: 'keyId', label: '密钥指纹', children: <Typography.Text copyable style={mono} data-testid="key-id">{status.keyId}</Typography.Text> },
-          { key: 'pub', label: '公钥', children: <Typography.Text copyable style={mono}>{status.publicKey}</Typography.Text> },
+          {
+            key: 'keyId',
+            label: '密钥指纹',
+            children: (
+              <Typography.Text copyable style={mono} data-testid="key-id">
+                {status.keyId}
+              </Typography.Text>
+            ),
+          },
+          {
+            key: 'pub',
+            label: '公钥',
+            children: (
+              <Typography.Text copyable style={mono}>
+                {status.publicKey}
+              </Typography.Text>
+            ),
+          },
           {
             key: 'signers',
             label: '签名验证行（ssh-keygen 用）',
-            children: <Typography.Text copyable style={mono} data-testid="allowed-signers">{status.allowedSigners}</Typography.Text>,
+            children: (
+              <Typography.Text copyable style={mono} data-testid="allowed-signers">
+                {status.allowedSigners}
+              </Typography.Text>
+            ),
           },
         ]}
       />
       <div className="print-only" style={{ marginTop: 48 }}>
-        <p>党组织负责人（签字）：____________________{'\u3000'}{'\u3000'}日期：____________</p>
-        <p>主管党组织备案（盖章）：____________________{'\u3000'}{'\u3000'}日期：____________</p>
+        <p>
+          党组织负责人（签字）：____________________{'\u3000'}
+          {'\u3000'}日期：____________
+        </p>
+        <p>
+          主管党组织备案（盖章）：____________________{'\u3000'}
+          {'\u3000'}日期：____________
+        </p>
       </div>
     </Card>
   );

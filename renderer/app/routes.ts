@@ -63,12 +63,18 @@ export function parseRoute(hash: string): Route {
 
 export function routeHash(route: Route): string {
   switch (route.page) {
-    case 'entry': return `#/entry/${route.seq}`;
-    case 'new': return `#/new/${route.kind}`;
-    case 'draft': return `#/draft/${route.kind}/${route.id}`;
-    case 'search': return `#/search/${encodeURIComponent(route.query)}`;
-    case 'print': return printChoiceHash(route.choice);
-    default: return `#/${route.page}`;
+    case 'entry':
+      return `#/entry/${route.seq}`;
+    case 'new':
+      return `#/new/${route.kind}`;
+    case 'draft':
+      return `#/draft/${route.kind}/${route.id}`;
+    case 'search':
+      return `#/search/${encodeURIComponent(route.query)}`;
+    case 'print':
+      return printChoiceHash(route.choice);
+    default:
+      return `#/${route.page}`;
   }
 }
 

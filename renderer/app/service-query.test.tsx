@@ -17,7 +17,9 @@ function Roster() {
       <span data-testid="names">{members.data?.map((m) => m.person.name).join('、') ?? '（读取中）'}</span>
       <span data-testid="size">{status?.size ?? '—'}</span>
       <span data-testid="fetching">{members.isFetching ? '刷新中' : '已读取'}</span>
-      <button type="button" onClick={() => void refresh()}>刷新</button>
+      <button type="button" onClick={() => void refresh()}>
+        刷新
+      </button>
     </div>
   );
 }
@@ -28,7 +30,9 @@ function TwoBooks({ api, first, second }: { api: FakeApi; first: string; second:
     <AppShell>
       <ApiProvider api={api}>
         <BookProvider books={[]} bookId={bookId} onSelect={setBookId}>
-          <button type="button" onClick={() => setBookId(bookId === first ? second : first)}>切换</button>
+          <button type="button" onClick={() => setBookId(bookId === first ? second : first)}>
+            切换
+          </button>
           <Roster />
         </BookProvider>
       </ApiProvider>
@@ -43,8 +47,19 @@ describe('service reads through the query cache', () => {
     await waitFor(() => expect(screen.getByTestId('names')).toHaveTextContent('张三、李四、王五'));
     const sizeBefore = Number(screen.getByTestId('size').textContent);
     await api['members.join']({
-      bookId, joinedOn: '2025-03-01', role: 'member', approval: { docNo: '科协党发〔2025〕2号', date: '2025-02-27' },
-      person: { name: '赵七', gender: '女', ethnicity: '汉族', birthDate: '1980-01-01', isCpcMember: true, partyJoinDate: '2005-07-01', underDiscipline: false },
+      bookId,
+      joinedOn: '2025-03-01',
+      role: 'member',
+      approval: { docNo: '科协党发〔2025〕2号', date: '2025-02-27' },
+      person: {
+        name: '赵七',
+        gender: '女',
+        ethnicity: '汉族',
+        birthDate: '1980-01-01',
+        isCpcMember: true,
+        partyJoinDate: '2005-07-01',
+        underDiscipline: false,
+      },
     });
     const calls = api['members.list'].mock.calls.length;
     act(() => screen.getByRole('button', { name: '刷新' }).click());
@@ -57,17 +72,26 @@ describe('service reads through the query cache', () => {
 
   it('never shows one book’s data while another book loads', async () => {
     const { api, bookId } = await realBook();
-    const other = await api['books.create']({
+    const other = (await api['books.create']({
       organisation: {
-        societyName: '中国另一学会', orgName: '中国另一学会党建工作小组', form: 'work-group', termStart: '2023-01-01', termEnd: '2027-12-31',
-        supervisingOffice: '科技社团党委', contactPerson: '钱八', recorder: '钱八', approval: { docNo: '科协党发〔2023〕9号', date: '2023-01-02' },
+        societyName: '中国另一学会',
+        orgName: '中国另一学会党建工作小组',
+        form: 'work-group',
+        termStart: '2023-01-01',
+        termEnd: '2027-12-31',
+        supervisingOffice: '科技社团党委',
+        contactPerson: '钱八',
+        recorder: '钱八',
+        approval: { docNo: '科协党发〔2023〕9号', date: '2023-01-02' },
       },
       profile: { id: 'beijing-work-group' },
       members: [],
-    }) as { bookId: string };
+    })) as { bookId: string };
     // Hold the other book's roster until the test lets it through.
     let release: () => void = () => {};
-    const gate = new Promise<void>((resolve) => { release = resolve; });
+    const gate = new Promise<void>((resolve) => {
+      release = resolve;
+    });
     const real = api['members.list'].getMockImplementation()!;
     api['members.list'].mockImplementation(async (input: { bookId: string }) => {
       if (input.bookId === other.bookId) await gate;
@@ -94,7 +118,13 @@ describe('service reads through the query cache', () => {
     const log = console.error;
     console.error = () => {};
     try {
-      render(<AppShell><ApiProvider api={api as unknown as Api}><Sealing /></ApiProvider></AppShell>);
+      render(
+        <AppShell>
+          <ApiProvider api={api as unknown as Api}>
+            <Sealing />
+          </ApiProvider>
+        </AppShell>,
+      );
       expect(await screen.findByText('页面出现错误')).toBeInTheDocument();
     } finally {
       console.error = log;

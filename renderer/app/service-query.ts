@@ -5,7 +5,12 @@
  * `useBookChanged()` re-reads exactly that book's screens (old answers stay visible meanwhile).
  */
 import {
-  useQuery, useQueryClient, type Query, type QueryKey, type UseQueryOptions, type UseQueryResult,
+  useQuery,
+  useQueryClient,
+  type Query,
+  type QueryKey,
+  type UseQueryOptions,
+  type UseQueryResult,
 } from '@tanstack/react-query';
 import { useCallback } from 'react';
 import { contract, type Contract, type MethodName } from '../../db/contract';
@@ -33,13 +38,18 @@ export function bookOfKey(key: QueryKey): string | undefined {
  * While a new input loads (another date, another entry), the previous answer stays on screen
  * if it was of the same method and the same book; never another book's data.
  */
-function sameBookPlaceholder(previous: unknown, query: Query<unknown, Error, unknown, QueryKey> | undefined, key: QueryKey): unknown {
+function sameBookPlaceholder(
+  previous: unknown,
+  query: Query<unknown, Error, unknown, QueryKey> | undefined,
+  key: QueryKey,
+): unknown {
   if (!query || query.queryKey[0] !== key[0]) return undefined;
   return bookOfKey(query.queryKey) === bookOfKey(key) ? previous : undefined;
 }
 
 export type ServiceQueryOptions<M extends ReadMethod> = Omit<
-  UseQueryOptions<OutputOf<M>, Error, OutputOf<M>, readonly [M, InputOf<M>]>, 'queryKey' | 'queryFn' | 'placeholderData'
+  UseQueryOptions<OutputOf<M>, Error, OutputOf<M>, readonly [M, InputOf<M>]>,
+  'queryKey' | 'queryFn' | 'placeholderData'
 >;
 
 /** `useServiceQuery('members.list', { bookId })`: the answer, its error, and whether it is loading. */
@@ -76,9 +86,10 @@ export function errorText(error: unknown): string | null {
 export function useBookChanged(): (bookId: string) => Promise<void> {
   const client = useQueryClient();
   return useCallback(
-    (bookId: string) => client.invalidateQueries({
-      predicate: (q) => bookOfKey(q.queryKey) === bookId || q.queryKey[0] === 'books.list',
-    }),
+    (bookId: string) =>
+      client.invalidateQueries({
+        predicate: (q) => bookOfKey(q.queryKey) === bookId || q.queryKey[0] === 'books.list',
+      }),
     [client],
   );
 }

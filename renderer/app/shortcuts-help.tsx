@@ -13,8 +13,16 @@ const ROWS = [
 export function ShortcutsHelp({ open, onClose }: { open: boolean; onClose: () => void }) {
   return (
     <Modal open={open} title="键盘快捷键" footer={null} onCancel={onClose} data-testid="shortcuts-help">
-      <Table size="small" pagination={false} rowKey="key" dataSource={ROWS}
-        columns={[{ title: '按键', dataIndex: 'key', width: 140 }, { title: '作用', dataIndex: 'action' }]} />
+      <Table
+        size="small"
+        pagination={false}
+        rowKey="key"
+        dataSource={ROWS}
+        columns={[
+          { title: '按键', dataIndex: 'key', width: 140 },
+          { title: '作用', dataIndex: 'action' },
+        ]}
+      />
     </Modal>
   );
 }

@@ -4,7 +4,12 @@ import { FOCUS_BLUE, THEME } from './app-shell';
 describe('the office theme', () => {
   it('focuses fields in a neutral blue, not in the red primary that errors use', () => {
     expect(THEME.token.colorPrimary).toBe('#b3261e');
-    for (const c of [THEME.components.Input, THEME.components.InputNumber, THEME.components.DatePicker, THEME.components.Select]) {
+    for (const c of [
+      THEME.components.Input,
+      THEME.components.InputNumber,
+      THEME.components.DatePicker,
+      THEME.components.Select,
+    ]) {
       expect(c.activeBorderColor).toBe(FOCUS_BLUE);
       expect(c.activeBorderColor).not.toBe(THEME.token.colorPrimary);
     }

@@ -15,7 +15,7 @@ export const SEARCH_FOCUS_ATTR = 'data-shortcut-target';
 export function focusSearch(): void {
   const focus = () => {
     const el = document.querySelector<HTMLElement>(`[${SEARCH_FOCUS_ATTR}="search"]`);
-    const input = el?.matches('input, textarea') ? el : el?.querySelector<HTMLElement>('input, textarea') ?? el;
+    const input = el?.matches('input, textarea') ? el : (el?.querySelector<HTMLElement>('input, textarea') ?? el);
     input?.focus();
     return Boolean(input);
   };
@@ -23,10 +23,22 @@ export function focusSearch(): void {
 }
 
 const ALT_PAGES: Route[] = [
-  { page: 'timeline' }, { page: 'members' }, { page: 'ledger' }, { page: 'drafts' }, { page: 'settings' },
+  { page: 'timeline' },
+  { page: 'members' },
+  { page: 'ledger' },
+  { page: 'drafts' },
+  { page: 'settings' },
 ];
 
-export function useShortcuts({ canWrite, current, showHelp }: { canWrite: boolean; current: Route; showHelp: () => void }): void {
+export function useShortcuts({
+  canWrite,
+  current,
+  showHelp,
+}: {
+  canWrite: boolean;
+  current: Route;
+  showHelp: () => void;
+}): void {
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       const mod = e.ctrlKey || e.metaKey;

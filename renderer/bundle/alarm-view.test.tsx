@@ -3,16 +3,27 @@ import { render, screen, within } from '@testing-library/react';
 import type { BundleAlarmView } from '../../db/contract';
 import { AlarmView } from './alarm-view';
 
-const side = (size: number, root: string, time: string, keyId: string) => ({ size, root, time, keyId, signature: `sig-${size}` });
+const side = (size: number, root: string, time: string, keyId: string) => ({
+  size,
+  root,
+  time,
+  keyId,
+  signature: `sig-${size}`,
+});
 
 describe('the bundle alarm view', () => {
   it('shows both signed checkpoints side by side, the differing values marked, and where the evidence is', () => {
     const alarm: BundleAlarmView = {
-      id: 3, bookId: 'b-1', kind: 'rollback', kindLabel: '回滚警报', at: '2026-12-01T09:00:00.000Z',
+      id: 3,
+      bookId: 'b-1',
+      kind: 'rollback',
+      kindLabel: '回滚警报',
+      at: '2026-12-01T09:00:00.000Z',
       message: '回滚警报：包只有 7 条，本机上次核验时已有 9 条（旧包或记录被删减）。',
       pinned: side(9, 'aa'.repeat(32), '2026-12-01T08:00:00.000Z', 'SHA256:key'),
       found: side(7, 'bb'.repeat(32), '2026-11-30T08:00:00.000Z', 'SHA256:key'),
-      bundleSha256: 'cc'.repeat(32), evidenceFile: '2026-12-01-b-1.zip',
+      bundleSha256: 'cc'.repeat(32),
+      evidenceFile: '2026-12-01-b-1.zip',
     };
     render(<AlarmView alarm={alarm} />);
     const table = screen.getByTestId('bundle-alarm-checkpoints');

@@ -6,7 +6,11 @@ import { Alert, Card, Table, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import type { BundleAlarmView, CheckpointSideView } from '../../db/contract';
 
-const mono = { fontFamily: 'ui-monospace, SFMono-Regular, Consolas, "Courier New", monospace', wordBreak: 'break-all' as const, fontSize: 12 };
+const mono = {
+  fontFamily: 'ui-monospace, SFMono-Regular, Consolas, "Courier New", monospace',
+  wordBreak: 'break-all' as const,
+  fontSize: 12,
+};
 
 const ROWS: { key: keyof CheckpointSideView; label: string; show: (v: CheckpointSideView) => string }[] = [
   { key: 'size', label: '记录条数', show: (v) => `${v.size} 条` },
@@ -23,7 +27,15 @@ export function AlarmView({ alarm }: { alarm: BundleAlarmView }) {
     return { key: r.key, label: r.label, pinned, found, differs: pinned !== found };
   });
   return (
-    <Card size="small" data-testid="bundle-alarm" title={<><Tag color="red">{alarm.kindLabel}</Tag>记录本 {alarm.bookId}</>}>
+    <Card
+      size="small"
+      data-testid="bundle-alarm"
+      title={
+        <>
+          <Tag color="red">{alarm.kindLabel}</Tag>记录本 {alarm.bookId}
+        </>
+      }
+    >
       <Alert type="error" showIcon title={alarm.message} style={{ marginBottom: 12 }} />
       <Table
         size="small"
@@ -32,13 +44,26 @@ export function AlarmView({ alarm }: { alarm: BundleAlarmView }) {
         dataSource={rows}
         columns={[
           { title: '项目', dataIndex: 'label', width: 130 },
-          { title: '本机上次核验并固定的检查点', dataIndex: 'pinned', render: (v: string, r) => <span style={mono} className={r.differs ? 'alarm-differs' : undefined}>{v}</span> },
-          { title: '本次数据包中的检查点', dataIndex: 'found', render: (v: string, r) => <span style={{ ...mono, color: r.differs ? '#cf1322' : undefined }}>{v}</span> },
+          {
+            title: '本机上次核验并固定的检查点',
+            dataIndex: 'pinned',
+            render: (v: string, r) => (
+              <span style={mono} className={r.differs ? 'alarm-differs' : undefined}>
+                {v}
+              </span>
+            ),
+          },
+          {
+            title: '本次数据包中的检查点',
+            dataIndex: 'found',
+            render: (v: string, r) => <span style={{ ...mono, color: r.differs ? '#cf1322' : undefined }}>{v}</span>,
+          },
         ]}
       />
       <Typography.Paragraph type="secondary" style={{ marginTop: 8, marginBottom: 0 }}>
         两份检查点都有记录本密钥的签名，已作为证据保存在本机（{dayjs(alarm.at).format('YYYY-MM-DD HH:mm')}）
-        {alarm.evidenceFile ? `，数据包副本：evidence/${alarm.evidenceFile}` : ''}。数据包没有导入，也不会与本机的记录合并。
+        {alarm.evidenceFile ? `，数据包副本：evidence/${alarm.evidenceFile}` : ''}
+        。数据包没有导入，也不会与本机的记录合并。
       </Typography.Paragraph>
     </Card>
   );

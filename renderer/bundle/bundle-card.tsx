@@ -56,20 +56,44 @@ export function BundleCard() {
         任何人都可以不用本程序，用 sha256sum 和 ssh-keygen 核验它。
       </Typography.Paragraph>
       <Space>
-        <Button type="primary" icon={<DownloadOutlined />} loading={exporting} onClick={() => void exportBook()} data-testid="bundle-export">
+        <Button
+          type="primary"
+          icon={<DownloadOutlined />}
+          loading={exporting}
+          onClick={() => void exportBook()}
+          data-testid="bundle-export"
+        >
           {exporting ? '正在核验并导出…' : '导出数据包'}
         </Button>
-        <Button icon={<UploadOutlined />} onClick={() => setImporting(true)} data-testid="bundle-import-open">导入数据包</Button>
+        <Button icon={<UploadOutlined />} onClick={() => setImporting(true)} data-testid="bundle-import-open">
+          导入数据包
+        </Button>
       </Space>
-      {exported && <Alert type="success" showIcon title={exported} style={{ marginTop: 12 }} data-testid="bundle-exported" />}
+      {exported && (
+        <Alert type="success" showIcon title={exported} style={{ marginTop: 12 }} data-testid="bundle-exported" />
+      )}
       {error && <Alert type="error" showIcon title={error} style={{ marginTop: 12 }} />}
       {(alarms.data ?? []).length > 0 && (
         <Space orientation="vertical" style={{ width: '100%', marginTop: 12 }} data-testid="bundle-alarms">
-          <Typography.Text strong type="danger">本记录本的数据包警报（已作为证据保存）</Typography.Text>
-          {alarms.data!.map((a) => <AlarmView key={a.id} alarm={a} />)}
+          <Typography.Text strong type="danger">
+            本记录本的数据包警报（已作为证据保存）
+          </Typography.Text>
+          {alarms.data!.map((a) => (
+            <AlarmView key={a.id} alarm={a} />
+          ))}
         </Space>
       )}
-      <BundleImportDialog open={importing} onClose={() => { setImporting(false); void alarms.refetch(); }} onImported={(id) => { void alarms.refetch(); openNewBook(id); }} />
+      <BundleImportDialog
+        open={importing}
+        onClose={() => {
+          setImporting(false);
+          void alarms.refetch();
+        }}
+        onImported={(id) => {
+          void alarms.refetch();
+          openNewBook(id);
+        }}
+      />
     </Card>
   );
 }
@@ -80,10 +104,25 @@ export function FirstRunImport({ onImported }: { onImported: (bookId: string) =>
   const [imported, setImported] = useState<string | null>(null);
   return (
     <div style={{ maxWidth: 960, margin: '16px auto 0', padding: '0 24px' }} className="no-print">
-      <Alert type="info" showIcon data-testid="first-run-import"
+      <Alert
+        type="info"
+        showIcon
+        data-testid="first-run-import"
         title="党建联络员：要核验记录人交来的数据包，请直接导入，无需新建记录本。"
-        action={<Button onClick={() => setOpen(true)} data-testid="bundle-import-open">导入数据包</Button>} />
-      <BundleImportDialog open={open} onClose={() => { setOpen(false); if (imported) onImported(imported); }} onImported={setImported} />
+        action={
+          <Button onClick={() => setOpen(true)} data-testid="bundle-import-open">
+            导入数据包
+          </Button>
+        }
+      />
+      <BundleImportDialog
+        open={open}
+        onClose={() => {
+          setOpen(false);
+          if (imported) onImported(imported);
+        }}
+        onImported={setImported}
+      />
     </div>
   );
 }

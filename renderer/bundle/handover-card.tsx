@@ -39,25 +39,48 @@ export function HandoverCard({ orgName }: { orgName?: string | undefined }) {
     <Card title="移交给新的记录人或新电脑" className={done ? undefined : 'no-print'} data-testid="handover-card">
       {done ? (
         <>
-          <Alert className="no-print" type="success" showIcon style={{ marginBottom: 12 }} data-testid="handover-done"
-            title="移交已封存：此后的记录与数据包由新密钥签名。请打印新的密钥指纹，签字后报主管党组织重新备案。" />
+          <Alert
+            className="no-print"
+            type="success"
+            showIcon
+            style={{ marginBottom: 12 }}
+            data-testid="handover-done"
+            title="移交已封存：此后的记录与数据包由新密钥签名。请打印新的密钥指纹，签字后报主管党组织重新备案。"
+          />
           <KeyFingerprint status={done} orgName={orgName} />
         </>
       ) : (
         <>
           <Typography.Paragraph>
             记录人变更或换用新电脑时办理：封存一条“密钥移交”记录，由原密钥和新密钥共同签名，之后的记录由新密钥签名。
-            办理后请打印新的密钥指纹重新备案；换电脑时再用 logbook backup-key 与 logbook restore 把新密钥和数据包带到新电脑。
+            办理后请打印新的密钥指纹重新备案；换电脑时再用 logbook backup-key 与 logbook restore
+            把新密钥和数据包带到新电脑。
           </Typography.Paragraph>
-          <Button icon={<SwapOutlined />} disabled={readOnly} onClick={() => setOpen(true)} data-testid="handover-open">办理移交…</Button>
+          <Button icon={<SwapOutlined />} disabled={readOnly} onClick={() => setOpen(true)} data-testid="handover-open">
+            办理移交…
+          </Button>
         </>
       )}
-      <Modal open={open} title="办理移交（密钥轮换）" okText="封存移交记录" cancelText="取消" onOk={() => void run()}
+      <Modal
+        open={open}
+        title="办理移交（密钥轮换）"
+        okText="封存移交记录"
+        cancelText="取消"
+        onOk={() => void run()}
         okButtonProps={{ disabled: reason.trim().length < 2, loading: busy, ...{ 'data-testid': 'handover-confirm' } }}
-        onCancel={() => setOpen(false)} destroyOnHidden>
+        onCancel={() => setOpen(false)}
+        destroyOnHidden
+      >
         <Typography.Paragraph>移交记录封存后不可撤销。原密钥仍保留在本机，用于核验以前的记录。</Typography.Paragraph>
-        <Input.TextArea value={reason} maxLength={500} rows={3} onChange={(e) => setReason(e.target.value)}
-          placeholder="移交原因，例如：记录人由王芳变更为李娜；换用新电脑" aria-label="移交原因" data-testid="handover-reason" />
+        <Input.TextArea
+          value={reason}
+          maxLength={500}
+          rows={3}
+          onChange={(e) => setReason(e.target.value)}
+          placeholder="移交原因，例如：记录人由王芳变更为李娜；换用新电脑"
+          aria-label="移交原因"
+          data-testid="handover-reason"
+        />
         {error && <Alert type="error" showIcon title={error} style={{ marginTop: 12 }} />}
       </Modal>
     </Card>

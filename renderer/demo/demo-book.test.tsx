@@ -28,7 +28,10 @@ describe('the demo book', () => {
     let demoExists = false;
     const api = fakeApi({
       'books.list': () => (demoExists ? [demoStatus()] : []),
-      'demo.open': () => { demoExists = true; return demoStatus(); },
+      'demo.open': () => {
+        demoExists = true;
+        return demoStatus();
+      },
       'books.status': () => demoStatus(),
     });
     renderWithApi(<BooksGate />, api);
@@ -74,7 +77,9 @@ describe('the demo book', () => {
     const { ApiError } = await import('../api');
     const api = fakeApi({
       'books.list': () => [],
-      'demo.open': () => { throw new ApiError('demo-failed', '示例记录本生成失败'); },
+      'demo.open': () => {
+        throw new ApiError('demo-failed', '示例记录本生成失败');
+      },
     });
     renderWithApi(<BooksGate />, api);
     await user.click(await screen.findByTestId('demo-open'));

@@ -39,7 +39,15 @@ export function DemoChoice({ onOpened }: { onOpened: (bookId: string) => void })
           {opening ? '正在生成示例记录本…' : '打开示例记录本'}
         </Button>
       </Space>
-      {error && <Alert type="error" showIcon style={{ marginTop: 12 }} title={`无法打开示例记录本：${error}`} data-testid="demo-error" />}
+      {error && (
+        <Alert
+          type="error"
+          showIcon
+          style={{ marginTop: 12 }}
+          title={`无法打开示例记录本：${error}`}
+          data-testid="demo-error"
+        />
+      )}
     </Card>
   );
 }

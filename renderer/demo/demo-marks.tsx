@@ -12,7 +12,11 @@ export const DEMO_LABEL = '示例记录本（非正式记录）';
 const APP_TITLE = '党建工作小组工作记录本';
 
 export function DemoTag() {
-  return <Tag color="orange" style={{ marginInlineEnd: 0 }} data-testid="demo-tag">{DEMO_LABEL}</Tag>;
+  return (
+    <Tag color="orange" style={{ marginInlineEnd: 0 }} data-testid="demo-tag">
+      {DEMO_LABEL}
+    </Tag>
+  );
 }
 
 /** The title of the window (and of the browser tab): the demo's says so first. */
@@ -50,12 +54,16 @@ export function DemoBanner({ onLeave }: { onLeave: () => void }) {
       className="demo-banner"
       data-testid="demo-banner"
       title={`${DEMO_LABEL}：本记录本中的组织、人员和事项均为虚构，仅供熟悉本程序，不能作为正式记录使用或导出。`}
-      action={(
+      action={
         <Space className="no-print">
-          <Button size="small" onClick={onLeave} data-testid="demo-leave">退出示例</Button>
-          <Button size="small" danger loading={removing} onClick={() => void remove()} data-testid="demo-remove">删除示例记录本</Button>
+          <Button size="small" onClick={onLeave} data-testid="demo-leave">
+            退出示例
+          </Button>
+          <Button size="small" danger loading={removing} onClick={() => void remove()} data-testid="demo-remove">
+            删除示例记录本
+          </Button>
         </Space>
-      )}
+      }
     />
   );
 }

@@ -6,7 +6,12 @@ import { BOOK, fakeApi, renderWithApi } from '../test/kit';
 import type { WorkItemForm } from '../editors/work-item-form-state';
 import { DraftDocxButton, MeetingDocuments, MemberDocuments, RecordDraftButtons, docxDraftOf } from './index';
 
-const FILE = { fileName: '党员名册-示例.docx', mediaType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', dataBase64: btoa('PK'), size: 2 };
+const FILE = {
+  fileName: '党员名册-示例.docx',
+  mediaType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  dataBase64: btoa('PK'),
+  size: 2,
+};
 let click: ReturnType<typeof vi.spyOn>;
 
 beforeEach(() => {
@@ -38,25 +43,42 @@ describe('document buttons', () => {
     expect(click).not.toHaveBeenCalled();
   });
 
-  it('a meeting offers its minutes; a members\' assembly with an election also the 换届 or 补选 documents', async () => {
+  it("a meeting offers its minutes; a members' assembly with an election also the 换届 or 补选 documents", async () => {
     const api = fakeApi({ 'documents.build': () => FILE });
-    const { unmount } = renderWithApi(<MeetingDocuments bookId={BOOK} seq={7} current={{ input: { type: 'group-meeting' } }} />, api);
+    const { unmount } = renderWithApi(
+      <MeetingDocuments bookId={BOOK} seq={7} current={{ input: { type: 'group-meeting' } }} />,
+      api,
+    );
     expect(screen.getByTestId('export-minutes')).toHaveTextContent('导出会议纪要 (.docx)');
     expect(screen.queryByTestId('export-election-request')).toBeNull();
     unmount();
-    renderWithApi(<MeetingDocuments bookId={BOOK} seq={9} current={{ input: { type: 'members-assembly', election: { byElection: true } } }} />, api);
+    renderWithApi(
+      <MeetingDocuments
+        bookId={BOOK}
+        seq={9}
+        current={{ input: { type: 'members-assembly', election: { byElection: true } } }}
+      />,
+      api,
+    );
     expect(screen.getByTestId('export-election-request')).toHaveTextContent('导出补选请示');
     expect(screen.getByTestId('export-election-result')).toHaveTextContent('导出补选结果报告');
     fireEvent.click(screen.getByTestId('export-election-candidates'));
-    await waitFor(() => expect(api['documents.build']).toHaveBeenCalledWith({ bookId: BOOK, kind: 'election-candidates', seq: 9 }));
+    await waitFor(() =>
+      expect(api['documents.build']).toHaveBeenCalledWith({ bookId: BOOK, kind: 'election-candidates', seq: 9 }),
+    );
   });
 });
 
 describe('drafts from the records', () => {
   const DRAFT: RecordDraft = {
-    type: 'annual-report', title: '示例党建工作小组2025年度述职报告', year: 2025, reporterId: 'm1',
-    work: '（一）会议召开情况\n本年度共召开会议 2 次。\n【请填写：工作成效与体会】', problems: '【请填写：本年度党建工作存在的问题】',
-    plan: '【请填写：下一年度工作思路】', sources: [3, 5],
+    type: 'annual-report',
+    title: '示例党建工作小组2025年度述职报告',
+    year: 2025,
+    reporterId: 'm1',
+    work: '（一）会议召开情况\n本年度共召开会议 2 次。\n【请填写：工作成效与体会】',
+    problems: '【请填写：本年度党建工作存在的问题】',
+    plan: '【请填写：下一年度工作思路】',
+    sources: [3, 5],
   };
 
   it('起草述职报告 saves a work-item draft with the facts and opens it in the editor', async () => {
@@ -69,7 +91,13 @@ describe('drafts from the records', () => {
     const id = window.location.hash.split('/').at(-1)!;
     const saved = await getDraft<WorkItemForm>(id);
     expect(saved).toMatchObject({ bookId, kind: 'work', title: DRAFT.title });
-    expect(saved!.data).toMatchObject({ type: 'annual-report', year: '2025', reporterId: 'm1', work: DRAFT.work, plan: DRAFT.plan });
+    expect(saved!.data).toMatchObject({
+      type: 'annual-report',
+      year: '2025',
+      reporterId: 'm1',
+      work: DRAFT.work,
+      plan: DRAFT.plan,
+    });
     expect(saved!.data.date).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     expect(await screen.findByText('已根据 2 条记录起草，请补写【请填写】处的内容')).toBeInTheDocument();
   });
@@ -85,7 +113,15 @@ describe('drafts from the records', () => {
   });
 
   it('a 述职 draft can be saved as .docx with what people wrote; other drafts show no button', async () => {
-    const form = { type: 'annual-report', title: '述职', year: '2025', reporterId: 'm1', work: '已写', problems: '问题', plan: '计划' };
+    const form = {
+      type: 'annual-report',
+      title: '述职',
+      year: '2025',
+      reporterId: 'm1',
+      work: '已写',
+      problems: '问题',
+      plan: '计划',
+    };
     const record = await saveDraft({ id: 'd-docx', bookId: BOOK, kind: 'work', title: '述职', data: form });
     expect(docxDraftOf({ ...record, kind: 'meeting' })).toBeNull();
     expect(docxDraftOf({ ...record, data: { ...form, type: 'report' } })).toBeNull();
@@ -94,7 +130,16 @@ describe('drafts from the records', () => {
     fireEvent.click(screen.getByTestId('draft-docx-d-docx'));
     await waitFor(() => expect(click).toHaveBeenCalledTimes(1));
     expect(api['documents.fromDraft']).toHaveBeenCalledWith({
-      bookId: BOOK, draft: { type: 'annual-report', title: '述职', year: 2025, reporterId: 'm1', work: '已写', problems: '问题', plan: '计划' },
+      bookId: BOOK,
+      draft: {
+        type: 'annual-report',
+        title: '述职',
+        year: 2025,
+        reporterId: 'm1',
+        work: '已写',
+        problems: '问题',
+        plan: '计划',
+      },
     });
   });
 });

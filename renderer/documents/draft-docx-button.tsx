@@ -6,15 +6,27 @@ import type { WorkItemForm } from '../editors/work-item-form-state';
 import { useDocumentDownload } from './use-document-download';
 
 /** Only the two work-item types a .docx is made of; anything else shows no button. */
-export function docxDraftOf(d: DraftRecord): { type: 'annual-report' | 'annual-summary'; title: string; year: number; reporterId?: string; work: string; problems: string; plan: string } | null {
+export function docxDraftOf(d: DraftRecord): {
+  type: 'annual-report' | 'annual-summary';
+  title: string;
+  year: number;
+  reporterId?: string;
+  work: string;
+  problems: string;
+  plan: string;
+} | null {
   if (d.kind !== 'work') return null;
   const f = d.data as Partial<WorkItemForm> | null;
   if (!f || (f.type !== 'annual-report' && f.type !== 'annual-summary')) return null;
   const year = Number(f.year);
   return {
-    type: f.type, title: f.title?.trim() || d.title || '年度报告', year: Number.isInteger(year) && year > 1920 ? year : new Date().getFullYear(),
+    type: f.type,
+    title: f.title?.trim() || d.title || '年度报告',
+    year: Number.isInteger(year) && year > 1920 ? year : new Date().getFullYear(),
     ...(f.reporterId ? { reporterId: f.reporterId } : {}),
-    work: f.work ?? '', problems: f.problems ?? '', plan: f.plan ?? '',
+    work: f.work ?? '',
+    problems: f.problems ?? '',
+    plan: f.plan ?? '',
   };
 }
 
@@ -24,8 +36,12 @@ export function DraftDocxButton({ bookId, draft }: { bookId: string; draft: Draf
   const doc = docxDraftOf(draft);
   if (!doc) return null;
   return (
-    <Button type="link" loading={busy !== null} data-testid={`draft-docx-${draft.id}`}
-      onClick={() => void download('docx', () => api['documents.fromDraft']({ bookId, draft: doc }))}>
+    <Button
+      type="link"
+      loading={busy !== null}
+      data-testid={`draft-docx-${draft.id}`}
+      onClick={() => void download('docx', () => api['documents.fromDraft']({ bookId, draft: doc }))}
+    >
       保存为 .docx
     </Button>
   );

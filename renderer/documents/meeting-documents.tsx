@@ -8,7 +8,10 @@ import type { DocumentKind } from '../../db/contract';
 import { useApi } from '../api-context';
 import { useDocumentDownload } from './use-document-download';
 
-interface ElectionShape { type?: unknown; election?: { byElection?: unknown } }
+interface ElectionShape {
+  type?: unknown;
+  election?: { byElection?: unknown };
+}
 
 /** Which election documents the current reading allows: none, 换届 or 补选. */
 export function electionKind(current: unknown): '换届' | '补选' | null {
@@ -22,8 +25,15 @@ export function MeetingDocuments({ bookId, seq, current }: { bookId: string; seq
   const { busy, download } = useDocumentDownload();
   const by = electionKind(current);
   const button = (kind: DocumentKind, label: string) => (
-    <Button key={kind} size="small" icon={<FileWordOutlined />} loading={busy === kind} disabled={busy !== null} data-testid={`export-${kind}`}
-      onClick={() => void download(kind, () => api['documents.build']({ bookId, kind, seq }))}>
+    <Button
+      key={kind}
+      size="small"
+      icon={<FileWordOutlined />}
+      loading={busy === kind}
+      disabled={busy !== null}
+      data-testid={`export-${kind}`}
+      onClick={() => void download(kind, () => api['documents.build']({ bookId, kind, seq }))}
+    >
       {label}
     </Button>
   );

@@ -9,12 +9,22 @@ export function MemberDocuments({ bookId }: { bookId: string }) {
   const { busy, download } = useDocumentDownload();
   return (
     <Space>
-      <Button icon={<FileWordOutlined />} loading={busy === 'forms'} disabled={busy !== null} data-testid="export-member-forms"
-        onClick={() => void download('forms', () => api['documents.build']({ bookId, kind: 'member-forms' }))}>
+      <Button
+        icon={<FileWordOutlined />}
+        loading={busy === 'forms'}
+        disabled={busy !== null}
+        data-testid="export-member-forms"
+        onClick={() => void download('forms', () => api['documents.build']({ bookId, kind: 'member-forms' }))}
+      >
         导出人员备案表 (.docx)
       </Button>
-      <Button icon={<FileWordOutlined />} loading={busy === 'roster'} disabled={busy !== null} data-testid="export-party-roster"
-        onClick={() => void download('roster', () => api['documents.build']({ bookId, kind: 'party-roster' }))}>
+      <Button
+        icon={<FileWordOutlined />}
+        loading={busy === 'roster'}
+        disabled={busy !== null}
+        data-testid="export-party-roster"
+        onClick={() => void download('roster', () => api['documents.build']({ bookId, kind: 'party-roster' }))}
+      >
         导出党员名册 (.docx)
       </Button>
     </Space>

@@ -16,8 +16,15 @@ import { emptyWorkItemForm, type WorkItemForm } from '../editors/work-item-form-
 /** The work-item editor's form for a draft from the records (dated today, to be sealed when written). */
 export function recordDraftForm(d: RecordDraft, today: string): WorkItemForm {
   return {
-    ...emptyWorkItemForm(), type: d.type, title: d.title, date: today, year: String(d.year), reporterId: d.reporterId ?? '',
-    work: d.work, problems: d.problems, plan: d.plan,
+    ...emptyWorkItemForm(),
+    type: d.type,
+    title: d.title,
+    date: today,
+    year: String(d.year),
+    reporterId: d.reporterId ?? '',
+    work: d.work,
+    problems: d.problems,
+    plan: d.plan,
   };
 }
 
@@ -46,10 +53,24 @@ export function RecordDraftButtons({ bookId, year, disabled }: { bookId: string;
   };
   return (
     <Space>
-      <Button icon={<EditOutlined />} loading={busy === 'shuzhi'} disabled={disabled || busy !== null} data-testid="draft-shuzhi"
-        onClick={() => void start('shuzhi')}>起草述职报告</Button>
-      <Button icon={<EditOutlined />} loading={busy === 'ledger-summary'} disabled={disabled || busy !== null} data-testid="draft-ledger-summary"
-        onClick={() => void start('ledger-summary')}>起草台账总结</Button>
+      <Button
+        icon={<EditOutlined />}
+        loading={busy === 'shuzhi'}
+        disabled={disabled || busy !== null}
+        data-testid="draft-shuzhi"
+        onClick={() => void start('shuzhi')}
+      >
+        起草述职报告
+      </Button>
+      <Button
+        icon={<EditOutlined />}
+        loading={busy === 'ledger-summary'}
+        disabled={disabled || busy !== null}
+        data-testid="draft-ledger-summary"
+        onClick={() => void start('ledger-summary')}
+      >
+        起草台账总结
+      </Button>
     </Space>
   );
 }

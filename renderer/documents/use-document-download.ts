@@ -9,20 +9,26 @@ import type { DocumentFile } from '../../db/contract';
 import { toShownError } from '../editors/api-error';
 import { base64ToBlob, saveBlob } from '../entry/download';
 
-export function useDocumentDownload(): { busy: string | null; download: (key: string, build: () => Promise<DocumentFile>) => Promise<void> } {
+export function useDocumentDownload(): {
+  busy: string | null;
+  download: (key: string, build: () => Promise<DocumentFile>) => Promise<void>;
+} {
   const { message } = App.useApp();
   const [busy, setBusy] = useState<string | null>(null);
-  const download = useCallback(async (key: string, build: () => Promise<DocumentFile>) => {
-    setBusy(key);
-    try {
-      const file = await build();
-      saveBlob(base64ToBlob(file.dataBase64, file.mediaType), file.fileName);
-      message.success(`已生成“${file.fileName}”，可在 Word 或 WPS 中修改后报送`);
-    } catch (e) {
-      message.error(`没有生成文书：${toShownError(e).message}`);
-    } finally {
-      setBusy(null);
-    }
-  }, [message]);
+  const download = useCallback(
+    async (key: string, build: () => Promise<DocumentFile>) => {
+      setBusy(key);
+      try {
+        const file = await build();
+        saveBlob(base64ToBlob(file.dataBase64, file.mediaType), file.fileName);
+        message.success(`已生成“${file.fileName}”，可在 Word 或 WPS 中修改后报送`);
+      } catch (e) {
+        message.error(`没有生成文书：${toShownError(e).message}`);
+      } finally {
+        setBusy(null);
+      }
+    },
+    [message],
+  );
   return { busy, download };
 }

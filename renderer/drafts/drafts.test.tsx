@@ -1,7 +1,15 @@
 import { describe, expect, it, beforeEach } from 'vitest';
 import { act, renderHook, waitFor } from '@testing-library/react';
 import {
-  DraftBookProvider, deleteDraft, draftDatabase, getDraft, listDrafts, resetDraftDatabase, saveDraft, sealDraft, useDraft,
+  DraftBookProvider,
+  deleteDraft,
+  draftDatabase,
+  getDraft,
+  listDrafts,
+  resetDraftDatabase,
+  saveDraft,
+  sealDraft,
+  useDraft,
 } from './index';
 import type { ReactNode } from 'react';
 
@@ -44,7 +52,9 @@ describe('draft store', () => {
 });
 
 describe('useDraft', () => {
-  const wrapper = ({ children }: { children: ReactNode }) => <DraftBookProvider bookId={BOOK}>{children}</DraftBookProvider>;
+  const wrapper = ({ children }: { children: ReactNode }) => (
+    <DraftBookProvider bookId={BOOK}>{children}</DraftBookProvider>
+  );
 
   it('autosaves changes and reports the time', async () => {
     const { result } = renderHook(() => useDraft<{ title: string }>('meeting', 'h1'), { wrapper });
@@ -79,7 +89,9 @@ describe('useDraft', () => {
     await waitFor(() => expect(result.current.loading).toBe(false));
     act(() => result.current.update({ n: 1 }));
     await act(async () => {
-      await expect(result.current.seal(() => Promise.reject(new Error('法定人数不足')))).rejects.toThrow('法定人数不足');
+      await expect(result.current.seal(() => Promise.reject(new Error('法定人数不足')))).rejects.toThrow(
+        '法定人数不足',
+      );
     });
     expect((await getDraft<{ n: number }>('h4'))?.data.n).toBe(1);
     await act(async () => {
@@ -87,7 +99,9 @@ describe('useDraft', () => {
     });
     expect(await getDraft('h4')).toBeUndefined();
     act(() => result.current.update({ n: 2 }));
-    await act(async () => { await result.current.flush(); });
+    await act(async () => {
+      await result.current.flush();
+    });
     expect(await getDraft('h4')).toBeUndefined();
   });
 });

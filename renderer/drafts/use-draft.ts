@@ -43,7 +43,10 @@ export interface DraftHandle<T> {
   seal: <R>(call: () => Promise<R>) => Promise<R>;
 }
 
-interface Pending<T> { data: T; title: string }
+interface Pending<T> {
+  data: T;
+  title: string;
+}
 
 export function useDraft<T = unknown>(kind: DraftKind, id: string, options: UseDraftOptions = {}): DraftHandle<T> {
   const contextBookId = useDraftBookId();
@@ -83,7 +86,9 @@ export function useDraft<T = unknown>(kind: DraftKind, id: string, options: UseD
         setLoadedFor(id);
       },
     );
-    return () => { live = false; };
+    return () => {
+      live = false;
+    };
     // options.bookId only matters for new drafts; re-loading on its change would drop typing.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [id]);
@@ -93,7 +98,10 @@ export function useDraft<T = unknown>(kind: DraftKind, id: string, options: UseD
   }, [options.bookId, contextBookId]);
 
   const writePending = useCallback((): Promise<void> => {
-    if (timer.current) { clearTimeout(timer.current); timer.current = null; }
+    if (timer.current) {
+      clearTimeout(timer.current);
+      timer.current = null;
+    }
     const next = pending.current;
     if (!next || sealed.current) return chain.current;
     pending.current = null;
@@ -114,19 +122,28 @@ export function useDraft<T = unknown>(kind: DraftKind, id: string, options: UseD
     return chain.current;
   }, [id, kind]);
 
-  const update = useCallback((values: T, title?: string) => {
-    if (sealed.current) return;
-    if (title !== undefined) titleRef.current = title;
-    pending.current = { data: values, title: titleRef.current };
-    setData(values);
-    if (timer.current) clearTimeout(timer.current);
-    timer.current = setTimeout(() => { void writePending(); }, AUTOSAVE_DELAY_MS);
-  }, [writePending]);
+  const update = useCallback(
+    (values: T, title?: string) => {
+      if (sealed.current) return;
+      if (title !== undefined) titleRef.current = title;
+      pending.current = { data: values, title: titleRef.current };
+      setData(values);
+      if (timer.current) clearTimeout(timer.current);
+      timer.current = setTimeout(() => {
+        void writePending();
+      }, AUTOSAVE_DELAY_MS);
+    },
+    [writePending],
+  );
 
   // Flush when the page goes away or is hidden, and on unmount.
   useEffect(() => {
-    const flushNow = () => { void writePending(); };
-    const onVisibility = () => { if (document.visibilityState === 'hidden') flushNow(); };
+    const flushNow = () => {
+      void writePending();
+    };
+    const onVisibility = () => {
+      if (document.visibilityState === 'hidden') flushNow();
+    };
     window.addEventListener('pagehide', flushNow);
     window.addEventListener('beforeunload', flushNow);
     document.addEventListener('visibilitychange', onVisibility);
@@ -141,25 +158,34 @@ export function useDraft<T = unknown>(kind: DraftKind, id: string, options: UseD
   const discard = useCallback(async () => {
     sealed.current = true;
     pending.current = null;
-    if (timer.current) { clearTimeout(timer.current); timer.current = null; }
+    if (timer.current) {
+      clearTimeout(timer.current);
+      timer.current = null;
+    }
     await chain.current;
     await deleteDraft(id);
   }, [id]);
 
-  const seal = useCallback(async <R,>(call: () => Promise<R>): Promise<R> => {
-    await writePending();
-    const result = await call();
-    // Only now: the service has the entry. Stop autosave first so nothing re-creates the draft.
-    sealed.current = true;
-    pending.current = null;
-    if (timer.current) { clearTimeout(timer.current); timer.current = null; }
-    await chain.current;
-    await deleteDraft(id);
-    return result;
-  }, [id, writePending]);
+  const seal = useCallback(
+    async <R>(call: () => Promise<R>): Promise<R> => {
+      await writePending();
+      const result = await call();
+      // Only now: the service has the entry. Stop autosave first so nothing re-creates the draft.
+      sealed.current = true;
+      pending.current = null;
+      if (timer.current) {
+        clearTimeout(timer.current);
+        timer.current = null;
+      }
+      await chain.current;
+      await deleteDraft(id);
+      return result;
+    },
+    [id, writePending],
+  );
 
-  const statusText = error
-    ?? (saving ? '正在保存…' : savedAt !== null ? `已自动保存 ${dayjs(savedAt).format('HH:mm:ss')}` : '');
+  const statusText =
+    error ?? (saving ? '正在保存…' : savedAt !== null ? `已自动保存 ${dayjs(savedAt).format('HH:mm:ss')}` : '');
 
   const loading = loadedFor !== id;
   return { loading, initial, data, savedAt, statusText, error, update, flush: writePending, discard, seal };

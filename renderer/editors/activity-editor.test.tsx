@@ -39,7 +39,14 @@ describe('ActivityEditor', () => {
 
     await userEvent.click(screen.getByTestId('seal-button'));
     const summary = await screen.findByTestId('seal-summary');
-    for (const text of ['志愿服务', '科普进社区志愿服务', '2025-05-20', '参加成员（1 人）', '李四', '为社区居民讲解防范电信诈骗知识。']) {
+    for (const text of [
+      '志愿服务',
+      '科普进社区志愿服务',
+      '2025-05-20',
+      '参加成员（1 人）',
+      '李四',
+      '为社区居民讲解防范电信诈骗知识。',
+    ]) {
       expect(summary).toHaveTextContent(text);
     }
     await userEvent.click(screen.getByTestId('seal-confirm'));
@@ -48,19 +55,31 @@ describe('ActivityEditor', () => {
       bookId,
       // The draft's id: a repeated seal of this draft returns the entry already sealed.
       requestId: id,
-      activity: expect.objectContaining({ type: 'volunteer', title: '科普进社区志愿服务', participantIds: ['m2'], place: '朝阳区某社区活动中心' }),
+      activity: expect.objectContaining({
+        type: 'volunteer',
+        title: '科普进社区志愿服务',
+        participantIds: ['m2'],
+        place: '朝阳区某社区活动中心',
+      }),
     });
     expect(await getDraft(id)).toBeUndefined();
     // Sealed in the real book: the entry the editor reported is this activity.
     const sealed = (await calls['entries.get']({ bookId, seq: onSealed.mock.calls[0]?.[0] as number })) as EntryDetail;
-    expect(sealed.summary).toMatchObject({ kind: 'activity', title: '志愿服务：科普进社区志愿服务', date: '2025-05-20', memberIds: ['m2'] });
+    expect(sealed.summary).toMatchObject({
+      kind: 'activity',
+      title: '志愿服务：科普进社区志愿服务',
+      date: '2025-05-20',
+      memberIds: ['m2'],
+    });
   });
 
   it('keeps the draft, shows the service error and marks its field when sealing fails', async () => {
     const id = newId();
     const { calls, onSealed } = await setup(id);
     // Injected: a refusal naming a field, as the service answers one.
-    calls['activities.seal'].mockRejectedValueOnce(apiError('invalid-input', '结束日期不能早于开始日期', 'activity.endDate'));
+    calls['activities.seal'].mockRejectedValueOnce(
+      apiError('invalid-input', '结束日期不能早于开始日期', 'activity.endDate'),
+    );
     await fillActivity();
     await userEvent.click(screen.getByTestId('seal-button'));
     await userEvent.click(await screen.findByTestId('seal-confirm'));

@@ -16,7 +16,12 @@ export const MAX_ATTACHMENT_BYTES = 50 * 1024 * 1024;
 export const MAX_ATTACHMENTS = 50;
 const MEDIA_TYPE = /^[a-z]+\/[a-z0-9.+-]+$/i;
 
-interface Pending { key: string; name: string; percent: number; saving: boolean }
+interface Pending {
+  key: string;
+  name: string;
+  percent: number;
+  saving: boolean;
+}
 
 export interface AttachmentsFieldProps {
   bookId: string;
@@ -34,7 +39,9 @@ export function formatSize(bytes: number): string {
 export function readAsBase64(file: File, onProgress: (percent: number) => void): Promise<string> {
   return new Promise((resolve, reject) => {
     const reader = new FileReader();
-    reader.onprogress = (e) => { if (e.lengthComputable && e.total > 0) onProgress(Math.round((e.loaded / e.total) * 100)); };
+    reader.onprogress = (e) => {
+      if (e.lengthComputable && e.total > 0) onProgress(Math.round((e.loaded / e.total) * 100));
+    };
     reader.onerror = () => reject(new Error('read failed'));
     reader.onload = () => {
       const url = typeof reader.result === 'string' ? reader.result : '';
@@ -65,9 +72,10 @@ export function AttachmentsField({ bookId, value, onChange }: AttachmentsFieldPr
       onChange((current) => (current.some((a) => a.hash === ref.hash) ? current : [...current, ref]));
       return null;
     } catch (e) {
-      const message = e instanceof Error && e.message === 'read failed'
-        ? '无法读取文件，可能已被移动或正在被其他程序占用。'
-        : toShownError(e).message;
+      const message =
+        e instanceof Error && e.message === 'read failed'
+          ? '无法读取文件，可能已被移动或正在被其他程序占用。'
+          : toShownError(e).message;
       return `“${file.name}”未能添加：${message}`;
     } finally {
       setUploads((list) => list.filter((u) => u.key !== key));
@@ -79,7 +87,11 @@ export function AttachmentsField({ bookId, value, onChange }: AttachmentsFieldPr
   const beforeUpload: UploadProps['beforeUpload'] = (file, batch) => {
     const index = batch.indexOf(file);
     if (index === 0) {
-      setErrors(batch.length > room ? [`每条记录最多 ${MAX_ATTACHMENTS} 个附件，已忽略多出的 ${batch.length - room} 个文件。`] : []);
+      setErrors(
+        batch.length > room
+          ? [`每条记录最多 ${MAX_ATTACHMENTS} 个附件，已忽略多出的 ${batch.length - room} 个文件。`]
+          : [],
+      );
     }
     return index < room ? true : Upload.LIST_IGNORE;
   };
@@ -96,8 +108,13 @@ export function AttachmentsField({ bookId, value, onChange }: AttachmentsFieldPr
   return (
     <Flex vertical gap={8}>
       <Upload
-        id="attachments-input" data-testid="attachment-input" aria-label="选择附件文件" multiple showUploadList={false}
-        beforeUpload={beforeUpload} customRequest={customRequest}
+        id="attachments-input"
+        data-testid="attachment-input"
+        aria-label="选择附件文件"
+        multiple
+        showUploadList={false}
+        beforeUpload={beforeUpload}
+        customRequest={customRequest}
       >
         <Button icon={<PaperClipOutlined />}>添加附件（单个不超过 50 MB，可拖入文件）</Button>
       </Upload>
@@ -107,7 +124,9 @@ export function AttachmentsField({ bookId, value, onChange }: AttachmentsFieldPr
           <Progress percent={u.percent} status={u.saving ? 'active' : 'normal'} size="small" />
         </div>
       ))}
-      {errors.map((e) => <Alert key={e} type="error" showIcon title={e} data-testid="attachment-error" />)}
+      {errors.map((e) => (
+        <Alert key={e} type="error" showIcon title={e} data-testid="attachment-error" />
+      ))}
       {value.length > 0 && (
         <ul aria-label="已添加的附件" style={{ margin: 0, paddingInlineStart: 20 }}>
           {value.map((a) => (
@@ -116,7 +135,11 @@ export function AttachmentsField({ bookId, value, onChange }: AttachmentsFieldPr
                 <Typography.Text>{a.name}</Typography.Text>
                 <Typography.Text type="secondary">{formatSize(a.size)}</Typography.Text>
                 <Button
-                  type="link" danger size="small" icon={<DeleteOutlined />} aria-label={`移除附件“${a.name}”`}
+                  type="link"
+                  danger
+                  size="small"
+                  icon={<DeleteOutlined />}
+                  aria-label={`移除附件“${a.name}”`}
                   onClick={() => onChange((current) => current.filter((x) => x.hash !== a.hash))}
                 >
                   移除

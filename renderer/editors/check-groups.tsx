@@ -18,7 +18,11 @@ export interface CheckGroupsProps {
 function Items({ items, testId }: { items: { key: string; text: string }[]; testId: string }) {
   return (
     <ul style={{ margin: 0, paddingInlineStart: 20 }}>
-      {items.map((i) => <li key={i.key} data-testid={testId}>{i.text}</li>)}
+      {items.map((i) => (
+        <li key={i.key} data-testid={testId}>
+          {i.text}
+        </li>
+      ))}
     </ul>
   );
 }
@@ -30,31 +34,45 @@ export function CheckGroups({ check, blockingTestId = 'check-blocking', showPass
     <Flex vertical gap={8} data-testid="check-groups">
       {blocking.length > 0 && (
         <Alert
-          type="error" showIcon data-testid={blockingTestId}
+          type="error"
+          showIcon
+          data-testid={blockingTestId}
           title={`${CHECK_GROUP_LABELS.blocking}（${blocking.length} 项）`}
-          description={<Items testId="rule-error" items={blocking.map((b, i) => ({ key: `${i}-${b.field}`, text: b.message }))} />}
+          description={
+            <Items testId="rule-error" items={blocking.map((b, i) => ({ key: `${i}-${b.field}`, text: b.message }))} />
+          }
         />
       )}
       {flags.length > 0 && (
         <Alert
-          type="warning" showIcon data-testid="check-flags"
+          type="warning"
+          showIcon
+          data-testid="check-flags"
           title={`${CHECK_GROUP_LABELS.flags}（${flags.length} 项）`}
           description={
             <>
               <Items testId="rule-flag" items={flags.map((f, i) => ({ key: `${i}-${f.code}`, text: f.message }))} />
-              <Typography.Text type="secondary">这些提示不妨碍封存，但会与记录一起永久保存，联络员抽查时可以看到。</Typography.Text>
+              <Typography.Text type="secondary">
+                这些提示不妨碍封存，但会与记录一起永久保存，联络员抽查时可以看到。
+              </Typography.Text>
             </>
           }
         />
       )}
       {showPassed && passed.length > 0 && (
         <Alert
-          type="success" showIcon data-testid="check-passed"
+          type="success"
+          showIcon
+          data-testid="check-passed"
           title={`${CHECK_GROUP_LABELS.passed}（${passed.length} 项）`}
           description={<Items testId="rule-passed" items={passed.map((p, i) => ({ key: `${i}`, text: p }))} />}
         />
       )}
-      {nothing && <Typography.Text type="secondary" data-testid="check-empty">填写日期等内容后，这里会显示封存前的检查结果。</Typography.Text>}
+      {nothing && (
+        <Typography.Text type="secondary" data-testid="check-empty">
+          填写日期等内容后，这里会显示封存前的检查结果。
+        </Typography.Text>
+      )}
     </Flex>
   );
 }

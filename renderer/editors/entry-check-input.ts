@@ -5,7 +5,12 @@
  */
 import type { z } from 'zod';
 import {
-  activityCheckInput, memberJoinCheckInput, memberLeaveCheckInput, memberRoleCheckInput, workCheckInput, type EntryCheckInput,
+  activityCheckInput,
+  memberJoinCheckInput,
+  memberLeaveCheckInput,
+  memberRoleCheckInput,
+  workCheckInput,
+  type EntryCheckInput,
   type MemberView,
 } from '../../db/contract';
 import type { ActivityForm } from './activity-editor';
@@ -25,7 +30,10 @@ export function activityLiveCheck(form: ActivityForm, roster: readonly MemberVie
   const onRoster = new Set(roster.map((m) => m.memberId));
   return {
     kind: 'activity',
-    activity: validFields(activityCheckInput, { date: form.date, participantIds: form.participantIds.filter((id) => onRoster.has(id)) }),
+    activity: validFields(activityCheckInput, {
+      date: form.date,
+      participantIds: form.participantIds.filter((id) => onRoster.has(id)),
+    }),
   };
 }
 
@@ -34,7 +42,12 @@ export function workLiveCheck(form: WorkItemForm): EntryCheckInput {
 }
 
 /** A member dialog's values (antd Form, possibly half filled). */
-export interface MemberDialogValues { person?: Record<string, unknown>; role?: unknown; joinedOn?: unknown; date?: unknown }
+export interface MemberDialogValues {
+  person?: Record<string, unknown>;
+  role?: unknown;
+  joinedOn?: unknown;
+  date?: unknown;
+}
 
 export function memberJoinLiveCheck(values: MemberDialogValues | undefined): EntryCheckInput {
   return {
@@ -47,8 +60,15 @@ export function memberJoinLiveCheck(values: MemberDialogValues | undefined): Ent
 }
 
 /** 离任 or 职务变更 of `memberId`, from the change dialog's values. */
-export function memberChangeLiveCheck(kind: 'leave' | 'role', memberId: string, values: MemberDialogValues | undefined): EntryCheckInput {
+export function memberChangeLiveCheck(
+  kind: 'leave' | 'role',
+  memberId: string,
+  values: MemberDialogValues | undefined,
+): EntryCheckInput {
   return kind === 'leave'
     ? { kind: 'member.leave', leave: { ...validFields(memberLeaveCheckInput, { leftOn: values?.date }), memberId } }
-    : { kind: 'member.role', change: { ...validFields(memberRoleCheckInput, { role: values?.role, changedOn: values?.date }), memberId } };
+    : {
+        kind: 'member.role',
+        change: { ...validFields(memberRoleCheckInput, { role: values?.role, changedOn: values?.date }), memberId },
+      };
 }

@@ -60,7 +60,10 @@ export function EntryEditorFrame<F extends object, I>(props: EntryEditorFramePro
     handle,
     prepare: () => {
       if (book.loading) {
-        return { ok: false, problems: [{ key: 'roster', label: '成员名册', message: '当天的成员名册正在读取，请稍候再封存' }] };
+        return {
+          ok: false,
+          problems: [{ key: 'roster', label: '成员名册', message: '当天的成员名册正在读取，请稍候再封存' }],
+        };
       }
       const c = check(form, roster);
       return c.ok ? { ok: true, payload: c.input } : c;
@@ -69,11 +72,23 @@ export function EntryEditorFrame<F extends object, I>(props: EntryEditorFramePro
     check: (input) => api['entries.check']({ bookId, entry: props.sealedCheck(input) }),
     onSealed,
     fieldKey: useCallback((path: string) => stripWrapper(path, wrapper), [wrapper]),
-    onProblems: (n) => { message.error(`还有 ${n} 处需要修改，请查看页面上方的提示`); },
-    onError: (e) => { message.error(e.message); },
+    onProblems: (n) => {
+      message.error(`还有 ${n} 处需要修改，请查看页面上方的提示`);
+    },
+    onError: (e) => {
+      message.error(e.message);
+    },
   });
-  const saveNow = () => { void handle.flush().then(() => message.success('草稿已保存')); };
-  useEditorKeys({ onSave: saveNow, onSeal: () => { void flow.requestSeal(); }, disabled: flow.payload !== null });
+  const saveNow = () => {
+    void handle.flush().then(() => message.success('草稿已保存'));
+  };
+  useEditorKeys({
+    onSave: saveNow,
+    onSeal: () => {
+      void flow.requestSeal();
+    },
+    disabled: flow.payload !== null,
+  });
 
   const current = flow.attempted ? check(form, roster) : null;
   const problems = current && !current.ok ? current.problems : [];
@@ -93,18 +108,30 @@ export function EntryEditorFrame<F extends object, I>(props: EntryEditorFramePro
         serverError={flow.serverError}
         onDismissServerError={flow.clearServerError}
         onSave={saveNow}
-        onSeal={() => { void flow.requestSeal(); }}
+        onSeal={() => {
+          void flow.requestSeal();
+        }}
         onCancel={onCancel}
         sealBusy={flow.preparing || flow.sealing}
         stops={flow.stops}
         side={<RulePanel check={live.check} pending={live.pending} error={live.error} org={book.org} />}
       >
         {props.renderFields({ form, setForm, errors, roster })}
-        <Typography.Paragraph type="secondary">快捷键：Ctrl+S 立即保存草稿；Ctrl+Enter 检查并封存。</Typography.Paragraph>
+        <Typography.Paragraph type="secondary">
+          快捷键：Ctrl+S 立即保存草稿；Ctrl+Enter 检查并封存。
+        </Typography.Paragraph>
       </EditorShell>
-      <SealDialog open={flow.payload !== null} sealing={flow.sealing}
-        check={flow.check} checkError={flow.checkError} checking={flow.checking}
-        onConfirm={() => { void flow.confirm(); }} onCancel={flow.cancel}>
+      <SealDialog
+        open={flow.payload !== null}
+        sealing={flow.sealing}
+        check={flow.check}
+        checkError={flow.checkError}
+        checking={flow.checking}
+        onConfirm={() => {
+          void flow.confirm();
+        }}
+        onCancel={flow.cancel}
+      >
         {flow.payload !== null && props.renderSummary(flow.payload, book.roster)}
       </SealDialog>
     </>

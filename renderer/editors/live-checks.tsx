@@ -22,8 +22,12 @@ export function LiveChecks({ bookId, form, entryOf }: LiveChecksProps) {
   const state = useSealCheck(bookId, entryOf(values));
   return (
     <Flex vertical gap={4} data-testid="live-checks" aria-live="polite">
-      <Typography.Text strong>封存前检查{state.pending && <Spin size="small" style={{ marginInlineStart: 8 }} />}</Typography.Text>
-      {state.error && <Alert type="error" showIcon title={`检查暂不可用：${state.error}`} description="封存时仍会检查。" />}
+      <Typography.Text strong>
+        封存前检查{state.pending && <Spin size="small" style={{ marginInlineStart: 8 }} />}
+      </Typography.Text>
+      {state.error && (
+        <Alert type="error" showIcon title={`检查暂不可用：${state.error}`} description="封存时仍会检查。" />
+      )}
       {state.check && <CheckGroups check={state.check} />}
     </Flex>
   );

@@ -8,14 +8,22 @@ import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { Field } from './field';
 import { removeAt, replaceAt, type MeetingSectionProps } from './meeting-section-props';
 
-export function MeetingAttendance({ form, setForm, errors, roster, loading }: MeetingSectionProps & { loading: boolean }) {
+export function MeetingAttendance({
+  form,
+  setForm,
+  errors,
+  roster,
+  loading,
+}: MeetingSectionProps & { loading: boolean }) {
   const absent = new Set(form.absentIds);
   const presentCount = roster.filter((m) => !absent.has(m.memberId)).length;
 
   const setPresent = (memberId: string, present: boolean) =>
     setForm((f) => ({
       ...f,
-      absentIds: present ? f.absentIds.filter((id) => id !== memberId) : [...f.absentIds.filter((id) => id !== memberId), memberId],
+      absentIds: present
+        ? f.absentIds.filter((id) => id !== memberId)
+        : [...f.absentIds.filter((id) => id !== memberId), memberId],
     }));
 
   return (
@@ -25,7 +33,11 @@ export function MeetingAttendance({ form, setForm, errors, roster, loading }: Me
       </Typography.Title>
       {errors.attendance && <Alert type="error" showIcon title={errors.attendance} style={{ marginBottom: 8 }} />}
       {roster.length === 0 && !loading && (
-        <Alert type="info" showIcon title="会议日期当天的成员名册中没有在任成员。请先填写开始时间，或在“成员”中登记成员。" />
+        <Alert
+          type="info"
+          showIcon
+          title="会议日期当天的成员名册中没有在任成员。请先填写开始时间，或在“成员”中登记成员。"
+        />
       )}
       {roster.map((m) => {
         const isPresent = !absent.has(m.memberId);
@@ -34,8 +46,11 @@ export function MeetingAttendance({ form, setForm, errors, roster, loading }: Me
           <div key={m.memberId} style={{ borderBottom: '1px solid rgba(5,5,5,0.06)', padding: '8px 0' }}>
             <Flex align="center" gap={12} wrap>
               <Switch
-                id={`attendance-${m.memberId}`} data-testid={`attendance-${m.memberId}`}
-                checked={isPresent} checkedChildren="实到" unCheckedChildren="缺席"
+                id={`attendance-${m.memberId}`}
+                data-testid={`attendance-${m.memberId}`}
+                checked={isPresent}
+                checkedChildren="实到"
+                unCheckedChildren="缺席"
                 aria-label={`${m.person.name}是否实到`}
                 onChange={(checked) => setPresent(m.memberId, checked)}
               />
@@ -47,12 +62,22 @@ export function MeetingAttendance({ form, setForm, errors, roster, loading }: Me
             </Flex>
             {!isPresent && (
               <div style={{ marginTop: 8, marginInlineStart: 56 }}>
-                <Field label={`请假说明（${m.person.name}）`} htmlFor={`leave-note-${m.memberId}`} name={noteKey}
-                  errors={errors} required>
+                <Field
+                  label={`请假说明（${m.person.name}）`}
+                  htmlFor={`leave-note-${m.memberId}`}
+                  name={noteKey}
+                  errors={errors}
+                  required
+                >
                   <Input.TextArea
-                    id={`leave-note-${m.memberId}`} data-testid={`leave-note-${m.memberId}`} maxLength={500}
-                    autoSize={{ minRows: 1, maxRows: 4 }} value={form.leaveNotes[m.memberId] ?? ''}
-                    onChange={(e) => setForm((f) => ({ ...f, leaveNotes: { ...f.leaveNotes, [m.memberId]: e.target.value } }))}
+                    id={`leave-note-${m.memberId}`}
+                    data-testid={`leave-note-${m.memberId}`}
+                    maxLength={500}
+                    autoSize={{ minRows: 1, maxRows: 4 }}
+                    value={form.leaveNotes[m.memberId] ?? ''}
+                    onChange={(e) =>
+                      setForm((f) => ({ ...f, leaveNotes: { ...f.leaveNotes, [m.memberId]: e.target.value } }))
+                    }
                   />
                 </Field>
               </div>
@@ -61,34 +86,65 @@ export function MeetingAttendance({ form, setForm, errors, roster, loading }: Me
         );
       })}
 
-      <Typography.Title level={5} style={{ marginTop: 24 }}>列席人员</Typography.Title>
+      <Typography.Title level={5} style={{ marginTop: 24 }}>
+        列席人员
+      </Typography.Title>
       <Typography.Paragraph type="secondary">列席人员不计入应到、实到人数，没有表决权。</Typography.Paragraph>
       {errors.guests && <Alert type="error" showIcon title={errors.guests} style={{ marginBottom: 8 }} />}
       {form.guests.map((g, i) => (
         <Row gutter={8} key={i} align="bottom">
           <Col xs={24} md={10}>
-            <Field label={`列席人员 ${i + 1} 姓名`} htmlFor={`guest-name-${i}`} name={`guests.${i}.name`} errors={errors} required>
-              <Input id={`guest-name-${i}`} data-testid={`guest-name-${i}`} maxLength={50} value={g.name}
-                onChange={(e) => setForm((f) => ({ ...f, guests: replaceAt(f.guests, i, { name: e.target.value }) }))} />
+            <Field
+              label={`列席人员 ${i + 1} 姓名`}
+              htmlFor={`guest-name-${i}`}
+              name={`guests.${i}.name`}
+              errors={errors}
+              required
+            >
+              <Input
+                id={`guest-name-${i}`}
+                data-testid={`guest-name-${i}`}
+                maxLength={50}
+                value={g.name}
+                onChange={(e) => setForm((f) => ({ ...f, guests: replaceAt(f.guests, i, { name: e.target.value }) }))}
+              />
             </Field>
           </Col>
           <Col xs={24} md={11}>
-            <Field label={`列席人员 ${i + 1} 单位（可不填）`} htmlFor={`guest-unit-${i}`} name={`guests.${i}.unit`} errors={errors}>
-              <Input id={`guest-unit-${i}`} data-testid={`guest-unit-${i}`} maxLength={100} value={g.unit}
-                onChange={(e) => setForm((f) => ({ ...f, guests: replaceAt(f.guests, i, { unit: e.target.value }) }))} />
+            <Field
+              label={`列席人员 ${i + 1} 单位（可不填）`}
+              htmlFor={`guest-unit-${i}`}
+              name={`guests.${i}.unit`}
+              errors={errors}
+            >
+              <Input
+                id={`guest-unit-${i}`}
+                data-testid={`guest-unit-${i}`}
+                maxLength={100}
+                value={g.unit}
+                onChange={(e) => setForm((f) => ({ ...f, guests: replaceAt(f.guests, i, { unit: e.target.value }) }))}
+              />
             </Field>
           </Col>
           <Col xs={24} md={3}>
             <Flex align="center" gap={4} style={{ marginBottom: 24 }}>
               <Tag>不计人数</Tag>
-              <Button type="text" danger icon={<DeleteOutlined />} aria-label={`删除列席人员 ${i + 1}`}
-                onClick={() => setForm((f) => ({ ...f, guests: removeAt(f.guests, i) }))} />
+              <Button
+                type="text"
+                danger
+                icon={<DeleteOutlined />}
+                aria-label={`删除列席人员 ${i + 1}`}
+                onClick={() => setForm((f) => ({ ...f, guests: removeAt(f.guests, i) }))}
+              />
             </Flex>
           </Col>
         </Row>
       ))}
-      <Button icon={<PlusOutlined />} data-testid="guest-add"
-        onClick={() => setForm((f) => ({ ...f, guests: [...f.guests, { name: '', unit: '' }] }))}>
+      <Button
+        icon={<PlusOutlined />}
+        data-testid="guest-add"
+        onClick={() => setForm((f) => ({ ...f, guests: [...f.guests, { name: '', unit: '' }] }))}
+      >
         添加列席人员
       </Button>
     </section>

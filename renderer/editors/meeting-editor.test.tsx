@@ -14,12 +14,19 @@ const newId = () => `meeting-draft-${++n}-${Math.random().toString(36).slice(2)}
 function completeForm(): MeetingForm {
   return {
     ...emptyMeetingForm(),
-    number: '5', startAt: '2025-03-18T09:30', endAt: '2025-03-18T11:00', place: '学会302会议室',
-    chairId: 'm1', recorder: '赵六', absentIds: ['m3'], leaveNotes: { m3: '出差在外，会前已向组长请假' },
+    number: '5',
+    startAt: '2025-03-18T09:30',
+    endAt: '2025-03-18T11:00',
+    place: '学会302会议室',
+    chairId: 'm1',
+    recorder: '赵六',
+    absentIds: ['m3'],
+    leaveNotes: { m3: '出差在外，会前已向组长请假' },
     guests: [{ name: '钱七', unit: '学会秘书处' }],
     topics: [{ title: '学习贯彻全会精神', discussion: '与会成员逐一发言。', dissent: '李四：建议增加青年会员座谈。' }],
     decisions: [{ text: '同意年度工作计划', for: '2', against: '0', abstain: '0' }],
-    minutes: '会议由张三主持，审议并通过年度工作计划。', heldSeparately: true,
+    minutes: '会议由张三主持，审议并通过年度工作计划。',
+    heldSeparately: true,
   };
 }
 
@@ -39,7 +46,12 @@ async function setup(form?: MeetingForm) {
 
 /** Everyone present, so the real quorum rule (超过应到人数的2/3) is met. */
 function allPresent(): MeetingForm {
-  return { ...completeForm(), absentIds: [], leaveNotes: {}, decisions: [{ text: '同意年度工作计划', for: '3', against: '0', abstain: '0' }] };
+  return {
+    ...completeForm(),
+    absentIds: [],
+    leaveNotes: {},
+    decisions: [{ text: '同意年度工作计划', for: '3', against: '0', abstain: '0' }],
+  };
 }
 
 describe('MeetingEditor attendance', () => {
@@ -60,7 +72,13 @@ describe('MeetingEditor attendance', () => {
     await waitFor(() => expect(within(panel).getByTestId('quorum-result')).toHaveTextContent('未达到法定人数'));
     expect(calls['entries.check']).toHaveBeenLastCalledWith({
       bookId,
-      entry: { kind: 'meeting', meeting: expect.objectContaining({ presentIds: ['m1', 'm2'], absent: [{ memberId: 'm3', leaveNote: '' }] }) as unknown },
+      entry: {
+        kind: 'meeting',
+        meeting: expect.objectContaining({
+          presentIds: ['m1', 'm2'],
+          absent: [{ memberId: 'm3', leaveNote: '' }],
+        }) as unknown,
+      },
     });
 
     await userEvent.type(note, '因病请假');
@@ -74,9 +92,15 @@ describe('MeetingEditor attendance', () => {
     // Back to 实到: the note field goes away and the member counts as present again.
     await userEvent.click(toggle);
     expect(screen.queryByTestId('leave-note-m3')).not.toBeInTheDocument();
-    await waitFor(() => expect(calls['entries.check']).toHaveBeenLastCalledWith({
-      bookId, entry: { kind: 'meeting', meeting: expect.objectContaining({ presentIds: ['m1', 'm2', 'm3'], absent: [] }) as unknown },
-    }));
+    await waitFor(() =>
+      expect(calls['entries.check']).toHaveBeenLastCalledWith({
+        bookId,
+        entry: {
+          kind: 'meeting',
+          meeting: expect.objectContaining({ presentIds: ['m1', 'm2', 'm3'], absent: [] }) as unknown,
+        },
+      }),
+    );
     await waitFor(() => expect(within(panel).getByTestId('quorum-result')).not.toHaveTextContent('未达到'));
   });
 
@@ -143,11 +167,25 @@ describe('MeetingEditor sealing', () => {
     await userEvent.click(await screen.findByTestId('seal-button'));
     const summary = await screen.findByTestId('seal-summary');
     for (const text of [
-      '第 5 次', '现场会议', '2025-03-18 09:30 至 2025-03-18 11:00', '学会302会议室', '张三', '赵六', '张三、李四',
-      '王五：出差在外，会前已向组长请假', '钱七（学会秘书处）', '学习贯彻全会精神', '李四：建议增加青年会员座谈。',
-      '同意年度工作计划', '同意 2 票，反对 0 票，弃权 0 票', '会议由张三主持，审议并通过年度工作计划。',
-      '是，未与理事会或其他会议合并', '未达到法定人数', '会议纪要应在形成后3个工作日内报送',
-    ]) expect(summary).toHaveTextContent(text);
+      '第 5 次',
+      '现场会议',
+      '2025-03-18 09:30 至 2025-03-18 11:00',
+      '学会302会议室',
+      '张三',
+      '赵六',
+      '张三、李四',
+      '王五：出差在外，会前已向组长请假',
+      '钱七（学会秘书处）',
+      '学习贯彻全会精神',
+      '李四：建议增加青年会员座谈。',
+      '同意年度工作计划',
+      '同意 2 票，反对 0 票，弃权 0 票',
+      '会议由张三主持，审议并通过年度工作计划。',
+      '是，未与理事会或其他会议合并',
+      '未达到法定人数',
+      '会议纪要应在形成后3个工作日内报送',
+    ])
+      expect(summary).toHaveTextContent(text);
     expect(screen.getByText('封存后，这条记录将永久保存，不能再修改或删除。')).toBeInTheDocument();
     expect(calls['meetings.seal']).not.toHaveBeenCalled();
 
@@ -157,8 +195,12 @@ describe('MeetingEditor sealing', () => {
       bookId,
       requestId: id,
       meeting: expect.objectContaining({
-        number: 5, chairId: 'm1', presentIds: ['m1', 'm2'], absent: [{ memberId: 'm3', leaveNote: '出差在外，会前已向组长请假' }],
-        decisions: [{ text: '同意年度工作计划', votes: { for: 2, against: 0, abstain: 0 } }], heldSeparately: true,
+        number: 5,
+        chairId: 'm1',
+        presentIds: ['m1', 'm2'],
+        absent: [{ memberId: 'm3', leaveNote: '出差在外，会前已向组长请假' }],
+        decisions: [{ text: '同意年度工作计划', votes: { for: 2, against: 0, abstain: 0 } }],
+        heldSeparately: true,
       }),
     });
     expect(await getDraft(id)).toBeUndefined();
@@ -171,7 +213,9 @@ describe('MeetingEditor sealing', () => {
   it('keeps the draft and shows the Chinese error when sealing fails, marking the field', async () => {
     const { calls, onSealed, id } = await setup(completeForm());
     // Injected: a refusal naming a field.
-    calls['meetings.seal'].mockRejectedValueOnce(apiError('rule-violation', '地点与会议室登记不符，请核对', 'meeting.place'));
+    calls['meetings.seal'].mockRejectedValueOnce(
+      apiError('rule-violation', '地点与会议室登记不符，请核对', 'meeting.place'),
+    );
     await userEvent.click(await screen.findByTestId('seal-button'));
     await userEvent.click(await screen.findByTestId('seal-confirm'));
     expect(await screen.findByTestId('seal-error')).toHaveTextContent('地点与会议室登记不符，请核对');

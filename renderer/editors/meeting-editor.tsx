@@ -16,7 +16,13 @@ import { MeetingBasics } from './meeting-basics';
 import { DutyPicker } from '../ledger/duty-picker';
 import { MeetingElection } from './meeting-election';
 import {
-  activeRoster, attendanceOf, checkMeeting, emptyMeetingForm, meetingCheckInput, meetingDate, meetingFieldKey,
+  activeRoster,
+  attendanceOf,
+  checkMeeting,
+  emptyMeetingForm,
+  meetingCheckInput,
+  meetingDate,
+  meetingFieldKey,
   type MeetingForm,
 } from './meeting-form-state';
 import type { MeetingSectionProps } from './meeting-section-props';
@@ -56,7 +62,10 @@ export function MeetingEditor({ bookId, draftId, onSealed, onCancel }: EditorPro
   // Synchronous (the form already holds everything); the frame awaits a promise for every kind.
   const prepareNow = (): Prepared<MeetingPayload> => {
     if (book.loading) {
-      return { ok: false, problems: [{ key: 'attendance', label: '出席情况', message: '会议当天的成员名册正在读取，请稍候再封存' }] };
+      return {
+        ok: false,
+        problems: [{ key: 'attendance', label: '出席情况', message: '会议当天的成员名册正在读取，请稍候再封存' }],
+      };
     }
     const checked = checkMeeting(form, roster);
     if (!checked.ok) return checked;
@@ -71,14 +80,22 @@ export function MeetingEditor({ bookId, draftId, onSealed, onCancel }: EditorPro
     check: (p) => api['entries.check']({ bookId, entry: { kind: 'meeting', meeting: p.input } }),
     onSealed,
     fieldKey,
-    onProblems: (n) => { message.error(`还有 ${n} 处需要修改，请查看页面上方的提示`); },
-    onError: (e) => { message.error(e.message); },
+    onProblems: (n) => {
+      message.error(`还有 ${n} 处需要修改，请查看页面上方的提示`);
+    },
+    onError: (e) => {
+      message.error(e.message);
+    },
   });
-  const saveNow = () => { void handle.flush().then(() => message.success('草稿已保存')); };
+  const saveNow = () => {
+    void handle.flush().then(() => message.success('草稿已保存'));
+  };
 
   useEditorKeys({
     onSave: saveNow,
-    onSeal: () => { void flow.requestSeal(); },
+    onSeal: () => {
+      void flow.requestSeal();
+    },
     disabled: flow.payload !== null,
   });
 
@@ -104,14 +121,20 @@ export function MeetingEditor({ bookId, draftId, onSealed, onCancel }: EditorPro
         serverError={flow.serverError}
         onDismissServerError={flow.clearServerError}
         onSave={saveNow}
-        onSeal={() => { void flow.requestSeal(); }}
+        onSeal={() => {
+          void flow.requestSeal();
+        }}
         onCancel={onCancel}
         sealBusy={flow.preparing || flow.sealing}
         stops={flow.stops}
         side={
           <RulePanel
-            check={evaluation.check} pending={evaluation.pending || book.loading} error={evaluation.error ?? book.error}
-            org={book.org} absentCount={attendanceOf(form, roster).absent.length} guestCount={check.guests.length}
+            check={evaluation.check}
+            pending={evaluation.pending || book.loading}
+            error={evaluation.error ?? book.error}
+            org={book.org}
+            absentCount={attendanceOf(form, roster).absent.length}
+            guestCount={check.guests.length}
           />
         }
       >
@@ -123,14 +146,29 @@ export function MeetingEditor({ bookId, draftId, onSealed, onCancel }: EditorPro
         <Divider />
         <MeetingDecisions {...section} evaluation={evaluation.fresh ? evaluation.evaluation : null} />
         <Divider />
-        <Field label="会议纪要" htmlFor="minutes" name="minutes" errors={errors}
-          extra="如实记录会议过程与结论；封存后不能修改，只能更正。">
-          <LongText schema={meetingInput.shape.minutes} id="minutes" data-testid="minutes" autoSize={{ minRows: 10 }} value={form.minutes}
-            onChange={(e) => setForm({ minutes: e.target.value })} />
+        <Field
+          label="会议纪要"
+          htmlFor="minutes"
+          name="minutes"
+          errors={errors}
+          extra="如实记录会议过程与结论；封存后不能修改，只能更正。"
+        >
+          <LongText
+            schema={meetingInput.shape.minutes}
+            id="minutes"
+            data-testid="minutes"
+            autoSize={{ minRows: 10 }}
+            value={form.minutes}
+            onChange={(e) => setForm({ minutes: e.target.value })}
+          />
         </Field>
         <Field label="单独召开确认" htmlFor="held-separately" name="heldSeparately" errors={errors}>
-          <Checkbox id="held-separately" data-testid="held-separately" checked={form.heldSeparately}
-            onChange={(e) => setForm({ heldSeparately: e.target.checked })}>
+          <Checkbox
+            id="held-separately"
+            data-testid="held-separately"
+            checked={form.heldSeparately}
+            onChange={(e) => setForm({ heldSeparately: e.target.checked })}
+          >
             本次会议单独召开，未与理事会或其他会议合并召开
           </Checkbox>
         </Field>
@@ -139,8 +177,11 @@ export function MeetingEditor({ bookId, draftId, onSealed, onCancel }: EditorPro
         <Divider />
         <DutyPicker kind="meeting" form={form} setForm={setForm} />
         <Field label="附件（签到表、会议材料、照片等）" htmlFor="attachments-input" name="attachments" errors={errors}>
-          <AttachmentsField bookId={bookId} value={form.attachments}
-            onChange={(update) => setForm((f) => ({ ...f, attachments: update(f.attachments) }))} />
+          <AttachmentsField
+            bookId={bookId}
+            value={form.attachments}
+            onChange={(update) => setForm((f) => ({ ...f, attachments: update(f.attachments) }))}
+          />
         </Field>
         <Typography.Paragraph type="secondary">
           快捷键：Ctrl+S 立即保存草稿；Ctrl+Enter 检查并封存。
@@ -149,11 +190,20 @@ export function MeetingEditor({ bookId, draftId, onSealed, onCancel }: EditorPro
       <SealDialog
         open={flow.payload !== null}
         sealing={flow.sealing}
-        check={flow.check} checkError={flow.checkError} checking={flow.checking}
-        onConfirm={() => { void flow.confirm(); }}
+        check={flow.check}
+        checkError={flow.checkError}
+        checking={flow.checking}
+        onConfirm={() => {
+          void flow.confirm();
+        }}
         onCancel={flow.cancel}
       >
-        {flow.payload && <MeetingSummary payload={{ ...flow.payload, evaluation: flow.check?.evaluation ?? null, evaluationError: null }} roster={book.roster} />}
+        {flow.payload && (
+          <MeetingSummary
+            payload={{ ...flow.payload, evaluation: flow.check?.evaluation ?? null, evaluationError: null }}
+            roster={book.roster}
+          />
+        )}
       </SealDialog>
     </>
   );

@@ -19,40 +19,74 @@ const COUNTS: { key: 'votingExpected' | 'votingPresent' | 'ballotsCast' | 'seats
 export function MeetingElection({ form, setForm, errors }: MeetingSectionProps) {
   const e = form.election;
   const setElection = (change: Partial<ElectionForm> | ((current: ElectionForm) => ElectionForm)) =>
-    setForm((f) => ({ ...f, election: typeof change === 'function' ? change(f.election) : { ...f.election, ...change } }));
+    setForm((f) => ({
+      ...f,
+      election: typeof change === 'function' ? change(f.election) : { ...f.election, ...change },
+    }));
 
   return (
     <section aria-labelledby="election-heading">
-      <Typography.Title level={5} id="election-heading">选举</Typography.Title>
-      <Checkbox id="has-election" data-testid="has-election" checked={form.hasElection}
-        onChange={(ev) => setForm({ hasElection: ev.target.checked })}>
+      <Typography.Title level={5} id="election-heading">
+        选举
+      </Typography.Title>
+      <Checkbox
+        id="has-election"
+        data-testid="has-election"
+        checked={form.hasElection}
+        onChange={(ev) => setForm({ hasElection: ev.target.checked })}
+      >
         本次会议进行了选举（党员大会选举或补选）
       </Checkbox>
       {form.hasElection && (
         <div style={{ marginTop: 12 }}>
           {errors.election && <Alert type="error" showIcon title={errors.election} style={{ marginBottom: 8 }} />}
           <Field label="选举对象" htmlFor="election-body" name="election.body" errors={errors} required>
-            <Input id="election-body" data-testid="election-body" maxLength={100} value={e.body}
-              onChange={(ev) => setElection({ body: ev.target.value })} />
+            <Input
+              id="election-body"
+              data-testid="election-body"
+              maxLength={100}
+              value={e.body}
+              onChange={(ev) => setElection({ body: ev.target.value })}
+            />
           </Field>
           <Row gutter={8}>
             {COUNTS.map(({ key, label, suffix }) => (
               <Col xs={12} md={6} key={key}>
                 <Field label={label} htmlFor={`election-${key}`} name={`election.${key}`} errors={errors} required>
-                  <Input id={`election-${key}`} data-testid={`election-${key}`} type="number" min={0} step={1}
-                    inputMode="numeric" suffix={suffix} value={e[key]} onChange={(ev) => setElection({ [key]: ev.target.value })} />
+                  <Input
+                    id={`election-${key}`}
+                    data-testid={`election-${key}`}
+                    type="number"
+                    min={0}
+                    step={1}
+                    inputMode="numeric"
+                    suffix={suffix}
+                    value={e[key]}
+                    onChange={(ev) => setElection({ [key]: ev.target.value })}
+                  />
                 </Field>
               </Col>
             ))}
           </Row>
           <Flex gap={24} wrap>
             <Field label="选举方式" htmlFor="election-competitive" name="election.competitive" errors={errors} required>
-              <Radio.Group id="election-competitive" aria-label="选举方式" value={e.competitive}
+              <Radio.Group
+                id="election-competitive"
+                aria-label="选举方式"
+                value={e.competitive}
                 onChange={(ev) => setElection({ competitive: ev.target.value as boolean })}
-                options={[{ value: true, label: '差额选举' }, { value: false, label: '等额选举' }]} />
+                options={[
+                  { value: true, label: '差额选举' },
+                  { value: false, label: '等额选举' },
+                ]}
+              />
             </Field>
             <Field label="是否补选" htmlFor="election-by" name="election.byElection" errors={errors}>
-              <Checkbox id="election-by" checked={e.byElection} onChange={(ev) => setElection({ byElection: ev.target.checked })}>
+              <Checkbox
+                id="election-by"
+                checked={e.byElection}
+                onChange={(ev) => setElection({ byElection: ev.target.checked })}
+              >
                 补选
               </Checkbox>
             </Field>
@@ -60,30 +94,76 @@ export function MeetingElection({ form, setForm, errors }: MeetingSectionProps) 
           {e.candidates.map((c, i) => (
             <Row gutter={8} key={i} align="bottom">
               <Col xs={14} md={12}>
-                <Field label={`候选人 ${i + 1} 姓名`} htmlFor={`candidate-name-${i}`} name={`election.candidates.${i}.name`} errors={errors} required>
-                  <Input id={`candidate-name-${i}`} data-testid={`candidate-name-${i}`} maxLength={50} value={c.name}
-                    onChange={(ev) => setElection((cur) => ({ ...cur, candidates: replaceAt(cur.candidates, i, { name: ev.target.value }) }))} />
+                <Field
+                  label={`候选人 ${i + 1} 姓名`}
+                  htmlFor={`candidate-name-${i}`}
+                  name={`election.candidates.${i}.name`}
+                  errors={errors}
+                  required
+                >
+                  <Input
+                    id={`candidate-name-${i}`}
+                    data-testid={`candidate-name-${i}`}
+                    maxLength={50}
+                    value={c.name}
+                    onChange={(ev) =>
+                      setElection((cur) => ({
+                        ...cur,
+                        candidates: replaceAt(cur.candidates, i, { name: ev.target.value }),
+                      }))
+                    }
+                  />
                 </Field>
               </Col>
               <Col xs={8} md={8}>
-                <Field label="得票" htmlFor={`candidate-votes-${i}`} name={`election.candidates.${i}.votes`} errors={errors} required>
-                  <Input id={`candidate-votes-${i}`} data-testid={`candidate-votes-${i}`} type="number" min={0} step={1}
-                    inputMode="numeric" suffix="票" value={c.votes}
-                    onChange={(ev) => setElection((cur) => ({ ...cur, candidates: replaceAt(cur.candidates, i, { votes: ev.target.value }) }))} />
+                <Field
+                  label="得票"
+                  htmlFor={`candidate-votes-${i}`}
+                  name={`election.candidates.${i}.votes`}
+                  errors={errors}
+                  required
+                >
+                  <Input
+                    id={`candidate-votes-${i}`}
+                    data-testid={`candidate-votes-${i}`}
+                    type="number"
+                    min={0}
+                    step={1}
+                    inputMode="numeric"
+                    suffix="票"
+                    value={c.votes}
+                    onChange={(ev) =>
+                      setElection((cur) => ({
+                        ...cur,
+                        candidates: replaceAt(cur.candidates, i, { votes: ev.target.value }),
+                      }))
+                    }
+                  />
                 </Field>
               </Col>
               <Col xs={2} md={4}>
                 {e.candidates.length > 1 && (
-                  <Button type="text" danger icon={<DeleteOutlined />} aria-label={`删除候选人 ${i + 1}`} style={{ marginBottom: 24 }}
-                    onClick={() => setElection((cur) => ({ ...cur, candidates: removeAt(cur.candidates, i) }))} />
+                  <Button
+                    type="text"
+                    danger
+                    icon={<DeleteOutlined />}
+                    aria-label={`删除候选人 ${i + 1}`}
+                    style={{ marginBottom: 24 }}
+                    onClick={() => setElection((cur) => ({ ...cur, candidates: removeAt(cur.candidates, i) }))}
+                  />
                 )}
               </Col>
             </Row>
           ))}
-          {errors['election.candidates'] && <Typography.Text type="danger">{errors['election.candidates']}</Typography.Text>}
+          {errors['election.candidates'] && (
+            <Typography.Text type="danger">{errors['election.candidates']}</Typography.Text>
+          )}
           <div>
-            <Button icon={<PlusOutlined />} data-testid="candidate-add"
-              onClick={() => setElection((cur) => ({ ...cur, candidates: [...cur.candidates, emptyCandidate()] }))}>
+            <Button
+              icon={<PlusOutlined />}
+              data-testid="candidate-add"
+              onClick={() => setElection((cur) => ({ ...cur, candidates: [...cur.candidates, emptyCandidate()] }))}
+            >
               添加候选人
             </Button>
           </div>

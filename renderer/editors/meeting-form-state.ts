@@ -9,16 +9,37 @@
  */
 import type { z } from 'zod';
 import {
-  dateTimeString, election as electionSchema, guest as guestSchema, meetingInput,
-  type MeetingDraft, type MeetingInput, type MemberView,
+  dateTimeString,
+  election as electionSchema,
+  guest as guestSchema,
+  meetingInput,
+  type MeetingDraft,
+  type MeetingInput,
+  type MemberView,
 } from '../../db/contract';
 import { dutiesOf, type DutyForm } from '../ledger/duty-picker';
 import { countOrZero, numberOrUndefined, problemsFrom, textOrUndefined, type Problem } from './form-values';
 
-export interface GuestForm { name: string; unit: string }
-export interface TopicForm { title: string; discussion: string; dissent: string }
-export interface DecisionForm { text: string; for: string; against: string; abstain: string }
-export interface CandidateForm { name: string; memberId: string; votes: string }
+export interface GuestForm {
+  name: string;
+  unit: string;
+}
+export interface TopicForm {
+  title: string;
+  discussion: string;
+  dissent: string;
+}
+export interface DecisionForm {
+  text: string;
+  for: string;
+  against: string;
+  abstain: string;
+}
+export interface CandidateForm {
+  name: string;
+  memberId: string;
+  votes: string;
+}
 export interface ElectionForm {
   body: string;
   votingExpected: string;
@@ -61,12 +82,33 @@ export const emptyCandidate = (): CandidateForm => ({ name: '', memberId: '', vo
 
 export function emptyMeetingForm(): MeetingForm {
   return {
-    type: 'group-meeting', number: '', title: '', mode: 'onsite', startAt: '', endAt: '', place: '',
-    chairId: '', chairDelegated: false, recorder: '', absentIds: [], leaveNotes: {}, guests: [], topics: [emptyTopic()],
-    decisions: [], minutes: '', heldSeparately: false, hasElection: false,
+    type: 'group-meeting',
+    number: '',
+    title: '',
+    mode: 'onsite',
+    startAt: '',
+    endAt: '',
+    place: '',
+    chairId: '',
+    chairDelegated: false,
+    recorder: '',
+    absentIds: [],
+    leaveNotes: {},
+    guests: [],
+    topics: [emptyTopic()],
+    decisions: [],
+    minutes: '',
+    heldSeparately: false,
+    hasElection: false,
     election: {
-      body: '', votingExpected: '', votingPresent: '', ballotsCast: '', seats: '',
-      competitive: true, byElection: false, candidates: [emptyCandidate()],
+      body: '',
+      votingExpected: '',
+      votingPresent: '',
+      ballotsCast: '',
+      seats: '',
+      competitive: true,
+      byElection: false,
+      candidates: [emptyCandidate()],
     },
     attachments: [],
   };
@@ -82,7 +124,10 @@ export function activeRoster(roster: readonly MemberView[]): MemberView[] {
   return roster.filter((m) => m.active);
 }
 
-export interface Attendance { presentIds: string[]; absent: { memberId: string; leaveNote: string }[] }
+export interface Attendance {
+  presentIds: string[];
+  absent: { memberId: string; leaveNote: string }[];
+}
 
 export function attendanceOf(form: MeetingForm, roster: readonly MemberView[]): Attendance {
   const absentSet = new Set(form.absentIds);
@@ -158,7 +203,9 @@ function nameOf(roster: readonly MemberView[], id: string): string {
  * contract but by member in the form (`leaveNote.<memberId>`), attendance as a whole.
  */
 export function meetingFieldKey(
-  path: string, form: MeetingForm, roster: readonly MemberView[],
+  path: string,
+  form: MeetingForm,
+  roster: readonly MemberView[],
 ): { key: string; label?: string } | undefined {
   const m = /^absent\.(\d+)(?:\.|$)/.exec(path);
   if (m) {
@@ -169,9 +216,7 @@ export function meetingFieldKey(
   return undefined;
 }
 
-export type MeetingCheck =
-  | { ok: true; input: MeetingInput; problems: [] }
-  | { ok: false; problems: Problem[] };
+export type MeetingCheck = { ok: true; input: MeetingInput; problems: [] } | { ok: false; problems: Problem[] };
 
 /**
  * Client-side checks before the confirmation dialog: the contract schema plus the rule the
@@ -199,7 +244,11 @@ export function checkMeeting(form: MeetingForm, roster: readonly MemberView[]): 
     }
   }
   // The service refuses a chair recorded as absent (主持人应记为实到); say so before the dialog.
-  if (form.chairId && form.absentIds.includes(form.chairId) && activeRoster(roster).some((m) => m.memberId === form.chairId)) {
+  if (
+    form.chairId &&
+    form.absentIds.includes(form.chairId) &&
+    activeRoster(roster).some((m) => m.memberId === form.chairId)
+  ) {
     const name = nameOf(roster, form.chairId);
     problems.push({ key: 'chairId', label: '', message: `主持人“${name}”应记为实到` });
   }

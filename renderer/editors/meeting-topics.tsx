@@ -19,76 +19,186 @@ const VOTE_FIELDS: { key: 'for' | 'against' | 'abstain'; label: string }[] = [
 export function MeetingTopics({ form, setForm, errors }: MeetingSectionProps) {
   return (
     <section aria-labelledby="topics-heading">
-      <Typography.Title level={5} id="topics-heading">议题与讨论</Typography.Title>
+      <Typography.Title level={5} id="topics-heading">
+        议题与讨论
+      </Typography.Title>
       {form.topics.map((t, i) => (
-        <Card key={i} size="small" style={{ marginBottom: 12 }} title={`议题 ${i + 1}`} extra={form.topics.length > 1 && (
-          <Button type="text" danger icon={<DeleteOutlined />} aria-label={`删除议题 ${i + 1}`}
-            onClick={() => setForm((f) => ({ ...f, topics: removeAt(f.topics, i) }))}>删除</Button>
-        )}>
-          <Field label={`议题 ${i + 1} 名称`} htmlFor={`topic-title-${i}`} name={`topics.${i}.title`} errors={errors} required>
-            <Input id={`topic-title-${i}`} data-testid={`topic-title-${i}`} maxLength={200} value={t.title}
-              onChange={(e) => setForm((f) => ({ ...f, topics: replaceAt(f.topics, i, { title: e.target.value }) }))} />
+        <Card
+          key={i}
+          size="small"
+          style={{ marginBottom: 12 }}
+          title={`议题 ${i + 1}`}
+          extra={
+            form.topics.length > 1 && (
+              <Button
+                type="text"
+                danger
+                icon={<DeleteOutlined />}
+                aria-label={`删除议题 ${i + 1}`}
+                onClick={() => setForm((f) => ({ ...f, topics: removeAt(f.topics, i) }))}
+              >
+                删除
+              </Button>
+            )
+          }
+        >
+          <Field
+            label={`议题 ${i + 1} 名称`}
+            htmlFor={`topic-title-${i}`}
+            name={`topics.${i}.title`}
+            errors={errors}
+            required
+          >
+            <Input
+              id={`topic-title-${i}`}
+              data-testid={`topic-title-${i}`}
+              maxLength={200}
+              value={t.title}
+              onChange={(e) => setForm((f) => ({ ...f, topics: replaceAt(f.topics, i, { title: e.target.value }) }))}
+            />
           </Field>
           <Field label="讨论情况" htmlFor={`topic-discussion-${i}`} name={`topics.${i}.discussion`} errors={errors}>
-            <LongText schema={topic.shape.discussion} id={`topic-discussion-${i}`} data-testid={`topic-discussion-${i}`} autoSize={{ minRows: 3 }}
+            <LongText
+              schema={topic.shape.discussion}
+              id={`topic-discussion-${i}`}
+              data-testid={`topic-discussion-${i}`}
+              autoSize={{ minRows: 3 }}
               value={t.discussion}
-              onChange={(e) => setForm((f) => ({ ...f, topics: replaceAt(f.topics, i, { discussion: e.target.value }) }))} />
+              onChange={(e) =>
+                setForm((f) => ({ ...f, topics: replaceAt(f.topics, i, { discussion: e.target.value }) }))
+              }
+            />
           </Field>
-          <Field label="不同意见（有言必录，照实记载发言人和意见）" htmlFor={`topic-dissent-${i}`} name={`topics.${i}.dissent`} errors={errors}>
-            <LongText schema={topic.shape.dissent} id={`topic-dissent-${i}`} data-testid={`topic-dissent-${i}`} autoSize={{ minRows: 2 }}
+          <Field
+            label="不同意见（有言必录，照实记载发言人和意见）"
+            htmlFor={`topic-dissent-${i}`}
+            name={`topics.${i}.dissent`}
+            errors={errors}
+          >
+            <LongText
+              schema={topic.shape.dissent}
+              id={`topic-dissent-${i}`}
+              data-testid={`topic-dissent-${i}`}
+              autoSize={{ minRows: 2 }}
               value={t.dissent}
-              onChange={(e) => setForm((f) => ({ ...f, topics: replaceAt(f.topics, i, { dissent: e.target.value }) }))} />
+              onChange={(e) => setForm((f) => ({ ...f, topics: replaceAt(f.topics, i, { dissent: e.target.value }) }))}
+            />
           </Field>
         </Card>
       ))}
-      <Button icon={<PlusOutlined />} data-testid="topic-add"
-        onClick={() => setForm((f) => ({ ...f, topics: [...f.topics, emptyTopic()] }))}>添加议题</Button>
+      <Button
+        icon={<PlusOutlined />}
+        data-testid="topic-add"
+        onClick={() => setForm((f) => ({ ...f, topics: [...f.topics, emptyTopic()] }))}
+      >
+        添加议题
+      </Button>
     </section>
   );
 }
 
-export function MeetingDecisions({ form, setForm, errors, evaluation }: MeetingSectionProps & { evaluation: MeetingEvaluation | null }) {
+export function MeetingDecisions({
+  form,
+  setForm,
+  errors,
+  evaluation,
+}: MeetingSectionProps & { evaluation: MeetingEvaluation | null }) {
   const setDecision = (i: number, patch: Partial<DecisionForm>) =>
     setForm((f) => ({ ...f, decisions: replaceAt(f.decisions, i, patch) }));
   return (
     <section aria-labelledby="decisions-heading">
-      <Typography.Title level={5} id="decisions-heading">决议与表决</Typography.Title>
-      {form.decisions.length === 0 && <Typography.Paragraph type="secondary">本次会议如有表决事项，请逐项添加决议并填写票数。</Typography.Paragraph>}
+      <Typography.Title level={5} id="decisions-heading">
+        决议与表决
+      </Typography.Title>
+      {form.decisions.length === 0 && (
+        <Typography.Paragraph type="secondary">本次会议如有表决事项，请逐项添加决议并填写票数。</Typography.Paragraph>
+      )}
       {form.decisions.map((d, i) => {
         const verdict = evaluation?.decisions[i];
         return (
-          <Card key={i} size="small" style={{ marginBottom: 12 }} title={
-            <Flex gap={8} align="center">
-              <span>决议 {i + 1}</span>
-              {verdict && <Tag color={verdict.passed ? 'green' : 'red'} data-testid={`decision-result-${i}`}>
-                {verdict.passed ? '通过' : '未通过'}
-              </Tag>}
-            </Flex>
-          } extra={
-            <Button type="text" danger icon={<DeleteOutlined />} aria-label={`删除决议 ${i + 1}`}
-              onClick={() => setForm((f) => ({ ...f, decisions: removeAt(f.decisions, i) }))}>删除</Button>
-          }>
-            <Field label={`决议 ${i + 1} 内容`} htmlFor={`decision-text-${i}`} name={`decisions.${i}.text`} errors={errors} required>
-              <Input.TextArea id={`decision-text-${i}`} data-testid={`decision-text-${i}`} maxLength={500}
-                autoSize={{ minRows: 1, maxRows: 4 }} value={d.text} onChange={(e) => setDecision(i, { text: e.target.value })} />
+          <Card
+            key={i}
+            size="small"
+            style={{ marginBottom: 12 }}
+            title={
+              <Flex gap={8} align="center">
+                <span>决议 {i + 1}</span>
+                {verdict && (
+                  <Tag color={verdict.passed ? 'green' : 'red'} data-testid={`decision-result-${i}`}>
+                    {verdict.passed ? '通过' : '未通过'}
+                  </Tag>
+                )}
+              </Flex>
+            }
+            extra={
+              <Button
+                type="text"
+                danger
+                icon={<DeleteOutlined />}
+                aria-label={`删除决议 ${i + 1}`}
+                onClick={() => setForm((f) => ({ ...f, decisions: removeAt(f.decisions, i) }))}
+              >
+                删除
+              </Button>
+            }
+          >
+            <Field
+              label={`决议 ${i + 1} 内容`}
+              htmlFor={`decision-text-${i}`}
+              name={`decisions.${i}.text`}
+              errors={errors}
+              required
+            >
+              <Input.TextArea
+                id={`decision-text-${i}`}
+                data-testid={`decision-text-${i}`}
+                maxLength={500}
+                autoSize={{ minRows: 1, maxRows: 4 }}
+                value={d.text}
+                onChange={(e) => setDecision(i, { text: e.target.value })}
+              />
             </Field>
             <Row gutter={8}>
               {VOTE_FIELDS.map(({ key, label }) => (
                 <Col span={8} key={key}>
-                  <Field label={`${label}票`} htmlFor={`votes-${key}-${i}`} name={`decisions.${i}.votes.${key}`} errors={errors} required>
-                    <Input id={`votes-${key}-${i}`} data-testid={`votes-${key}-${i}`} type="number" min={0} step={1}
-                      inputMode="numeric" suffix="票" value={d[key]} onChange={(e) => setDecision(i, { [key]: e.target.value })} />
+                  <Field
+                    label={`${label}票`}
+                    htmlFor={`votes-${key}-${i}`}
+                    name={`decisions.${i}.votes.${key}`}
+                    errors={errors}
+                    required
+                  >
+                    <Input
+                      id={`votes-${key}-${i}`}
+                      data-testid={`votes-${key}-${i}`}
+                      type="number"
+                      min={0}
+                      step={1}
+                      inputMode="numeric"
+                      suffix="票"
+                      value={d[key]}
+                      onChange={(e) => setDecision(i, { [key]: e.target.value })}
+                    />
                   </Field>
                 </Col>
               ))}
             </Row>
-            {errors[`decisions.${i}.votes`] && <Typography.Paragraph type="danger">{errors[`decisions.${i}.votes`]}</Typography.Paragraph>}
-            {verdict && <Typography.Text type={verdict.passed ? 'success' : 'danger'}>{verdict.message}</Typography.Text>}
+            {errors[`decisions.${i}.votes`] && (
+              <Typography.Paragraph type="danger">{errors[`decisions.${i}.votes`]}</Typography.Paragraph>
+            )}
+            {verdict && (
+              <Typography.Text type={verdict.passed ? 'success' : 'danger'}>{verdict.message}</Typography.Text>
+            )}
           </Card>
         );
       })}
-      <Button icon={<PlusOutlined />} data-testid="decision-add"
-        onClick={() => setForm((f) => ({ ...f, decisions: [...f.decisions, emptyDecision()] }))}>添加决议</Button>
+      <Button
+        icon={<PlusOutlined />}
+        data-testid="decision-add"
+        onClick={() => setForm((f) => ({ ...f, decisions: [...f.decisions, emptyDecision()] }))}
+      >
+        添加决议
+      </Button>
     </section>
   );
 }

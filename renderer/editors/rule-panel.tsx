@@ -21,18 +21,34 @@ export interface RulePanelProps {
   waitingText?: string;
 }
 
-export function RulePanel({ check, pending, error, org, absentCount = 0, guestCount = 0, waitingText = '正在检查…' }: RulePanelProps) {
+export function RulePanel({
+  check,
+  pending,
+  error,
+  org,
+  absentCount = 0,
+  guestCount = 0,
+  waitingText = '正在检查…',
+}: RulePanelProps) {
   return (
     <Card
-      data-testid="rule-panel" size="small" aria-live="polite"
-      title={<Flex gap={8} align="center">封存前检查{pending && <Spin size="small" />}</Flex>}
+      data-testid="rule-panel"
+      size="small"
+      aria-live="polite"
+      title={
+        <Flex gap={8} align="center">
+          封存前检查{pending && <Spin size="small" />}
+        </Flex>
+      }
       extra={org && <Tag>{org.profile.label}</Tag>}
     >
       {error && <Alert type="error" showIcon title={`规则检查暂不可用：${error}`} style={{ marginBottom: 8 }} />}
       {!check && !error && <Typography.Text type="secondary">{waitingText}</Typography.Text>}
       {check && (
         <Flex vertical gap={8}>
-          {check.evaluation && <EvaluationView evaluation={check.evaluation} absentCount={absentCount} guestCount={guestCount} />}
+          {check.evaluation && (
+            <EvaluationView evaluation={check.evaluation} absentCount={absentCount} guestCount={guestCount} />
+          )}
           <CheckGroups check={check} />
         </Flex>
       )}
@@ -41,7 +57,11 @@ export function RulePanel({ check, pending, error, org, absentCount = 0, guestCo
           <Divider size="small" />
           <Typography.Text type="secondary">本组织执行的规则：</Typography.Text>
           <ul style={{ margin: 0, paddingInlineStart: 20 }}>
-            {org.profile.rules.map((r) => <li key={r}><Typography.Text type="secondary">{r}</Typography.Text></li>)}
+            {org.profile.rules.map((r) => (
+              <li key={r}>
+                <Typography.Text type="secondary">{r}</Typography.Text>
+              </li>
+            ))}
           </ul>
         </>
       )}
@@ -49,14 +69,30 @@ export function RulePanel({ check, pending, error, org, absentCount = 0, guestCo
   );
 }
 
-function EvaluationView({ evaluation: ev, absentCount, guestCount }: { evaluation: MeetingEvaluation; absentCount: number; guestCount: number }) {
+function EvaluationView({
+  evaluation: ev,
+  absentCount,
+  guestCount,
+}: {
+  evaluation: MeetingEvaluation;
+  absentCount: number;
+  guestCount: number;
+}) {
   return (
     <Flex vertical gap={8}>
       <Row gutter={8}>
-        <Col span={6}><Statistic title="应到" value={ev.expected.length} suffix="人" /></Col>
-        <Col span={6}><Statistic title="实到" value={ev.presentCount} suffix="人" /></Col>
-        <Col span={6}><Statistic title="缺席" value={absentCount} suffix="人" /></Col>
-        <Col span={6}><Statistic title="列席" value={guestCount} suffix="人" /></Col>
+        <Col span={6}>
+          <Statistic title="应到" value={ev.expected.length} suffix="人" />
+        </Col>
+        <Col span={6}>
+          <Statistic title="实到" value={ev.presentCount} suffix="人" />
+        </Col>
+        <Col span={6}>
+          <Statistic title="缺席" value={absentCount} suffix="人" />
+        </Col>
+        <Col span={6}>
+          <Statistic title="列席" value={guestCount} suffix="人" />
+        </Col>
       </Row>
       <div data-testid="quorum-result">
         <Tag color={ev.quorum.met ? 'green' : 'red'}>{ev.quorum.met ? '达到法定人数' : '未达到法定人数'}</Tag>
@@ -64,7 +100,9 @@ function EvaluationView({ evaluation: ev, absentCount, guestCount }: { evaluatio
       </div>
       {ev.decisions.map((d, i) => (
         <div key={i} data-testid={`rule-decision-${i}`}>
-          <Tag color={d.passed ? 'green' : 'red'}>决议 {i + 1}：{d.passed ? '通过' : '未通过'}</Tag>
+          <Tag color={d.passed ? 'green' : 'red'}>
+            决议 {i + 1}：{d.passed ? '通过' : '未通过'}
+          </Tag>
           <Typography.Text>{d.message}</Typography.Text>
         </div>
       ))}
@@ -75,8 +113,12 @@ function EvaluationView({ evaluation: ev, absentCount, guestCount }: { evaluatio
       </div>
       {ev.election && (
         <div data-testid="election-result">
-          <Tag color={ev.election.thresholdMet ? 'green' : 'red'}>{ev.election.thresholdMet ? '到会人数符合选举要求' : '到会人数不足'}</Tag>
-          <Tag color={ev.election.marginMet ? 'green' : 'orange'}>{ev.election.marginMet ? '差额比例符合' : '差额比例不足'}</Tag>
+          <Tag color={ev.election.thresholdMet ? 'green' : 'red'}>
+            {ev.election.thresholdMet ? '到会人数符合选举要求' : '到会人数不足'}
+          </Tag>
+          <Tag color={ev.election.marginMet ? 'green' : 'orange'}>
+            {ev.election.marginMet ? '差额比例符合' : '差额比例不足'}
+          </Tag>
           <Typography.Paragraph style={{ margin: 0 }}>{ev.election.message}</Typography.Paragraph>
           {ev.election.elected.length > 0 && <Typography.Text>当选：{ev.election.elected.join('、')}</Typography.Text>}
         </div>

@@ -15,14 +15,32 @@ import { RulePanel } from './rule-panel';
 import { SealDialog } from './seal-dialog';
 
 const LATE = { code: 'late-recording', message: '事项发生于2025年5月20日，4天后（2025年5月24日）才记录，超过3天。' };
-const FUTURE = { code: 'future-date', field: 'date', message: '活动日期为2025年6月1日，晚于今天（2025年5月24日），不能记录尚未发生的事项' };
+const FUTURE = {
+  code: 'future-date',
+  field: 'date',
+  message: '活动日期为2025年6月1日，晚于今天（2025年5月24日），不能记录尚未发生的事项',
+};
 
-const check = (over: Partial<EntryCheck> = {}): EntryCheck => ({ kind: 'activity', blocking: [], flags: [], passed: [], ...over });
+const check = (over: Partial<EntryCheck> = {}): EntryCheck => ({
+  kind: 'activity',
+  blocking: [],
+  flags: [],
+  passed: [],
+  ...over,
+});
 
 describe('the check groups', () => {
   it('the panel names what blocks, what will be sealed as a flag, and what passed', () => {
-    render(<App><RulePanel org={ORG} pending={false} error={null}
-      check={check({ blocking: [FUTURE], flags: [LATE], passed: ['参加成员均为活动当天在任的成员。'] })} /></App>);
+    render(
+      <App>
+        <RulePanel
+          org={ORG}
+          pending={false}
+          error={null}
+          check={check({ blocking: [FUTURE], flags: [LATE], passed: ['参加成员均为活动当天在任的成员。'] })}
+        />
+      </App>,
+    );
     const panel = screen.getByTestId('rule-panel');
     expect(within(panel).getByTestId('check-blocking')).toHaveTextContent('须修改后才能封存（1 项）');
     expect(within(panel).getByTestId('rule-error')).toHaveTextContent('晚于今天');
@@ -33,21 +51,47 @@ describe('the check groups', () => {
   });
 
   it('an empty check says what will appear, not that all is well', () => {
-    render(<App><RulePanel org={null} pending={false} error={null} check={check()} /></App>);
+    render(
+      <App>
+        <RulePanel org={null} pending={false} error={null} check={check()} />
+      </App>,
+    );
     expect(screen.getByTestId('check-empty')).toHaveTextContent('填写日期等内容后');
     expect(screen.queryByTestId('check-passed')).not.toBeInTheDocument();
   });
 
   it('the confirmation cannot be confirmed while a check blocks, and lists the flags it will seal', async () => {
     const onConfirm = vi.fn();
-    const { rerender } = render(<App><SealDialog open sealing={false} check={check({ blocking: [FUTURE], flags: [LATE] })}
-      onConfirm={onConfirm} onCancel={vi.fn()}>摘要</SealDialog></App>);
+    const { rerender } = render(
+      <App>
+        <SealDialog
+          open
+          sealing={false}
+          check={check({ blocking: [FUTURE], flags: [LATE] })}
+          onConfirm={onConfirm}
+          onCancel={vi.fn()}
+        >
+          摘要
+        </SealDialog>
+      </App>,
+    );
     expect(await screen.findByTestId('seal-blocked')).toHaveTextContent('须修改后才能封存');
     expect(screen.getByTestId('check-flags')).toHaveTextContent(LATE.message);
     expect(screen.getByTestId('seal-confirm')).toBeDisabled();
 
-    rerender(<App><SealDialog open sealing={false} check={check({ flags: [LATE], passed: ['日期不晚于今天。'] })}
-      onConfirm={onConfirm} onCancel={vi.fn()}>摘要</SealDialog></App>);
+    rerender(
+      <App>
+        <SealDialog
+          open
+          sealing={false}
+          check={check({ flags: [LATE], passed: ['日期不晚于今天。'] })}
+          onConfirm={onConfirm}
+          onCancel={vi.fn()}
+        >
+          摘要
+        </SealDialog>
+      </App>,
+    );
     expect(screen.queryByTestId('seal-blocked')).not.toBeInTheDocument();
     expect(screen.getByText('已通过的检查（1 项）')).toBeInTheDocument();
     await userEvent.click(screen.getByTestId('seal-confirm'));
@@ -55,7 +99,13 @@ describe('the check groups', () => {
   });
 
   it('a check that could not be made says sealing still checks, and waits no one', () => {
-    render(<App><SealDialog open sealing={false} checkError="无法连接记录本服务" onConfirm={vi.fn()} onCancel={vi.fn()}>摘要</SealDialog></App>);
+    render(
+      <App>
+        <SealDialog open sealing={false} checkError="无法连接记录本服务" onConfirm={vi.fn()} onCancel={vi.fn()}>
+          摘要
+        </SealDialog>
+      </App>,
+    );
     expect(screen.getByTestId('seal-checks')).toHaveTextContent('确认封存时仍会检查');
     expect(screen.getByTestId('seal-confirm')).toBeEnabled();
   });
@@ -74,11 +124,22 @@ describe('an activity recorded late', () => {
   // The real service, four days after the activity: its own check, and its own seal refusing nothing it did not show.
   it('shows the late-recording flag while typing and in the confirmation, from the check of the very input sealed', async () => {
     const { api: calls, bookId } = await realBook('2025-05-24T10:00');
-    renderWithApi(<ActivityEditor bookId={bookId} draftId={`late-${Math.random().toString(36).slice(2)}`} onSealed={vi.fn()} onCancel={vi.fn()} />, calls);
+    renderWithApi(
+      <ActivityEditor
+        bookId={bookId}
+        draftId={`late-${Math.random().toString(36).slice(2)}`}
+        onSealed={vi.fn()}
+        onCancel={vi.fn()}
+      />,
+      calls,
+    );
     await fill('2025-05-20');
     const panel = await screen.findByTestId('rule-panel');
     await waitFor(() => expect(within(panel).getByTestId('rule-flag')).toHaveTextContent('才记录'));
-    expect(calls['entries.check']).toHaveBeenLastCalledWith({ bookId, entry: { kind: 'activity', activity: { date: '2025-05-20', participantIds: [] } } });
+    expect(calls['entries.check']).toHaveBeenLastCalledWith({
+      bookId,
+      entry: { kind: 'activity', activity: { date: '2025-05-20', participantIds: [] } },
+    });
 
     await userEvent.click(screen.getByTestId('seal-button'));
     const dialog = await screen.findByRole('dialog');
@@ -86,16 +147,30 @@ describe('an activity recorded late', () => {
     expect(within(dialog).getByTestId('rule-flag')).toHaveTextContent('才记录');
     // The confirmation's check is of the parsed input that will be sealed, not of the form.
     expect(calls['entries.check']).toHaveBeenLastCalledWith({
-      bookId, entry: { kind: 'activity', activity: expect.objectContaining({ type: 'study', title: '集体学习', date: '2025-05-20' }) as unknown },
+      bookId,
+      entry: {
+        kind: 'activity',
+        activity: expect.objectContaining({ type: 'study', title: '集体学习', date: '2025-05-20' }) as unknown,
+      },
     });
     expect(within(dialog).getByTestId('seal-confirm')).toBeEnabled();
   });
 
   it('a future date blocks before the seal is tried', async () => {
     const { api: calls, bookId } = await realBook('2025-05-24T10:00');
-    renderWithApi(<ActivityEditor bookId={bookId} draftId={`future-${Math.random().toString(36).slice(2)}`} onSealed={vi.fn()} onCancel={vi.fn()} />, calls);
+    renderWithApi(
+      <ActivityEditor
+        bookId={bookId}
+        draftId={`future-${Math.random().toString(36).slice(2)}`}
+        onSealed={vi.fn()}
+        onCancel={vi.fn()}
+      />,
+      calls,
+    );
     await fill('2025-06-01');
-    await waitFor(() => expect(within(screen.getByTestId('rule-panel')).getByTestId('check-blocking')).toHaveTextContent('晚于今天'));
+    await waitFor(() =>
+      expect(within(screen.getByTestId('rule-panel')).getByTestId('check-blocking')).toHaveTextContent('晚于今天'),
+    );
     await userEvent.click(screen.getByTestId('seal-button'));
     expect(await screen.findByTestId('seal-blocked')).toHaveTextContent('晚于今天');
     expect(screen.getByTestId('seal-confirm')).toBeDisabled();

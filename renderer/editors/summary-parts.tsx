@@ -4,7 +4,10 @@ import { Descriptions, Typography } from 'antd';
 import type { AttachmentRef } from '../../db/contract';
 import { formatSize } from './attachments-field';
 
-export interface SummaryRow { label: string; value: ReactNode }
+export interface SummaryRow {
+  label: string;
+  value: ReactNode;
+}
 
 /** Multi-line text exactly as it will be sealed (line breaks kept). */
 export function Prose({ text }: { text: string | undefined }) {
@@ -13,7 +16,11 @@ export function Prose({ text }: { text: string | undefined }) {
 }
 
 export function orEmpty(text: string | number | undefined | null): ReactNode {
-  return text === undefined || text === null || text === '' ? <Typography.Text type="secondary">（未填写）</Typography.Text> : text;
+  return text === undefined || text === null || text === '' ? (
+    <Typography.Text type="secondary">（未填写）</Typography.Text>
+  ) : (
+    text
+  );
 }
 
 export function attachmentsText(list: readonly AttachmentRef[]): ReactNode {
@@ -24,7 +31,9 @@ export function attachmentsText(list: readonly AttachmentRef[]): ReactNode {
 export function SummaryTable({ rows }: { rows: SummaryRow[] }) {
   return (
     <Descriptions
-      bordered size="small" column={1}
+      bordered
+      size="small"
+      column={1}
       items={rows.map((r, i) => ({ key: i, label: r.label, children: r.value }))}
     />
   );

@@ -18,20 +18,29 @@ export interface EditorDraft<T> {
 }
 
 export function useEditorDraft<T extends object>(
-  kind: DraftKind, draftId: string, bookId: string, empty: () => T, titleOf: (form: T) => string,
+  kind: DraftKind,
+  draftId: string,
+  bookId: string,
+  empty: () => T,
+  titleOf: (form: T) => string,
 ): EditorDraft<T> {
   const handle = useDraft<T>(kind, draftId, { bookId });
   const [blank] = useState(empty);
   const form: T = handle.data ? { ...blank, ...handle.data } : blank;
   const latest = useRef(form);
-  useLayoutEffect(() => { latest.current = form; });
+  useLayoutEffect(() => {
+    latest.current = form;
+  });
 
   const { update } = handle;
-  const setForm = useCallback((change: FormUpdate<T>) => {
-    const next = typeof change === 'function' ? change(latest.current) : { ...latest.current, ...change };
-    latest.current = next;
-    update(next, titleOf(next));
-  }, [update, titleOf]);
+  const setForm = useCallback(
+    (change: FormUpdate<T>) => {
+      const next = typeof change === 'function' ? change(latest.current) : { ...latest.current, ...change };
+      latest.current = next;
+      update(next, titleOf(next));
+    },
+    [update, titleOf],
+  );
 
   return { loading: handle.loading, form, setForm, handle };
 }

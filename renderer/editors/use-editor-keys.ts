@@ -15,7 +15,9 @@ export interface EditorKeys {
 
 export function useEditorKeys(keys: EditorKeys): void {
   const ref = useRef(keys);
-  useEffect(() => { ref.current = keys; });
+  useEffect(() => {
+    ref.current = keys;
+  });
 
   useEffect(() => {
     const onKeyDown = (e: KeyboardEvent) => {

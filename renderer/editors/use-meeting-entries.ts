@@ -2,7 +2,11 @@
 import type { EntrySummary } from '../../db/contract';
 import { errorText, useServiceQuery } from '../app/service-query';
 
-export interface MeetingEntries { items: EntrySummary[]; loading: boolean; error: string | null }
+export interface MeetingEntries {
+  items: EntrySummary[];
+  loading: boolean;
+  error: string | null;
+}
 
 const NONE: EntrySummary[] = [];
 

@@ -21,5 +21,11 @@ export interface EvaluationState {
 
 export function useMeetingEvaluation(bookId: string, check: CheckPayload, enabled: boolean): EvaluationState {
   const s = useSealCheck(bookId, { kind: 'meeting', meeting: check }, enabled);
-  return { evaluation: s.check?.evaluation ?? null, check: s.check, pending: s.pending, error: s.error, fresh: s.fresh };
+  return {
+    evaluation: s.check?.evaluation ?? null,
+    check: s.check,
+    pending: s.pending,
+    error: s.error,
+    fresh: s.fresh,
+  };
 }

@@ -111,13 +111,25 @@ export function useSealFlow<P>(options: SealFlowOptions<P>): SealFlow<P> {
     if (seq !== null) onSealed(seq);
   }, [commit, handle, onSealed, payload, sealing, onError]);
 
-  const cancel = useCallback(() => { if (!sealing) setPayload(null); }, [sealing]);
+  const cancel = useCallback(() => {
+    if (!sealing) setPayload(null);
+  }, [sealing]);
   const clearServerError = useCallback(() => setServerError(null), []);
 
   return {
-    payload, check, checking, checkError, preparing, sealing, attempted, serverError,
+    payload,
+    check,
+    checking,
+    checkError,
+    preparing,
+    sealing,
+    attempted,
+    serverError,
     serverField: serverError?.field ? fieldKey(serverError.field) : null,
     stops,
-    requestSeal, confirm, cancel, clearServerError,
+    requestSeal,
+    confirm,
+    cancel,
+    clearServerError,
   };
 }

@@ -14,15 +14,27 @@ const newId = () => `work-draft-${++n}-${Math.random().toString(36).slice(2)}`;
 /** A real book (clock 2025-03-20) holding one sealed meeting of 2025-03-18; returns its seq. */
 async function bookWithMeeting(): Promise<RealBook & { meetingSeq: number }> {
   const book = await realBook('2025-03-20T10:00');
-  const { seq } = await book.api['meetings.seal']({
+  const { seq } = (await book.api['meetings.seal']({
     bookId: book.bookId,
     meeting: {
-      type: 'group-meeting', number: 5, mode: 'onsite', startAt: '2025-03-18T09:30', endAt: '2025-03-18T11:00',
-      place: '学会302会议室', chairId: 'm1', recorder: '赵六', presentIds: ['m1', 'm2', 'm3'], absent: [], guests: [],
-      topics: [{ title: '学习贯彻全会精神', discussion: '与会成员逐一发言。', dissent: '' }], decisions: [],
-      minutes: '会议由张三主持。', heldSeparately: true, attachments: [],
+      type: 'group-meeting',
+      number: 5,
+      mode: 'onsite',
+      startAt: '2025-03-18T09:30',
+      endAt: '2025-03-18T11:00',
+      place: '学会302会议室',
+      chairId: 'm1',
+      recorder: '赵六',
+      presentIds: ['m1', 'm2', 'm3'],
+      absent: [],
+      guests: [],
+      topics: [{ title: '学习贯彻全会精神', discussion: '与会成员逐一发言。', dissent: '' }],
+      decisions: [],
+      minutes: '会议由张三主持。',
+      heldSeparately: true,
+      attachments: [],
     },
-  }) as { seq: number };
+  })) as { seq: number };
   book.api['meetings.seal'].mockClear();
   return { ...book, meetingSeq: seq };
 }
@@ -48,7 +60,8 @@ describe('WorkItemEditor', () => {
     expect(screen.queryByTestId('work-year')).not.toBeInTheDocument();
 
     await userEvent.click(screen.getByRole('radio', { name: '述职' }));
-    for (const f of ['year', 'reporterId', 'work', 'problems', 'plan']) expect(screen.getByTestId(`work-${f}`)).toBeInTheDocument();
+    for (const f of ['year', 'reporterId', 'work', 'problems', 'plan'])
+      expect(screen.getByTestId(`work-${f}`)).toBeInTheDocument();
     expect(screen.queryByTestId('work-matter')).not.toBeInTheDocument();
     expect(screen.getByLabelText('下一年度工作计划')).toBeInTheDocument();
 
@@ -68,7 +81,12 @@ describe('WorkItemEditor', () => {
   });
 
   it("names the chosen type's missing fields before sealing", async () => {
-    const { calls } = await setup(() => ({ ...emptyWorkItemForm(), type: 'annual-report', title: '2024年度述职', date: '2025-01-10' }));
+    const { calls } = await setup(() => ({
+      ...emptyWorkItemForm(),
+      type: 'annual-report',
+      title: '2024年度述职',
+      date: '2025-01-10',
+    }));
     await userEvent.click(await screen.findByTestId('seal-button'));
     const banner = await screen.findByTestId('form-problems');
     expect(banner).toHaveTextContent('请填写述职年度');
@@ -80,8 +98,14 @@ describe('WorkItemEditor', () => {
 
   it('seals a filing record with only its own fields, then deletes the draft', async () => {
     const { calls, bookId, meetingSeq, onSealed, id } = await setup((seq) => ({
-      ...emptyWorkItemForm(), type: 'filing', title: '第5次会议纪要备案', date: '2025-03-20', meetingSeq: String(seq),
-      to: '科技社团党委', note: '已通过电子邮件报送', matter: '切换类型前输入的内容',
+      ...emptyWorkItemForm(),
+      type: 'filing',
+      title: '第5次会议纪要备案',
+      date: '2025-03-20',
+      meetingSeq: String(seq),
+      to: '科技社团党委',
+      note: '已通过电子邮件报送',
+      matter: '切换类型前输入的内容',
     }));
     await userEvent.click(await screen.findByTestId('seal-button'));
     const summary = await screen.findByTestId('seal-summary');
@@ -95,7 +119,15 @@ describe('WorkItemEditor', () => {
     expect(calls['work.seal']).toHaveBeenCalledWith({
       bookId,
       requestId: id,
-      item: { type: 'filing', title: '第5次会议纪要备案', date: '2025-03-20', meetingSeq, to: '科技社团党委', note: '已通过电子邮件报送', attachments: [] },
+      item: {
+        type: 'filing',
+        title: '第5次会议纪要备案',
+        date: '2025-03-20',
+        meetingSeq,
+        to: '科技社团党委',
+        note: '已通过电子邮件报送',
+        attachments: [],
+      },
     });
     expect(await getDraft(id)).toBeUndefined();
     // The real book now says the meeting's minutes were filed, by this entry.
@@ -105,7 +137,13 @@ describe('WorkItemEditor', () => {
   });
 
   it('keeps the draft when the service refuses the seal', async () => {
-    const { calls, onSealed, id } = await setup(() => ({ ...emptyWorkItemForm(), type: 'other', title: '整理档案', date: '2025-03-20', content: '整理2024年度党建档案。' }));
+    const { calls, onSealed, id } = await setup(() => ({
+      ...emptyWorkItemForm(),
+      type: 'other',
+      title: '整理档案',
+      date: '2025-03-20',
+      content: '整理2024年度党建档案。',
+    }));
     // Injected: a book that turned read-only between opening the editor and sealing.
     calls['work.seal'].mockRejectedValueOnce(apiError('book-readonly', '记录本为只读，不能封存新记录'));
     await userEvent.click(await screen.findByTestId('seal-button'));

@@ -33,10 +33,19 @@ export function WorkItemFields(props: WorkItemFieldsProps) {
   const needsMeetings = FIELDS[form.type].some((s) => s.kind === 'meeting');
   return (
     <div data-testid={`work-fields-${form.type}`}>
-      {needsMeetings && meetingsError && <Alert type="error" showIcon title={meetingsError} style={{ marginBottom: 12 }} />}
+      {needsMeetings && meetingsError && (
+        <Alert type="error" showIcon title={meetingsError} style={{ marginBottom: 12 }} />
+      )}
       {FIELDS[form.type].map((spec) => (
-        <Field key={spec.key} label={spec.label} htmlFor={`work-${spec.key}`} name={spec.key} errors={errors}
-          required={spec.required} extra={spec.hint}>
+        <Field
+          key={spec.key}
+          label={spec.label}
+          htmlFor={`work-${spec.key}`}
+          name={spec.key}
+          errors={errors}
+          required={spec.required}
+          extra={spec.hint}
+        >
           <SpecInput spec={spec} {...props} />
         </Field>
       ))}
@@ -50,28 +59,88 @@ function SpecInput({ spec, form, setForm, roster, meetings }: WorkItemFieldsProp
   const set = (v: string) => setForm({ [spec.key]: v });
   switch (spec.kind) {
     case 'line':
-      return <Input id={id} data-testid={id} maxLength={spec.max} value={value} onChange={(e) => set(e.target.value)} />;
+      return (
+        <Input id={id} data-testid={id} maxLength={spec.max} value={value} onChange={(e) => set(e.target.value)} />
+      );
     case 'prose':
-      return <LongText schema={contractField(form.type, spec.key)} id={id} data-testid={id} autoSize={{ minRows: 4 }} value={value} onChange={(e) => set(e.target.value)} />;
+      return (
+        <LongText
+          schema={contractField(form.type, spec.key)}
+          id={id}
+          data-testid={id}
+          autoSize={{ minRows: 4 }}
+          value={value}
+          onChange={(e) => set(e.target.value)}
+        />
+      );
     case 'date':
       return <Input id={id} data-testid={id} type="date" value={value} onChange={(e) => set(e.target.value)} />;
     case 'year':
-      return <Input id={id} data-testid={id} type="number" min={1921} max={2100} step={1} inputMode="numeric" suffix="年度"
-        value={value} onChange={(e) => set(e.target.value)} />;
+      return (
+        <Input
+          id={id}
+          data-testid={id}
+          type="number"
+          min={1921}
+          max={2100}
+          step={1}
+          inputMode="numeric"
+          suffix="年度"
+          value={value}
+          onChange={(e) => set(e.target.value)}
+        />
+      );
     case 'money':
-      return <Input id={id} data-testid={id} type="number" min={0} step={0.01} inputMode="decimal" suffix="元"
-        value={value} onChange={(e) => set(e.target.value)} />;
+      return (
+        <Input
+          id={id}
+          data-testid={id}
+          type="number"
+          min={0}
+          step={0.01}
+          inputMode="decimal"
+          suffix="元"
+          value={value}
+          onChange={(e) => set(e.target.value)}
+        />
+      );
     case 'choice':
-      return <Radio.Group id={id} data-testid={id} aria-label={spec.label} value={value || undefined} onChange={(e) => set(String(e.target.value))}
-        options={Object.entries(spec.choices ?? {}).map(([v, label]) => ({ value: v, label }))} />;
+      return (
+        <Radio.Group
+          id={id}
+          data-testid={id}
+          aria-label={spec.label}
+          value={value || undefined}
+          onChange={(e) => set(String(e.target.value))}
+          options={Object.entries(spec.choices ?? {}).map(([v, label]) => ({ value: v, label }))}
+        />
+      );
     case 'member':
-      return <Select id={id} data-testid={id} showSearch={{ optionFilterProp: 'label' }} value={value || undefined}
-        onChange={(v: string) => set(v)} placeholder="从成员名册中选择" style={{ width: '100%' }}
-        options={roster.map((m) => ({ value: m.memberId, label: `${m.person.name}（${m.roleLabel}）` }))} />;
+      return (
+        <Select
+          id={id}
+          data-testid={id}
+          showSearch={{ optionFilterProp: 'label' }}
+          value={value || undefined}
+          onChange={(v: string) => set(v)}
+          placeholder="从成员名册中选择"
+          style={{ width: '100%' }}
+          options={roster.map((m) => ({ value: m.memberId, label: `${m.person.name}（${m.roleLabel}）` }))}
+        />
+      );
     case 'meeting':
-      return <Select id={id} data-testid={id} showSearch={{ optionFilterProp: 'label' }} allowClear={!spec.required}
-        value={value || undefined} onChange={(v?: string) => set(v ?? '')}
-        placeholder={meetings.length ? '从已封存的会议记录中选择' : '记录本中还没有已封存的会议记录'} style={{ width: '100%' }}
-        options={meetings.map((e) => ({ value: String(e.seq), label: meetingEntryLabel(e) }))} />;
+      return (
+        <Select
+          id={id}
+          data-testid={id}
+          showSearch={{ optionFilterProp: 'label' }}
+          allowClear={!spec.required}
+          value={value || undefined}
+          onChange={(v?: string) => set(v ?? '')}
+          placeholder={meetings.length ? '从已封存的会议记录中选择' : '记录本中还没有已封存的会议记录'}
+          style={{ width: '100%' }}
+          options={meetings.map((e) => ({ value: String(e.seq), label: meetingEntryLabel(e) }))}
+        />
+      );
   }
 }

@@ -4,7 +4,14 @@
  * typing loses nothing; `FIELDS[type]` decides what is shown and what is sent.
  */
 import { dutiesOf, type DutyForm } from '../ledger/duty-picker';
-import { EVENT_KINDS, MAJOR_CATEGORIES, workItemInput, type MemberView, type WorkItemInput, type WorkItemType } from '../../db/contract';
+import {
+  EVENT_KINDS,
+  MAJOR_CATEGORIES,
+  workItemInput,
+  type MemberView,
+  type WorkItemInput,
+  type WorkItemType,
+} from '../../db/contract';
 import type { Checked } from './entry-editor-frame';
 import { numberOrUndefined, problemsFrom, textOrUndefined } from './form-values';
 
@@ -101,17 +108,42 @@ export const FIELDS: Record<WorkItemType, FieldSpec[]> = {
 
 export function emptyWorkItemForm(): WorkItemForm {
   return {
-    type: 'report', title: '', date: '', attachments: [], to: '', matter: '', reply: '', year: '', reporterId: '',
-    work: '', problems: '', plan: '', event: '', eventKind: '', assessment: '', category: '', amountYuan: '',
-    deliberation: '', outcome: '', meetingSeq: '', newTermStart: '', newTermEnd: '', content: '', approvalDocNo: '', note: '',
+    type: 'report',
+    title: '',
+    date: '',
+    attachments: [],
+    to: '',
+    matter: '',
+    reply: '',
+    year: '',
+    reporterId: '',
+    work: '',
+    problems: '',
+    plan: '',
+    event: '',
+    eventKind: '',
+    assessment: '',
+    category: '',
+    amountYuan: '',
+    deliberation: '',
+    outcome: '',
+    meetingSeq: '',
+    newTermStart: '',
+    newTermEnd: '',
+    content: '',
+    approvalDocNo: '',
+    note: '',
   };
 }
 
 function valueFor(spec: FieldSpec, raw: string): unknown {
   switch (spec.kind) {
-    case 'year': case 'money': case 'meeting':
+    case 'year':
+    case 'money':
+    case 'meeting':
       return numberOrUndefined(raw);
-    case 'choice': case 'member':
+    case 'choice':
+    case 'member':
       return raw || undefined;
     case 'line':
       return spec.required ? raw : textOrUndefined(raw);
@@ -122,7 +154,12 @@ function valueFor(spec: FieldSpec, raw: string): unknown {
 
 /** The union member for the chosen type, only its own fields: what the schema and the seal see. */
 export function workItemDraftInput(form: WorkItemForm): Record<string, unknown> {
-  const out: Record<string, unknown> = { type: form.type, title: form.title, date: form.date, attachments: form.attachments };
+  const out: Record<string, unknown> = {
+    type: form.type,
+    title: form.title,
+    date: form.date,
+    attachments: form.attachments,
+  };
   if (dutiesOf(form)) out.duties = dutiesOf(form);
   for (const spec of FIELDS[form.type]) {
     const v = valueFor(spec, form[spec.key]);

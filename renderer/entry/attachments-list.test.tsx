@@ -8,7 +8,10 @@ import { renderInBook, status } from '../test/kit';
 import { detail, entryApi, input } from './test-fixtures';
 
 const PDF = { hash: 'e'.repeat(64), name: '会议签到表.pdf', mediaType: 'application/pdf', size: 8 };
-const withAttachment: EntryDetail = { ...detail, original: { ...(detail.original as object), input: { ...input, attachments: [PDF] } } };
+const withAttachment: EntryDetail = {
+  ...detail,
+  original: { ...(detail.original as object), input: { ...input, attachments: [PDF] } },
+};
 
 function readText(blob: Blob): Promise<string> {
   // jsdom's Blob has no text(); FileReader it has.
@@ -29,7 +32,9 @@ describe('attachment download', () => {
     URL.createObjectURL = created as unknown as typeof URL.createObjectURL;
     URL.revokeObjectURL = vi.fn();
     clicked = [];
-    vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) { clicked.push(this); });
+    vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
+      clicked.push(this);
+    });
   });
   afterEach(() => {
     vi.restoreAllMocks();
@@ -61,11 +66,15 @@ describe('attachment download', () => {
     const user = userEvent.setup();
     const api = entryApi(false, {
       'entries.get': () => withAttachment,
-      'attachments.get': () => { throw new ApiError('not-found', '附件不存在：记录本中没有这个文件'); },
+      'attachments.get': () => {
+        throw new ApiError('not-found', '附件不存在：记录本中没有这个文件');
+      },
     });
     renderInBook(<EntryPage seq={7} />, api);
     await user.click(await screen.findByRole('button', { name: '下载附件 会议签到表.pdf' }));
-    expect(await screen.findByTestId('attachment-error')).toHaveTextContent('附件“会议签到表.pdf”未能打开：附件不存在：记录本中没有这个文件');
+    expect(await screen.findByTestId('attachment-error')).toHaveTextContent(
+      '附件“会议签到表.pdf”未能打开：附件不存在：记录本中没有这个文件',
+    );
     expect(created).not.toHaveBeenCalled();
     expect(clicked).toHaveLength(0);
   });

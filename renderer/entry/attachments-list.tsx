@@ -43,12 +43,27 @@ export function AttachmentsList() {
   return (
     <div style={{ marginTop: 16 }} data-testid="attachments">
       <Typography.Title level={5}>附件（{list.length}）</Typography.Title>
-      {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 8 }} data-testid="attachment-error" />}
+      {error && (
+        <Alert type="error" showIcon title={error} style={{ marginBottom: 8 }} data-testid="attachment-error" />
+      )}
       {list.map((a) => (
         <div key={a.hash} style={{ display: 'flex', alignItems: 'center', gap: 8, marginBottom: 4 }}>
-          <span><PaperClipOutlined /> {a.name}<Typography.Text type="secondary">（{size(a.size)}，SHA-256 {a.hash.slice(0, 12)}…）</Typography.Text></span>
-          <Button size="small" icon={<DownloadOutlined />} loading={busy === a.hash} aria-label={`下载附件 ${a.name}`}
-            title="下载或查看附件" onClick={() => void download(a)}>下载</Button>
+          <span>
+            <PaperClipOutlined /> {a.name}
+            <Typography.Text type="secondary">
+              （{size(a.size)}，SHA-256 {a.hash.slice(0, 12)}…）
+            </Typography.Text>
+          </span>
+          <Button
+            size="small"
+            icon={<DownloadOutlined />}
+            loading={busy === a.hash}
+            aria-label={`下载附件 ${a.name}`}
+            title="下载或查看附件"
+            onClick={() => void download(a)}
+          >
+            下载
+          </Button>
         </div>
       ))}
     </div>

@@ -9,7 +9,9 @@ import { attendanceChanges } from './attendance-dialog';
 import { detail, entryApi, input } from './test-fixtures';
 
 // On the meeting's day 李四 was on the roster under another name: the dialog must use it.
-const DATED: MemberView[] = ROSTER.map((m) => (m.memberId === 'm2' ? { ...m, person: { ...m.person, name: '李肆' } } : m));
+const DATED: MemberView[] = ROSTER.map((m) =>
+  m.memberId === 'm2' ? { ...m, person: { ...m.person, name: '李肆' } } : m,
+);
 const datedRoster = (q: { on?: string }) => (q.on ? DATED : ROSTER);
 
 async function openDialog(api: ReturnType<typeof entryApi>) {
@@ -43,7 +45,11 @@ describe('attendance correction', () => {
     await user.click(screen.getByTestId('attendance-submit'));
     await waitFor(() => expect(api['entries.correct']).toHaveBeenCalledTimes(1));
     expect(api['entries.correct'].mock.calls[0]?.[0]).toEqual({
-      bookId: status().bookId, seq: 7, requestId: expect.stringMatching(/^[0-9a-f-]{36}$/), reason: '签到表核对有误', by: '赵六',
+      bookId: status().bookId,
+      seq: 7,
+      requestId: expect.stringMatching(/^[0-9a-f-]{36}$/),
+      reason: '签到表核对有误',
+      by: '赵六',
       changes: [
         { field: '/input/presentIds', value: ['m1', 'm3'] },
         { field: '/input/absent', value: [{ memberId: 'm2', leaveNote: '因病请假' }] },
@@ -57,7 +63,9 @@ describe('attendance correction', () => {
   it('shows the service refusal inline and keeps the dialog open', async () => {
     const api = entryApi(false, {
       'members.list': datedRoster,
-      'entries.correct': () => { throw new ApiError('invalid-correction', '更正后内容无效：主持人张三未实到'); },
+      'entries.correct': () => {
+        throw new ApiError('invalid-correction', '更正后内容无效：主持人张三未实到');
+      },
     });
     const { user, form } = await openDialog(api);
     await user.click(within(form).getByRole('switch', { name: '张三是否实到' }));
@@ -93,8 +101,22 @@ describe('attendance correction', () => {
     const corrected: EntryDetail = {
       ...detail,
       corrections: [
-        { ...both, seq: 13, field: '/input/presentIds', fieldLabel: '实到成员', previous: ['m1', 'm2'], value: ['m1', 'm3'] },
-        { ...both, seq: 13, field: '/input/absent', fieldLabel: '缺席成员', previous: input.absent, value: [{ memberId: 'm2', leaveNote: '因病请假' }] },
+        {
+          ...both,
+          seq: 13,
+          field: '/input/presentIds',
+          fieldLabel: '实到成员',
+          previous: ['m1', 'm2'],
+          value: ['m1', 'm3'],
+        },
+        {
+          ...both,
+          seq: 13,
+          field: '/input/absent',
+          fieldLabel: '缺席成员',
+          previous: input.absent,
+          value: [{ memberId: 'm2', leaveNote: '因病请假' }],
+        },
       ],
     };
     renderInBook(<EntryPage seq={7} />, entryApi(false, { 'entries.get': () => corrected }));
@@ -108,7 +130,9 @@ describe('attendance correction', () => {
     expect(within(present).getByTestId('correction-beside')).toHaveTextContent('第 13 条');
 
     const absent = view.querySelector('[data-field="/input/absent"]') as HTMLElement;
-    expect(within(absent).getByTestId('original-value')).toHaveTextContent('王五（请假说明：出差在外，已向组长书面请假）');
+    expect(within(absent).getByTestId('original-value')).toHaveTextContent(
+      '王五（请假说明：出差在外，已向组长书面请假）',
+    );
     expect(within(absent).getByTestId('corrected-value')).toHaveTextContent('李四（请假说明：因病请假）');
     // No raw member ids or JSON leak into the view.
     expect(view).not.toHaveTextContent('memberId');

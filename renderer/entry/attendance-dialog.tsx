@@ -15,10 +15,21 @@ import { useRequestId } from '../app/use-request-id';
 import { enterSubmits } from '../forms/enter-submit';
 
 type Absence = MeetingInput['absent'][number];
-export interface Attendance { presentIds: string[]; absent: Absence[] }
-interface Row { memberId: string; present: boolean; leaveNote: string }
+export interface Attendance {
+  presentIds: string[];
+  absent: Absence[];
+}
+interface Row {
+  memberId: string;
+  present: boolean;
+  leaveNote: string;
+}
 type Change = NonNullable<Parameters<Api['entries.correct']>[0]['changes']>[number];
-interface Values { rows: Row[]; reason?: string; by?: string }
+interface Values {
+  rows: Row[];
+  reason?: string;
+  by?: string;
+}
 
 export const PRESENT_FIELD = '/input/presentIds';
 export const ABSENT_FIELD = '/input/absent';
@@ -47,11 +58,13 @@ export function attendanceChanges(now: Attendance, rows: Row[]): Change[] {
   ];
   const absent: Absence[] = [
     ...now.absent.filter((a) => notes.has(a.memberId)).map((a) => ({ ...a, leaveNote: notes.get(a.memberId) ?? '' })),
-    ...rows.filter((r) => !r.present && !now.absent.some((a) => a.memberId === r.memberId))
+    ...rows
+      .filter((r) => !r.present && !now.absent.some((a) => a.memberId === r.memberId))
       .map((r) => ({ memberId: r.memberId, leaveNote: r.leaveNote })),
   ];
   const changes: Change[] = [];
-  if (JSON.stringify(presentIds) !== JSON.stringify(now.presentIds)) changes.push({ field: PRESENT_FIELD, value: presentIds });
+  if (JSON.stringify(presentIds) !== JSON.stringify(now.presentIds))
+    changes.push({ field: PRESENT_FIELD, value: presentIds });
   if (JSON.stringify(absent) !== JSON.stringify(now.absent)) changes.push({ field: ABSENT_FIELD, value: absent });
   return changes;
 }
@@ -110,7 +123,14 @@ export function AttendanceDialog(props: AttendanceDialogProps) {
     setSaving(true);
     setProblem(null);
     try {
-      const result = await api['entries.correct']({ bookId, seq, requestId, changes, reason: values.reason ?? '', by: values.by ?? '' });
+      const result = await api['entries.correct']({
+        bookId,
+        seq,
+        requestId,
+        changes,
+        reason: values.reason ?? '',
+        by: values.by ?? '',
+      });
       renew();
       onCorrected(result.seq);
     } catch (e) {
@@ -123,22 +143,49 @@ export function AttendanceDialog(props: AttendanceDialogProps) {
   const presentCount = rows.filter((r) => r?.present).length;
 
   return (
-    <Modal open title={`更正第 ${seq} 条记录的出席情况`} okText="封存更正" cancelText="取消" width={640}
-      confirmLoading={saving} onOk={() => void submit()} onCancel={onClose} destroyOnHidden
-      okButtonProps={{ 'data-testid': 'attendance-submit' }}>
+    <Modal
+      open
+      title={`更正第 ${seq} 条记录的出席情况`}
+      okText="封存更正"
+      cancelText="取消"
+      width={640}
+      confirmLoading={saving}
+      onOk={() => void submit()}
+      onCancel={onClose}
+      destroyOnHidden
+      okButtonProps={{ 'data-testid': 'attendance-submit' }}
+    >
       <Typography.Paragraph type="secondary">
         实到与缺席作为一次更正封存，原记录保持不变。缺席成员须填写请假说明，主持人应为实到。
       </Typography.Paragraph>
-      {problem && <Alert type={problem.type} showIcon title={problem.text} style={{ marginBottom: 12 }} data-testid="attendance-problem" />}
-      <Form form={form} layout="vertical" data-testid="attendance-form" onKeyDown={enterSubmits(submit)}
-        initialValues={{ rows: initialRows, by: defaultBy }}>
-        <Typography.Text strong>应到 {rows.length} 人：实到 {presentCount} 人，缺席 {rows.length - presentCount} 人</Typography.Text>
+      {problem && (
+        <Alert
+          type={problem.type}
+          showIcon
+          title={problem.text}
+          style={{ marginBottom: 12 }}
+          data-testid="attendance-problem"
+        />
+      )}
+      <Form
+        form={form}
+        layout="vertical"
+        data-testid="attendance-form"
+        onKeyDown={enterSubmits(submit)}
+        initialValues={{ rows: initialRows, by: defaultBy }}
+      >
+        <Typography.Text strong>
+          应到 {rows.length} 人：实到 {presentCount} 人，缺席 {rows.length - presentCount} 人
+        </Typography.Text>
         {initialRows.map((row, i) => {
           const who = name(row.memberId);
           const present = rows[i]?.present ?? row.present;
           return (
-            <div key={row.memberId} data-testid={`attendance-row-${row.memberId}`}
-              style={{ padding: '8px 0', borderBottom: '1px solid #f0f0f0' }}>
+            <div
+              key={row.memberId}
+              data-testid={`attendance-row-${row.memberId}`}
+              style={{ padding: '8px 0', borderBottom: '1px solid #f0f0f0' }}
+            >
               <div style={{ display: 'flex', gap: 12, alignItems: 'center' }}>
                 <span style={{ minWidth: 120 }}>{who}</span>
                 <Form.Item name={['rows', i, 'present']} valuePropName="checked" noStyle>
@@ -146,22 +193,44 @@ export function AttendanceDialog(props: AttendanceDialogProps) {
                 </Form.Item>
               </div>
               {!present && (
-                <Form.Item name={['rows', i, 'leaveNote']} label="请假说明" style={{ margin: '8px 0 0' }}
+                <Form.Item
+                  name={['rows', i, 'leaveNote']}
+                  label="请假说明"
+                  style={{ margin: '8px 0 0' }}
                   rules={[
                     { required: true, whitespace: true, message: `请填写${who}的请假说明` },
                     { max: 500, message: '不能超过 500 个字' },
-                  ]}>
-                  <Input.TextArea aria-label={`${who}的请假说明`} autoSize={{ minRows: 1, maxRows: 4 }} maxLength={500} />
+                  ]}
+                >
+                  <Input.TextArea
+                    aria-label={`${who}的请假说明`}
+                    autoSize={{ minRows: 1, maxRows: 4 }}
+                    maxLength={500}
+                  />
                 </Form.Item>
               )}
             </div>
           );
         })}
-        <Form.Item name="reason" label="更正原因" style={{ marginTop: 16 }}
-          rules={[{ required: true, whitespace: true, message: '请填写更正原因' }, { max: 500, message: '不能超过 500 个字' }]}>
+        <Form.Item
+          name="reason"
+          label="更正原因"
+          style={{ marginTop: 16 }}
+          rules={[
+            { required: true, whitespace: true, message: '请填写更正原因' },
+            { max: 500, message: '不能超过 500 个字' },
+          ]}
+        >
           <Input.TextArea aria-label="更正原因" autoSize={{ minRows: 2 }} maxLength={500} />
         </Form.Item>
-        <Form.Item name="by" label="更正人" rules={[{ required: true, whitespace: true, message: '请填写更正人' }, { max: 50, message: '不能超过 50 个字' }]}>
+        <Form.Item
+          name="by"
+          label="更正人"
+          rules={[
+            { required: true, whitespace: true, message: '请填写更正人' },
+            { max: 50, message: '不能超过 50 个字' },
+          ]}
+        >
           <Input aria-label="更正人" maxLength={50} />
         </Form.Item>
       </Form>

@@ -6,8 +6,16 @@
 import { createContext, useContext, type ReactNode } from 'react';
 import { Space, Tag, Typography } from 'antd';
 import {
-  beijingTime, getAt, locateField, parsePointer, toPointer,
-  type CorrectionView, type EntryDescription, type FieldDescription, type NameOf, type PathSegment,
+  beijingTime,
+  getAt,
+  locateField,
+  parsePointer,
+  toPointer,
+  type CorrectionView,
+  type EntryDescription,
+  type FieldDescription,
+  type NameOf,
+  type PathSegment,
 } from '../../db/contract';
 import { navigate } from '../app/routes';
 import { formatValue } from './format-value';
@@ -24,7 +32,12 @@ export interface EntryViewContext {
 }
 
 const Ctx = createContext<EntryViewContext>({
-  kind: 'other', original: null, base: [], description: undefined, corrections: new Map(), nameOf: (id) => id,
+  kind: 'other',
+  original: null,
+  base: [],
+  description: undefined,
+  corrections: new Map(),
+  nameOf: (id) => id,
 });
 
 export function EntryContextProvider({ value, children }: { value: EntryViewContext; children: ReactNode }) {
@@ -60,9 +73,20 @@ export function useWholeCorrected(path: PathSegment[]): boolean {
 const prose = { whiteSpace: 'pre-wrap' as const, wordBreak: 'break-word' as const };
 
 /** One correction beside the original: the new value, reason, who, when (Beijing time), and a link to it. */
-export function CorrectionNote({ c, text, multiline }: { c: CorrectionView; text: string; multiline?: boolean | undefined }) {
+export function CorrectionNote({
+  c,
+  text,
+  multiline,
+}: {
+  c: CorrectionView;
+  text: string;
+  multiline?: boolean | undefined;
+}) {
   return (
-    <div data-testid="correction-beside" style={{ borderLeft: '3px solid #1677ff', paddingLeft: 8, background: '#f0f5ff' }}>
+    <div
+      data-testid="correction-beside"
+      style={{ borderLeft: '3px solid #1677ff', paddingLeft: 8, background: '#f0f5ff' }}
+    >
       <div style={multiline ? prose : undefined}>
         <Tag color="blue">更正</Tag>
         <span data-testid="corrected-value">{text}</span>
@@ -76,14 +100,30 @@ export function CorrectionNote({ c, text, multiline }: { c: CorrectionView; text
 }
 
 /** The sealed text struck through, with each correction's text beside it. */
-export function Corrected({ pointer, text, notes, multiline }: {
-  pointer: string; text: string; notes: { c: CorrectionView; text: string }[]; multiline?: boolean | undefined;
+export function Corrected({
+  pointer,
+  text,
+  notes,
+  multiline,
+}: {
+  pointer: string;
+  text: string;
+  notes: { c: CorrectionView; text: string }[];
+  multiline?: boolean | undefined;
 }) {
   return (
-    <div data-field={pointer} data-corrected="true" style={{ display: 'flex', flexWrap: 'wrap', gap: 12, alignItems: 'flex-start' }}>
-      <Typography.Text delete type="secondary" style={multiline ? prose : undefined} data-testid="original-value">{text}</Typography.Text>
+    <div
+      data-field={pointer}
+      data-corrected="true"
+      style={{ display: 'flex', flexWrap: 'wrap', gap: 12, alignItems: 'flex-start' }}
+    >
+      <Typography.Text delete type="secondary" style={multiline ? prose : undefined} data-testid="original-value">
+        {text}
+      </Typography.Text>
       <Space orientation="vertical" size={4} style={{ flex: 1, minWidth: 220 }}>
-        {notes.map((n, i) => <CorrectionNote key={`${n.c.seq}-${i}`} c={n.c} text={n.text} multiline={multiline} />)}
+        {notes.map((n, i) => (
+          <CorrectionNote key={`${n.c.seq}-${i}`} c={n.c} text={n.text} multiline={multiline} />
+        ))}
       </Space>
     </div>
   );
@@ -97,8 +137,14 @@ const WHOLE_SHOWS = new Set<FieldDescription['show']>(['people', 'list', 'approv
  * single items below it, each named by the item's label. `format` overrides the text of
  * the whole value (the meeting's 实到 with its head count).
  */
-export function FieldValue({ path, multiline, format }: {
-  path: PathSegment[]; multiline?: boolean; format?: (value: unknown) => string;
+export function FieldValue({
+  path,
+  multiline,
+  format,
+}: {
+  path: PathSegment[];
+  multiline?: boolean;
+  format?: (value: unknown) => string;
 }) {
   const { original, base, description, corrections, nameOf } = useEntryView();
   const input = getAt(original, base);
@@ -109,9 +155,15 @@ export function FieldValue({ path, multiline, format }: {
   const long = multiline ?? (field?.show === 'longText' || field?.show === 'list');
   const text = show(getAt(original, full));
   const whole = field !== undefined && WHOLE_SHOWS.has(field.show);
-  const list = (whole ? correctionsUnder(corrections, pointer) : corrections.get(pointer) ?? []).sort((a, b) => a.seq - b.seq);
+  const list = (whole ? correctionsUnder(corrections, pointer) : (corrections.get(pointer) ?? [])).sort(
+    (a, b) => a.seq - b.seq,
+  );
   if (list.length === 0) {
-    return <span style={long ? prose : undefined} data-field={pointer}>{text}</span>;
+    return (
+      <span style={long ? prose : undefined} data-field={pointer}>
+        {text}
+      </span>
+    );
   }
   const note = (c: CorrectionView) => {
     if (c.field === pointer) return show(c.value);

@@ -15,7 +15,9 @@ function expectReadsLikeTheBook(view: HTMLElement, codes: string[] = []) {
 
 /** The labels of the page's record section, in order. */
 function labels(view: HTMLElement): string[] {
-  return [...within(view).getByTestId('record-view').querySelectorAll('th.ant-descriptions-item-label')].map((th) => th.textContent ?? '');
+  return [...within(view).getByTestId('record-view').querySelectorAll('th.ant-descriptions-item-label')].map(
+    (th) => th.textContent ?? '',
+  );
 }
 
 async function open(seq: number, api = bookApi()) {
@@ -66,7 +68,10 @@ describe('entry view', () => {
   });
 
   it('shows a meeting whose minutes were filed: when, to whom, and by which entry', async () => {
-    const filed = { ...detail, summary: { ...detail.summary, filed: { seq: 11, date: '2025-03-20', to: '市科协党建委办公室', late: false } } };
+    const filed = {
+      ...detail,
+      summary: { ...detail.summary, filed: { seq: 11, date: '2025-03-20', to: '市科协党建委办公室', late: false } },
+    };
     const view = await open(7, entryApi(false, { 'entries.get': () => filed }));
     const filing = await within(view).findByTestId('filing-deadline');
     expect(filing).toHaveTextContent('已备案 2025年3月20日报送市科协党建委办公室备案（第 11 条记录）');
@@ -89,7 +94,13 @@ describe('entry view', () => {
     await user.click(screen.getByTestId('correction-submit'));
     await waitFor(() => expect(api['entries.correct']).toHaveBeenCalledTimes(1));
     expect(api['entries.correct'].mock.calls[0]?.[0]).toEqual({
-      bookId: status().bookId, seq: 7, requestId: expect.stringMatching(/^[0-9a-f-]{36}$/), field: '/input/recorder', value: '钱七', reason: '记录人填写错误', by: '赵六',
+      bookId: status().bookId,
+      seq: 7,
+      requestId: expect.stringMatching(/^[0-9a-f-]{36}$/),
+      field: '/input/recorder',
+      value: '钱七',
+      reason: '记录人填写错误',
+      by: '赵六',
     });
     await waitFor(() => expect(api['entries.get']).toHaveBeenCalledTimes(2));
   });
@@ -97,7 +108,18 @@ describe('entry view', () => {
   it('shows an activity with the form’s labels, its correction beside the original', async () => {
     const view = await open(8);
     await waitFor(() => expect(view).toHaveTextContent('张三、李四'));
-    expect(labels(view)).toEqual(['活动类型', '活动名称', '活动日期', '结束日期', '活动地点', '组织者', '参加成员', '其他参加人员', '活动内容', '活动成效']);
+    expect(labels(view)).toEqual([
+      '活动类型',
+      '活动名称',
+      '活动日期',
+      '结束日期',
+      '活动地点',
+      '组织者',
+      '参加成员',
+      '其他参加人员',
+      '活动内容',
+      '活动成效',
+    ]);
     expect(view).toHaveTextContent('主题党日');
     expect(view).toHaveTextContent('2025年7月1日');
     expect(view).toHaveTextContent('革命纪念馆');
@@ -136,7 +158,16 @@ describe('entry view', () => {
 
     view = await open(12);
     await waitFor(() => expect(view).toHaveTextContent('张三'));
-    expect(labels(view)).toEqual(['工作类型', '标题', '日期', '述职年度', '述职人', '本年度工作情况', '存在问题', '下一年度工作计划']);
+    expect(labels(view)).toEqual([
+      '工作类型',
+      '标题',
+      '日期',
+      '述职年度',
+      '述职人',
+      '本年度工作情况',
+      '存在问题',
+      '下一年度工作计划',
+    ]);
     expect(view).toHaveTextContent('2024年');
     expect(view).toHaveTextContent('召开小组会议4次');
     expectReadsLikeTheBook(view, ['annual-report', 'reporterId']);
@@ -147,8 +178,21 @@ describe('entry view', () => {
     const view = await open(13);
     await within(view).findByText('王志强');
     expect(labels(view)).toEqual([
-      '姓名', '性别', '民族', '出生日期', '是否中共党员', '入党时间', '职称', '学历', '工作单位', '在学会任职',
-      '处于党纪或政务处分期', '职务', '加入日期', '批复', '备注',
+      '姓名',
+      '性别',
+      '民族',
+      '出生日期',
+      '是否中共党员',
+      '入党时间',
+      '职称',
+      '学历',
+      '工作单位',
+      '在学会任职',
+      '处于党纪或政务处分期',
+      '职务',
+      '加入日期',
+      '批复',
+      '备注',
     ]);
     expect(view).toHaveTextContent('京科协党建〔2026〕3号，2026年3月1日');
     expect(view).toHaveTextContent('1975年6月1日');

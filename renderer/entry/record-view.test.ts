@@ -7,8 +7,14 @@ const labels = (input: unknown, corrected?: (path: readonly (string | number)[])
   shownFields(describeEntry('org.setup', input)!, input, false, corrected).map((f) => f.label);
 
 const ORG = {
-  societyName: '北京市某某科技学会', orgName: '北京市某某科技学会党建工作小组', form: 'work-group', termStart: '2024-03-01',
-  termEnd: '2029-02-28', supervisingOffice: '北京市科协社会组织党建工作委员会', contactPerson: '蔡超', recorder: '乔敏',
+  societyName: '北京市某某科技学会',
+  orgName: '北京市某某科技学会党建工作小组',
+  form: 'work-group',
+  termStart: '2024-03-01',
+  termEnd: '2029-02-28',
+  supervisingOffice: '北京市科协社会组织党建工作委员会',
+  contactPerson: '蔡超',
+  recorder: '乔敏',
 };
 
 describe('the fields of a sealed page', () => {
@@ -19,7 +25,9 @@ describe('the fields of a sealed page', () => {
   });
 
   it('shows 自定义参数 when the profile has some, or when a correction added some', () => {
-    expect(labels({ organisation: ORG, profile: { id: 'custom', overrides: { 'meetings.meetingsPerYear': 4 } } })).toContain('自定义参数');
+    expect(
+      labels({ organisation: ORG, profile: { id: 'custom', overrides: { 'meetings.meetingsPerYear': 4 } } }),
+    ).toContain('自定义参数');
     const corrected = (path: readonly (string | number)[]) => path.join('/') === 'profile/overrides';
     expect(labels({ organisation: ORG, profile: { id: 'beijing-work-group' } }, corrected)).toContain('自定义参数');
   });

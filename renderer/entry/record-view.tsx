@@ -7,8 +7,17 @@
 import type { ReactNode } from 'react';
 import { Alert, Descriptions, Table, Typography } from 'antd';
 import {
-  VOTE_LABELS, describeEntry, getAt, inputPathOf, locateField, parsePointer, toPointer,
-  type EntryDescription, type FieldDescription, type ListField, type PathSegment,
+  VOTE_LABELS,
+  describeEntry,
+  getAt,
+  inputPathOf,
+  locateField,
+  parsePointer,
+  toPointer,
+  type EntryDescription,
+  type FieldDescription,
+  type ListField,
+  type PathSegment,
 } from '../../db/contract';
 import { useServiceQuery } from '../app/service-query';
 import { useBook } from '../app/book-context';
@@ -22,7 +31,15 @@ function isRecord(v: unknown): v is Record<string, unknown> {
 }
 
 const FULL_WIDTH = new Set<FieldDescription['show']>([
-  'longText', 'list', 'people', 'approval', 'ruleParams', 'code', 'correctedField', 'correctedValue', 'correctionChanges',
+  'longText',
+  'list',
+  'people',
+  'approval',
+  'ruleParams',
+  'code',
+  'correctedField',
+  'correctedValue',
+  'correctionChanges',
 ]);
 
 /**
@@ -31,7 +48,10 @@ const FULL_WIDTH = new Set<FieldDescription['show']>([
  * unless a correction added some (`corrected`: whether a field has corrections).
  */
 export function shownFields(
-  description: EntryDescription, input: unknown, ledger: boolean, corrected: (path: readonly PathSegment[]) => boolean = () => false,
+  description: EntryDescription,
+  input: unknown,
+  ledger: boolean,
+  corrected: (path: readonly PathSegment[]) => boolean = () => false,
 ): FieldDescription[] {
   return description.fields.filter((f) => {
     if (f.technical || f.show === 'attachments') return false;
@@ -73,20 +93,33 @@ function ListTable({ field, base }: { field: ListField; base: PathSegment[] }) {
   const columns = field.fields.flatMap((sub) => {
     if (sub.show === 'votes') {
       return (Object.keys(VOTE_LABELS) as (keyof typeof VOTE_LABELS)[]).map((k) => ({
-        key: `${sub.path.join('.')}.${k}`, title: VOTE_LABELS[k], width: 72,
-        render: (_: unknown, row: { i: number }) => <FieldValue path={[...base, ...field.path, row.i, ...sub.path, k]} />,
+        key: `${sub.path.join('.')}.${k}`,
+        title: VOTE_LABELS[k],
+        width: 72,
+        render: (_: unknown, row: { i: number }) => (
+          <FieldValue path={[...base, ...field.path, row.i, ...sub.path, k]} />
+        ),
       }));
     }
-    return [{
-      key: sub.path.join('.'), title: sub.label,
-      render: (_: unknown, row: { i: number }) => <FieldValue path={[...base, ...field.path, row.i, ...sub.path]} />,
-    }];
+    return [
+      {
+        key: sub.path.join('.'),
+        title: sub.label,
+        render: (_: unknown, row: { i: number }) => <FieldValue path={[...base, ...field.path, row.i, ...sub.path]} />,
+      },
+    ];
   });
-  return <Table size="small" pagination={false} rowKey="i" columns={columns} dataSource={items.map((_, i) => ({ i }))} />;
+  return (
+    <Table size="small" pagination={false} rowKey="i" columns={columns} dataSource={items.map((_, i) => ({ i }))} />
+  );
 }
 
 /** The entry a correction points at: its description and sealed input label the corrected fields. */
-interface Target { description: EntryDescription | undefined; input: unknown; base: PathSegment[] }
+interface Target {
+  description: EntryDescription | undefined;
+  input: unknown;
+  base: PathSegment[];
+}
 
 function useCorrectionTarget(seq: number | undefined): Target | undefined {
   const { bookId } = useBook();
@@ -98,14 +131,23 @@ function useCorrectionTarget(seq: number | undefined): Target | undefined {
   return { description: describeEntry(target.summary.kind, input), input, base };
 }
 
-function CorrectedFieldText({ pointer, value, target, part }: {
-  pointer: unknown; value: unknown; target: Target | undefined; part: 'label' | 'value' | 'both';
+function CorrectedFieldText({
+  pointer,
+  value,
+  target,
+  part,
+}: {
+  pointer: unknown;
+  value: unknown;
+  target: Target | undefined;
+  part: 'label' | 'value' | 'both';
 }) {
   const { nameOf } = useEntryView();
   if (typeof pointer !== 'string') return <span>—</span>;
   if (!target) return <Typography.Text type="secondary">（正在读取被更正的记录）</Typography.Text>;
-  const located = target.description
-    && locateField(target.description, parsePointer(pointer).slice(target.base.length), target.input, nameOf);
+  const located =
+    target.description &&
+    locateField(target.description, parsePointer(pointer).slice(target.base.length), target.input, nameOf);
   const label = located?.label ?? '（无法识别的字段）';
   const text = formatValue(value, located?.field, nameOf);
   const shown = part === 'label' ? label : part === 'value' ? text : `${label}：${text}`;
@@ -115,38 +157,72 @@ function CorrectedFieldText({ pointer, value, target, part }: {
 export function RecordView() {
   const { kind, original, base, description, corrections } = useEntryView();
   const input = getAt(original, base);
-  const targetSeq = kind === 'ledger.correction' && isRecord(input) && typeof input.target === 'number' ? input.target : undefined;
+  const targetSeq =
+    kind === 'ledger.correction' && isRecord(input) && typeof input.target === 'number' ? input.target : undefined;
   const target = useCorrectionTarget(targetSeq);
   if (!description) {
-    return <Alert type="warning" showIcon data-testid="record-view" title="这类记录是较新版本的软件写入的，本版本无法按记录本格式显示；记录本身未受影响。" />;
+    return (
+      <Alert
+        type="warning"
+        showIcon
+        data-testid="record-view"
+        title="这类记录是较新版本的软件写入的，本版本无法按记录本格式显示；记录本身未受影响。"
+      />
+    );
   }
 
   const valueOf = (field: FieldDescription): ReactNode => {
     switch (field.show) {
-      case 'list': return <ListTable field={field} base={[]} />;
+      case 'list':
+        return <ListTable field={field} base={[]} />;
       case 'entryRef': {
         const seq = getAt(input, field.path);
-        return typeof seq === 'number'
-          ? <Typography.Link onClick={() => navigate({ page: 'entry', seq })}><FieldValue path={[...field.path]} /></Typography.Link>
-          : <FieldValue path={[...field.path]} />;
+        return typeof seq === 'number' ? (
+          <Typography.Link onClick={() => navigate({ page: 'entry', seq })}>
+            <FieldValue path={[...field.path]} />
+          </Typography.Link>
+        ) : (
+          <FieldValue path={[...field.path]} />
+        );
       }
       case 'correctedField':
         return <CorrectedFieldText pointer={getAt(input, field.path)} value={undefined} target={target} part="label" />;
       case 'correctedValue':
-        return <CorrectedFieldText pointer={getAt(input, ['field'])} value={getAt(input, field.path)} target={target} part="value" />;
+        return (
+          <CorrectedFieldText
+            pointer={getAt(input, ['field'])}
+            value={getAt(input, field.path)}
+            target={target}
+            part="value"
+          />
+        );
       case 'correctionChanges': {
         const changes = getAt(input, field.path);
-        return Array.isArray(changes) ? changes.map((c: unknown, i) => (
-          <div key={i}><CorrectedFieldText pointer={getAt(c, ['field'])} value={getAt(c, ['value'])} target={target} part="both" /></div>
-        )) : '—';
+        return Array.isArray(changes)
+          ? changes.map((c: unknown, i) => (
+              <div key={i}>
+                <CorrectedFieldText
+                  pointer={getAt(c, ['field'])}
+                  value={getAt(c, ['value'])}
+                  target={target}
+                  part="both"
+                />
+              </div>
+            ))
+          : '—';
       }
-      default: return <FieldValue path={[...field.path]} />;
+      default:
+        return <FieldValue path={[...field.path]} />;
     }
   };
 
   const corrected = (path: readonly PathSegment[]) => (corrections.get(toPointer([...base, ...path])) ?? []).length > 0;
-  const items = rowSpans(shownFields(description, input, base.length === 0, corrected))
-    .map(({ field, span }) => ({ key: field.path.join('.'), label: field.label, span, children: valueOf(field) }));
+  const items = rowSpans(shownFields(description, input, base.length === 0, corrected)).map(({ field, span }) => ({
+    key: field.path.join('.'),
+    label: field.label,
+    span,
+    children: valueOf(field),
+  }));
   return (
     <div data-testid="record-view">
       <Descriptions size="small" bordered column={2} styles={{ label: { width: 160 } }} items={items} />

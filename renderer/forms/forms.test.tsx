@@ -14,11 +14,20 @@ describe('one wording for required fields', () => {
       const [form] = Form.useForm();
       return (
         <Form form={form}>
-          <Form.Item name="title" label="会议名称" rules={[zodRule(line(100), true)]}><Input /></Form.Item>
-          <Form.Item name="gender" label="性别" rules={[chooseRule()]}>
-            <Radio.Group options={[{ value: '男', label: '男' }, { value: '女', label: '女' }]} />
+          <Form.Item name="title" label="会议名称" rules={[zodRule(line(100), true)]}>
+            <Input />
           </Form.Item>
-          <Button data-testid="check" onClick={() => void form.validateFields().catch(() => undefined)}>检查</Button>
+          <Form.Item name="gender" label="性别" rules={[chooseRule()]}>
+            <Radio.Group
+              options={[
+                { value: '男', label: '男' },
+                { value: '女', label: '女' },
+              ]}
+            />
+          </Form.Item>
+          <Button data-testid="check" onClick={() => void form.validateFields().catch(() => undefined)}>
+            检查
+          </Button>
         </Form>
       );
     }
@@ -60,7 +69,10 @@ describe('live character counters', () => {
   });
 
   it('writes the limit as a clerk reads it', () => {
-    const { container } = renderWithApi(<LongText schema={meetingInput.shape.minutes} aria-label="会议纪要" defaultValue="" />, fakeApi());
+    const { container } = renderWithApi(
+      <LongText schema={meetingInput.shape.minutes} aria-label="会议纪要" defaultValue="" />,
+      fakeApi(),
+    );
     expect(container).toHaveTextContent('0 / 20,000 字');
   });
 });
@@ -69,7 +81,10 @@ describe('Enter submits a dialog', () => {
   it('from a one-line field, not from a multi-line text or while an input method composes', async () => {
     const onSubmit = vi.fn(async () => {});
     const member = ROSTER[2]!;
-    renderWithApi(<MemberChangeModal kind="leave" member={member} roleOptions={[]} onSubmit={onSubmit} onCancel={() => {}} />, fakeApi());
+    renderWithApi(
+      <MemberChangeModal kind="leave" member={member} roleOptions={[]} onSubmit={onSubmit} onCancel={() => {}} />,
+      fakeApi(),
+    );
     const form = await screen.findByTestId('member-change-form');
     const docNo = within(form).getByLabelText('批复文号');
     const reason = within(form).getByLabelText('原因');
@@ -87,7 +102,10 @@ describe('Enter submits a dialog', () => {
 
     fireEvent.change(reason, { target: { value: '工作调动' } });
     fireEvent.change(docNo, { target: { value: '科技社团党委〔2025〕12号' } });
-    for (const [label, value] of [['离任日期', '2025-04-01'], ['批复日期', '2025-03-28']] as const) {
+    for (const [label, value] of [
+      ['离任日期', '2025-04-01'],
+      ['批复日期', '2025-03-28'],
+    ] as const) {
       const input = within(form).getByLabelText(label);
       fireEvent.mouseDown(input);
       fireEvent.change(input, { target: { value } });
@@ -99,7 +117,9 @@ describe('Enter submits a dialog', () => {
     fireEvent.keyDown(docNo, { key: 'Enter', code: 'Enter' });
     await waitFor(() => expect(onSubmit).toHaveBeenCalledTimes(1));
     expect(onSubmit).toHaveBeenCalledWith({
-      date: '2025-04-01', reason: '工作调动', approval: { docNo: '科技社团党委〔2025〕12号', date: '2025-03-28' },
+      date: '2025-04-01',
+      reason: '工作调动',
+      approval: { docNo: '科技社团党委〔2025〕12号', date: '2025-03-28' },
     });
   });
 });

@@ -13,9 +13,12 @@ const number = (n: number) => n.toLocaleString('zh-CN');
 export function LongText({ schema, ...props }: TextAreaProps & { schema: z.ZodType }) {
   const max = maxLengthOf(schema);
   return (
-    <Input.TextArea {...props} count={{
-      show: ({ count }) => (max === undefined ? `${number(count)} 字` : `${number(count)} / ${number(max)} 字`),
-      ...(max !== undefined ? { max } : {}),
-    }} />
+    <Input.TextArea
+      {...props}
+      count={{
+        show: ({ count }) => (max === undefined ? `${number(count)} 字` : `${number(count)} / ${number(max)} 字`),
+        ...(max !== undefined ? { max } : {}),
+      }}
+    />
   );
 }

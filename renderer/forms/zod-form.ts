@@ -80,7 +80,9 @@ export function dropEmpty<T>(value: T): T {
   return value;
 }
 
-interface ZodInternals { _zod: { def: { checks?: { _zod: { def: { check?: string; maximum?: unknown } } }[] } & Record<string, unknown> } }
+interface ZodInternals {
+  _zod: { def: { checks?: { _zod: { def: { check?: string; maximum?: unknown } } }[] } & Record<string, unknown> };
+}
 
 /**
  * The longest text a contract schema accepts (`prose()` → 20,000), for the live counters on

@@ -11,7 +11,10 @@ describe('duties in the activity editor', () => {
     // The real service: its own suggestion (志愿服务 from the activity type) and its own seal.
     const { api: calls, bookId } = await realBook('2025-05-21T10:00');
     const onSealed = vi.fn();
-    renderWithApi(<ActivityEditor bookId={bookId} draftId={`duty-draft-${Date.now()}`} onSealed={onSealed} onCancel={vi.fn()} />, calls);
+    renderWithApi(
+      <ActivityEditor bookId={bookId} draftId={`duty-draft-${Date.now()}`} onSealed={onSealed} onCancel={vi.fn()} />,
+      calls,
+    );
     await userEvent.click(await screen.findByRole('radio', { name: '志愿服务' }));
     fireEvent.change(screen.getByTestId('activity-title'), { target: { value: '科普进社区志愿服务' } });
     fireEvent.change(screen.getByTestId('activity-date'), { target: { value: '2025-05-20' } });
@@ -26,10 +29,12 @@ describe('duties in the activity editor', () => {
     await userEvent.click(screen.getByTestId('seal-confirm'));
     await waitFor(() => expect(onSealed).toHaveBeenCalled());
     const seq = onSealed.mock.calls[0]![0] as number;
-    const sealed = await calls['entries.get']({ bookId, seq }) as { current: { input: { duties?: string[] } } };
+    const sealed = (await calls['entries.get']({ bookId, seq })) as { current: { input: { duties?: string[] } } };
     expect(sealed.current.input.duties).toEqual(['integration', 'volunteer']);
-    expect(calls['activities.seal']).toHaveBeenCalledWith(expect.objectContaining({
-      activity: expect.objectContaining({ duties: ['integration', 'volunteer'] }) as unknown,
-    }));
+    expect(calls['activities.seal']).toHaveBeenCalledWith(
+      expect.objectContaining({
+        activity: expect.objectContaining({ duties: ['integration', 'volunteer'] }) as unknown,
+      }),
+    );
   });
 });

@@ -14,7 +14,10 @@ import { DUTIES, DUTY_IDS, DUTY_SCOPES, type DutyId } from '../../db/contract';
 import type { DutySuggestion } from '../../db/rules';
 import { useApi } from '../api-context';
 
-export interface DutyForm { type?: string; duties?: DutyId[] }
+export interface DutyForm {
+  type?: string;
+  duties?: DutyId[];
+}
 
 /** Every string the clerk typed in the form (what the suggestion rules read). */
 export function formText(value: unknown, out: string[] = []): string[] {
@@ -45,7 +48,11 @@ function useSettled<T>(value: T, ms: number): T {
   return settled;
 }
 
-export function DutyPicker<F extends DutyForm>({ kind, form, setForm }: {
+export function DutyPicker<F extends DutyForm>({
+  kind,
+  form,
+  setForm,
+}: {
   kind: 'meeting' | 'activity' | 'work';
   form: F;
   setForm: (change: Partial<F>) => void;
@@ -61,9 +68,15 @@ export function DutyPicker<F extends DutyForm>({ kind, form, setForm }: {
     let live = true;
     Promise.resolve()
       .then(() => api['duties.suggest']({ kind, ...(type ? { type } : {}), text }))
-      .then((s) => { if (live) setSuggestions(s); })
-      .catch(() => { if (live) setSuggestions([]); });
-    return () => { live = false; };
+      .then((s) => {
+        if (live) setSuggestions(s);
+      })
+      .catch(() => {
+        if (live) setSuggestions([]);
+      });
+    return () => {
+      live = false;
+    };
   }, [api, kind, type, text]);
   const ticked = form.duties ?? [];
   const reasons = new Map(suggestions.map((s) => [s.duty, s.reason]));
@@ -82,7 +95,11 @@ export function DutyPicker<F extends DutyForm>({ kind, form, setForm }: {
               <Tooltip key={d} title={reasons.has(d) ? `${DUTY_SCOPES[d]}（建议：${reasons.get(d)}）` : DUTY_SCOPES[d]}>
                 <Checkbox value={d} data-testid={`duty-${d}`}>
                   {i + 1}. {DUTIES[d]}
-                  {reasons.has(d) && !ticked.includes(d) && <Tag color="gold" style={{ marginLeft: 4 }}>建议</Tag>}
+                  {reasons.has(d) && !ticked.includes(d) && (
+                    <Tag color="gold" style={{ marginLeft: 4 }}>
+                      建议
+                    </Tag>
+                  )}
                 </Checkbox>
               </Tooltip>
             ))}
@@ -90,7 +107,9 @@ export function DutyPicker<F extends DutyForm>({ kind, form, setForm }: {
         </Checkbox.Group>
         {open.length > 0 && (
           <Flex align="center" gap={8} wrap>
-            <Typography.Text type="secondary"><BulbOutlined /> 根据内容建议：{open.map((s) => s.label).join('、')}</Typography.Text>
+            <Typography.Text type="secondary">
+              <BulbOutlined /> 根据内容建议：{open.map((s) => s.label).join('、')}
+            </Typography.Text>
             <Button size="small" data-testid="duty-accept" onClick={() => set([...ticked, ...open.map((s) => s.duty)])}>
               采纳建议（{open.length} 项）
             </Button>

@@ -8,7 +8,13 @@ import type { YearLedger } from '../../db/rules';
 
 const pct = (r: number | null) => (r === null ? null : Math.round(r * 1000) / 10);
 
-export function MonthlyChart({ ledger, onOpen }: { ledger: YearLedger; onOpen: (seqs: number[], title: string) => void }) {
+export function MonthlyChart({
+  ledger,
+  onOpen,
+}: {
+  ledger: YearLedger;
+  onOpen: (seqs: number[], title: string) => void;
+}) {
   const months = ledger.months;
   const option = {
     animation: false,
@@ -21,10 +27,29 @@ export function MonthlyChart({ ledger, onOpen }: { ledger: YearLedger; onOpen: (
       { type: 'value', name: '出勤率', min: 0, max: 100, axisLabel: { formatter: '{value}%' } },
     ],
     series: [
-      { name: '有效会议', type: 'bar', stack: 'meetings', data: months.map((m) => m.quorateMeetings), itemStyle: { color: '#cf1322' } },
-      { name: '人数不足的会议', type: 'bar', stack: 'meetings', data: months.map((m) => m.meetings - m.quorateMeetings), itemStyle: { color: '#ffa39e' } },
+      {
+        name: '有效会议',
+        type: 'bar',
+        stack: 'meetings',
+        data: months.map((m) => m.quorateMeetings),
+        itemStyle: { color: '#cf1322' },
+      },
+      {
+        name: '人数不足的会议',
+        type: 'bar',
+        stack: 'meetings',
+        data: months.map((m) => m.meetings - m.quorateMeetings),
+        itemStyle: { color: '#ffa39e' },
+      },
       { name: '活动', type: 'bar', data: months.map((m) => m.activities), itemStyle: { color: '#1677ff' } },
-      { name: '出勤率', type: 'line', yAxisIndex: 1, connectNulls: true, data: months.map((m) => pct(m.attendanceRate)), itemStyle: { color: '#389e0d' } },
+      {
+        name: '出勤率',
+        type: 'line',
+        yAxisIndex: 1,
+        connectNulls: true,
+        data: months.map((m) => pct(m.attendanceRate)),
+        itemStyle: { color: '#389e0d' },
+      },
     ],
   };
   const onEvents = {
@@ -52,8 +77,20 @@ export function DutyChart({ ledger, onOpen }: { ledger: YearLedger; onOpen: (seq
     xAxis: { type: 'value', minInterval: 1, name: '条' },
     yAxis: { type: 'category', data: rows.map((r) => r.label) },
     series: [
-      { name: '已标注的记录', type: 'bar', stack: 'd', data: rows.map((r) => r.seqs.length), itemStyle: { color: '#cf1322' } },
-      { name: '建议补充标注', type: 'bar', stack: 'd', data: rows.map((r) => r.suggestedSeqs.length), itemStyle: { color: '#d9d9d9' } },
+      {
+        name: '已标注的记录',
+        type: 'bar',
+        stack: 'd',
+        data: rows.map((r) => r.seqs.length),
+        itemStyle: { color: '#cf1322' },
+      },
+      {
+        name: '建议补充标注',
+        type: 'bar',
+        stack: 'd',
+        data: rows.map((r) => r.suggestedSeqs.length),
+        itemStyle: { color: '#d9d9d9' },
+      },
     ],
   };
   const onEvents = {

@@ -17,7 +17,11 @@ describe('year ledger page', () => {
     const thisYear = new Date().getFullYear();
     const api = fakeApi({
       'books.status': () => status(),
-      'ledger.report': (input: { year: number }) => sampleLedger(input.year, input.year === thisYear ? {} : { meetings: { ...sampleLedger(input.year).meetings, held: 1 } }),
+      'ledger.report': (input: { year: number }) =>
+        sampleLedger(
+          input.year,
+          input.year === thisYear ? {} : { meetings: { ...sampleLedger(input.year).meetings, held: 1 } },
+        ),
     });
     renderInBook(<LedgerPage />, api);
     expect(await screen.findByTestId('ledger-meetings-value')).toHaveTextContent('2 / 2 次');
@@ -25,7 +29,11 @@ describe('year ledger page', () => {
     expect(screen.getByTestId('ledger-item-late-filings')).toHaveTextContent('尚欠');
     expect(screen.getByTestId('ledger-filed-late-value')).toHaveTextContent('1 次');
     expect(screen.getByTestId('ledger-attendance-rate-value')).toHaveTextContent('80.0%');
-    expect(within(screen.getByTestId('ledger-attendance-table')).getAllByTestId('attendance-rate').map((e) => e.textContent)).toEqual(['100.0%', '33.3%']);
+    expect(
+      within(screen.getByTestId('ledger-attendance-table'))
+        .getAllByTestId('attendance-rate')
+        .map((e) => e.textContent),
+    ).toEqual(['100.0%', '33.3%']);
     expect(screen.getByTestId('ledger-duty-rating')).toHaveTextContent('还差 4 项');
     expect(within(screen.getByTestId('ledger-meetings-table')).getByText('逾期备案 7 天')).toBeInTheDocument();
     expect(screen.getByTestId('ledger-chart-months')).toBeInTheDocument();
@@ -46,12 +54,20 @@ describe('year ledger page', () => {
   it('exports the year to Excel as the service built it', async () => {
     const user = userEvent.setup();
     const created: Blob[] = [];
-    const createObjectURL = vi.fn((b: Blob) => { created.push(b); return 'blob:ledger'; });
+    const createObjectURL = vi.fn((b: Blob) => {
+      created.push(b);
+      return 'blob:ledger';
+    });
     Object.assign(URL, { createObjectURL, revokeObjectURL: vi.fn() });
     const api = fakeApi({
       'books.status': () => status(),
       'ledger.report': (input: { year: number }) => sampleLedger(input.year),
-      'ledger.xlsx': () => ({ fileName: '台账.xlsx', mediaType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', dataBase64: 'UEsDBA==', size: 4 }),
+      'ledger.xlsx': () => ({
+        fileName: '台账.xlsx',
+        mediaType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+        dataBase64: 'UEsDBA==',
+        size: 4,
+      }),
     });
     renderInBook(<LedgerPage />, api);
     await user.click(await screen.findByTestId('ledger-export'));

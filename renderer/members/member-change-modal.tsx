@@ -17,7 +17,14 @@ export interface MemberChangeValues {
   approval: { docNo: string; date: string };
 }
 
-export function MemberChangeModal({ kind, member, roleOptions, onSubmit, onCancel, bookId }: {
+export function MemberChangeModal({
+  kind,
+  member,
+  roleOptions,
+  onSubmit,
+  onCancel,
+  bookId,
+}: {
   kind: ChangeKind;
   /** The open book: its seal checks are shown live. */
   bookId?: string;
@@ -27,7 +34,9 @@ export function MemberChangeModal({ kind, member, roleOptions, onSubmit, onCance
   onCancel: () => void;
 }) {
   const [form] = Form.useForm<MemberChangeValues>();
-  useEffect(() => { form.resetFields(); }, [member, kind, form]);
+  useEffect(() => {
+    form.resetFields();
+  }, [member, kind, form]);
 
   const submit = async () => {
     try {
@@ -40,10 +49,19 @@ export function MemberChangeModal({ kind, member, roleOptions, onSubmit, onCance
 
   const title = kind === 'leave' ? `${member.person.name} 离任` : `${member.person.name} 职务变更`;
   return (
-    <Modal open title={title} okText="封存" cancelText="取消" destroyOnHidden onOk={() => void submit()} onCancel={onCancel}
-      okButtonProps={{ 'data-testid': 'member-change-ok' }}>
+    <Modal
+      open
+      title={title}
+      okText="封存"
+      cancelText="取消"
+      destroyOnHidden
+      onOk={() => void submit()}
+      onCancel={onCancel}
+      okButtonProps={{ 'data-testid': 'member-change-ok' }}
+    >
       <Typography.Paragraph type="secondary">
-        {kind === 'leave' ? '离任' : '职务变更'}须经主管党组织批复，封存后作为成员调整记录保存。现任职务：{member.roleLabel}。
+        {kind === 'leave' ? '离任' : '职务变更'}须经主管党组织批复，封存后作为成员调整记录保存。现任职务：
+        {member.roleLabel}。
       </Typography.Paragraph>
       <Form form={form} layout="vertical" data-testid="member-change-form" onKeyDown={enterSubmits(submit)}>
         {kind === 'role' && (
@@ -64,7 +82,9 @@ export function MemberChangeModal({ kind, member, roleOptions, onSubmit, onCance
           <DateField aria-label="批复日期" />
         </Form.Item>
       </Form>
-      {bookId && <LiveChecks bookId={bookId} form={form} entryOf={(v) => memberChangeLiveCheck(kind, member.memberId, v)} />}
+      {bookId && (
+        <LiveChecks bookId={bookId} form={form} entryOf={(v) => memberChangeLiveCheck(kind, member.memberId, v)} />
+      )}
     </Modal>
   );
 }

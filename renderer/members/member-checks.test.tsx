@@ -14,7 +14,9 @@ function api() {
     'members.list': () => ROSTER,
     'org.get': () => ORG,
     'entries.check': (input: { entry: { kind: EntryCheck['kind']; leave?: { leftOn?: string } } }): EntryCheck => ({
-      kind: input.entry.kind, blocking: [], passed: [],
+      kind: input.entry.kind,
+      blocking: [],
+      passed: [],
       flags: input.entry.leave?.leftOn ? [EVEN] : [],
     }),
   });
@@ -31,7 +33,12 @@ describe('member dialogs', () => {
     await user.click(await screen.findByRole('button', { name: '办理离任' }));
     const form = await screen.findByTestId('member-change-form');
     const checks = await screen.findByTestId('live-checks');
-    await waitFor(() => expect(calls['entries.check']).toHaveBeenCalledWith({ bookId: status().bookId, entry: { kind: 'member.leave', leave: { memberId: 'm3' } } }));
+    await waitFor(() =>
+      expect(calls['entries.check']).toHaveBeenCalledWith({
+        bookId: status().bookId,
+        entry: { kind: 'member.leave', leave: { memberId: 'm3' } },
+      }),
+    );
     expect(within(checks).queryByTestId('check-flags')).not.toBeInTheDocument();
 
     const date = within(form).getByLabelText('离任日期');
@@ -41,7 +48,8 @@ describe('member dialogs', () => {
     await waitFor(() => expect(within(checks).getByTestId('check-flags')).toHaveTextContent('将随记录一并封存的提示'));
     expect(within(checks).getByTestId('rule-flag')).toHaveTextContent('规则要求成员数为奇数');
     expect(calls['entries.check']).toHaveBeenLastCalledWith({
-      bookId: status().bookId, entry: { kind: 'member.leave', leave: { memberId: 'm3', leftOn: '2025-04-01' } },
+      bookId: status().bookId,
+      entry: { kind: 'member.leave', leave: { memberId: 'm3', leftOn: '2025-04-01' } },
     });
   });
 
@@ -52,9 +60,11 @@ describe('member dialogs', () => {
     await user.click(await screen.findByTestId('member-join-button'));
     const form = await screen.findByTestId('member-join-form');
     fireEvent.change(within(form).getByLabelText('姓名'), { target: { value: '孙立' } });
-    await waitFor(() => expect(calls['entries.check']).toHaveBeenLastCalledWith({
-      bookId: status().bookId,
-      entry: { kind: 'member.join', join: { person: { name: '孙立', isCpcMember: true, underDiscipline: false } } },
-    }));
+    await waitFor(() =>
+      expect(calls['entries.check']).toHaveBeenLastCalledWith({
+        bookId: status().bookId,
+        entry: { kind: 'member.join', join: { person: { name: '孙立', isCpcMember: true, underDiscipline: false } } },
+      }),
+    );
   });
 });

@@ -29,7 +29,16 @@ export interface MemberJoinModalProps {
   bookId?: string;
 }
 
-export function MemberJoinModal({ open, title, roleOptions, defaults, confirmText = '确定', onSubmit, onCancel, bookId }: MemberJoinModalProps) {
+export function MemberJoinModal({
+  open,
+  title,
+  roleOptions,
+  defaults,
+  confirmText = '确定',
+  onSubmit,
+  onCancel,
+  bookId,
+}: MemberJoinModalProps) {
   const [form] = Form.useForm();
   const isCpc = Form.useWatch(['person', 'isCpcMember'], form) as boolean | undefined;
   const name = Form.useWatch(['person', 'name'], form) as string | undefined;
@@ -55,8 +64,17 @@ export function MemberJoinModal({ open, title, roleOptions, defaults, confirmTex
   };
 
   return (
-    <Modal open={open} title={title} width={720} okText={confirmText} cancelText="取消" destroyOnHidden
-      onOk={() => void submit()} onCancel={onCancel} okButtonProps={{ 'data-testid': 'member-join-ok' }}>
+    <Modal
+      open={open}
+      title={title}
+      width={720}
+      okText={confirmText}
+      cancelText="取消"
+      destroyOnHidden
+      onOk={() => void submit()}
+      onCancel={onCancel}
+      okButtonProps={{ 'data-testid': 'member-join-ok' }}
+    >
       {open && <MemberWarnings person={{ name, isCpcMember: isCpc, partyJoinDate }} />}
       <Form form={form} layout="vertical" requiredMark data-testid="member-join-form" onKeyDown={enterSubmits(submit)}>
         <Row gutter={16}>
@@ -67,7 +85,12 @@ export function MemberJoinModal({ open, title, roleOptions, defaults, confirmTex
           </Col>
           <Col span={8}>
             <Form.Item name={['person', 'gender']} label="性别" rules={[chooseRule()]}>
-              <Radio.Group options={[{ value: '男', label: '男' }, { value: '女', label: '女' }]} />
+              <Radio.Group
+                options={[
+                  { value: '男', label: '男' },
+                  { value: '女', label: '女' },
+                ]}
+              />
             </Form.Item>
           </Col>
           <Col span={8}>
@@ -82,7 +105,12 @@ export function MemberJoinModal({ open, title, roleOptions, defaults, confirmTex
           </Col>
           <Col span={8}>
             <Form.Item name={['person', 'isCpcMember']} label="是否中共党员" rules={[chooseRule()]}>
-              <Radio.Group options={[{ value: true, label: '是' }, { value: false, label: '否' }]} />
+              <Radio.Group
+                options={[
+                  { value: true, label: '是' },
+                  { value: false, label: '否' },
+                ]}
+              />
             </Form.Item>
           </Col>
           <Col span={8}>
@@ -92,10 +120,26 @@ export function MemberJoinModal({ open, title, roleOptions, defaults, confirmTex
               </Form.Item>
             )}
           </Col>
-          <Col span={8}><Form.Item name={['person', 'title']} label="职称"><Input maxLength={50} /></Form.Item></Col>
-          <Col span={8}><Form.Item name={['person', 'education']} label="学历"><Input maxLength={50} /></Form.Item></Col>
-          <Col span={8}><Form.Item name={['person', 'workUnit']} label="工作单位"><Input maxLength={100} /></Form.Item></Col>
-          <Col span={16}><Form.Item name={['person', 'societyPosts']} label="在学会任职"><Input maxLength={200} /></Form.Item></Col>
+          <Col span={8}>
+            <Form.Item name={['person', 'title']} label="职称">
+              <Input maxLength={50} />
+            </Form.Item>
+          </Col>
+          <Col span={8}>
+            <Form.Item name={['person', 'education']} label="学历">
+              <Input maxLength={50} />
+            </Form.Item>
+          </Col>
+          <Col span={8}>
+            <Form.Item name={['person', 'workUnit']} label="工作单位">
+              <Input maxLength={100} />
+            </Form.Item>
+          </Col>
+          <Col span={16}>
+            <Form.Item name={['person', 'societyPosts']} label="在学会任职">
+              <Input maxLength={200} />
+            </Form.Item>
+          </Col>
           <Col span={8}>
             <Form.Item name={['person', 'underDiscipline']} label="处于党纪或政务处分期" valuePropName="checked">
               <Switch checkedChildren="是" unCheckedChildren="否" />
@@ -121,7 +165,11 @@ export function MemberJoinModal({ open, title, roleOptions, defaults, confirmTex
               <DateField aria-label="批复日期" />
             </Form.Item>
           </Col>
-          <Col span={24}><Form.Item name="note" label="备注"><Input maxLength={500} /></Form.Item></Col>
+          <Col span={24}>
+            <Form.Item name="note" label="备注">
+              <Input maxLength={500} />
+            </Form.Item>
+          </Col>
         </Row>
       </Form>
       {bookId && <LiveChecks bookId={bookId} form={form} entryOf={memberJoinLiveCheck} />}

@@ -16,11 +16,16 @@ export function MemberWarnings({ person }: { person: WatchedPerson }) {
     ...(typeof person.isCpcMember === 'boolean' ? { isCpcMember: person.isCpcMember } : {}),
     ...(person.partyJoinDate ? { partyJoinDate: person.partyJoinDate.slice(0, 10) } : {}),
   };
-  const { data } = useQuery({ queryKey: ['members.check', input], queryFn: () => api['members.check']({ person: input }) });
+  const { data } = useQuery({
+    queryKey: ['members.check', input],
+    queryFn: () => api['members.check']({ person: input }),
+  });
   if (!data?.warnings.length) return null;
   return (
     <div data-testid="member-warnings" style={{ marginBottom: 12 }}>
-      {data.warnings.map((w) => <Alert key={w.code} type="warning" showIcon title={w.message} />)}
+      {data.warnings.map((w) => (
+        <Alert key={w.code} type="warning" showIcon title={w.message} />
+      ))}
     </div>
   );
 }

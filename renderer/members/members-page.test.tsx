@@ -54,11 +54,17 @@ describe('members page', () => {
     await user.click(screen.getByTestId('member-change-ok'));
     await waitFor(() => expect(api['members.leave']).toHaveBeenCalledTimes(1));
     expect(api['members.leave'].mock.calls[0]?.[0]).toEqual({
-      bookId, requestId: expect.stringMatching(/^[0-9a-f-]{36}$/), memberId: 'm3', leftOn: '2025-04-01', reason: '工作调动',
+      bookId,
+      requestId: expect.stringMatching(/^[0-9a-f-]{36}$/),
+      memberId: 'm3',
+      leftOn: '2025-04-01',
+      reason: '工作调动',
       approval: { docNo: '科技社团党委〔2025〕12号', date: '2025-03-28' },
     });
     // Sealed in the real book: 王五 has left, the roster on screen says so, and 3 remain (odd: no warning).
-    await waitFor(() => expect((within(screen.getByText('王五').closest('tr') as HTMLElement)).getByText(/已离任/)).toBeInTheDocument());
+    await waitFor(() =>
+      expect(within(screen.getByText('王五').closest('tr') as HTMLElement).getByText(/已离任/)).toBeInTheDocument(),
+    );
     const roster = (await api['members.list']({ bookId })) as MemberView[];
     expect(roster.find((m) => m.memberId === 'm3')).toMatchObject({ active: false, leftOn: '2025-04-01' });
     await waitFor(() => expect(screen.queryByTestId('composition-warning')).not.toBeInTheDocument());

@@ -46,31 +46,85 @@ export function MembersPage() {
       {(org?.composition ?? []).map((f) => (
         <Alert key={f.code} type="warning" showIcon title={f.message} data-testid="composition-warning" />
       ))}
-      {error && <Alert type="error" showIcon title={error} action={<Button size="small" onClick={retry}>重试</Button>} />}
+      {error && (
+        <Alert
+          type="error"
+          showIcon
+          title={error}
+          action={
+            <Button size="small" onClick={retry}>
+              重试
+            </Button>
+          }
+        />
+      )}
       <Card
-        title={<Space>成员名册{org && <Typography.Text type="secondary" style={{ fontWeight: 'normal' }}>在任 {org.memberCount} 人</Typography.Text>}</Space>}
-        extra={<Space><MemberDocuments bookId={bookId} />{!readOnly && (
-          <Button type="primary" icon={<UserAddOutlined />} onClick={() => setJoining(true)} data-testid="member-join-button">成员加入</Button>
-        )}</Space>}
+        title={
+          <Space>
+            成员名册
+            {org && (
+              <Typography.Text type="secondary" style={{ fontWeight: 'normal' }}>
+                在任 {org.memberCount} 人
+              </Typography.Text>
+            )}
+          </Space>
+        }
+        extra={
+          <Space>
+            <MemberDocuments bookId={bookId} />
+            {!readOnly && (
+              <Button
+                type="primary"
+                icon={<UserAddOutlined />}
+                onClick={() => setJoining(true)}
+                data-testid="member-join-button"
+              >
+                成员加入
+              </Button>
+            )}
+          </Space>
+        }
       >
         <Table<MemberView>
           rowKey="memberId"
           loading={membersQuery.isPending}
           dataSource={members ?? []}
           pagination={false}
-          locale={{ emptyText: <Empty description="还没有成员">{!readOnly && <Button type="primary" onClick={() => setJoining(true)}>登记第一位成员</Button>}</Empty> }}
+          locale={{
+            emptyText: (
+              <Empty description="还没有成员">
+                {!readOnly && (
+                  <Button type="primary" onClick={() => setJoining(true)}>
+                    登记第一位成员
+                  </Button>
+                )}
+              </Empty>
+            ),
+          }}
           expandable={{
             expandedRowRender: (m) => (
-              <Timeline data-testid={`member-history-${m.memberId}`} items={m.history.map((h) => ({
-                key: h.seq,
-                content: (
-                  <span>
-                    {h.date}{'\u3000'}{h.summary}
-                    {h.approval && <Typography.Text type="secondary">（批复：{h.approval.docNo}，{h.approval.date}）</Typography.Text>}
-                    {'\u3000'}<Typography.Link onClick={() => navigate({ page: 'entry', seq: h.seq })}>第 {h.seq} 条</Typography.Link>
-                  </span>
-                ),
-              }))} />
+              <Timeline
+                data-testid={`member-history-${m.memberId}`}
+                items={m.history.map((h) => ({
+                  key: h.seq,
+                  content: (
+                    <span>
+                      {h.date}
+                      {'\u3000'}
+                      {h.summary}
+                      {h.approval && (
+                        <Typography.Text type="secondary">
+                          （批复：{h.approval.docNo}，{h.approval.date}）
+                        </Typography.Text>
+                      )}
+                      {'\u3000'}
+                      <Typography.Link onClick={() => navigate({ page: 'entry', seq: h.seq })}>
+                        第 {h.seq} 条
+                      </Typography.Link>
+                    </span>
+                  ),
+                }))}
+              />
             ),
             rowExpandable: (m) => m.history.length > 0,
           }}
@@ -80,23 +134,37 @@ export function MembersPage() {
             { title: '职务', render: (_, m) => m.roleLabel },
             { title: '加入日期', dataIndex: 'joinedOn' },
             {
-              title: '中共党员', width: 96,
+              title: '中共党员',
+              width: 96,
               render: (_, m) => (m.person.isCpcMember ? '是' : <Tag color="orange">否</Tag>),
             },
             { title: '入党时间', render: (_, m) => m.person.partyJoinDate ?? '—' },
-            { title: '状态', render: (_, m) => (m.active ? <Tag color="green">在任</Tag> : <Tag>已离任 {m.leftOn ?? ''}</Tag>) },
+            {
+              title: '状态',
+              render: (_, m) => (m.active ? <Tag color="green">在任</Tag> : <Tag>已离任 {m.leftOn ?? ''}</Tag>),
+            },
             {
               title: '操作',
-              render: (_, m) => (m.active && !readOnly ? (
-                <Space size={0}>
-                  <Button type="link" onClick={() => setChange({ kind: 'role', member: m })}>职务变更</Button>
-                  <Popconfirm title={`为${m.person.name}办理离任？`} description="离任封存后不能撤销，此后不再计入应到人数。"
-                    okText="办理离任" cancelText="取消" okButtonProps={{ danger: true }}
-                    onConfirm={() => setChange({ kind: 'leave', member: m })}>
-                    <Button type="link" danger>离任</Button>
-                  </Popconfirm>
-                </Space>
-              ) : null),
+              render: (_, m) =>
+                m.active && !readOnly ? (
+                  <Space size={0}>
+                    <Button type="link" onClick={() => setChange({ kind: 'role', member: m })}>
+                      职务变更
+                    </Button>
+                    <Popconfirm
+                      title={`为${m.person.name}办理离任？`}
+                      description="离任封存后不能撤销，此后不再计入应到人数。"
+                      okText="办理离任"
+                      cancelText="取消"
+                      okButtonProps={{ danger: true }}
+                      onConfirm={() => setChange({ kind: 'leave', member: m })}
+                    >
+                      <Button type="link" danger>
+                        离任
+                      </Button>
+                    </Popconfirm>
+                  </Space>
+                ) : null,
             },
           ]}
         />
@@ -129,14 +197,30 @@ export function MembersPage() {
           onSubmit={async (v) => {
             const { member } = change;
             try {
-              const r = change.kind === 'leave'
-                ? await api['members.leave']({ bookId, requestId, memberId: member.memberId, leftOn: v.date, reason: v.reason, approval: v.approval })
-                : await api['members.changeRole']({
-                  bookId, requestId, memberId: member.memberId, role: v.role ?? member.role, changedOn: v.date, reason: v.reason, approval: v.approval,
-                });
+              const r =
+                change.kind === 'leave'
+                  ? await api['members.leave']({
+                      bookId,
+                      requestId,
+                      memberId: member.memberId,
+                      leftOn: v.date,
+                      reason: v.reason,
+                      approval: v.approval,
+                    })
+                  : await api['members.changeRole']({
+                      bookId,
+                      requestId,
+                      memberId: member.memberId,
+                      role: v.role ?? member.role,
+                      changedOn: v.date,
+                      reason: v.reason,
+                      approval: v.approval,
+                    });
               setChange(null);
               renew();
-              await after(`${member.person.name}${change.kind === 'leave' ? '离任' : '职务变更'}已封存为第 ${r.seq} 条记录`);
+              await after(
+                `${member.person.name}${change.kind === 'leave' ? '离任' : '职务变更'}已封存为第 ${r.seq} 条记录`,
+              );
             } catch (e) {
               message.error(errorMessage(e));
             }

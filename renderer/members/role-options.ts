@@ -2,7 +2,14 @@
 import { MEMBER_ROLES, type MemberRole, type OrgForm } from '../../db/contract';
 
 const GROUP_ROLES: MemberRole[] = ['leader', 'deputy', 'member'];
-const BRANCH_ROLES: MemberRole[] = ['secretary', 'deputy-secretary', 'organisation', 'propaganda', 'discipline', 'committee-member'];
+const BRANCH_ROLES: MemberRole[] = [
+  'secretary',
+  'deputy-secretary',
+  'organisation',
+  'propaganda',
+  'discipline',
+  'committee-member',
+];
 
 export function rolesFor(form: OrgForm | undefined): MemberRole[] {
   if (form === 'work-group' || form === 'leading-group') return GROUP_ROLES;

@@ -13,7 +13,14 @@ beforeEach(async () => {
 describe('drafts page', () => {
   it('lists this book’s drafts, continues one and deletes one after confirming', async () => {
     const user = userEvent.setup();
-    await saveDraft({ id: 'd-meet', bookId: BOOK, kind: 'meeting', title: '第4次小组会议', data: {}, updatedAt: Date.UTC(2025, 2, 18, 1, 2, 3) });
+    await saveDraft({
+      id: 'd-meet',
+      bookId: BOOK,
+      kind: 'meeting',
+      title: '第4次小组会议',
+      data: {},
+      updatedAt: Date.UTC(2025, 2, 18, 1, 2, 3),
+    });
     await saveDraft({ id: 'd-act', bookId: BOOK, kind: 'activity', title: '七一主题党日', data: {} });
     await saveDraft({ id: 'd-other', bookId: 'ffffeeee', kind: 'work', title: '别的记录本', data: {} });
     renderInBook(<DraftsPage />, fakeApi({ 'books.status': () => status() }));

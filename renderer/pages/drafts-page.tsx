@@ -27,15 +27,24 @@ export function DraftsPage() {
   };
 
   return (
-    <Card title="草稿" data-testid="drafts"
-      extra={!readOnly && (
-        <Space>
-          {(Object.keys(NEW_ENTRY_TITLES) as DraftKind[]).map((k) => (
-            <Button key={k} onClick={() => navigate({ page: 'new', kind: k })}>{NEW_ENTRY_TITLES[k]}</Button>
-          ))}
-        </Space>
-      )}>
-      {error && <Alert type="error" showIcon style={{ marginBottom: 12 }} title="无法读取本机草稿：浏览器本地存储不可用。" />}
+    <Card
+      title="草稿"
+      data-testid="drafts"
+      extra={
+        !readOnly && (
+          <Space>
+            {(Object.keys(NEW_ENTRY_TITLES) as DraftKind[]).map((k) => (
+              <Button key={k} onClick={() => navigate({ page: 'new', kind: k })}>
+                {NEW_ENTRY_TITLES[k]}
+              </Button>
+            ))}
+          </Space>
+        )
+      }
+    >
+      {error && (
+        <Alert type="error" showIcon style={{ marginBottom: 12 }} title="无法读取本机草稿：浏览器本地存储不可用。" />
+      )}
       <Typography.Paragraph type="secondary">
         草稿只保存在本机，尚未封存，不属于记录本；封存成功后草稿自动删除。
       </Typography.Paragraph>
@@ -48,18 +57,35 @@ export function DraftsPage() {
         onRow={(d) => ({ 'data-testid': `draft-row-${d.id}` }) as object}
         columns={[
           { title: '类别', width: 120, render: (_, d) => <Tag>{DRAFT_KIND_LABELS[d.kind]}</Tag> },
-          { title: '标题', render: (_, d) => d.title || <Typography.Text type="secondary">（未填写标题）</Typography.Text> },
+          {
+            title: '标题',
+            render: (_, d) => d.title || <Typography.Text type="secondary">（未填写标题）</Typography.Text>,
+          },
           { title: '最后保存', width: 180, render: (_, d) => dayjs(d.updatedAt).format('YYYY-MM-DD HH:mm:ss') },
           {
-            title: '操作', width: 300,
+            title: '操作',
+            width: 300,
             render: (_, d) => (
               <Space size={0}>
-                <Button type="link" disabled={readOnly} onClick={() => navigate({ page: 'draft', kind: d.kind, id: d.id })}>继续编辑</Button>
+                <Button
+                  type="link"
+                  disabled={readOnly}
+                  onClick={() => navigate({ page: 'draft', kind: d.kind, id: d.id })}
+                >
+                  继续编辑
+                </Button>
                 <DraftDocxButton bookId={bookId} draft={d} />
-                <Popconfirm title="删除这份草稿？" description="删除后无法恢复。" okText="删除" cancelText="取消"
+                <Popconfirm
+                  title="删除这份草稿？"
+                  description="删除后无法恢复。"
+                  okText="删除"
+                  cancelText="取消"
                   okButtonProps={{ danger: true }}
-                  onConfirm={() => void remove(d.id)}>
-                  <Button type="link" danger>删除草稿</Button>
+                  onConfirm={() => void remove(d.id)}
+                >
+                  <Button type="link" danger>
+                    删除草稿
+                  </Button>
                 </Popconfirm>
               </Space>
             ),

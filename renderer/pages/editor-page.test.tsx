@@ -8,7 +8,14 @@ import type { EditorProps } from '../editors';
 const seen: EditorProps[] = [];
 function FakeEditor(props: EditorProps) {
   seen.push(props);
-  return <div data-testid="fake-editor" data-draft={props.draftId} data-book={props.bookId} data-context-book={useDraftBookId() ?? ''} />;
+  return (
+    <div
+      data-testid="fake-editor"
+      data-draft={props.draftId}
+      data-book={props.bookId}
+      data-context-book={useDraftBookId() ?? ''}
+    />
+  );
 }
 vi.mock('../editors', () => ({ MeetingEditor: FakeEditor, ActivityEditor: FakeEditor, WorkItemEditor: FakeEditor }));
 
@@ -33,8 +40,11 @@ describe('editor page', () => {
   });
 
   it('does not offer an editor on a read-only book', async () => {
-    renderInBook(<EditorPage kind="work" draftId="d-9" />, fakeApi({ 'books.status': () => status({ readOnly: true }) }),
-      [status({ readOnly: true })]);
+    renderInBook(
+      <EditorPage kind="work" draftId="d-9" />,
+      fakeApi({ 'books.status': () => status({ readOnly: true }) }),
+      [status({ readOnly: true })],
+    );
     expect(await screen.findByText('记录本为只读')).toBeInTheDocument();
     expect(screen.queryByTestId('fake-editor')).toBeNull();
   });

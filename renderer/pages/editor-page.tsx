@@ -23,8 +23,14 @@ export function EditorPage({ kind, draftId }: { kind: DraftKind; draftId: string
   const { bookId, readOnly, refresh } = useBook();
   const { message } = App.useApp();
   if (readOnly) {
-    return <Result status="info" title="记录本为只读" subTitle="只读的记录本不能新建或封存记录；草稿仍保存在本机。"
-      extra={<Button onClick={() => navigate({ page: 'drafts' })}>返回草稿</Button>} />;
+    return (
+      <Result
+        status="info"
+        title="记录本为只读"
+        subTitle="只读的记录本不能新建或封存记录；草稿仍保存在本机。"
+        extra={<Button onClick={() => navigate({ page: 'drafts' })}>返回草稿</Button>}
+      />
+    );
   }
   const Editor = EDITORS[kind];
   return (

@@ -30,7 +30,9 @@ describe('holiday schedule import', () => {
   it('shows the service’s Chinese reason when the file is refused', async () => {
     const api = fakeApi({
       'calendar.status': () => ({ builtInYears: [2025, 2026], importedYears: [] }),
-      'calendar.import': () => { throw new ApiError('schedule-invalid', '节假日安排有误：2027-13-01 不是有效日期'); },
+      'calendar.import': () => {
+        throw new ApiError('schedule-invalid', '节假日安排有误：2027-13-01 不是有效日期');
+      },
     });
     renderWithApi(<HolidayImport onImported={() => {}} />, api);
     choose('{"year":2027}');

@@ -53,14 +53,30 @@ export function HolidayImport({ onImported }: { onImported: (view: CalendarView)
   return (
     <Space orientation="vertical" style={{ width: '100%' }}>
       <input
-        ref={input} type="file" accept=".json,application/json" hidden data-testid="holiday-file"
+        ref={input}
+        type="file"
+        accept=".json,application/json"
+        hidden
+        data-testid="holiday-file"
         aria-label="选择节假日安排文件"
-        onChange={(e) => { const f = e.target.files?.[0]; if (f) void importFile(f); }}
+        onChange={(e) => {
+          const f = e.target.files?.[0];
+          if (f) void importFile(f);
+        }}
       />
-      <Button icon={<ImportOutlined />} loading={busy} onClick={() => input.current?.click()} data-testid="holiday-import">
+      <Button
+        icon={<ImportOutlined />}
+        loading={busy}
+        onClick={() => input.current?.click()}
+        data-testid="holiday-import"
+      >
         导入某年的节假日安排（JSON 文件）
       </Button>
-      {error && <Typography.Text type="danger" data-testid="holiday-import-error">{error}</Typography.Text>}
+      {error && (
+        <Typography.Text type="danger" data-testid="holiday-import-error">
+          {error}
+        </Typography.Text>
+      )}
     </Space>
   );
 }

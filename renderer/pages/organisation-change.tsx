@@ -11,7 +11,12 @@ import { OrganisationStep } from '../setup/organisation-step';
 import { useReasonedChange } from './use-reasoned-change';
 import { enterSubmits } from '../forms/enter-submit';
 
-export function OrganisationChange({ bookId, current, disabled, onChanged }: {
+export function OrganisationChange({
+  bookId,
+  current,
+  disabled,
+  onChanged,
+}: {
   bookId: string;
   current: Organisation;
   disabled: boolean;
@@ -36,21 +41,48 @@ export function OrganisationChange({ bookId, current, disabled, onChanged }: {
 
   return (
     <>
-      <Button icon={<EditOutlined />} disabled={disabled} data-testid="org-change"
-        onClick={() => { form.setFieldsValue(current); setOpen(true); }}>
+      <Button
+        icon={<EditOutlined />}
+        disabled={disabled}
+        data-testid="org-change"
+        onClick={() => {
+          form.setFieldsValue(current);
+          setOpen(true);
+        }}
+      >
         变更组织信息
       </Button>
-      <Modal open={open} title="变更组织信息" okText="封存变更" cancelText="取消" confirmLoading={busy}
-        onOk={() => { void submit(); }} onCancel={() => setOpen(false)} width={820} forceRender>
+      <Modal
+        open={open}
+        title="变更组织信息"
+        okText="封存变更"
+        cancelText="取消"
+        confirmLoading={busy}
+        onOk={() => {
+          void submit();
+        }}
+        onCancel={() => setOpen(false)}
+        width={820}
+        forceRender
+      >
         <div onKeyDown={enterSubmits(submit)}>
-          <Typography.Paragraph type="secondary">
-            变更将作为一条记录封存，原有信息保留在记录本中。
-          </Typography.Paragraph>
+          <Typography.Paragraph type="secondary">变更将作为一条记录封存，原有信息保留在记录本中。</Typography.Paragraph>
           <OrganisationStep form={form} />
-          <Typography.Text strong style={{ display: 'block', marginTop: 8 }}>变更原因</Typography.Text>
-          <Input aria-label="变更原因" data-testid="org-change-reason" maxLength={500} value={reason}
-            onChange={(e) => setReason(e.target.value)} />
-          {error && <Typography.Text type="danger" data-testid="org-change-error">{error}</Typography.Text>}
+          <Typography.Text strong style={{ display: 'block', marginTop: 8 }}>
+            变更原因
+          </Typography.Text>
+          <Input
+            aria-label="变更原因"
+            data-testid="org-change-reason"
+            maxLength={500}
+            value={reason}
+            onChange={(e) => setReason(e.target.value)}
+          />
+          {error && (
+            <Typography.Text type="danger" data-testid="org-change-error">
+              {error}
+            </Typography.Text>
+          )}
         </div>
       </Modal>
     </>

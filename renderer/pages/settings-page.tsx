@@ -30,7 +30,15 @@ export function SettingsPage() {
   const error = errorText(orgState.error);
 
   if (creating) {
-    return <SetupWizard onCancel={() => setCreating(false)} onDone={(id) => { setCreating(false); openNewBook(id); }} />;
+    return (
+      <SetupWizard
+        onCancel={() => setCreating(false)}
+        onDone={(id) => {
+          setCreating(false);
+          openNewBook(id);
+        }}
+      />
+    );
   }
 
   const o = org?.organisation;
@@ -43,33 +51,57 @@ export function SettingsPage() {
       <KeyProtectionAlert />
       <BundleCard />
       <HandoverCard orgName={o?.orgName} />
-      <Card title="组织与规则方案" className="no-print" extra={org && (
-        <Space>
-          {o && <OrganisationChange bookId={bookId} current={o} disabled={readOnly} onChanged={() => void refresh()} />}
-          <ProfileChange bookId={bookId} current={org.profile.id} disabled={readOnly} onChanged={() => void refresh()} />
-        </Space>
-      )}>
+      <Card
+        title="组织与规则方案"
+        className="no-print"
+        extra={
+          org && (
+            <Space>
+              {o && (
+                <OrganisationChange bookId={bookId} current={o} disabled={readOnly} onChanged={() => void refresh()} />
+              )}
+              <ProfileChange
+                bookId={bookId}
+                current={org.profile.id}
+                disabled={readOnly}
+                onChanged={() => void refresh()}
+              />
+            </Space>
+          )
+        }
+      >
         {org ? (
-          <Descriptions size="small" bordered column={2} items={[
-            { key: 'soc', label: '学会名称', children: o?.societyName ?? '—' },
-            { key: 'org', label: '党组织名称', children: o?.orgName ?? '—' },
-            { key: 'form', label: '组织形式', children: o ? ORG_FORMS[o.form] : '—' },
-            { key: 'term', label: '任期', children: o ? `${o.termStart} 至 ${o.termEnd}` : '—' },
-            { key: 'sup', label: '主管党组织', children: o?.supervisingOffice ?? '—' },
-            { key: 'rec', label: '记录人', children: o?.recorder ?? '—' },
-            {
-              key: 'profile', label: '规则方案', span: 2,
-              children: (
-                <div data-testid="profile-rules">
-                  <Typography.Text strong>{org.profile.label}</Typography.Text>
-                  <ul style={{ margin: '4px 0 0', paddingLeft: 18 }}>
-                    {org.profile.rules.map((r) => <li key={r}>{r}</li>)}
-                  </ul>
-                </div>
-              ),
-            },
-          ]} />
-        ) : <Spin />}
+          <Descriptions
+            size="small"
+            bordered
+            column={2}
+            items={[
+              { key: 'soc', label: '学会名称', children: o?.societyName ?? '—' },
+              { key: 'org', label: '党组织名称', children: o?.orgName ?? '—' },
+              { key: 'form', label: '组织形式', children: o ? ORG_FORMS[o.form] : '—' },
+              { key: 'term', label: '任期', children: o ? `${o.termStart} 至 ${o.termEnd}` : '—' },
+              { key: 'sup', label: '主管党组织', children: o?.supervisingOffice ?? '—' },
+              { key: 'rec', label: '记录人', children: o?.recorder ?? '—' },
+              {
+                key: 'profile',
+                label: '规则方案',
+                span: 2,
+                children: (
+                  <div data-testid="profile-rules">
+                    <Typography.Text strong>{org.profile.label}</Typography.Text>
+                    <ul style={{ margin: '4px 0 0', paddingLeft: 18 }}>
+                      {org.profile.rules.map((r) => (
+                        <li key={r}>{r}</li>
+                      ))}
+                    </ul>
+                  </div>
+                ),
+              },
+            ]}
+          />
+        ) : (
+          <Spin />
+        )}
       </Card>
       <Card title="法定节假日数据" className="no-print">
         <Typography.Paragraph>
@@ -77,7 +109,11 @@ export function SettingsPage() {
           {years.length ? years.sort().map((y) => <Tag key={y}>{y}</Tag>) : '无'}
         </Typography.Paragraph>
         {calendar && !years.includes(thisYear + 1) && (
-          <Alert type="info" showIcon title={`尚无 ${thisYear + 1} 年的节假日安排。国务院办公厅公布后，请导入下一年的安排，以便准确计算备案期限。`} />
+          <Alert
+            type="info"
+            showIcon
+            title={`尚无 ${thisYear + 1} 年的节假日安排。国务院办公厅公布后，请导入下一年的安排，以便准确计算备案期限。`}
+          />
         )}
         <div style={{ marginTop: 12 }}>
           {/* Filing deadlines of every book count working days: re-read everything. */}
@@ -88,7 +124,9 @@ export function SettingsPage() {
         <Typography.Paragraph type="secondary">
           同一台电脑可以保存多个组织的记录本，在窗口顶部切换。
         </Typography.Paragraph>
-        <Button icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="create-another-book">新建另一本记录本</Button>
+        <Button icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="create-another-book">
+          新建另一本记录本
+        </Button>
       </Card>
     </Space>
   );

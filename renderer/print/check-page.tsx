@@ -22,7 +22,12 @@ export function CheckPage() {
   const [photo, setPhoto] = useState<string | null>(null);
   const fileInput = useRef<HTMLInputElement>(null);
 
-  useEffect(() => () => { if (photo) URL.revokeObjectURL(photo); }, [photo]);
+  useEffect(
+    () => () => {
+      if (photo) URL.revokeObjectURL(photo);
+    },
+    [photo],
+  );
 
   const check = async (text: string) => {
     setBusy(true);
@@ -62,38 +67,114 @@ export function CheckPage() {
           输入打印页页脚的核对码，或打开该页的照片、扫描件（识别右上角的二维码），核对它是否与封存的电子记录一致。
         </Typography.Paragraph>
         <Space wrap>
-          <Input.Search aria-label="核对码" placeholder="DJ1/…" value={code} onChange={(e) => setCode(e.target.value)} enterButton="核对" loading={busy}
-            onSearch={(v) => void check(v)} style={{ width: 520 }} data-testid="check-code" />
-          <Button icon={<PictureOutlined />} onClick={() => fileInput.current?.click()} data-testid="check-photo-button">打开照片或扫描件</Button>
-          <input ref={fileInput} type="file" accept="image/*" hidden data-testid="check-photo"
-            onChange={(e) => { void openPhoto(e.target.files?.[0]); e.target.value = ''; }} />
+          <Input.Search
+            aria-label="核对码"
+            placeholder="DJ1/…"
+            value={code}
+            onChange={(e) => setCode(e.target.value)}
+            enterButton="核对"
+            loading={busy}
+            onSearch={(v) => void check(v)}
+            style={{ width: 520 }}
+            data-testid="check-code"
+          />
+          <Button
+            icon={<PictureOutlined />}
+            onClick={() => fileInput.current?.click()}
+            data-testid="check-photo-button"
+          >
+            打开照片或扫描件
+          </Button>
+          <input
+            ref={fileInput}
+            type="file"
+            accept="image/*"
+            hidden
+            data-testid="check-photo"
+            onChange={(e) => {
+              void openPhoto(e.target.files?.[0]);
+              e.target.value = '';
+            }}
+          />
         </Space>
         {error && <Alert type="error" showIcon title={error} data-testid="check-error" />}
         {result && (
-          <Alert data-testid="check-result" type={result.accepted ? 'success' : 'error'} showIcon
+          <Alert
+            data-testid="check-result"
+            type={result.accepted ? 'success' : 'error'}
+            showIcon
             title={result.accepted ? '与封存记录一致' : `不一致：${result.reason ?? ''}`}
-            description={<Descriptions size="small" column={1} items={[
-              ...(result.bookName ? [{ key: 'b', label: '记录本', children: `${result.bookName}（${result.bookId ?? ''}）` }] : []),
-              ...(result.seq !== undefined ? [{ key: 's', label: '条目', children: result.seq === 0 ? '封面与目录' : `第 ${result.seq} 条${result.title ? `：${result.title}` : ''}` }] : []),
-              ...(result.scope ? [{ key: 'p', label: '打印范围', children: result.scope }] : []),
-              ...result.checks.map((c) => ({
-                key: c.label, label: c.label,
-                children: <span>{c.ok ? <CheckCircleFilled style={{ color: '#389e0d' }} /> : <CloseCircleFilled style={{ color: '#cf1322' }} />} {c.detail}</span>,
-              })),
-              { key: 'c', label: '核对码', children: <Typography.Text code copyable>{result.code}</Typography.Text> },
-            ]} />} />
+            description={
+              <Descriptions
+                size="small"
+                column={1}
+                items={[
+                  ...(result.bookName
+                    ? [{ key: 'b', label: '记录本', children: `${result.bookName}（${result.bookId ?? ''}）` }]
+                    : []),
+                  ...(result.seq !== undefined
+                    ? [
+                        {
+                          key: 's',
+                          label: '条目',
+                          children:
+                            result.seq === 0
+                              ? '封面与目录'
+                              : `第 ${result.seq} 条${result.title ? `：${result.title}` : ''}`,
+                        },
+                      ]
+                    : []),
+                  ...(result.scope ? [{ key: 'p', label: '打印范围', children: result.scope }] : []),
+                  ...result.checks.map((c) => ({
+                    key: c.label,
+                    label: c.label,
+                    children: (
+                      <span>
+                        {c.ok ? (
+                          <CheckCircleFilled style={{ color: '#389e0d' }} />
+                        ) : (
+                          <CloseCircleFilled style={{ color: '#cf1322' }} />
+                        )}{' '}
+                        {c.detail}
+                      </span>
+                    ),
+                  })),
+                  {
+                    key: 'c',
+                    label: '核对码',
+                    children: (
+                      <Typography.Text code copyable>
+                        {result.code}
+                      </Typography.Text>
+                    ),
+                  },
+                ]}
+              />
+            }
+          />
         )}
         {(photo || result?.html) && (
           <Row gutter={16}>
             <Col span={12}>
               <Typography.Title level={5}>照片 / 扫描件</Typography.Title>
-              {photo ? <img src={photo} alt="纸质页的照片" style={{ width: '100%', border: '1px solid #d9d9d9' }} data-testid="check-photo-view" />
-                : <Typography.Text type="secondary">（未打开照片：可与手中的纸质页逐项对照）</Typography.Text>}
+              {photo ? (
+                <img
+                  src={photo}
+                  alt="纸质页的照片"
+                  style={{ width: '100%', border: '1px solid #d9d9d9' }}
+                  data-testid="check-photo-view"
+                />
+              ) : (
+                <Typography.Text type="secondary">（未打开照片：可与手中的纸质页逐项对照）</Typography.Text>
+              )}
             </Col>
             <Col span={12}>
               <Typography.Title level={5}>封存记录中的这一页</Typography.Title>
-              {result?.html ? <PrintPreview html={result.html} title="封存记录中的这一页" height="70vh" />
-                : <Typography.Text type="secondary">（核对后在这里显示）</Typography.Text>}
+              {result?.html ? (
+                <PrintPreview html={result.html} title="封存记录中的这一页" height="70vh" />
+              ) : (
+                <Typography.Text type="secondary">（核对后在这里显示）</Typography.Text>
+              )}
             </Col>
           </Row>
         )}

@@ -11,7 +11,11 @@ export function isDesktop(): boolean {
   return typeof window !== 'undefined' && typeof window.logbook?.call === 'function';
 }
 
-export interface DesktopPrintResult { done: boolean; pages: number; saved?: { path: string } | null }
+export interface DesktopPrintResult {
+  done: boolean;
+  pages: number;
+  saved?: { path: string } | null;
+}
 
 export async function printOnDesktop(request: PrintRequest, action: 'print' | 'pdf'): Promise<DesktopPrintResult> {
   const bridge = window.logbook;

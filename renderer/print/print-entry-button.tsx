@@ -5,7 +5,13 @@ import { navigate } from '../app/routes';
 
 export function PrintEntryButton({ seq }: { seq: number }) {
   return (
-    <Button size="small" icon={<PrinterOutlined />} data-testid="print-entry-button"
-      onClick={() => navigate({ page: 'print', choice: { kind: 'seqs', seqs: [seq] } })}>打印</Button>
+    <Button
+      size="small"
+      icon={<PrinterOutlined />}
+      data-testid="print-entry-button"
+      onClick={() => navigate({ page: 'print', choice: { kind: 'seqs', seqs: [seq] } })}
+    >
+      打印
+    </Button>
   );
 }

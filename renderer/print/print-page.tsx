@@ -43,24 +43,27 @@ export function PrintPage({ choice: initial }: { choice?: PrintChoice | undefine
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState<'preview' | 'print' | 'pdf' | null>(null);
 
-  const preview = useCallback(async (c: PrintChoice | string, p: Paper) => {
-    if (typeof c === 'string') {
-      setError(c);
-      return;
-    }
-    const req = { bookId, ...scopeInput(c), paper: p };
-    setBusy('preview');
-    setError(null);
-    try {
-      setView(await api['print.pages'](req));
-      setRequest(req);
-    } catch (e) {
-      setView(null);
-      setError(errorMessage(e));
-    } finally {
-      setBusy(null);
-    }
-  }, [api, bookId]);
+  const preview = useCallback(
+    async (c: PrintChoice | string, p: Paper) => {
+      if (typeof c === 'string') {
+        setError(c);
+        return;
+      }
+      const req = { bookId, ...scopeInput(c), paper: p };
+      setBusy('preview');
+      setError(null);
+      try {
+        setView(await api['print.pages'](req));
+        setRequest(req);
+      } catch (e) {
+        setView(null);
+        setError(errorMessage(e));
+      } finally {
+        setBusy(null);
+      }
+    },
+    [api, bookId],
+  );
 
   const current = (): PrintChoice | string => {
     if (kind === 'year') return { kind: 'year', year };
@@ -73,8 +76,12 @@ export function PrintPage({ choice: initial }: { choice?: PrintChoice | undefine
   useEffect(() => {
     if (!initial) return undefined;
     let live = true;
-    void Promise.resolve().then(async () => { if (live) await preview(initial, 'A4'); });
-    return () => { live = false; };
+    void Promise.resolve().then(async () => {
+      if (live) await preview(initial, 'A4');
+    });
+    return () => {
+      live = false;
+    };
   }, [initial, preview]);
 
   const output = async (action: 'print' | 'pdf') => {
@@ -100,35 +107,109 @@ export function PrintPage({ choice: initial }: { choice?: PrintChoice | undefine
     <Card title="打印记录本" data-testid="print-page">
       <Space direction="vertical" style={{ width: '100%' }} size="middle">
         <Space wrap>
-          <Radio.Group value={kind} onChange={(e) => setKind(e.target.value as Kind)} optionType="button"
-            options={[{ value: 'year', label: '整年（含封面、目录）' }, { value: 'range', label: '日期范围（含封面、目录）' }, { value: 'seqs', label: '指定记录' }]} />
-          {kind === 'year' && <InputNumber aria-label="年度" min={1921} max={2100} value={year} onChange={(v) => v !== null && setYear(v)} addonAfter="年" />}
-          {kind === 'range' && <>
-            <Input aria-label="开始日期" type="date" value={from} onChange={(e) => setFrom(e.target.value)} style={{ width: 160 }} />
-            <span>至</span>
-            <Input aria-label="结束日期" type="date" value={to} onChange={(e) => setTo(e.target.value)} style={{ width: 160 }} />
-          </>}
-          {kind === 'seqs' && <Input aria-label="记录序号" placeholder="记录序号，例如 8 或 3, 12, 15" value={seqText} onChange={(e) => setSeqText(e.target.value)}
-            onPressEnter={() => void preview(current(), paper)} style={{ width: 260 }} />}
-          <Radio.Group aria-label="纸张" value={paper} onChange={(e) => setPaper(e.target.value as Paper)}
-            options={Object.entries(PAPERS).map(([value, label]) => ({ value, label }))} />
-          <Button type="primary" loading={busy === 'preview'} onClick={() => void preview(current(), paper)} data-testid="print-preview-button">预览</Button>
+          <Radio.Group
+            value={kind}
+            onChange={(e) => setKind(e.target.value as Kind)}
+            optionType="button"
+            options={[
+              { value: 'year', label: '整年（含封面、目录）' },
+              { value: 'range', label: '日期范围（含封面、目录）' },
+              { value: 'seqs', label: '指定记录' },
+            ]}
+          />
+          {kind === 'year' && (
+            <InputNumber
+              aria-label="年度"
+              min={1921}
+              max={2100}
+              value={year}
+              onChange={(v) => v !== null && setYear(v)}
+              addonAfter="年"
+            />
+          )}
+          {kind === 'range' && (
+            <>
+              <Input
+                aria-label="开始日期"
+                type="date"
+                value={from}
+                onChange={(e) => setFrom(e.target.value)}
+                style={{ width: 160 }}
+              />
+              <span>至</span>
+              <Input
+                aria-label="结束日期"
+                type="date"
+                value={to}
+                onChange={(e) => setTo(e.target.value)}
+                style={{ width: 160 }}
+              />
+            </>
+          )}
+          {kind === 'seqs' && (
+            <Input
+              aria-label="记录序号"
+              placeholder="记录序号，例如 8 或 3, 12, 15"
+              value={seqText}
+              onChange={(e) => setSeqText(e.target.value)}
+              onPressEnter={() => void preview(current(), paper)}
+              style={{ width: 260 }}
+            />
+          )}
+          <Radio.Group
+            aria-label="纸张"
+            value={paper}
+            onChange={(e) => setPaper(e.target.value as Paper)}
+            options={Object.entries(PAPERS).map(([value, label]) => ({ value, label }))}
+          />
+          <Button
+            type="primary"
+            loading={busy === 'preview'}
+            onClick={() => void preview(current(), paper)}
+            data-testid="print-preview-button"
+          >
+            预览
+          </Button>
         </Space>
         {error && <Alert type="error" showIcon title={error} data-testid="print-error" />}
         {view && (
           <>
             <Space wrap>
               <Typography.Text data-testid="print-summary">{previewTitle(view)}</Typography.Text>
-              <Button icon={<PrinterOutlined />} loading={busy === 'print'} onClick={() => void output('print')} data-testid="print-button">打印</Button>
-              {isDesktop() && <Button icon={<FilePdfOutlined />} loading={busy === 'pdf'} onClick={() => void output('pdf')} data-testid="save-pdf-button">另存为 PDF</Button>}
+              <Button
+                icon={<PrinterOutlined />}
+                loading={busy === 'print'}
+                onClick={() => void output('print')}
+                data-testid="print-button"
+              >
+                打印
+              </Button>
+              {isDesktop() && (
+                <Button
+                  icon={<FilePdfOutlined />}
+                  loading={busy === 'pdf'}
+                  onClick={() => void output('pdf')}
+                  data-testid="save-pdf-button"
+                >
+                  另存为 PDF
+                </Button>
+              )}
             </Space>
             {!isDesktop() && view.coverCode !== undefined && (
-              <Alert type="info" showIcon title="浏览器打印时目录中的页码留空；需要目录页码时，请用桌面版的“打印 / 另存为 PDF”或命令行 logbook print。要保存 PDF，请在浏览器的打印对话框中选择“另存为 PDF”。" />
+              <Alert
+                type="info"
+                showIcon
+                title="浏览器打印时目录中的页码留空；需要目录页码时，请用桌面版的“打印 / 另存为 PDF”或命令行 logbook print。要保存 PDF，请在浏览器的打印对话框中选择“另存为 PDF”。"
+              />
             )}
             <PrintPreview ref={frame} html={view.html} title="打印预览" />
           </>
         )}
-        {!view && !error && busy === null && <Typography.Text type="secondary">选择要打印的范围和纸张，然后点“预览”。每页都印有页码、记录本编号、条目序号、指纹和二维码，可在“核对纸质页”中核对。</Typography.Text>}
+        {!view && !error && busy === null && (
+          <Typography.Text type="secondary">
+            选择要打印的范围和纸张，然后点“预览”。每页都印有页码、记录本编号、条目序号、指纹和二维码，可在“核对纸质页”中核对。
+          </Typography.Text>
+        )}
         {busy === 'preview' && <Spin description="正在生成打印页面…" />}
       </Space>
     </Card>

@@ -8,12 +8,27 @@ import { CheckPage } from './check-page';
 import { PrintPage } from './print-page';
 import { parsePrintChoice, printChoiceHash } from './print-route';
 
-vi.mock('./photo-qr', () => ({ qrFromPhoto: vi.fn((file: File) => Promise.resolve(file.name === 'page.jpg' ? 'DJ1/0F0E0D0C/E8/12/ABCDEF12/8/12345678' : null)) }));
+vi.mock('./photo-qr', () => ({
+  qrFromPhoto: vi.fn((file: File) =>
+    Promise.resolve(file.name === 'page.jpg' ? 'DJ1/0F0E0D0C/E8/12/ABCDEF12/8/12345678' : null),
+  ),
+}));
 
 const VIEW: PrintView = {
-  html: '<!doctype html><html><body><section>第 8 条 会议记录</section></body></html>', title: '中国示例学会党建工作小组 · 第 8 条记录',
-  fileName: 'x.pdf', paper: 'A4', checkpoint: { size: 12, fingerprint: 'ABCDEF12' },
-  entries: [{ seq: 8, kindLabel: '会议记录', title: '第1次会议', date: '2025-03-18', code: 'DJ1/0F0E0D0C/E8/12/ABCDEF12/8/12345678' }],
+  html: '<!doctype html><html><body><section>第 8 条 会议记录</section></body></html>',
+  title: '中国示例学会党建工作小组 · 第 8 条记录',
+  fileName: 'x.pdf',
+  paper: 'A4',
+  checkpoint: { size: 12, fingerprint: 'ABCDEF12' },
+  entries: [
+    {
+      seq: 8,
+      kindLabel: '会议记录',
+      title: '第1次会议',
+      date: '2025-03-18',
+      code: 'DJ1/0F0E0D0C/E8/12/ABCDEF12/8/12345678',
+    },
+  ],
 };
 
 afterEach(() => {
@@ -38,19 +53,32 @@ describe('打印 page', () => {
   });
 
   it('asks the desktop to lay out and save the same request, and says a failure in Chinese', async () => {
-    const call = vi.fn(() => Promise.resolve({ ok: false as const, error: { code: 'print-failed', message: '排版失败，未能生成 PDF：GPU lost' } }));
+    const call = vi.fn(() =>
+      Promise.resolve({
+        ok: false as const,
+        error: { code: 'print-failed', message: '排版失败，未能生成 PDF：GPU lost' },
+      }),
+    );
     window.logbook = { call };
     const api = fakeApi({ 'books.status': () => status(), 'print.pages': () => ({ ...VIEW, coverCode: 'c' }) });
     const user = userEvent.setup();
     renderInBook(<PrintPage />, api);
     await user.click(screen.getByTestId('print-preview-button'));
     await user.click(await screen.findByTestId('save-pdf-button'));
-    expect(call).toHaveBeenCalledWith('desktop.printRecord', { request: { bookId: status().bookId, year: new Date().getFullYear(), paper: 'A4' }, action: 'pdf' });
+    expect(call).toHaveBeenCalledWith('desktop.printRecord', {
+      request: { bookId: status().bookId, year: new Date().getFullYear(), paper: 'A4' },
+      action: 'pdf',
+    });
     expect(await screen.findByTestId('print-error')).toHaveTextContent('排版失败');
   });
 
-  it('refuses a bad selection before asking, and shows the service\'s refusal', async () => {
-    const api = fakeApi({ 'books.status': () => status(), 'print.pages': () => { throw new ApiError('print-empty', '所选范围内没有可打印的记录'); } });
+  it("refuses a bad selection before asking, and shows the service's refusal", async () => {
+    const api = fakeApi({
+      'books.status': () => status(),
+      'print.pages': () => {
+        throw new ApiError('print-empty', '所选范围内没有可打印的记录');
+      },
+    });
     const user = userEvent.setup();
     renderInBook(<PrintPage />, api);
     await user.click(screen.getByText('指定记录'));
@@ -65,7 +93,12 @@ describe('打印 page', () => {
   });
 
   it('keeps what to print in the address', () => {
-    for (const hash of ['#/print/entry/8', '#/print/select/3.12.15', '#/print/year/2025', '#/print/range/2025-01-01/2025-06-30']) {
+    for (const hash of [
+      '#/print/entry/8',
+      '#/print/select/3.12.15',
+      '#/print/year/2025',
+      '#/print/range/2025-01-01/2025-06-30',
+    ]) {
       expect(printChoiceHash(parsePrintChoice(hash.split('/').slice(2)))).toBe(hash);
     }
     expect(parsePrintChoice(['entry', '0'])).toBeUndefined();
@@ -73,8 +106,17 @@ describe('打印 page', () => {
 });
 
 const ACCEPTED: PrintCheckView = {
-  accepted: true, code: 'DJ1/0F0E0D0C/E8/12/ABCDEF12/8/12345678', bookId: status().bookId, bookName: '工作记录本', seq: 8, scope: '第 8 条记录',
-  title: '会议记录：第1次会议', checks: [{ label: '校验点指纹', ok: true, detail: 'ABCDEF12，与记录本前 12 条一致' }, { label: '条目指纹', ok: true, detail: '12345678，与封存的第 8 条一致' }],
+  accepted: true,
+  code: 'DJ1/0F0E0D0C/E8/12/ABCDEF12/8/12345678',
+  bookId: status().bookId,
+  bookName: '工作记录本',
+  seq: 8,
+  scope: '第 8 条记录',
+  title: '会议记录：第1次会议',
+  checks: [
+    { label: '校验点指纹', ok: true, detail: 'ABCDEF12，与记录本前 12 条一致' },
+    { label: '条目指纹', ok: true, detail: '12345678，与封存的第 8 条一致' },
+  ],
   html: '<html><body>封存的第 8 条</body></html>',
 };
 
@@ -93,14 +135,23 @@ describe('核对纸质页', () => {
   it('reads the QR of a photo, checks it, shows the refusal with its reason beside the photo', async () => {
     URL.createObjectURL = vi.fn(() => 'blob:photo');
     URL.revokeObjectURL = vi.fn();
-    const refused: PrintCheckView = { ...ACCEPTED, accepted: false, reason: '条目指纹不符：该页的第 8 条与封存的记录不一致（可能被改动或替换）', checks: [{ label: '条目指纹', ok: false, detail: '纸上为 12345678，封存的第 8 条为 12345679' }] };
+    const refused: PrintCheckView = {
+      ...ACCEPTED,
+      accepted: false,
+      reason: '条目指纹不符：该页的第 8 条与封存的记录不一致（可能被改动或替换）',
+      checks: [{ label: '条目指纹', ok: false, detail: '纸上为 12345678，封存的第 8 条为 12345679' }],
+    };
     const api = fakeApi({ 'books.status': () => status(), 'print.checkCode': () => refused });
     renderInBook(<CheckPage />, api);
-    fireEvent.change(screen.getByTestId('check-photo'), { target: { files: [new File(['x'], 'page.jpg', { type: 'image/jpeg' })] } });
+    fireEvent.change(screen.getByTestId('check-photo'), {
+      target: { files: [new File(['x'], 'page.jpg', { type: 'image/jpeg' })] },
+    });
     expect(await screen.findByTestId('check-result')).toHaveTextContent('不一致：条目指纹不符');
     expect(screen.getByTestId('check-photo-view')).toHaveAttribute('src', 'blob:photo');
     expect(screen.getByRole('searchbox', { name: '核对码' })).toHaveValue(ACCEPTED.code);
-    fireEvent.change(screen.getByTestId('check-photo'), { target: { files: [new File(['x'], 'blurry.jpg', { type: 'image/jpeg' })] } });
+    fireEvent.change(screen.getByTestId('check-photo'), {
+      target: { files: [new File(['x'], 'blurry.jpg', { type: 'image/jpeg' })] },
+    });
     expect(await screen.findByTestId('check-error')).toHaveTextContent('未能在图片中识别出二维码');
   });
 });

@@ -3,9 +3,7 @@
  * `#/print/year/2025`, `#/print/range/2025-01-01/2025-06-30`, or `#/print` (choose on the page).
  */
 export type PrintChoice =
-  | { kind: 'seqs'; seqs: number[] }
-  | { kind: 'year'; year: number }
-  | { kind: 'range'; from: string; to: string };
+  { kind: 'seqs'; seqs: number[] } | { kind: 'year'; year: number } | { kind: 'range'; from: string; to: string };
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -13,7 +11,9 @@ export function parsePrintChoice(parts: readonly string[]): PrintChoice | undefi
   const [kind, a, b] = parts;
   if ((kind === 'entry' || kind === 'select') && a) {
     const seqs = a.split('.').map(Number);
-    return seqs.length > 0 && seqs.length <= 30 && seqs.every((s) => Number.isInteger(s) && s > 0) ? { kind: 'seqs', seqs } : undefined;
+    return seqs.length > 0 && seqs.length <= 30 && seqs.every((s) => Number.isInteger(s) && s > 0)
+      ? { kind: 'seqs', seqs }
+      : undefined;
   }
   if (kind === 'year' && a && /^\d{4}$/.test(a)) return { kind: 'year', year: Number(a) };
   if (kind === 'range' && a && b && DATE.test(a) && DATE.test(b)) return { kind: 'range', from: a, to: b };
@@ -23,17 +23,23 @@ export function parsePrintChoice(parts: readonly string[]): PrintChoice | undefi
 export function printChoiceHash(choice: PrintChoice | undefined): string {
   if (!choice) return '#/print';
   switch (choice.kind) {
-    case 'seqs': return choice.seqs.length === 1 ? `#/print/entry/${choice.seqs[0]}` : `#/print/select/${choice.seqs.join('.')}`;
-    case 'year': return `#/print/year/${choice.year}`;
-    case 'range': return `#/print/range/${choice.from}/${choice.to}`;
+    case 'seqs':
+      return choice.seqs.length === 1 ? `#/print/entry/${choice.seqs[0]}` : `#/print/select/${choice.seqs.join('.')}`;
+    case 'year':
+      return `#/print/year/${choice.year}`;
+    case 'range':
+      return `#/print/range/${choice.from}/${choice.to}`;
   }
 }
 
 /** The print request's scope fields (print.pages). */
 export function scopeInput(choice: PrintChoice): { seqs: number[] } | { year: number } | { from: string; to: string } {
   switch (choice.kind) {
-    case 'seqs': return { seqs: choice.seqs };
-    case 'year': return { year: choice.year };
-    case 'range': return { from: choice.from, to: choice.to };
+    case 'seqs':
+      return { seqs: choice.seqs };
+    case 'year':
+      return { year: choice.year };
+    case 'range':
+      return { from: choice.from, to: choice.to };
   }
 }

@@ -5,7 +5,11 @@
  */
 import jsQR from 'jsqr';
 
-export interface Rgba { data: Uint8ClampedArray; width: number; height: number }
+export interface Rgba {
+  data: Uint8ClampedArray;
+  width: number;
+  height: number;
+}
 
 /** The text of the first QR found, or null. */
 export function decodeQr(image: Rgba): string | null {

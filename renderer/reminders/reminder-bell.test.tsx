@@ -7,7 +7,11 @@ import { ReminderBell } from './reminder-bell';
 import { routeOf, shownKey } from './reminder-target';
 
 const due: Reminder = {
-  id: 'filing-due:12', code: 'filing-due', level: 'urgent', seqs: [12], title: '第 12 条会议纪要待备案',
+  id: 'filing-due:12',
+  code: 'filing-due',
+  level: 'urgent',
+  seqs: [12],
+  title: '第 12 条会议纪要待备案',
   message: '2025年12月9日会议的纪要应于2025年12月12日前报送党建委办公室备案，还剩 1 个工作日。报送后请登记备案。',
   action: { label: '登记备案', target: { page: 'new-work', workType: 'filing', meetingSeq: 12 } },
 };
@@ -17,7 +21,10 @@ describe('reminder bell', () => {
 
   it('shows the reminders once per day on start, and always in the bell', async () => {
     const user = userEvent.setup();
-    const api = fakeApi({ 'books.status': () => status(), 'reminders.list': () => ({ today: '2025-12-11', items: [due] }) });
+    const api = fakeApi({
+      'books.status': () => status(),
+      'reminders.list': () => ({ today: '2025-12-11', items: [due] }),
+    });
     const { unmount } = renderInBook(<ReminderBell />, api);
     expect(await screen.findByTestId('start-reminders')).toHaveTextContent('还剩 1 个工作日');
     expect(localStorage.getItem(shownKey(status().bookId))).toBe('2025-12-11');
@@ -35,7 +42,10 @@ describe('reminder bell', () => {
 
   it('says so when there is nothing to remind', async () => {
     const user = userEvent.setup();
-    const api = fakeApi({ 'books.status': () => status(), 'reminders.list': () => ({ today: '2025-12-11', items: [] }) });
+    const api = fakeApi({
+      'books.status': () => status(),
+      'reminders.list': () => ({ today: '2025-12-11', items: [] }),
+    });
     renderInBook(<ReminderBell />, api);
     await user.click(await screen.findByRole('button', { name: '提醒（0 项）' }));
     expect(await screen.findByText('没有需要提醒的事项')).toBeInTheDocument();

@@ -15,7 +15,12 @@ import { routeOf, shownKey } from './reminder-target';
 
 function ReminderItem({ r, onGo }: { r: Reminder; onGo?: () => void }) {
   return (
-    <div role="listitem" className="reminder-item" data-testid={`reminder-${r.code}`} style={{ padding: '8px 0', borderBottom: '1px solid #f0f0f0' }}>
+    <div
+      role="listitem"
+      className="reminder-item"
+      data-testid={`reminder-${r.code}`}
+      style={{ padding: '8px 0', borderBottom: '1px solid #f0f0f0' }}
+    >
       <Space orientation="vertical" size={4} style={{ width: '100%' }}>
         <Space>
           <Tag color={r.level === 'urgent' ? 'red' : 'orange'}>{r.level === 'urgent' ? '紧急' : '提醒'}</Tag>
@@ -23,9 +28,28 @@ function ReminderItem({ r, onGo }: { r: Reminder; onGo?: () => void }) {
         </Space>
         <Typography.Text>{r.message}</Typography.Text>
         <Space>
-          <Button size="small" type="primary" onClick={() => { onGo?.(); navigate(routeOf(r.action.target)); }}>{r.action.label}</Button>
+          <Button
+            size="small"
+            type="primary"
+            onClick={() => {
+              onGo?.();
+              navigate(routeOf(r.action.target));
+            }}
+          >
+            {r.action.label}
+          </Button>
           {r.seqs.slice(0, 3).map((seq) => (
-            <Button key={seq} size="small" type="link" onClick={() => { onGo?.(); navigate({ page: 'entry', seq }); }}>查看第 {seq} 条</Button>
+            <Button
+              key={seq}
+              size="small"
+              type="link"
+              onClick={() => {
+                onGo?.();
+                navigate({ page: 'entry', seq });
+              }}
+            >
+              查看第 {seq} 条
+            </Button>
           ))}
         </Space>
       </Space>
@@ -35,7 +59,13 @@ function ReminderItem({ r, onGo }: { r: Reminder; onGo?: () => void }) {
 
 export function ReminderList({ items, onGo }: { items: readonly Reminder[]; onGo?: () => void }) {
   if (items.length === 0) return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="没有需要提醒的事项" />;
-  return <div role="list">{items.map((r) => <ReminderItem key={r.id} r={r} {...(onGo ? { onGo } : {})} />)}</div>;
+  return (
+    <div role="list">
+      {items.map((r) => (
+        <ReminderItem key={r.id} r={r} {...(onGo ? { onGo } : {})} />
+      ))}
+    </div>
+  );
 }
 
 export function ReminderBell() {
@@ -54,7 +84,11 @@ export function ReminderBell() {
     notification.open({
       key: 'start-reminders',
       title: `有 ${data.items.length} 项事项需要处理`,
-      description: <div data-testid="start-reminders"><ReminderList items={data.items.slice(0, 3)} onGo={() => notification.destroy('start-reminders')} /></div>,
+      description: (
+        <div data-testid="start-reminders">
+          <ReminderList items={data.items.slice(0, 3)} onGo={() => notification.destroy('start-reminders')} />
+        </div>
+      ),
       // Bottom right and closing by itself: it must never cover the header's actions or an editor's
       // 封存 button (the bell keeps the list).
       duration: 10,
@@ -64,13 +98,22 @@ export function ReminderBell() {
 
   const content = (
     <div style={{ width: 420, maxHeight: 480, overflow: 'auto' }} data-testid="reminder-list">
-      {error ? <Typography.Text type="danger">提醒无法读取：{errorMessage(error)}</Typography.Text> : <ReminderList items={items} />}
+      {error ? (
+        <Typography.Text type="danger">提醒无法读取：{errorMessage(error)}</Typography.Text>
+      ) : (
+        <ReminderList items={items} />
+      )}
     </div>
   );
   return (
     <Popover content={content} title="提醒" trigger="click" placement="bottomRight">
       <Badge count={items.length} size="small" color={urgent ? '#cf1322' : '#fa8c16'} offset={[-4, 4]}>
-        <Button type="text" icon={<BellOutlined />} aria-label={`提醒（${items.length} 项）`} data-testid="reminder-bell" />
+        <Button
+          type="text"
+          icon={<BellOutlined />}
+          aria-label={`提醒（${items.length} 项）`}
+          data-testid="reminder-bell"
+        />
       </Badge>
     </Popover>
   );

@@ -4,11 +4,16 @@ import type { Route } from '../app/routes';
 
 export function routeOf(target: ReminderTarget): Route {
   switch (target.page) {
-    case 'entry': return { page: 'entry', seq: target.seq };
-    case 'new-work': return { page: 'new', kind: 'work' };
-    case 'new-meeting': return { page: 'new', kind: 'meeting' };
-    case 'holidays': return { page: 'settings' };
-    case 'ledger': return { page: 'ledger' };
+    case 'entry':
+      return { page: 'entry', seq: target.seq };
+    case 'new-work':
+      return { page: 'new', kind: 'work' };
+    case 'new-meeting':
+      return { page: 'new', kind: 'meeting' };
+    case 'holidays':
+      return { page: 'settings' };
+    case 'ledger':
+      return { page: 'ledger' };
   }
 }
 

@@ -7,15 +7,31 @@ import { fakeApi, renderInBook, status } from '../test/kit';
 import { GlobalSearch } from './global-search';
 
 function hit(seq: number, title: string, snippet: string, extra: Partial<SearchHit> = {}): SearchHit {
-  return { seq, kind: 'meeting', kindLabel: '会议记录', title, date: '2025-03-18', recordedAt: '', flags: [], memberIds: [], correctedBy: [], snippet, ...extra };
+  return {
+    seq,
+    kind: 'meeting',
+    kindLabel: '会议记录',
+    title,
+    date: '2025-03-18',
+    recordedAt: '',
+    flags: [],
+    memberIds: [],
+    correctedBy: [],
+    snippet,
+    ...extra,
+  };
 }
 
 const PAGES: Record<string, SearchPage> = {
   会议: {
-    total: 3, capped: false, items: [
+    total: 3,
+    capped: false,
+    items: [
       hit(12, '换届筹备专题会议', `…明确了${S}会议${E}的时间节点`),
       hit(9, '第2次党建工作小组会议', `<img src=x onerror="alert(1)">${S}会议${E}研究`),
-      hit(7, '第 7 条无法通过校验', '', { problem: { code: 'read-model-mismatch', seq: 7, message: '第 7 条的时间线摘要与记录本中的记录不符' } }),
+      hit(7, '第 7 条无法通过校验', '', {
+        problem: { code: 'read-model-mismatch', seq: 7, message: '第 7 条的时间线摘要与记录本中的记录不符' },
+      }),
     ],
   },
 };
@@ -52,7 +68,9 @@ describe('global search', () => {
     const api = setup();
     await user.type(screen.getByRole('combobox', { name: '搜索记录' }), '会议');
     const list = await screen.findByRole('listbox', { name: '搜索结果' });
-    expect(api['search.query']).toHaveBeenLastCalledWith(expect.objectContaining({ query: '会议', offset: 0, limit: 20 }));
+    expect(api['search.query']).toHaveBeenLastCalledWith(
+      expect.objectContaining({ query: '会议', offset: 0, limit: 20 }),
+    );
     expect(screen.getByTestId('search-total')).toHaveTextContent('共 3 条');
     const first = within(list).getByTestId('search-hit-12');
     expect(first.querySelector('mark')).toHaveTextContent('会议');

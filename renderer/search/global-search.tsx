@@ -29,7 +29,10 @@ export function Highlighted({ text }: { text: string }) {
     if (end < 0) parts.push({ text: chunk, marked: false });
     else {
       parts.push({ text: chunk.slice(0, end), marked: true });
-      const rest = chunk.slice(end + 1).split(SNIPPET_MARK_END).join('');
+      const rest = chunk
+        .slice(end + 1)
+        .split(SNIPPET_MARK_END)
+        .join('');
       if (rest) parts.push({ text: rest, marked: false });
     }
   }
@@ -61,14 +64,29 @@ export function GlobalSearch() {
     let live = true;
     const timer = window.setTimeout(() => {
       api['search.query']({ bookId, query, offset: 0, limit: LIMIT })
-        .then((page) => { if (live) { setAnswer({ query, bookId, page, error: null }); setActive(0); } })
-        .catch((e: unknown) => { if (live) setAnswer({ query, bookId, page: null, error: e instanceof Error ? e.message : String(e) }); });
+        .then((page) => {
+          if (live) {
+            setAnswer({ query, bookId, page, error: null });
+            setActive(0);
+          }
+        })
+        .catch((e: unknown) => {
+          if (live) setAnswer({ query, bookId, page: null, error: e instanceof Error ? e.message : String(e) });
+        });
     }, DEBOUNCE_MS);
-    return () => { live = false; window.clearTimeout(timer); };
+    return () => {
+      live = false;
+      window.clearTimeout(timer);
+    };
   }, [api, bookId, query]);
 
   const current = answer && answer.query === query && answer.bookId === bookId ? answer : null;
-  const state = { page: current?.page ?? null, error: current?.error ?? null, loading: query !== '' && !current, query };
+  const state = {
+    page: current?.page ?? null,
+    error: current?.error ?? null,
+    loading: query !== '' && !current,
+    query,
+  };
   const items = state.page?.items ?? [];
   const openEntry = (seq: number) => {
     setOpen(false);
@@ -118,23 +136,48 @@ export function GlobalSearch() {
         data-testid="global-search"
         value={text}
         maxLength={100}
-        onChange={(e) => { setText(e.target.value); setOpen(true); }}
-        onFocus={() => { window.clearTimeout(closing.current); setOpen(true); }}
+        onChange={(e) => {
+          setText(e.target.value);
+          setOpen(true);
+        }}
+        onFocus={() => {
+          window.clearTimeout(closing.current);
+          setOpen(true);
+        }}
         // Closed a moment after the focus leaves (a click on a result lands first); coming back
         // before then cancels it, so a quick blur and re-focus never closes the open list.
-        onBlur={() => { closing.current = window.setTimeout(() => setOpen(false), 150); }}
+        onBlur={() => {
+          closing.current = window.setTimeout(() => setOpen(false), 150);
+        }}
         onKeyDown={onKeyDown}
       />
       {showPanel && (
         <div
           data-testid="search-results"
           style={{
-            position: 'absolute', top: 'calc(100% + 4px)', right: 0, width: 480, maxHeight: 480, overflowY: 'auto', zIndex: 1050,
-            background: '#fff', boxShadow: '0 6px 16px rgba(0,0,0,0.12)', borderRadius: 8, lineHeight: 1.6,
+            position: 'absolute',
+            top: 'calc(100% + 4px)',
+            right: 0,
+            width: 480,
+            maxHeight: 480,
+            overflowY: 'auto',
+            zIndex: 1050,
+            background: '#fff',
+            boxShadow: '0 6px 16px rgba(0,0,0,0.12)',
+            borderRadius: 8,
+            lineHeight: 1.6,
           }}
         >
-          {state.loading && !state.page && <div style={{ padding: 16, textAlign: 'center' }}><Spin size="small" /></div>}
-          {state.error && <Typography.Text type="danger" style={{ display: 'block', padding: 12 }}>{state.error}</Typography.Text>}
+          {state.loading && !state.page && (
+            <div style={{ padding: 16, textAlign: 'center' }}>
+              <Spin size="small" />
+            </div>
+          )}
+          {state.error && (
+            <Typography.Text type="danger" style={{ display: 'block', padding: 12 }}>
+              {state.error}
+            </Typography.Text>
+          )}
           {state.page && items.length === 0 && (
             <div style={{ padding: 16 }} data-testid="search-empty">
               <Typography.Text type="secondary">没有找到包含“{state.query}”的记录</Typography.Text>
@@ -157,17 +200,32 @@ export function GlobalSearch() {
                     onMouseDown={(e) => e.preventDefault()}
                     onMouseEnter={() => setActive(i)}
                     onClick={() => openEntry(item.seq)}
-                    style={{ padding: '8px 12px', cursor: 'pointer', background: i === active ? '#e6f4ff' : undefined, borderTop: '1px solid #f5f5f5' }}
+                    style={{
+                      padding: '8px 12px',
+                      cursor: 'pointer',
+                      background: i === active ? '#e6f4ff' : undefined,
+                      borderTop: '1px solid #f5f5f5',
+                    }}
                   >
                     <div>
                       <Tag>{item.kindLabel}</Tag>
-                      <Typography.Text strong>第 {item.seq} 条 · {item.title}</Typography.Text>
-                      {item.date && <Typography.Text type="secondary" style={{ marginLeft: 8, fontSize: 12 }}>{item.date}</Typography.Text>}
+                      <Typography.Text strong>
+                        第 {item.seq} 条 · {item.title}
+                      </Typography.Text>
+                      {item.date && (
+                        <Typography.Text type="secondary" style={{ marginLeft: 8, fontSize: 12 }}>
+                          {item.date}
+                        </Typography.Text>
+                      )}
                     </div>
                     {item.problem ? (
-                      <Typography.Text type="danger"><WarningOutlined /> {item.problem.message}</Typography.Text>
+                      <Typography.Text type="danger">
+                        <WarningOutlined /> {item.problem.message}
+                      </Typography.Text>
                     ) : (
-                      <div style={{ color: '#555', fontSize: 13 }}><Highlighted text={item.snippet} /></div>
+                      <div style={{ color: '#555', fontSize: 13 }}>
+                        <Highlighted text={item.snippet} />
+                      </div>
                     )}
                   </li>
                 ))}
@@ -176,7 +234,10 @@ export function GlobalSearch() {
                 href={routeHash({ page: 'search', query })}
                 data-testid="search-all"
                 onMouseDown={(e) => e.preventDefault()}
-                onClick={() => { setOpen(false); input.current?.blur(); }}
+                onClick={() => {
+                  setOpen(false);
+                  input.current?.blur();
+                }}
                 style={{ display: 'block', padding: '8px 12px', borderTop: '1px solid #f0f0f0', textAlign: 'center' }}
               >
                 查看全部结果并筛选（Shift+Enter）

@@ -7,7 +7,18 @@ import { fakeApi, renderInBook, ROSTER, status } from '../test/kit';
 import { SearchPage } from './search-page';
 
 function hit(seq: number): SearchHit {
-  return { seq, kind: 'meeting', kindLabel: '会议记录', title: `第${seq}次会议`, date: '2025-03-18', recordedAt: '', flags: [], memberIds: [], correctedBy: [], snippet: `研究${S}换届${E}工作` };
+  return {
+    seq,
+    kind: 'meeting',
+    kindLabel: '会议记录',
+    title: `第${seq}次会议`,
+    date: '2025-03-18',
+    recordedAt: '',
+    flags: [],
+    memberIds: [],
+    correctedBy: [],
+    snippet: `研究${S}换届${E}工作`,
+  };
 }
 
 function setup(total = 45) {
@@ -15,8 +26,11 @@ function setup(total = 45) {
     'books.status': () => status(),
     'members.list': () => ROSTER,
     'search.query': (input: { offset: number; limit: number }) => ({
-      total, capped: false,
-      items: Array.from({ length: Math.max(0, Math.min(input.limit, total - input.offset)) }, (_, i) => hit(total - input.offset - i)),
+      total,
+      capped: false,
+      items: Array.from({ length: Math.max(0, Math.min(input.limit, total - input.offset)) }, (_, i) =>
+        hit(total - input.offset - i),
+      ),
     }),
   });
   renderInBook(<SearchPage query="换届" />, api);
@@ -27,7 +41,10 @@ beforeEach(() => window.history.replaceState(null, '', '/#/search/%E6%8D%A2%E5%B
 
 describe('search results page', () => {
   it('routes #/search/<query> both ways, a malformed escape taken literally', () => {
-    expect(parseRoute(routeHash({ page: 'search', query: '换届 会议' }))).toEqual({ page: 'search', query: '换届 会议' });
+    expect(parseRoute(routeHash({ page: 'search', query: '换届 会议' }))).toEqual({
+      page: 'search',
+      query: '换届 会议',
+    });
     expect(parseRoute('#/search/%E0%A4%A')).toEqual({ page: 'search', query: '%E0%A4%A' });
     expect(parseRoute('#/search')).toEqual({ page: 'search', query: '' });
   });
@@ -40,7 +57,11 @@ describe('search results page', () => {
     expect(within(list).getByTestId('search-page-hit-45').querySelector('mark')).toHaveTextContent('换届');
     expect(within(list).getAllByRole('listitem')).toHaveLength(20);
     await user.click(screen.getByTitle('3'));
-    await waitFor(() => expect(api['search.query']).toHaveBeenLastCalledWith(expect.objectContaining({ query: '换届', offset: 40, limit: 20 })));
+    await waitFor(() =>
+      expect(api['search.query']).toHaveBeenLastCalledWith(
+        expect.objectContaining({ query: '换届', offset: 40, limit: 20 }),
+      ),
+    );
     expect(await screen.findByTestId('search-page-hit-5')).toBeInTheDocument();
   });
 
@@ -51,7 +72,9 @@ describe('search results page', () => {
     await user.click(screen.getByTitle('2'));
     await user.click(screen.getByRole('combobox', { name: '按成员筛选' }));
     await user.click(await screen.findByTitle('李四'));
-    await waitFor(() => expect(api['search.query']).toHaveBeenLastCalledWith(expect.objectContaining({ memberId: 'm2', offset: 0 })));
+    await waitFor(() =>
+      expect(api['search.query']).toHaveBeenLastCalledWith(expect.objectContaining({ memberId: 'm2', offset: 0 })),
+    );
   });
 
   it('says so when nothing matches', async () => {

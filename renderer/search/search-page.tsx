@@ -77,7 +77,11 @@ export function SearchPage({ query }: { query: string }) {
         <TimelineFilters value={filter} onChange={onFilter} members={members.data ?? []} flags={flags} years={years} />
         {q === '' && <Empty description="输入要找的文字后按 Enter" />}
         {results.error && <Alert type="error" showIcon message="搜索失败" description={errorMessage(results.error)} />}
-        {q !== '' && results.isPending && <div style={{ textAlign: 'center', padding: 24 }}><Spin /></div>}
+        {q !== '' && results.isPending && (
+          <div style={{ textAlign: 'center', padding: 24 }}>
+            <Spin />
+          </div>
+        )}
         {data && (
           <>
             <Typography.Text type="secondary" data-testid="search-page-total">
@@ -101,13 +105,21 @@ export function SearchPage({ query }: { query: string }) {
                       title={
                         <Space size={4} wrap>
                           <Tag>{item.kindLabel}</Tag>
-                          <a href={`#/entry/${item.seq}`}>第 {item.seq} 条 · {item.title}</a>
+                          <a href={`#/entry/${item.seq}`}>
+                            第 {item.seq} 条 · {item.title}
+                          </a>
                           {item.date && <Typography.Text type="secondary">{item.date}</Typography.Text>}
                         </Space>
                       }
-                      description={item.problem
-                        ? <Typography.Text type="danger"><WarningOutlined /> {item.problem.message}</Typography.Text>
-                        : <Highlighted text={item.snippet} />}
+                      description={
+                        item.problem ? (
+                          <Typography.Text type="danger">
+                            <WarningOutlined /> {item.problem.message}
+                          </Typography.Text>
+                        ) : (
+                          <Highlighted text={item.snippet} />
+                        )
+                      }
                     />
                   </List.Item>
                 )}

@@ -9,28 +9,58 @@ import type { CustomRuleParam, ThresholdView } from '../../db/contract';
 /** Overrides by parameter path (`committee.quorum` …); a parameter not set keeps its starting value. */
 export type CustomRuleValues = Record<string, number | ThresholdView | null>;
 
-function ThresholdInput({ param, value, words, onChange }: {
+function ThresholdInput({
+  param,
+  value,
+  words,
+  onChange,
+}: {
   param: Extract<CustomRuleParam, { kind: 'threshold' }>;
   value: ThresholdView;
   words: { strict: string; notStrict: string };
   onChange: (t: ThresholdView) => void;
 }) {
-  const strictOptions = [{ value: true, label: words.strict }, { value: false, label: words.notStrict }];
+  const strictOptions = [
+    { value: true, label: words.strict },
+    { value: false, label: words.notStrict },
+  ];
   return (
     <Space wrap style={{ display: 'flex', marginTop: 4 }}>
       <span>{param.base}的</span>
-      <InputNumber aria-label={`${param.label}分子`} min={1} max={value.den} value={value.num}
-        onChange={(n) => onChange({ ...value, num: n ?? 1 })} style={{ width: 64 }} />
+      <InputNumber
+        aria-label={`${param.label}分子`}
+        min={1}
+        max={value.den}
+        value={value.num}
+        onChange={(n) => onChange({ ...value, num: n ?? 1 })}
+        style={{ width: 64 }}
+      />
       <span>/</span>
-      <InputNumber aria-label={`${param.label}分母`} min={1} max={100} value={value.den}
-        onChange={(d) => onChange({ ...value, den: d ?? 1, num: Math.min(value.num, d ?? 1) })} style={{ width: 64 }} />
-      <Select aria-label={`${param.label}口径`} value={value.strict} options={strictOptions} style={{ width: 150 }}
-        onChange={(strict: boolean) => onChange({ ...value, strict })} />
+      <InputNumber
+        aria-label={`${param.label}分母`}
+        min={1}
+        max={100}
+        value={value.den}
+        onChange={(d) => onChange({ ...value, den: d ?? 1, num: Math.min(value.num, d ?? 1) })}
+        style={{ width: 64 }}
+      />
+      <Select
+        aria-label={`${param.label}口径`}
+        value={value.strict}
+        options={strictOptions}
+        style={{ width: 150 }}
+        onChange={(strict: boolean) => onChange({ ...value, strict })}
+      />
     </Space>
   );
 }
 
-function ParamInput({ param, value, words, onChange }: {
+function ParamInput({
+  param,
+  value,
+  words,
+  onChange,
+}: {
   param: CustomRuleParam;
   value: number | ThresholdView | null;
   words: { strict: string; notStrict: string };
@@ -42,30 +72,51 @@ function ParamInput({ param, value, words, onChange }: {
     case 'count':
       return (
         <Space style={{ display: 'flex', marginTop: 4 }}>
-          <InputNumber aria-label={param.label} min={param.min} max={param.max} value={value as number}
-            onChange={(n) => onChange(n ?? param.min)} />
+          <InputNumber
+            aria-label={param.label}
+            min={param.min}
+            max={param.max}
+            value={value as number}
+            onChange={(n) => onChange(n ?? param.min)}
+          />
           <span>{param.unit}</span>
         </Space>
       );
     case 'days':
       return (
         <Space style={{ display: 'flex', marginTop: 4 }}>
-          <InputNumber aria-label={param.label} min={param.min} max={param.max} value={value as number | null}
-            placeholder={param.emptyMeans} onChange={(n) => onChange(n ?? null)} />
-          <span>{param.unit}（空为{param.emptyMeans}）</span>
+          <InputNumber
+            aria-label={param.label}
+            min={param.min}
+            max={param.max}
+            value={value as number | null}
+            placeholder={param.emptyMeans}
+            onChange={(n) => onChange(n ?? null)}
+          />
+          <span>
+            {param.unit}（空为{param.emptyMeans}）
+          </span>
         </Space>
       );
   }
 }
 
-export function CustomRules({ params, words, value, onChange }: {
+export function CustomRules({
+  params,
+  words,
+  value,
+  onChange,
+}: {
   params: CustomRuleParam[];
   words: { strict: string; notStrict: string };
   value: CustomRuleValues;
   onChange: (v: CustomRuleValues) => void;
 }) {
   return (
-    <div data-testid="custom-rules" style={{ marginTop: 16, padding: 16, background: '#fafafa', border: '1px solid #f0f0f0' }}>
+    <div
+      data-testid="custom-rules"
+      style={{ marginTop: 16, padding: 16, background: '#fafafa', border: '1px solid #f0f0f0' }}
+    >
       <Typography.Paragraph type="secondary">
         自定义方案以北京方案为起点，可调整下列参数；“{words.strict}”与“{words.notStrict}”的区别决定临界情况。
       </Typography.Paragraph>
@@ -73,8 +124,12 @@ export function CustomRules({ params, words, value, onChange }: {
         {params.map((param) => (
           <Col span={12} key={param.key}>
             <Typography.Text>{param.label}</Typography.Text>
-            <ParamInput param={param} words={words} value={param.key in value ? value[param.key]! : param.value}
-              onChange={(v) => onChange({ ...value, [param.key]: v })} />
+            <ParamInput
+              param={param}
+              words={words}
+              value={param.key in value ? value[param.key]! : param.value}
+              onChange={(v) => onChange({ ...value, [param.key]: v })}
+            />
           </Col>
         ))}
       </Row>

@@ -25,14 +25,25 @@ export function MembersStep({ members, onChange, form, defaults, showLeaderError
   return (
     <div data-testid="wizard-members">
       <Typography.Paragraph type="secondary">
-        登记成立时的成员，至少包括{leaderRoleFor(form) === 'leader' ? '组长' : '书记'}。每位成员的加入都需要主管党组织的批复文号和日期。以后的成员变动在“成员”页面记录。
+        登记成立时的成员，至少包括{leaderRoleFor(form) === 'leader' ? '组长' : '书记'}
+        。每位成员的加入都需要主管党组织的批复文号和日期。以后的成员变动在“成员”页面记录。
       </Typography.Paragraph>
       {showLeaderError && !hasLeader && (
-        <Alert type="error" showIcon style={{ marginBottom: 12 }} data-testid="wizard-leader-error"
-          title={`请至少登记一名${leaderRoleFor(form) === 'leader' ? '组长' : '书记'}。`} />
+        <Alert
+          type="error"
+          showIcon
+          style={{ marginBottom: 12 }}
+          data-testid="wizard-leader-error"
+          title={`请至少登记一名${leaderRoleFor(form) === 'leader' ? '组长' : '书记'}。`}
+        />
       )}
-      <Button type="primary" icon={<UserAddOutlined />} onClick={() => setOpen(true)} style={{ marginBottom: 12 }}
-        data-testid="wizard-add-member">
+      <Button
+        type="primary"
+        icon={<UserAddOutlined />}
+        onClick={() => setOpen(true)}
+        style={{ marginBottom: 12 }}
+        data-testid="wizard-add-member"
+      >
         添加成员
       </Button>
       <Table<MemberJoin & { key: number }>
@@ -50,8 +61,13 @@ export function MembersStep({ members, onChange, form, defaults, showLeaderError
           {
             title: '操作',
             render: (_, m) => (
-              <Button type="link" danger icon={<DeleteOutlined />} aria-label={`移除 ${m.person.name}`}
-                onClick={() => onChange(members.filter((_x, i) => i !== m.key))}>
+              <Button
+                type="link"
+                danger
+                icon={<DeleteOutlined />}
+                aria-label={`移除 ${m.person.name}`}
+                onClick={() => onChange(members.filter((_x, i) => i !== m.key))}
+              >
                 移除
               </Button>
             ),

@@ -26,8 +26,7 @@ export function OrganisationStep({ form }: { form: FormInstance }) {
           </Form.Item>
         </Col>
         <Col span={8}>
-          <Form.Item name="termStart" label="任期开始" rules={[zodRule(dateString, true)]}
-            extra="与理事会任期相同">
+          <Form.Item name="termStart" label="任期开始" rules={[zodRule(dateString, true)]} extra="与理事会任期相同">
             <DateField aria-label="任期开始" />
           </Form.Item>
         </Col>
@@ -47,7 +46,12 @@ export function OrganisationStep({ form }: { form: FormInstance }) {
           </Form.Item>
         </Col>
         <Col span={8}>
-          <Form.Item name="recorder" label="记录人" rules={[zodRule(line(50), true)]} extra="秘书处负责记录和保管的专人">
+          <Form.Item
+            name="recorder"
+            label="记录人"
+            rules={[zodRule(line(50), true)]}
+            extra="秘书处负责记录和保管的专人"
+          >
             <Input maxLength={50} />
           </Form.Item>
         </Col>
@@ -62,7 +66,9 @@ export function OrganisationStep({ form }: { form: FormInstance }) {
           </Form.Item>
         </Col>
         <Col span={24}>
-          <Form.Item name="note" label="备注"><Input.TextArea maxLength={500} autoSize={{ minRows: 2 }} /></Form.Item>
+          <Form.Item name="note" label="备注">
+            <Input.TextArea maxLength={500} autoSize={{ minRows: 2 }} />
+          </Form.Item>
         </Col>
       </Row>
     </Form>

@@ -11,14 +11,30 @@ import { ReviewStep } from './review-step';
 import { profileChoiceOf, type ProfileId } from './use-profiles';
 
 const ORG = {
-  societyName: '中国示例学会', orgName: '中国示例学会党建工作小组', form: 'work-group' as const, termStart: '2023-01-01',
-  termEnd: '2027-12-31', supervisingOffice: '科技社团党委', contactPerson: '赵六', recorder: '钱七',
+  societyName: '中国示例学会',
+  orgName: '中国示例学会党建工作小组',
+  form: 'work-group' as const,
+  termStart: '2023-01-01',
+  termEnd: '2027-12-31',
+  supervisingOffice: '科技社团党委',
+  contactPerson: '赵六',
+  recorder: '钱七',
 };
 
 function Harness({ seen }: { seen: CustomRuleValues[] }) {
   const [id, setId] = useState<ProfileId>('beijing-work-group');
   const [custom, setCustom] = useState<CustomRuleValues>({});
-  return <ProfileStep value={id} onChange={setId} custom={custom} onCustomChange={(v) => { seen.push(v); setCustom(v); }} />;
+  return (
+    <ProfileStep
+      value={id}
+      onChange={setId}
+      custom={custom}
+      onCustomChange={(v) => {
+        seen.push(v);
+        setCustom(v);
+      }}
+    />
+  );
 }
 
 describe('the rule profile step', () => {
@@ -40,7 +56,10 @@ describe('the rule profile step', () => {
     await userEvent.clear(perYear);
     await userEvent.type(perYear, '4');
     await waitFor(() => expect(seen.at(-1)).toEqual({ 'meetings.meetingsPerYear': 4 }));
-    expect(profileChoiceOf('custom', seen.at(-1)!)).toEqual({ id: 'custom', overrides: { 'meetings.meetingsPerYear': 4 } });
+    expect(profileChoiceOf('custom', seen.at(-1)!)).toEqual({
+      id: 'custom',
+      overrides: { 'meetings.meetingsPerYear': 4 },
+    });
   });
 
   it('reviews the choice with the rules the service will check', async () => {
@@ -50,14 +69,23 @@ describe('the rule profile step', () => {
     const custom = PROFILE_CATALOG.profiles.find((p) => p.id === 'custom')!;
     expect(await screen.findByTestId('review-profile')).toHaveTextContent(custom.rules[0]!);
     expect(api['profiles.describe']).toHaveBeenCalledWith({ profile: choice });
-
   });
 
   it("shows the service's refusal of a custom parameter", async () => {
     const api = fakeApi({
-      'profiles.describe': () => { throw new ApiError('invalid-profile', '规则方案有误：会议有效人数（以应到人数为基数）不对', 'profile'); },
+      'profiles.describe': () => {
+        throw new ApiError('invalid-profile', '规则方案有误：会议有效人数（以应到人数为基数）不对', 'profile');
+      },
     });
-    renderWithApi(<ReviewStep org={ORG} profile={{ id: 'custom', overrides: { 'committee.quorum': { num: 3, den: 2, strict: true } } }} members={[]} error={null} />, api);
+    renderWithApi(
+      <ReviewStep
+        org={ORG}
+        profile={{ id: 'custom', overrides: { 'committee.quorum': { num: 3, den: 2, strict: true } } }}
+        members={[]}
+        error={null}
+      />,
+      api,
+    );
     expect(await screen.findByTestId('review-profile-error')).toHaveTextContent('规则方案有误');
   });
 });

@@ -4,7 +4,12 @@ import { errorMessage } from '../api';
 import { CustomRules, type CustomRuleValues } from './custom-rules';
 import { useProfileCatalog, type ProfileId } from './use-profiles';
 
-export function ProfileStep({ value, onChange, custom, onCustomChange }: {
+export function ProfileStep({
+  value,
+  onChange,
+  custom,
+  onCustomChange,
+}: {
   value: ProfileId;
   onChange: (id: ProfileId) => void;
   custom: CustomRuleValues;
@@ -25,14 +30,21 @@ export function ProfileStep({ value, onChange, custom, onCustomChange }: {
             {catalog.data.profiles.map((p) => (
               <Radio key={p.id} value={p.id} data-testid={`profile-${p.id}`}>
                 <Typography.Text strong>{p.label}</Typography.Text>
-                <div><Typography.Text type="secondary">{p.summary}</Typography.Text></div>
+                <div>
+                  <Typography.Text type="secondary">{p.summary}</Typography.Text>
+                </div>
               </Radio>
             ))}
           </Space>
         </Radio.Group>
       )}
       {value === 'custom' && chosen && catalog.data && (
-        <CustomRules params={chosen.params} words={catalog.data.thresholdWords} value={custom} onChange={onCustomChange} />
+        <CustomRules
+          params={chosen.params}
+          words={catalog.data.thresholdWords}
+          value={custom}
+          onChange={onCustomChange}
+        />
       )}
     </div>
   );

@@ -10,19 +10,31 @@ import { useProfileDescription } from './use-profiles';
 /** The chosen profile as the service will check it (a custom one with its parameters). */
 function ProfileSummary({ choice }: { choice: ProfileChoice }) {
   const { data, error } = useProfileDescription(choice);
-  if (error) return <Typography.Text type="danger" data-testid="review-profile-error">{errorMessage(error)}</Typography.Text>;
+  if (error)
+    return (
+      <Typography.Text type="danger" data-testid="review-profile-error">
+        {errorMessage(error)}
+      </Typography.Text>
+    );
   if (!data) return <Typography.Text type="secondary">正在读取规则…</Typography.Text>;
   return (
     <div data-testid="review-profile">
       <Typography.Text strong>{data.label}</Typography.Text>
       <ul style={{ margin: '4px 0 0', paddingLeft: 20 }}>
-        {data.rules.map((r) => <li key={r}>{r}</li>)}
+        {data.rules.map((r) => (
+          <li key={r}>{r}</li>
+        ))}
       </ul>
     </div>
   );
 }
 
-export function ReviewStep({ org, profile, members, error }: {
+export function ReviewStep({
+  org,
+  profile,
+  members,
+  error,
+}: {
   org: z.output<typeof organisation>;
   profile: ProfileChoice;
   members: MemberJoin[];
@@ -46,11 +58,17 @@ export function ReviewStep({ org, profile, members, error }: {
           { key: 'so', label: '主管党组织', children: org.supervisingOffice },
           { key: 'c', label: '党建联系人', children: org.contactPerson },
           { key: 'r', label: '记录人', children: org.recorder },
-          { key: 'a', label: '成立批复', children: org.approval ? `${org.approval.docNo}（${org.approval.date}）` : '未填写' },
+          {
+            key: 'a',
+            label: '成立批复',
+            children: org.approval ? `${org.approval.docNo}（${org.approval.date}）` : '未填写',
+          },
           { key: 'p', label: '规则方案', span: 2, children: <ProfileSummary choice={profile} /> },
         ]}
       />
-      <Typography.Title level={5} style={{ marginTop: 16 }}>成员（{members.length} 人）</Typography.Title>
+      <Typography.Title level={5} style={{ marginTop: 16 }}>
+        成员（{members.length} 人）
+      </Typography.Title>
       <Table
         size="small"
         pagination={false}

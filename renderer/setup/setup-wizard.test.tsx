@@ -42,7 +42,11 @@ describe('first-run wizard', () => {
     const api = fakeApi({
       ...profileAnswers,
       'books.create': () => created,
-      'app.security': () => ({ keyProtection: 'none', title: '签名私钥未加密，仅靠文件权限保护', explanation: '任何能读取该文件夹的人都能用它签名' }),
+      'app.security': () => ({
+        keyProtection: 'none',
+        title: '签名私钥未加密，仅靠文件权限保护',
+        explanation: '任何能读取该文件夹的人都能用它签名',
+      }),
     });
     renderWithApi(<SetupWizard onDone={() => {}} />, api);
 
@@ -78,15 +82,25 @@ describe('first-run wizard', () => {
     // …and says how this computer protects the key that signs it.
     expect(await screen.findByTestId('key-protection')).toHaveTextContent('任何能读取该文件夹的人都能用它签名');
     expect(api['books.create']).toHaveBeenCalledTimes(1);
-    const input = api['books.create'].mock.calls[0]?.[0] as { profile: unknown; organisation: unknown; members: unknown[] };
+    const input = api['books.create'].mock.calls[0]?.[0] as {
+      profile: unknown;
+      organisation: unknown;
+      members: unknown[];
+    };
     expect(input.profile).toEqual({ id: 'suzhou-leading-group' });
     expect(input.organisation).toMatchObject({
-      societyName: '中国示例学会', form: 'work-group', termStart: '2023-01-01', termEnd: '2027-12-31', recorder: '钱七',
+      societyName: '中国示例学会',
+      form: 'work-group',
+      termStart: '2023-01-01',
+      termEnd: '2027-12-31',
+      recorder: '钱七',
       approval: { docNo: '科技社团党委〔2023〕5号', date: '2022-12-20' },
     });
     expect(input.members).toHaveLength(1);
     expect(input.members[0]).toMatchObject({
-      role: 'leader', joinedOn: '2023-01-01', approval: { docNo: '科技社团党委〔2023〕5号', date: '2022-12-20' },
+      role: 'leader',
+      joinedOn: '2023-01-01',
+      approval: { docNo: '科技社团党委〔2023〕5号', date: '2022-12-20' },
       person: { name: '张三', gender: '男', birthDate: '1968-05-04', isCpcMember: true },
     });
   }, 60_000);

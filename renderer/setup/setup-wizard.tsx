@@ -31,7 +31,15 @@ const STEPS = [
 ];
 
 /** `aside`: shown under the introduction (the first run offers the demo book there). */
-export function SetupWizard({ onDone, onCancel, aside }: { onDone: (bookId: string) => void; onCancel?: () => void; aside?: ReactNode }) {
+export function SetupWizard({
+  onDone,
+  onCancel,
+  aside,
+}: {
+  onDone: (bookId: string) => void;
+  onCancel?: () => void;
+  aside?: ReactNode;
+}) {
   const api = useApi();
   const [orgForm] = Form.useForm();
   const [step, setStep] = useState(0);
@@ -60,7 +68,9 @@ export function SetupWizard({ onDone, onCancel, aside }: { onDone: (bookId: stri
       const raw = dropEmpty(orgForm.getFieldsValue(true)) as Record<string, unknown>;
       const approval = raw.approval as { docNo?: string; date?: string } | undefined;
       if (approval && (!approval.docNo || !approval.date)) {
-        orgForm.setFields([{ name: ['approval', approval.docNo ? 'date' : 'docNo'], errors: ['成立批复的文号和日期需同时填写'] }]);
+        orgForm.setFields([
+          { name: ['approval', approval.docNo ? 'date' : 'docNo'], errors: ['成立批复的文号和日期需同时填写'] },
+        ]);
         return;
       }
       const parsed = parseInto(orgForm, organisation, raw);
@@ -79,7 +89,12 @@ export function SetupWizard({ onDone, onCancel, aside }: { onDone: (bookId: stri
     setCreating(true);
     setError(null);
     try {
-      const status = await api['books.create']({ requestId, organisation: org, profile: profileChoiceOf(profile, custom), members });
+      const status = await api['books.create']({
+        requestId,
+        organisation: org,
+        profile: profileChoiceOf(profile, custom),
+        members,
+      });
       setCreated(status);
     } catch (e) {
       setError(errorMessage(e));
@@ -91,12 +106,20 @@ export function SetupWizard({ onDone, onCancel, aside }: { onDone: (bookId: stri
   if (created) {
     return (
       <div style={{ maxWidth: 860, margin: '32px auto', padding: '0 16px' }} data-testid="wizard-done">
-        <Result className="no-print" status="success" title="记录本已创建"
-          subTitle={`${created.orgName ?? created.name}的工作记录本已建立，成立信息与成员已作为第一批记录封存。`} />
+        <Result
+          className="no-print"
+          status="success"
+          title="记录本已创建"
+          subTitle={`${created.orgName ?? created.name}的工作记录本已建立，成立信息与成员已作为第一批记录封存。`}
+        />
         <KeyFingerprint status={created} orgName={org?.orgName} />
-        <div style={{ marginTop: 16 }}><KeyProtectionAlert /></div>
+        <div style={{ marginTop: 16 }}>
+          <KeyProtectionAlert />
+        </div>
         <div className="no-print" style={{ textAlign: 'center', marginTop: 24 }}>
-          <Button type="primary" size="large" onClick={() => onDone(created.bookId)} data-testid="wizard-enter">进入记录本</Button>
+          <Button type="primary" size="large" onClick={() => onDone(created.bookId)} data-testid="wizard-enter">
+            进入记录本
+          </Button>
         </div>
       </div>
     );
@@ -109,23 +132,47 @@ export function SetupWizard({ onDone, onCancel, aside }: { onDone: (bookId: stri
         按照以下四步填写组织信息、选择规则方案并登记成员。创建后，记录本保存在本机，封存的记录不能改写。
       </Typography.Paragraph>
       {step === 0 && aside}
-      <Steps current={step} items={STEPS.map((s) => ({ title: s.title }))} style={{ marginBottom: 24 }} data-testid="wizard-steps" />
+      <Steps
+        current={step}
+        items={STEPS.map((s) => ({ title: s.title }))}
+        style={{ marginBottom: 24 }}
+        data-testid="wizard-steps"
+      />
       {/* Enter in a step's one-line field goes to the next step (a dialog inside handles its own Enter first). */}
       <Card data-testid={`wizard-step-${STEPS[step]?.key}`} onKeyDown={step < 3 ? enterSubmits(next) : undefined}>
-        <div style={{ display: step === 0 ? 'block' : 'none' }}><OrganisationStep form={orgForm} /></div>
+        <div style={{ display: step === 0 ? 'block' : 'none' }}>
+          <OrganisationStep form={orgForm} />
+        </div>
         {step === 1 && <ProfileStep value={profile} onChange={setProfile} custom={custom} onCustomChange={setCustom} />}
         {step === 2 && (
-          <MembersStep members={members} onChange={setMembers} form={org?.form}
-            defaults={memberDefaults} showLeaderError={leaderError} />
+          <MembersStep
+            members={members}
+            onChange={setMembers}
+            form={org?.form}
+            defaults={memberDefaults}
+            showLeaderError={leaderError}
+          />
         )}
-        {step === 3 && org && <ReviewStep org={org} profile={profileChoiceOf(profile, custom)} members={members} error={error} />}
+        {step === 3 && org && (
+          <ReviewStep org={org} profile={profileChoiceOf(profile, custom)} members={members} error={error} />
+        )}
       </Card>
       <Space style={{ marginTop: 16, display: 'flex', justifyContent: 'flex-end' }}>
         {onCancel && <Button onClick={onCancel}>取消</Button>}
-        {step > 0 && <Button onClick={() => setStep((s) => s - 1)} data-testid="wizard-prev">上一步</Button>}
-        {step < 3 && <Button type="primary" onClick={() => void next()} data-testid="wizard-next">下一步</Button>}
+        {step > 0 && (
+          <Button onClick={() => setStep((s) => s - 1)} data-testid="wizard-prev">
+            上一步
+          </Button>
+        )}
+        {step < 3 && (
+          <Button type="primary" onClick={() => void next()} data-testid="wizard-next">
+            下一步
+          </Button>
+        )}
         {step === 3 && (
-          <Button type="primary" loading={creating} onClick={() => void create()} data-testid="wizard-create">创建记录本</Button>
+          <Button type="primary" loading={creating} onClick={() => void create()} data-testid="wizard-create">
+            创建记录本
+          </Button>
         )}
       </Space>
     </div>

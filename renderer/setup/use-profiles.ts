@@ -18,5 +18,8 @@ export function useProfileCatalog() {
 
 export function useProfileDescription(choice: ProfileChoice) {
   const api = useApi();
-  return useQuery({ queryKey: ['profiles.describe', choice], queryFn: () => api['profiles.describe']({ profile: choice }) });
+  return useQuery({
+    queryKey: ['profiles.describe', choice],
+    queryFn: () => api['profiles.describe']({ profile: choice }),
+  });
 }

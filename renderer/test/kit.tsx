@@ -23,7 +23,7 @@ configure({ asyncUtilTimeout: 5000 });
 // antd's auto-sizing textareas call it on every change, so one keystroke in the minutes cost
 // most of a second. No renderer test asserts computed styles, so answer with an empty style.
 // (user-event's pointer-events check therefore passes; clicks are still real DOM events.)
-window.getComputedStyle = ((_elt: Element) => document.createElement('div').style);
+window.getComputedStyle = (_elt: Element) => document.createElement('div').style;
 
 export const BOOK = '0f0e0d0c-0000-4000-8000-0000000000aa';
 
@@ -33,9 +33,11 @@ export function fakeApi(answers: Partial<Record<keyof Api, (input: never) => unk
   const calls: Record<string, Mock> = {};
   for (const method of Object.keys(contract)) {
     const answer = answers[method as keyof Api];
-    calls[method] = vi.fn(answer
-      ? (input: never) => new Promise((resolve) => resolve(answer(input)))
-      : () => Promise.reject(new ApiError('not-in-test', `测试未提供 ${method} 的应答`)));
+    calls[method] = vi.fn(
+      answer
+        ? (input: never) => new Promise((resolve) => resolve(answer(input)))
+        : () => Promise.reject(new ApiError('not-in-test', `测试未提供 ${method} 的应答`)),
+    );
   }
   return calls as FakeApi;
 }
@@ -47,34 +49,101 @@ export function apiError(code: string, message: string, field?: string): ApiErro
 
 export function status(overrides: Partial<BookStatus> = {}): BookStatus {
   return {
-    bookId: BOOK, name: '工作记录本', orgName: '中国示例学会党建工作小组', size: 12, readOnly: false,
-    keyId: 'SHA256:AbCdEfGhIjKlMnOpQrStUvWxYz0123456789+/abc', publicKey: 'ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIExample 示例学会',
+    bookId: BOOK,
+    name: '工作记录本',
+    orgName: '中国示例学会党建工作小组',
+    size: 12,
+    readOnly: false,
+    keyId: 'SHA256:AbCdEfGhIjKlMnOpQrStUvWxYz0123456789+/abc',
+    publicKey: 'ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIExample 示例学会',
     allowedSigners: 'logbook@example namespaces="logbook" ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIExample',
     createdAt: '2025-01-06T02:00:00.000Z',
-    integrity: { ok: true, size: 12, root: 'f'.repeat(64), problems: [], ms: 12, checkedAt: '2025-03-18T02:00:00.000Z', full: true },
+    integrity: {
+      ok: true,
+      size: 12,
+      root: 'f'.repeat(64),
+      problems: [],
+      ms: 12,
+      checkedAt: '2025-03-18T02:00:00.000Z',
+      full: true,
+    },
     verification: {
-      state: 'done', done: 12, total: 12,
-      report: { ok: true, size: 12, root: 'f'.repeat(64), problems: [], ms: 12, checkedAt: '2025-03-18T02:00:00.000Z', full: true },
+      state: 'done',
+      done: 12,
+      total: 12,
+      report: {
+        ok: true,
+        size: 12,
+        root: 'f'.repeat(64),
+        problems: [],
+        ms: 12,
+        checkedAt: '2025-03-18T02:00:00.000Z',
+        full: true,
+      },
     },
     ...overrides,
   };
 }
 
 function person(name: string) {
-  return { name, gender: '男' as const, ethnicity: '汉族', birthDate: '1970-01-01', isCpcMember: true, underDiscipline: false };
+  return {
+    name,
+    gender: '男' as const,
+    ethnicity: '汉族',
+    birthDate: '1970-01-01',
+    isCpcMember: true,
+    underDiscipline: false,
+  };
 }
 
 export const ROSTER: MemberView[] = [
-  { memberId: 'm1', person: person('张三'), role: 'leader', roleLabel: '组长', joinedOn: '2025-01-06', active: true,
-    history: [{ seq: 2, kind: 'member.join', date: '2025-01-06', summary: '张三加入，任组长', approval: { docNo: '科协党发〔2025〕3号', date: '2025-01-02' } }] },
-  { memberId: 'm2', person: person('李四'), role: 'deputy', roleLabel: '副组长', joinedOn: '2025-01-06', active: true, history: [] },
-  { memberId: 'm3', person: person('王五'), role: 'member', roleLabel: '成员', joinedOn: '2025-01-06', active: true, history: [] },
+  {
+    memberId: 'm1',
+    person: person('张三'),
+    role: 'leader',
+    roleLabel: '组长',
+    joinedOn: '2025-01-06',
+    active: true,
+    history: [
+      {
+        seq: 2,
+        kind: 'member.join',
+        date: '2025-01-06',
+        summary: '张三加入，任组长',
+        approval: { docNo: '科协党发〔2025〕3号', date: '2025-01-02' },
+      },
+    ],
+  },
+  {
+    memberId: 'm2',
+    person: person('李四'),
+    role: 'deputy',
+    roleLabel: '副组长',
+    joinedOn: '2025-01-06',
+    active: true,
+    history: [],
+  },
+  {
+    memberId: 'm3',
+    person: person('王五'),
+    role: 'member',
+    roleLabel: '成员',
+    joinedOn: '2025-01-06',
+    active: true,
+    history: [],
+  },
 ];
 
 export const ORG: OrgView = {
   organisation: {
-    societyName: '中国示例学会', orgName: '中国示例学会党建工作小组', form: 'work-group', termStart: '2023-01-01',
-    termEnd: '2027-12-31', supervisingOffice: '科技社团党委', contactPerson: '赵六', recorder: '赵六',
+    societyName: '中国示例学会',
+    orgName: '中国示例学会党建工作小组',
+    form: 'work-group',
+    termStart: '2023-01-01',
+    termEnd: '2027-12-31',
+    supervisingOffice: '科技社团党委',
+    contactPerson: '赵六',
+    recorder: '赵六',
   },
   profile: { id: 'beijing-work-group', label: '北京·党建工作小组', rules: ['到会人数须超过应到人数的2/3'], params: {} },
   composition: [],
@@ -82,13 +151,19 @@ export const ORG: OrgView = {
 };
 
 export function renderWithApi(ui: ReactElement, api: FakeApi) {
-  return render(<AppShell><ApiProvider api={api as unknown as Api}>{ui}</ApiProvider></AppShell>);
+  return render(
+    <AppShell>
+      <ApiProvider api={api as unknown as Api}>{ui}</ApiProvider>
+    </AppShell>,
+  );
 }
 
 /** Renders `ui` inside an open book (books.status answered by the fake). */
 export function renderInBook(ui: ReactElement, api: FakeApi, books = [status()]) {
   return renderWithApi(
-    <BookProvider books={books} bookId={books[0]?.bookId ?? BOOK} onSelect={() => {}}>{ui}</BookProvider>,
+    <BookProvider books={books} bookId={books[0]?.bookId ?? BOOK} onSelect={() => {}}>
+      {ui}
+    </BookProvider>,
     api,
   );
 }

@@ -21,14 +21,28 @@ import { createApi, type Api } from '../api';
 import type { FakeApi } from './kit';
 
 export const REAL_ORG: Organisation = {
-  societyName: '中国示例学会', orgName: '中国示例学会党建工作小组', form: 'work-group', termStart: '2023-01-01',
-  termEnd: '2027-12-31', supervisingOffice: '科技社团党委', contactPerson: '赵六', recorder: '赵六',
+  societyName: '中国示例学会',
+  orgName: '中国示例学会党建工作小组',
+  form: 'work-group',
+  termStart: '2023-01-01',
+  termEnd: '2027-12-31',
+  supervisingOffice: '科技社团党委',
+  contactPerson: '赵六',
+  recorder: '赵六',
   approval: { docNo: '科协党发〔2023〕3号', date: '2023-01-02' },
 };
 
 function join(name: string, role: MemberJoin['role']): MemberJoin {
   return {
-    person: { name, gender: '男', ethnicity: '汉族', birthDate: '1970-01-01', isCpcMember: true, partyJoinDate: '1995-07-01', underDiscipline: false },
+    person: {
+      name,
+      gender: '男',
+      ethnicity: '汉族',
+      birthDate: '1970-01-01',
+      isCpcMember: true,
+      partyJoinDate: '1995-07-01',
+      underDiscipline: false,
+    },
     role,
     joinedOn: '2024-01-01',
     approval: { docNo: '科协党发〔2024〕1号', date: '2023-12-28' },
@@ -61,8 +75,11 @@ export async function realBook(now = '2025-03-18T14:00', members = REAL_MEMBERS)
   let clock = beijing(now);
   let n = 0;
   const service = createService({
-    dataDir: dir, keyStore: new MemoryKeyStore(), clock: () => new Date(clock.getTime()),
-    newId: () => `m${++n}`, verifyWorker: null,
+    dataDir: dir,
+    keyStore: new MemoryKeyStore(),
+    clock: () => new Date(clock.getTime()),
+    newId: () => `m${++n}`,
+    verifyWorker: null,
   });
   open.push(() => {
     service.close();
@@ -74,7 +91,8 @@ export async function realBook(now = '2025-03-18T14:00', members = REAL_MEMBERS)
       // What crosses IPC or HTTP is JSON: no shared objects, no Dates, no undefined keys.
       return { ok: true, value: JSON.parse(JSON.stringify(value ?? null)) as unknown };
     } catch (e) {
-      if (e instanceof ServiceError) return { ok: false, error: { code: e.code, message: e.message, ...(e.field ? { field: e.field } : {}) } };
+      if (e instanceof ServiceError)
+        return { ok: false, error: { code: e.code, message: e.message, ...(e.field ? { field: e.field } : {}) } };
       throw e;
     }
   });
@@ -83,6 +101,17 @@ export async function realBook(now = '2025-03-18T14:00', members = REAL_MEMBERS)
     spies[method] = vi.fn((input: never) => (real[method] as (i: never) => Promise<unknown>)(input));
   }
   const api = spies as FakeApi;
-  const { bookId } = await real['books.create']({ organisation: REAL_ORG, profile: { id: 'beijing-work-group' }, members });
-  return { bookId, api, service, setNow: (local) => { clock = beijing(local); } };
+  const { bookId } = await real['books.create']({
+    organisation: REAL_ORG,
+    profile: { id: 'beijing-work-group' },
+    members,
+  });
+  return {
+    bookId,
+    api,
+    service,
+    setNow: (local) => {
+      clock = beijing(local);
+    },
+  };
 }

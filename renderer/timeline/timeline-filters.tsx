@@ -11,7 +11,13 @@ export interface FilterState {
   flag?: string;
 }
 
-export function TimelineFilters({ value, onChange, members, flags, years }: {
+export function TimelineFilters({
+  value,
+  onChange,
+  members,
+  flags,
+  years,
+}: {
   value: FilterState;
   onChange: (next: FilterState) => void;
   members: MemberView[];
@@ -53,7 +59,10 @@ export function TimelineFilters({ value, onChange, members, flags, years }: {
         style={{ width: 160 }}
         value={value.memberId}
         onChange={(memberId?: string) => set({ memberId })}
-        options={members.map((m) => ({ value: m.memberId, label: m.active ? m.person.name : `${m.person.name}（已离任）` }))}
+        options={members.map((m) => ({
+          value: m.memberId,
+          label: m.active ? m.person.name : `${m.person.name}（已离任）`,
+        }))}
       />
       <Select
         allowClear

@@ -63,19 +63,37 @@ export function TimelinePage({ viewportHeight }: { viewportHeight?: number }) {
 
   return (
     <Card
-      title={<Space>记录本<Typography.Text type="secondary" style={{ fontWeight: 'normal' }} data-testid="timeline-total">
-        {pages.total === null ? '' : `共 ${pages.total} 条`}
-      </Typography.Text></Space>}
+      title={
+        <Space>
+          记录本
+          <Typography.Text type="secondary" style={{ fontWeight: 'normal' }} data-testid="timeline-total">
+            {pages.total === null ? '' : `共 ${pages.total} 条`}
+          </Typography.Text>
+        </Space>
+      }
       extra={<TimelineFilters value={filter} onChange={setFilter} members={members} flags={flags} years={years} />}
       styles={{ body: { padding: 0 } }}
       data-testid="timeline"
     >
       {pages.error && (
-        <Alert type="error" showIcon title={pages.error} action={<Button size="small" onClick={pages.reload}>重试</Button>} />
+        <Alert
+          type="error"
+          showIcon
+          title={pages.error}
+          action={
+            <Button size="small" onClick={pages.reload}>
+              重试
+            </Button>
+          }
+        />
       )}
-      {pages.total === null && !pages.error && <div style={{ padding: 48, textAlign: 'center' }}><Spin /></div>}
-      {pages.total === 0 && (
-        filtered ? (
+      {pages.total === null && !pages.error && (
+        <div style={{ padding: 48, textAlign: 'center' }}>
+          <Spin />
+        </div>
+      )}
+      {pages.total === 0 &&
+        (filtered ? (
           <Empty style={{ padding: 48 }} description="没有符合筛选条件的记录">
             <Button onClick={() => setFilter({})}>清除筛选</Button>
           </Empty>
@@ -87,8 +105,7 @@ export function TimelinePage({ viewportHeight }: { viewportHeight?: number }) {
               </Button>
             )}
           </Empty>
-        )
-      )}
+        ))}
       {total > 0 && (
         <div
           ref={scrollRef}
@@ -99,8 +116,17 @@ export function TimelinePage({ viewportHeight }: { viewportHeight?: number }) {
         >
           <div style={{ height: virtualizer.getTotalSize(), position: 'relative', width: '100%' }}>
             {items.map((item) => (
-              <div key={item.key} role="listitem"
-                style={{ position: 'absolute', top: 0, left: 0, width: '100%', transform: `translateY(${item.start}px)` }}>
+              <div
+                key={item.key}
+                role="listitem"
+                style={{
+                  position: 'absolute',
+                  top: 0,
+                  left: 0,
+                  width: '100%',
+                  transform: `translateY(${item.start}px)`,
+                }}
+              >
                 <TimelineRow entry={pages.rowAt(item.index)} onOpen={(seq) => navigate({ page: 'entry', seq })} />
               </div>
             ))}

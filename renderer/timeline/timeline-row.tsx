@@ -22,38 +22,64 @@ export function TimelineRow({ entry, onOpen }: { entry: EntrySummary | undefined
       data-testid={`timeline-row-${entry.seq}`}
       aria-label={`第 ${entry.seq} 条 ${entry.kindLabel} ${entry.title}`}
       onClick={open}
-      onKeyDown={(e) => { if (e.key === 'Enter' || e.key === ' ') { e.preventDefault(); open(); } }}
+      onKeyDown={(e) => {
+        if (e.key === 'Enter' || e.key === ' ') {
+          e.preventDefault();
+          open();
+        }
+      }}
       style={{
-        height: ROW_HEIGHT, display: 'flex', alignItems: 'center', gap: 12, padding: '0 16px',
-        borderBottom: '1px solid #f0f0f0', cursor: 'pointer', background: '#fff',
+        height: ROW_HEIGHT,
+        display: 'flex',
+        alignItems: 'center',
+        gap: 12,
+        padding: '0 16px',
+        borderBottom: '1px solid #f0f0f0',
+        cursor: 'pointer',
+        background: '#fff',
       }}
     >
       <Typography.Text type="secondary" style={{ width: 64, flex: 'none', fontVariantNumeric: 'tabular-nums' }}>
         第 {entry.seq} 条
       </Typography.Text>
       <Tag style={{ flex: 'none', width: 96, textAlign: 'center' }}>{entry.kindLabel}</Tag>
-      <Typography.Text ellipsis type={entry.problem ? 'danger' : undefined} style={{ flex: 1, minWidth: 0 }}>{entry.title}</Typography.Text>
+      <Typography.Text ellipsis type={entry.problem ? 'danger' : undefined} style={{ flex: 1, minWidth: 0 }}>
+        {entry.title}
+      </Typography.Text>
       {entry.problem && (
         // A row that failed its proof shows the problem, never the stored (possibly forged) text.
         <Tooltip title={entry.problem.message}>
-          <Tag color="error" data-testid="tag-damaged" style={{ flex: 'none' }}>未通过校验</Tag>
+          <Tag color="error" data-testid="tag-damaged" style={{ flex: 'none' }}>
+            未通过校验
+          </Tag>
         </Tooltip>
       )}
       <span style={{ flex: 'none', display: 'flex', gap: 4, maxWidth: '40%', overflow: 'hidden' }}>
-        {entry.correctedBy.length > 0 && <Tag color="blue" data-testid="tag-corrected">已更正</Tag>}
+        {entry.correctedBy.length > 0 && (
+          <Tag color="blue" data-testid="tag-corrected">
+            已更正
+          </Tag>
+        )}
         {entry.filed && (
           <Tooltip title={`${entry.filed.date} 报送${entry.filed.to}（第 ${entry.filed.seq} 条）`}>
-            <Tag color={entry.filed.late ? 'orange' : 'green'} data-testid="tag-filed">{entry.filed.late ? '逾期备案' : '已备案'}</Tag>
+            <Tag color={entry.filed.late ? 'orange' : 'green'} data-testid="tag-filed">
+              {entry.filed.late ? '逾期备案' : '已备案'}
+            </Tag>
           </Tooltip>
         )}
         {entry.targetSeq !== undefined && <Tag>更正第 {entry.targetSeq} 条</Tag>}
         {entry.flags.map((f) => (
           <Tooltip key={f.code} title={f.message}>
-            <Tag color={flagColor(f.code)} style={{ maxWidth: 220, overflow: 'hidden', textOverflow: 'ellipsis' }}>{f.message}</Tag>
+            <Tag color={flagColor(f.code)} style={{ maxWidth: 220, overflow: 'hidden', textOverflow: 'ellipsis' }}>
+              {f.message}
+            </Tag>
           </Tooltip>
         ))}
       </span>
-      <Typography.Text type="secondary" style={{ width: 96, flex: 'none', textAlign: 'right', fontVariantNumeric: 'tabular-nums' }}>
+      <Typography.Text
+        type="secondary"
+        style={{ width: 96, flex: 'none', textAlign: 'right', fontVariantNumeric: 'tabular-nums' }}
+      >
         {entry.date}
       </Typography.Text>
     </div>

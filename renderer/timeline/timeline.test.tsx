@@ -14,7 +14,9 @@ const clientHeight = Object.getOwnPropertyDescriptor(Element.prototype, 'clientH
 beforeAll(() => {
   Object.defineProperty(HTMLElement.prototype, 'clientHeight', {
     configurable: true,
-    get(this: HTMLElement) { return Number.parseFloat(this.style.height) || 0; },
+    get(this: HTMLElement) {
+      return Number.parseFloat(this.style.height) || 0;
+    },
   });
 });
 afterAll(() => {
@@ -47,7 +49,9 @@ function listApi() {
       const offset = input.offset ?? 0;
       const limit = input.limit ?? 100;
       const total = input.kinds ? 2 : TOTAL;
-      const items = Array.from({ length: Math.max(0, Math.min(limit, total - offset)) }, (_, k) => entryAt(offset + k, input.kinds));
+      const items = Array.from({ length: Math.max(0, Math.min(limit, total - offset)) }, (_, k) =>
+        entryAt(offset + k, input.kinds),
+      );
       return { total, items };
     },
   });
@@ -60,7 +64,9 @@ describe('timeline', () => {
     const newest = await screen.findByTestId(`timeline-row-${TOTAL}`);
     expect(newest).toHaveTextContent(`第 ${TOTAL} 次小组会议`);
     expect(within(newest).getByText('到会人数未超过应到人数的2/3')).toBeInTheDocument();
-    expect(within(screen.getByTestId(`timeline-row-${TOTAL - 1}`)).getByTestId('tag-corrected')).toHaveTextContent('已更正');
+    expect(within(screen.getByTestId(`timeline-row-${TOTAL - 1}`)).getByTestId('tag-corrected')).toHaveTextContent(
+      '已更正',
+    );
     expect(screen.getByTestId('timeline-total')).toHaveTextContent('共 100000 条');
     // Virtualised: a screenful of rows in the DOM, not 100,000; one page requested.
     const rendered = screen.getAllByTestId(/^timeline-row-/);

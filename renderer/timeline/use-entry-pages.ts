@@ -39,7 +39,7 @@ export function useEntryPages(bookId: string, filter: EntryFilter): EntryPages {
   );
   // Page 0 answers the total; while another filter's first page loads, nothing is shown.
   const first = useServiceQuery('entries.list', inputOf(0));
-  const total = first.isPlaceholderData ? null : first.data?.total ?? null;
+  const total = first.isPlaceholderData ? null : (first.data?.total ?? null);
 
   // The further pages in view, tagged with the query they belong to (a new filter starts over).
   const [range, setRange] = useState<{ of: string; pages: number[] }>({ of: '', pages: [] });
@@ -52,13 +52,16 @@ export function useEntryPages(bookId: string, filter: EntryFilter): EntryPages {
     })),
   });
 
-  const ensureRange = useCallback((firstIndex: number, lastIndex: number) => {
-    if (total === null) return;
-    const lastPage = Math.floor(Math.min(lastIndex, total - 1) / PAGE_SIZE);
-    const pages: number[] = [];
-    for (let p = Math.max(1, Math.floor(Math.max(firstIndex, 0) / PAGE_SIZE)); p <= lastPage; p++) pages.push(p);
-    setRange((r) => (r.of === of && r.pages.join() === pages.join() ? r : { of, pages }));
-  }, [total, of]);
+  const ensureRange = useCallback(
+    (firstIndex: number, lastIndex: number) => {
+      if (total === null) return;
+      const lastPage = Math.floor(Math.min(lastIndex, total - 1) / PAGE_SIZE);
+      const pages: number[] = [];
+      for (let p = Math.max(1, Math.floor(Math.max(firstIndex, 0) / PAGE_SIZE)); p <= lastPage; p++) pages.push(p);
+      setRange((r) => (r.of === of && r.pages.join() === pages.join() ? r : { of, pages }));
+    },
+    [total, of],
+  );
 
   const versions = more.map((q) => q.dataUpdatedAt).join();
   const rowAt = useMemo(() => {

@@ -59,15 +59,20 @@ export const backupKeyCommand: Command = {
     } finally {
       ledger.close();
     }
-    if (keyId === '') throw new LedgerError('key-invalid', `无法读取记录本 ${bookId} 的密钥记录，请先运行 logbook status 查看原因。`);
+    if (keyId === '')
+      throw new LedgerError('key-invalid', `无法读取记录本 ${bookId} 的密钥记录，请先运行 logbook status 查看原因。`);
     const pem = exportKeyBackup(keys, keyId, passphrase);
     writeNewPrivateFile(out, pem);
     if (json) {
       io.out(JSON.stringify({ ok: true, file: out, bookId, keyId }));
     } else {
-      io.out(`✔ 已把记录本 ${bookId} 的签名私钥备份到 ${out}（口令加密，仅本人可读） / key backed up, encrypted, owner-only`);
+      io.out(
+        `✔ 已把记录本 ${bookId} 的签名私钥备份到 ${out}（口令加密，仅本人可读） / key backed up, encrypted, owner-only`,
+      );
       io.out(`  密钥指纹 / key fingerprint: ${keyId}`);
-      io.out('  请把备份文件和口令分开保管；密钥移交（轮换）后请重新备份 / keep the file and the passphrase apart; back up again after a key rotation');
+      io.out(
+        '  请把备份文件和口令分开保管；密钥移交（轮换）后请重新备份 / keep the file and the passphrase apart; back up again after a key rotation',
+      );
     }
     return EXIT.ok;
   },

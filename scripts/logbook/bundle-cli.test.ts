@@ -7,10 +7,17 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openTestBook, readBag, reseal, withLines, entryLines, zipBag, type TestBook } from '../../db/bundle/bundle-test-kit';
+import {
+  openTestBook,
+  readBag,
+  reseal,
+  withLines,
+  entryLines,
+  zipBag,
+  type TestBook,
+} from '../../db/bundle/bundle-test-kit';
 import { makeTempDir } from '../../db/test-support/temp-dir';
 import { logbook } from './run-cli';
-
 
 let tmp: ReturnType<typeof makeTempDir>;
 let book: TestBook;
@@ -28,7 +35,19 @@ beforeAll(async () => {
   await book.bundle(newer);
   tampered = tmp.file('tampered.zip');
   const bag = await readBag(older);
-  fs.writeFileSync(tampered, zipBag(reseal(withLines(bag, entryLines(bag).map((l, i) => (i === 4 ? l.replace('第4次会议', '第9次会议') : l))), null, book.bookId)));
+  fs.writeFileSync(
+    tampered,
+    zipBag(
+      reseal(
+        withLines(
+          bag,
+          entryLines(bag).map((l, i) => (i === 4 ? l.replace('第4次会议', '第9次会议') : l)),
+        ),
+        null,
+        book.bookId,
+      ),
+    ),
+  );
 });
 
 afterAll(() => {
@@ -40,10 +59,17 @@ describe('logbook verify', () => {
   it('exits 0 on a good bundle, with a summary line; --json prints one object', () => {
     const human = logbook('verify', older);
     expect(human.code, human.all).toBe(0);
-    expect(human.stdout).toMatch(new RegExp(`✔ 导出包核验通过：记录本 ${book.bookId} · 20 条 .* / bundle verified`, 'u'));
+    expect(human.stdout).toMatch(
+      new RegExp(`✔ 导出包核验通过：记录本 ${book.bookId} · 20 条 .* / bundle verified`, 'u'),
+    );
     const json = logbook('verify', older, '--json');
     expect(json.code).toBe(0);
-    const report = JSON.parse(json.stdout) as { ok: boolean; bookId: string; size: number; checks: { code: string; ok: boolean }[] };
+    const report = JSON.parse(json.stdout) as {
+      ok: boolean;
+      bookId: string;
+      size: number;
+      checks: { code: string; ok: boolean }[];
+    };
     expect(report).toMatchObject({ ok: true, bookId: book.bookId, size: 20 });
     expect(report.checks.every((c) => c.ok)).toBe(true);
   });
@@ -53,7 +79,10 @@ describe('logbook verify', () => {
     expect(r.code).toBe(1);
     expect(r.stdout).toMatch(/✘ \[signature\] .*签名.* \/ the signature over tagmanifest-sha256\.txt does not verify/u);
     expect(r.stdout).toMatch(/✘ 导出包未通过核验（1 项未通过，\d+ 项未检查） \/ bundle NOT verified/u);
-    const json = JSON.parse(logbook('verify', tampered, '--json').stdout) as { ok: boolean; checks: { code: string; ok: boolean; skipped?: boolean }[] };
+    const json = JSON.parse(logbook('verify', tampered, '--json').stdout) as {
+      ok: boolean;
+      checks: { code: string; ok: boolean; skipped?: boolean }[];
+    };
     expect(json.ok).toBe(false);
     expect(json.checks.find((c) => !c.ok && !c.skipped)?.code).toBe('signature');
   });
@@ -87,7 +116,9 @@ describe('logbook verify', () => {
     expect(replay.code).toBe(1);
     expect(replay.stdout).toMatch(/✘ \[pin-state\] 回滚警报/u);
     expect(replay.stdout).toMatch(/⚠ 警报 回滚 \/ ROLLBACK: 本机记录 pinned 24 条/u);
-    const json = JSON.parse(logbook('verify', older, '--state', state, '--json').stdout) as { alarms: { kind: string }[] };
+    const json = JSON.parse(logbook('verify', older, '--state', state, '--json').stdout) as {
+      alarms: { kind: string }[];
+    };
     expect(json.alarms.map((a) => a.kind)).toEqual(['rollback']);
     expect(JSON.parse(fs.readFileSync(path.join(state, `${book.bookId}.json`), 'utf8'))).toMatchObject({ size: 24 });
     expect(fs.readdirSync(state)).toEqual([`${book.bookId}.json`]);
@@ -119,7 +150,14 @@ describe('logbook inspect', () => {
     expect(r.stdout).toContain('组织 / organisation: 中国某学会');
     expect(r.stdout).toMatch(/附件 \/ attachments: 2 个/u);
     const json = JSON.parse(logbook('inspect', newer, '--json').stdout) as Record<string, unknown>;
-    expect(json).toMatchObject({ ok: true, verified: false, bookId: book.bookId, size: 24, baggingDate: '2025-06-30', attachments: 2 });
+    expect(json).toMatchObject({
+      ok: true,
+      verified: false,
+      bookId: book.bookId,
+      size: 24,
+      baggingDate: '2025-06-30',
+      attachments: 2,
+    });
   });
 
   it('still applies the zip safety limits', () => {

@@ -45,9 +45,12 @@ export function parseOptions<O extends Options>(args: string[], options: O) {
     const code = (error as { code?: string }).code;
     const detail = error instanceof Error ? error.message : String(error);
     const what =
-      code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' ? '未知选项'
-        : code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE' ? '选项的取值有误'
-          : code === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL' ? '多余的参数'
+      code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION'
+        ? '未知选项'
+        : code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE'
+          ? '选项的取值有误'
+          : code === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL'
+            ? '多余的参数'
             : '参数有误';
     throw new UsageError(`${what} / ${detail}`);
   }
@@ -64,7 +67,9 @@ export function integerOption(value: string | undefined, flag: string, min: numb
   const digits = value.replace(/[_,]/g, '');
   const n = /^-?\d+$/.test(digits) ? Number(digits) : NaN;
   if (!Number.isSafeInteger(n) || n < min || n > max) {
-    throw new UsageError(`${flag} 应为 ${min.toLocaleString('en-US')}–${max.toLocaleString('en-US')} 之间的整数 / ${flag} must be a whole number from ${min} to ${max}: ${value}`);
+    throw new UsageError(
+      `${flag} 应为 ${min.toLocaleString('en-US')}–${max.toLocaleString('en-US')} 之间的整数 / ${flag} must be a whole number from ${min} to ${max}: ${value}`,
+    );
   }
   return n;
 }

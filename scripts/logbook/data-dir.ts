@@ -32,8 +32,10 @@ export function requireExistingBookFolder(dataDir: string): string {
  */
 export function requireFreshFolder(dataDir: string, why: string): string {
   const dir = path.resolve(dataDir);
-  if (fs.existsSync(dir) && !fs.statSync(dir).isDirectory()) throw new DataDirError(`不是文件夹：${dir} / not a folder`);
-  if (fs.existsSync(databaseOf(dir))) throw new DataDirError(`该文件夹中已有记录本（${DATABASE_FILE}），${why}：${dir}`);
+  if (fs.existsSync(dir) && !fs.statSync(dir).isDirectory())
+    throw new DataDirError(`不是文件夹：${dir} / not a folder`);
+  if (fs.existsSync(databaseOf(dir)))
+    throw new DataDirError(`该文件夹中已有记录本（${DATABASE_FILE}），${why}：${dir}`);
   return dir;
 }
 
@@ -56,12 +58,17 @@ export function openBookFolder(dir: string): RealService {
  */
 export function parseBookToFile(args: string[]): { dir: string; bookId: string; out: string; json: boolean } {
   const options = parseOptions(args, {
-    'data-dir': { type: 'string' }, book: { type: 'string' }, out: { type: 'string' }, json: { type: 'boolean', default: false },
+    'data-dir': { type: 'string' },
+    book: { type: 'string' },
+    out: { type: 'string' },
+    json: { type: 'boolean', default: false },
   });
   const dir = requireExistingBookFolder(requireOption(options['data-dir'], '--data-dir'));
   const bookId = requireOption(options.book, '--book');
   const out = path.resolve(requireOption(options.out, '--out'));
-  if (fs.existsSync(out)) throw new UsageError(`输出文件已存在，不会覆盖：${out} / the output file exists and is not overwritten`);
-  if (!fs.existsSync(path.dirname(out))) throw new UsageError(`输出文件夹不存在：${path.dirname(out)} / the output folder does not exist`);
+  if (fs.existsSync(out))
+    throw new UsageError(`输出文件已存在，不会覆盖：${out} / the output file exists and is not overwritten`);
+  if (!fs.existsSync(path.dirname(out)))
+    throw new UsageError(`输出文件夹不存在：${path.dirname(out)} / the output folder does not exist`);
   return { dir, bookId, out, json: options.json === true };
 }

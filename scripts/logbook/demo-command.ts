@@ -23,7 +23,10 @@ export const demoCommand: Command = {
   usage: USAGE,
   async run(args, io) {
     const options = parseOptions(args, {
-      'data-dir': { type: 'string' }, entries: { type: 'string' }, seed: { type: 'string' }, json: { type: 'boolean', default: false },
+      'data-dir': { type: 'string' },
+      entries: { type: 'string' },
+      seed: { type: 'string' },
+      json: { type: 'boolean', default: false },
     });
     const dir = requireFreshFolder(
       requireOption(options['data-dir'], '--data-dir'),
@@ -43,17 +46,22 @@ export const demoCommand: Command = {
           now = new Date(`${local}:00+08:00`);
         },
         {
-          entries, seed,
+          entries,
+          seed,
           onProgress: (size) => {
             if (entries < PROGRESS_EVERY || size < next) return;
             next = (Math.floor(size / PROGRESS_EVERY) + 1) * PROGRESS_EVERY;
-            io.err(`已写入 ${size.toLocaleString('en-US')} / ${entries.toLocaleString('en-US')} 条（${((Date.now() - started) / 1000).toFixed(0)} 秒） / written`);
+            io.err(
+              `已写入 ${size.toLocaleString('en-US')} / ${entries.toLocaleString('en-US')} 条（${((Date.now() - started) / 1000).toFixed(0)} 秒） / written`,
+            );
           },
         },
       );
       const status = await service['books.status']({ bookId });
       if (options.json === true) {
-        io.out(JSON.stringify({ ok: true, bookId, name: status.orgName ?? status.name, size: status.size, dataDir: dir }));
+        io.out(
+          JSON.stringify({ ok: true, bookId, name: status.orgName ?? status.name, size: status.size, dataDir: dir }),
+        );
       } else {
         io.out(`已生成演示记录本 / demo book written: ${status.orgName ?? status.name}`);
         io.out(`  记录本编号 / book id: ${bookId}`);

@@ -10,7 +10,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeTempDir } from '../../db/test-support/temp-dir';
 import { logbook } from './run-cli';
 
-
 let tmp: ReturnType<typeof makeTempDir>;
 let dataDir = '';
 let bookId = '';
@@ -19,7 +18,9 @@ beforeAll(() => {
   tmp = makeTempDir('export-cli-');
   dataDir = tmp.file('book');
   expect(logbook('demo', '--data-dir', dataDir).code).toBe(0);
-  const status = JSON.parse(logbook('status', '--data-dir', dataDir, '--json').stdout) as { books: { bookId: string }[] };
+  const status = JSON.parse(logbook('status', '--data-dir', dataDir, '--json').stdout) as {
+    books: { bookId: string }[];
+  };
   bookId = status.books[0]!.bookId;
 }, 180_000);
 afterAll(() => tmp?.remove());
@@ -29,7 +30,13 @@ describe('logbook export', () => {
     const out = tmp.file('book.zip');
     const r = logbook('export', '--data-dir', dataDir, '--book', bookId, '--out', out, '--json');
     expect(r.code, r.all).toBe(0);
-    const result = JSON.parse(r.stdout) as { ok: boolean; file: string; keyId: string; size: number; allowedSigners: string };
+    const result = JSON.parse(r.stdout) as {
+      ok: boolean;
+      file: string;
+      keyId: string;
+      size: number;
+      allowedSigners: string;
+    };
     expect(result).toMatchObject({ ok: true, file: out });
     expect(result.allowedSigners).toMatch(new RegExp(`^${bookId} namespaces="dangjian-logbook-bundle" ssh-ed25519 `));
     const verified = logbook('verify', out, '--pin', result.keyId, '--json');
@@ -45,7 +52,10 @@ describe('logbook export', () => {
     const copy = tmp.file('tampered');
     fs.cpSync(dataDir, copy, { recursive: true });
     const db = new Database(path.join(copy, 'logbook.sqlite'));
-    const triggers = db.prepare(`SELECT name, sql FROM sqlite_master WHERE type = 'trigger'`).all() as { name: string; sql: string }[];
+    const triggers = db.prepare(`SELECT name, sql FROM sqlite_master WHERE type = 'trigger'`).all() as {
+      name: string;
+      sql: string;
+    }[];
     for (const t of triggers) db.exec(`DROP TRIGGER ${t.name}`);
     const id = 2 ** 32 + 10;
     const leaf = db.prepare(`SELECT leaf FROM ledger_entries WHERE id = ?`).pluck().get(id) as Buffer;

@@ -30,9 +30,21 @@ export const exportCommand: Command = {
         },
       });
       if (json) {
-        io.out(JSON.stringify({ ok: true, file: result.path, bytes: result.bytes, size: result.size, root: result.root, keyId: result.keyId, allowedSigners: result.allowedSigners }));
+        io.out(
+          JSON.stringify({
+            ok: true,
+            file: result.path,
+            bytes: result.bytes,
+            size: result.size,
+            root: result.root,
+            keyId: result.keyId,
+            allowedSigners: result.allowedSigners,
+          }),
+        );
       } else {
-        io.out(`✔ 已导出第 1–${result.size} 条到 ${result.path}（${(result.bytes / 1024 / 1024).toFixed(1)} MB） / bundle written`);
+        io.out(
+          `✔ 已导出第 1–${result.size} 条到 ${result.path}（${(result.bytes / 1024 / 1024).toFixed(1)} MB） / bundle written`,
+        );
         io.out(`  密钥指纹 / key fingerprint: ${result.keyId}`);
         io.out(`  allowed_signers: ${result.allowedSigners}`);
       }

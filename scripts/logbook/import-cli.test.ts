@@ -17,7 +17,8 @@ beforeAll(() => {
   tmp = makeTempDir('import-cli-');
   const dataDir = tmp.file('society');
   expect(logbook('demo', '--data-dir', dataDir).code).toBe(0);
-  bookId = (JSON.parse(logbook('status', '--data-dir', dataDir, '--json').stdout) as { books: { bookId: string }[] }).books[0]!.bookId;
+  bookId = (JSON.parse(logbook('status', '--data-dir', dataDir, '--json').stdout) as { books: { bookId: string }[] })
+    .books[0]!.bookId;
   bundle = tmp.file('book.zip');
   const r = logbook('export', '--data-dir', dataDir, '--book', bookId, '--out', bundle, '--json');
   expect(r.code, r.all).toBe(0);
@@ -34,14 +35,24 @@ describe('logbook import', () => {
     expect(asked.stdout).toContain(keyId);
     expect(JSON.parse(logbook('status', '--data-dir', liaison, '--json').stdout)).toMatchObject({ books: [] });
 
-    const wrong = logbook('import', '--data-dir', liaison, bundle, '--accept-fingerprint', 'SHA256:' + 'B'.repeat(43), '--json');
+    const wrong = logbook(
+      'import',
+      '--data-dir',
+      liaison,
+      bundle,
+      '--accept-fingerprint',
+      'SHA256:' + 'B'.repeat(43),
+      '--json',
+    );
     expect(wrong.code).toBe(1);
     expect(JSON.parse(wrong.stdout)).toMatchObject({ outcome: 'refused' });
 
     const done = logbook('import', '--data-dir', liaison, bundle, '--accept-fingerprint', keyId, '--json');
     expect(done.code, done.all).toBe(0);
     expect(JSON.parse(done.stdout)).toMatchObject({ outcome: 'imported', bookId });
-    const status = JSON.parse(logbook('status', '--data-dir', liaison, '--json').stdout) as { books: { bookId: string }[] };
+    const status = JSON.parse(logbook('status', '--data-dir', liaison, '--json').stdout) as {
+      books: { bookId: string }[];
+    };
     expect(status.books).toMatchObject([{ bookId, ok: true, imported: true }]);
     expect(logbook('status', '--data-dir', liaison).stdout).toContain('导入的记录本 · 只读');
 

@@ -25,19 +25,31 @@ const USAGE = `用法 / usage: logbook import --data-dir <文件夹 folder> <导
   退出码 / exit code: 0 已导入或无变化 imported or unchanged · 1 拒绝、警报或需确认指纹 refused, alarm or fingerprint needed · 2 用法有误 usage error`;
 
 function printHuman(io: CliIo, view: BundleImportView): void {
-  const mark = view.outcome === 'imported' || view.outcome === 'extended' || view.outcome === 'unchanged' ? '✔' : view.outcome === 'alarm' ? '⚠' : '✘';
+  const mark =
+    view.outcome === 'imported' || view.outcome === 'extended' || view.outcome === 'unchanged'
+      ? '✔'
+      : view.outcome === 'alarm'
+        ? '⚠'
+        : '✘';
   io.out(`${mark} ${view.message}`);
   if (view.bookId) io.out(`  记录本编号 / book id: ${view.bookId}`);
   if (view.outcome === 'needs-fingerprint') {
     io.out(`  建账密钥指纹 / genesis key fingerprint: ${view.genesisKeyId ?? ''}`);
     io.out(`  当前密钥指纹 / current key fingerprint: ${view.currentKeyId ?? ''}`);
-    io.out('  与纸质备案核对后重新运行，加上 --accept-fingerprint <指纹> / compare with the paper record, then run again with --accept-fingerprint');
+    io.out(
+      '  与纸质备案核对后重新运行，加上 --accept-fingerprint <指纹> / compare with the paper record, then run again with --accept-fingerprint',
+    );
   }
   for (const check of view.failedChecks) io.out(`  ✘ ${check}`);
   for (const alarm of view.alarms) {
     io.out(`  ${alarm.kindLabel}：${alarm.message}`);
-    io.out(`    本机固定 / pinned:   ${alarm.pinned.size} 条 root ${alarm.pinned.root} ${alarm.pinned.time} ${alarm.pinned.keyId}`);
-    if (alarm.found) io.out(`    数据包 / in bundle: ${alarm.found.size} 条 root ${alarm.found.root} ${alarm.found.time} ${alarm.found.keyId}`);
+    io.out(
+      `    本机固定 / pinned:   ${alarm.pinned.size} 条 root ${alarm.pinned.root} ${alarm.pinned.time} ${alarm.pinned.keyId}`,
+    );
+    if (alarm.found)
+      io.out(
+        `    数据包 / in bundle: ${alarm.found.size} 条 root ${alarm.found.root} ${alarm.found.time} ${alarm.found.keyId}`,
+      );
     if (alarm.evidenceFile) io.out(`    证据副本 / evidence copy: evidence/${alarm.evidenceFile}`);
   }
 }
@@ -48,10 +60,15 @@ export const importCommand: Command = {
   usage: USAGE,
   async run(args, io) {
     const { file, rest } = bundleArgument(args, ['--data-dir', '--accept-fingerprint']);
-    const options = parseOptions(rest, { 'data-dir': { type: 'string' }, 'accept-fingerprint': { type: 'string' }, json: { type: 'boolean', default: false } });
+    const options = parseOptions(rest, {
+      'data-dir': { type: 'string' },
+      'accept-fingerprint': { type: 'string' },
+      json: { type: 'boolean', default: false },
+    });
     const dir = path.resolve(requireOption(options['data-dir'], '--data-dir'));
     requireBundleFile(file);
-    if (fs.existsSync(dir) && !fs.statSync(dir).isDirectory()) throw new DataDirError(`不是文件夹：${dir} / not a folder`);
+    if (fs.existsSync(dir) && !fs.statSync(dir).isDirectory())
+      throw new DataDirError(`不是文件夹：${dir} / not a folder`);
     let service;
     try {
       fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
@@ -64,13 +81,18 @@ export const importCommand: Command = {
       const upload = await service.stageBundle(file);
       let view: BundleImportView;
       try {
-        view = await callService(service, 'bundles.import', { upload, ...(options['accept-fingerprint'] !== undefined ? { fingerprint: options['accept-fingerprint'] } : {}) });
+        view = await callService(service, 'bundles.import', {
+          upload,
+          ...(options['accept-fingerprint'] !== undefined ? { fingerprint: options['accept-fingerprint'] } : {}),
+        });
       } finally {
         await callService(service, 'bundles.discard', { upload });
       }
       if (options.json === true) io.out(JSON.stringify(view));
       else printHuman(io, view);
-      return view.outcome === 'imported' || view.outcome === 'extended' || view.outcome === 'unchanged' ? EXIT.ok : EXIT.failed;
+      return view.outcome === 'imported' || view.outcome === 'extended' || view.outcome === 'unchanged'
+        ? EXIT.ok
+        : EXIT.failed;
     } finally {
       service.close();
     }

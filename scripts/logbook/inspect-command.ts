@@ -27,7 +27,8 @@ export const inspectCommand: Command = {
       claims = await inspectBundle(file);
     } catch (error) {
       if (!(error instanceof BundleZipError)) throw error;
-      if (json) io.out(JSON.stringify({ ok: false, verified: false, error: { code: error.detail, message: error.message } }));
+      if (json)
+        io.out(JSON.stringify({ ok: false, verified: false, error: { code: error.detail, message: error.message } }));
       else io.out(`✘ 无法安全读取导出包 / cannot read the bundle safely: ${error.message}`);
       return EXIT.failed;
     }
@@ -45,7 +46,9 @@ export const inspectCommand: Command = {
     io.out(`  密钥指纹 / key fingerprint: ${shown(claims.keyId)}`);
     io.out(`  检查点时间 / checkpoint time: ${shown(claims.checkpointTime)}`);
     io.out(`  打包日期 / bagging date: ${shown(claims.baggingDate)}`);
-    io.out(`  附件 / attachments: ${claims.attachments} 个，${claims.attachmentBytes} 字节 / ${claims.attachments} files, ${claims.attachmentBytes} bytes`);
+    io.out(
+      `  附件 / attachments: ${claims.attachments} 个，${claims.attachmentBytes} 字节 / ${claims.attachments} files, ${claims.attachmentBytes} bytes`,
+    );
     io.out(`  未校验：以上均为包内文件所写，核验请运行 logbook verify / not verified: run logbook verify to check`);
     return EXIT.ok;
   },

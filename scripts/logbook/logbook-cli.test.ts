@@ -31,10 +31,15 @@ describe('logbook demo and status', () => {
   it('status verifies the demo book in full: one line per book, and one JSON object with --json', () => {
     const human = logbook('status', '--data-dir', dataDir);
     expect(human.code).toBe(0);
-    expect(human.stdout).toMatch(/✔ 北京市某某科技学会党建工作小组 · \d+ 条 · 完整校验通过（.+） \/ full verify passed/);
+    expect(human.stdout).toMatch(
+      /✔ 北京市某某科技学会党建工作小组 · \d+ 条 · 完整校验通过（.+） \/ full verify passed/,
+    );
     const json = logbook('status', '--data-dir', dataDir, '--json');
     expect(json.code).toBe(0);
-    const report = JSON.parse(json.stdout) as { ok: boolean; books: { bookId: string; name: string; size: number; ok: boolean; problems: unknown[]; ms: number }[] };
+    const report = JSON.parse(json.stdout) as {
+      ok: boolean;
+      books: { bookId: string; name: string; size: number; ok: boolean; problems: unknown[]; ms: number }[];
+    };
     expect(report.ok).toBe(true);
     expect(report.books).toHaveLength(1);
     expect(report.books[0]).toMatchObject({ bookId, name: '北京市某某科技学会党建工作小组', ok: true, problems: [] });
@@ -89,7 +94,10 @@ describe('logbook status on a tampered copy', () => {
     }
     const json = logbook('status', '--data-dir', copy, '--json');
     expect(json.code).toBe(1);
-    const report = JSON.parse(json.stdout) as { ok: boolean; books: { ok: boolean; problems: { code: string; seq?: number; message: string }[] }[] };
+    const report = JSON.parse(json.stdout) as {
+      ok: boolean;
+      books: { ok: boolean; problems: { code: string; seq?: number; message: string }[] }[];
+    };
     expect(report.ok).toBe(false);
     expect(report.books[0]!.ok).toBe(false);
     expect(report.books[0]!.problems.find((p) => p.seq !== undefined)?.seq).toBe(seq);
@@ -108,10 +116,15 @@ describe('logbook status on a tampered copy', () => {
 function tamperMiddleMeeting(file: string): number {
   const db = new Database(file);
   try {
-    const triggers = db.prepare(`SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'ledger_entries'`).all() as { name: string; sql: string }[];
+    const triggers = db
+      .prepare(`SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'ledger_entries'`)
+      .all() as { name: string; sql: string }[];
     expect(triggers.length).toBeGreaterThan(0);
     for (const t of triggers) db.exec(`DROP TRIGGER "${t.name}"`);
-    const meetings = db.prepare(`SELECT id, leaf FROM ledger_entries WHERE kind = 'meeting' ORDER BY id`).all() as { id: number; leaf: Buffer }[];
+    const meetings = db.prepare(`SELECT id, leaf FROM ledger_entries WHERE kind = 'meeting' ORDER BY id`).all() as {
+      id: number;
+      leaf: Buffer;
+    }[];
     const middle = meetings[Math.floor(meetings.length / 2)]!;
     const leaf = Buffer.from(middle.leaf);
     const at = leaf.indexOf('"startAt":"');
@@ -120,7 +133,12 @@ function tamperMiddleMeeting(file: string): number {
     leaf[minuteDigit] = leaf[minuteDigit] === 0x30 ? 0x31 : 0x30;
     db.prepare(`UPDATE ledger_entries SET leaf = ? WHERE id = ?`).run(leaf, middle.id);
     for (const t of triggers) db.exec(t.sql);
-    expect(db.prepare(`SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'ledger_entries'`).pluck().get()).toBe(triggers.length);
+    expect(
+      db
+        .prepare(`SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'ledger_entries'`)
+        .pluck()
+        .get(),
+    ).toBe(triggers.length);
     return middle.id - FIRST_BOOK;
   } finally {
     db.close();

@@ -57,7 +57,9 @@ export async function readPassphrase(confirm: boolean, source: PassphraseSource 
   const fromEnv = source.env[PASSPHRASE_ENV];
   if (fromEnv !== undefined) return fromEnv;
   if (!source.stdin.isTTY || typeof source.stdin.setRawMode !== 'function') {
-    throw new UsageError(`请在环境变量 ${PASSPHRASE_ENV} 中提供口令，或在终端中运行以输入口令（口令不能写在命令行参数里） / set ${PASSPHRASE_ENV} or run in a terminal to type the passphrase (never as an argument)`);
+    throw new UsageError(
+      `请在环境变量 ${PASSPHRASE_ENV} 中提供口令，或在终端中运行以输入口令（口令不能写在命令行参数里） / set ${PASSPHRASE_ENV} or run in a terminal to type the passphrase (never as an argument)`,
+    );
   }
   const first = await promptHidden(source, '密钥备份口令 / passphrase: ');
   if (!confirm) return first;

@@ -7,10 +7,16 @@ import fs from 'node:fs';
 import { chromium, type Browser } from 'playwright-core';
 
 /** CHROMIUM_PATH when set (then only it), else the usual places of Chromium, Chrome and Edge. */
-export const CHROMIUM_CANDIDATES = process.env.CHROMIUM_PATH ? [process.env.CHROMIUM_PATH] : [
-  '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome', '/usr/bin/microsoft-edge',
-  'C:\\Program Files\\Google\\Chrome\\Application\\chrome.exe', 'C:\\Program Files (x86)\\Microsoft\\Edge\\Application\\msedge.exe',
-].filter((p): p is string => typeof p === 'string' && p.length > 0);
+export const CHROMIUM_CANDIDATES = process.env.CHROMIUM_PATH
+  ? [process.env.CHROMIUM_PATH]
+  : [
+      '/usr/bin/chromium',
+      '/usr/bin/chromium-browser',
+      '/usr/bin/google-chrome',
+      '/usr/bin/microsoft-edge',
+      'C:\\Program Files\\Google\\Chrome\\Application\\chrome.exe',
+      'C:\\Program Files (x86)\\Microsoft\\Edge\\Application\\msedge.exe',
+    ].filter((p): p is string => typeof p === 'string' && p.length > 0);
 
 export class ChromiumMissingError extends Error {
   override readonly name = 'ChromiumMissingError';
@@ -19,7 +25,9 @@ export class ChromiumMissingError extends Error {
 export function findChromium(candidates: readonly string[] = CHROMIUM_CANDIDATES): string {
   const found = candidates.find((p) => fs.existsSync(p));
   if (!found) {
-    throw new ChromiumMissingError(`未找到 Chromium 浏览器，无法生成 PDF：请安装 Chromium（Debian/UOS：sudo apt install chromium），或用环境变量 CHROMIUM_PATH 指明浏览器程序的位置 / Chromium not found (looked in: ${candidates.join(', ')})`);
+    throw new ChromiumMissingError(
+      `未找到 Chromium 浏览器，无法生成 PDF：请安装 Chromium（Debian/UOS：sudo apt install chromium），或用环境变量 CHROMIUM_PATH 指明浏览器程序的位置 / Chromium not found (looked in: ${candidates.join(', ')})`,
+    );
   }
   return found;
 }
@@ -27,11 +35,23 @@ export function findChromium(candidates: readonly string[] = CHROMIUM_CANDIDATES
 export async function launchChromium(executablePath = findChromium()): Promise<Browser> {
   try {
     return await chromium.launch({
-      executablePath, headless: true,
-      args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage', '--lang=zh-CN'],
+      executablePath,
+      headless: true,
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--disable-dev-shm-usage',
+        '--lang=zh-CN',
+      ],
     });
   } catch (error) {
-    throw new ChromiumMissingError(`Chromium（${executablePath}）无法启动，未能生成 PDF：${error instanceof Error ? error.message.split('\n')[0] : String(error)}`);
+    throw new ChromiumMissingError(
+      `Chromium（${executablePath}）无法启动，未能生成 PDF：${error instanceof Error ? error.message.split('\n')[0] : String(error)}`,
+    );
   }
 }
 

@@ -19,7 +19,8 @@ beforeAll(() => {
   tmp = makeTempDir('print-cli-');
   dataDir = tmp.file('book');
   expect(logbook('demo', '--data-dir', dataDir, '--entries', '20', '--seed', '11').code).toBe(0);
-  bookId = (JSON.parse(logbook('status', '--data-dir', dataDir, '--json').stdout) as { books: { bookId: string }[] }).books[0]!.bookId;
+  bookId = (JSON.parse(logbook('status', '--data-dir', dataDir, '--json').stdout) as { books: { bookId: string }[] })
+    .books[0]!.bookId;
 }, 180_000);
 afterAll(() => tmp?.remove());
 
@@ -50,16 +51,43 @@ describe('logbook print', () => {
 
   it('says usage mistakes, an existing file and a missing Chromium in Chinese', () => {
     const out = tmp.file('x.pdf');
-    expect(logbook('print', '--data-dir', dataDir, '--book', bookId, '--out', out)).toMatchObject({ code: 2, stderr: expect.stringContaining('请给出 --seq、--year 或 --from/--to 中的一种') as string });
-    expect(logbook('print', '--data-dir', dataDir, '--book', bookId, '--seq', '8', '--year', '2023', '--out', out).code).toBe(2);
-    expect(logbook('print', '--data-dir', dataDir, '--book', bookId, '--seq', '8', '--paper', 'A3', '--out', out).stderr).toContain('--paper 应为 A4 或 B5');
-    expect(logbook('print', '--data-dir', dataDir, '--book', bookId, '--seq', '8', '--out', tmp.file('x.txt')).stderr).toContain('应以 .pdf 结尾');
+    expect(logbook('print', '--data-dir', dataDir, '--book', bookId, '--out', out)).toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining('请给出 --seq、--year 或 --from/--to 中的一种') as string,
+    });
+    expect(
+      logbook('print', '--data-dir', dataDir, '--book', bookId, '--seq', '8', '--year', '2023', '--out', out).code,
+    ).toBe(2);
+    expect(
+      logbook('print', '--data-dir', dataDir, '--book', bookId, '--seq', '8', '--paper', 'A3', '--out', out).stderr,
+    ).toContain('--paper 应为 A4 或 B5');
+    expect(
+      logbook('print', '--data-dir', dataDir, '--book', bookId, '--seq', '8', '--out', tmp.file('x.txt')).stderr,
+    ).toContain('应以 .pdf 结尾');
     fs.writeFileSync(out, 'mine');
-    expect(logbook('print', '--data-dir', dataDir, '--book', bookId, '--seq', '8', '--out', out).stderr).toContain('不会覆盖');
+    expect(logbook('print', '--data-dir', dataDir, '--book', bookId, '--seq', '8', '--out', out).stderr).toContain(
+      '不会覆盖',
+    );
     expect(fs.readFileSync(out, 'utf8')).toBe('mine');
-    expect(logbook('print', '--data-dir', dataDir, '--book', bookId, '--year', '2031', '--out', tmp.file('y.pdf'))).toMatchObject({ code: 1, stderr: expect.stringContaining('所选范围内没有可打印的记录') as string });
-    const r = spawnSync(process.execPath, ['scripts/logbook.mjs', 'print', '--data-dir', dataDir, '--book', bookId, '--seq', '8', '--out', tmp.file('z.pdf')],
-      { encoding: 'utf8', env: { ...process.env, CHROMIUM_PATH: '/nonexistent/chromium' }, timeout: 120_000 });
+    expect(
+      logbook('print', '--data-dir', dataDir, '--book', bookId, '--year', '2031', '--out', tmp.file('y.pdf')),
+    ).toMatchObject({ code: 1, stderr: expect.stringContaining('所选范围内没有可打印的记录') as string });
+    const r = spawnSync(
+      process.execPath,
+      [
+        'scripts/logbook.mjs',
+        'print',
+        '--data-dir',
+        dataDir,
+        '--book',
+        bookId,
+        '--seq',
+        '8',
+        '--out',
+        tmp.file('z.pdf'),
+      ],
+      { encoding: 'utf8', env: { ...process.env, CHROMIUM_PATH: '/nonexistent/chromium' }, timeout: 120_000 },
+    );
     expect(r.status).toBe(1);
     expect(r.stderr).toContain('未找到 Chromium 浏览器，无法生成 PDF');
     expect(fs.existsSync(tmp.file('z.pdf'))).toBe(false);

@@ -24,23 +24,43 @@ const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 export function parsePrintArgs(args: string[]) {
   const o = parseOptions(args, {
-    'data-dir': { type: 'string' }, book: { type: 'string' }, seq: { type: 'string' }, year: { type: 'string' },
-    from: { type: 'string' }, to: { type: 'string' }, out: { type: 'string' }, paper: { type: 'string' }, json: { type: 'boolean', default: false },
+    'data-dir': { type: 'string' },
+    book: { type: 'string' },
+    seq: { type: 'string' },
+    year: { type: 'string' },
+    from: { type: 'string' },
+    to: { type: 'string' },
+    out: { type: 'string' },
+    paper: { type: 'string' },
+    json: { type: 'boolean', default: false },
   });
   const dir = requireExistingBookFolder(requireOption(o['data-dir'], '--data-dir'));
   const bookId = requireOption(o.book, '--book');
-  const scopes = [o.seq !== undefined, o.year !== undefined, o.from !== undefined || o.to !== undefined].filter(Boolean).length;
-  if (scopes !== 1) throw new UsageError('请给出 --seq、--year 或 --from/--to 中的一种 / give exactly one of --seq, --year, --from/--to');
-  if ((o.from === undefined) !== (o.to === undefined)) throw new UsageError('日期范围需要 --from 和 --to / a date range needs --from and --to');
-  for (const [flag, v] of [['--from', o.from], ['--to', o.to]] as const) {
-    if (v !== undefined && !DATE.test(v)) throw new UsageError(`${flag} 应为 年-月-日，例如 2025-03-18 / ${flag} must be YYYY-MM-DD: ${v}`);
+  const scopes = [o.seq !== undefined, o.year !== undefined, o.from !== undefined || o.to !== undefined].filter(
+    Boolean,
+  ).length;
+  if (scopes !== 1)
+    throw new UsageError(
+      '请给出 --seq、--year 或 --from/--to 中的一种 / give exactly one of --seq, --year, --from/--to',
+    );
+  if ((o.from === undefined) !== (o.to === undefined))
+    throw new UsageError('日期范围需要 --from 和 --to / a date range needs --from and --to');
+  for (const [flag, v] of [
+    ['--from', o.from],
+    ['--to', o.to],
+  ] as const) {
+    if (v !== undefined && !DATE.test(v))
+      throw new UsageError(`${flag} 应为 年-月-日，例如 2025-03-18 / ${flag} must be YYYY-MM-DD: ${v}`);
   }
   const paper = (o.paper ?? 'A4').toUpperCase();
-  if (paper !== 'A4' && paper !== 'B5') throw new UsageError(`--paper 应为 A4 或 B5 / --paper must be A4 or B5: ${o.paper}`);
+  if (paper !== 'A4' && paper !== 'B5')
+    throw new UsageError(`--paper 应为 A4 或 B5 / --paper must be A4 or B5: ${o.paper}`);
   const out = path.resolve(requireOption(o.out, '--out'));
   if (!/\.pdf$/i.test(out)) throw new UsageError(`输出文件应以 .pdf 结尾 / the output file must end in .pdf: ${out}`);
-  if (fs.existsSync(out)) throw new UsageError(`输出文件已存在，不会覆盖：${out} / the output file exists and is not overwritten`);
-  if (!fs.existsSync(path.dirname(out))) throw new UsageError(`输出文件夹不存在：${path.dirname(out)} / the output folder does not exist`);
+  if (fs.existsSync(out))
+    throw new UsageError(`输出文件已存在，不会覆盖：${out} / the output file exists and is not overwritten`);
+  if (!fs.existsSync(path.dirname(out)))
+    throw new UsageError(`输出文件夹不存在：${path.dirname(out)} / the output folder does not exist`);
   const seq = integerOption(o.seq, '--seq', 1, 1e9);
   const year = integerOption(o.year, '--year', 1921, 2100);
   const scope = seq !== undefined ? { seqs: [seq] } : year !== undefined ? { year } : { from: o.from!, to: o.to! };
@@ -57,7 +77,8 @@ export const printCommand: Command = {
     const partial = `${a.out}.part`;
     let browser: Awaited<ReturnType<typeof launchChromium>> | undefined;
     try {
-      const fetchPrint = async (extra: { pageStarts?: number[] }): Promise<PrintView> => callService(service, 'print.pages', { bookId: a.bookId, paper: a.paper, ...a.scope, ...extra });
+      const fetchPrint = async (extra: { pageStarts?: number[] }): Promise<PrintView> =>
+        callService(service, 'print.pages', { bookId: a.bookId, paper: a.paper, ...a.scope, ...extra });
       // The book and the range first: a wrong book id is said before Chromium is looked for.
       await fetchPrint({});
       io.err('正在排版 / laying out…');
@@ -71,8 +92,21 @@ export const printCommand: Command = {
         throw new Error(`无法写入 ${a.out}：${messageOf(error)}`, { cause: error });
       }
       const { pages } = readPdfLayout(pdf);
-      if (a.json) io.out(JSON.stringify({ ok: true, file: a.out, entries: view.entries.length, pages, bytes: pdf.length, checkpoint: view.checkpoint }));
-      else io.out(`✔ 已打印 ${view.entries.length} 条记录到 ${a.out}（${pages} 页） / written\n  校验点 / checkpoint: 第 ${view.checkpoint.size} 条 ${view.checkpoint.fingerprint}`);
+      if (a.json)
+        io.out(
+          JSON.stringify({
+            ok: true,
+            file: a.out,
+            entries: view.entries.length,
+            pages,
+            bytes: pdf.length,
+            checkpoint: view.checkpoint,
+          }),
+        );
+      else
+        io.out(
+          `✔ 已打印 ${view.entries.length} 条记录到 ${a.out}（${pages} 页） / written\n  校验点 / checkpoint: 第 ${view.checkpoint.size} 条 ${view.checkpoint.fingerprint}`,
+        );
       return EXIT.ok;
     } catch (error) {
       const message = messageOf(error);

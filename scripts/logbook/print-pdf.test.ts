@@ -10,7 +10,17 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PrintView } from '../../db/contract';
 import { openHarness, type Harness } from '../../db/service/test/service-harness';
 import { launchChromium, pdfRenderer, renderPrintPdf } from './print-chromium';
-import { PRINT_SHOTS, demoWithLongMeeting, pdfFonts, pdfPages, pdfText, pngPage, pngPages, qrOfPng, wordBoxes } from './print-test-kit';
+import {
+  PRINT_SHOTS,
+  demoWithLongMeeting,
+  pdfFonts,
+  pdfPages,
+  pdfText,
+  pngPage,
+  pngPages,
+  qrOfPng,
+  wordBoxes,
+} from './print-test-kit';
 
 let h: Harness;
 let browser: Browser;
@@ -20,7 +30,10 @@ const files = { meeting: path.join(PRINT_SHOTS, 'one-meeting.pdf'), year: path.j
 const views: Partial<Record<keyof typeof files, PrintView>> = {};
 
 async function print(name: keyof typeof files, request: Record<string, unknown>) {
-  const { pdf, view } = await renderPrintPdf(async (extra) => h.call('print.pages', { bookId: book.bookId, ...request, ...extra }), render);
+  const { pdf, view } = await renderPrintPdf(
+    async (extra) => h.call('print.pages', { bookId: book.bookId, ...request, ...extra }),
+    render,
+  );
   fs.writeFileSync(files[name], pdf);
   views[name] = view;
   return view;
@@ -50,7 +63,9 @@ function everyPageTied(file: string, view: PrintView) {
     expect(text.replace(/\s+/g, ''), `page ${page}`).toContain(`第${page}页/共${total}页`);
     expect(text, `page ${page}`).toContain(`记录本 ${short}`);
     expect(text, `page ${page}`).toMatch(/核对码 DJ1\/[0-9A-F]{8}\/\S+\/\d+\/[0-9A-F]{8}\/\d+\/[0-9A-F]{8}/);
-    expect(text, `page ${page}`).toMatch(/第 \d+ 条 · 条目指纹 [0-9A-F]{8} · 校验点 [0-9A-F]{8}|封面与目录 · 校验点 [0-9A-F]{8}/);
+    expect(text, `page ${page}`).toMatch(
+      /第 \d+ 条 · 条目指纹 [0-9A-F]{8} · 校验点 [0-9A-F]{8}|封面与目录 · 校验点 [0-9A-F]{8}/,
+    );
   }
   return total;
 }
@@ -73,14 +88,34 @@ describe('a one-meeting print', () => {
     const total = everyPageTied(files.meeting, views.meeting!);
     expect(total).toBeGreaterThanOrEqual(3);
     for (let page = 1; page <= total; page++) expect(pdfText(files.meeting, page)).toContain(`第 ${book.longSeq} 条`);
-    const withHeader = Array.from({ length: total }, (_, i) => pdfText(files.meeting, i + 1)).filter((t) => /决议内容\s+同意\s+反对\s+弃权\s+表决结果/.test(t));
+    const withHeader = Array.from({ length: total }, (_, i) => pdfText(files.meeting, i + 1)).filter((t) =>
+      /决议内容\s+同意\s+反对\s+弃权\s+表决结果/.test(t),
+    );
     expect(withHeader.length).toBeGreaterThanOrEqual(2);
   });
 
   it('holds the paper form: name, time to the minute, attendance, quorum, decisions, filing, signatures', () => {
     const text = pdfText(files.meeting).replace(/[ \t]+/g, ' ');
-    for (const s of ['会议记录', '党建工作小组年度工作推进会（扩大）', '2025年12月26日 09:00 至 2025年12月26日 12:15', '主持人', '记录人', '应到', '实到', '缺席人员及原因',
-      '赴外地参加学术会议', '列席人员', '刘联络', '法定人数', '不同意见', '决议24', '通过', '纪要备案', '主持人（签字）', '记录人（签字）']) {
+    for (const s of [
+      '会议记录',
+      '党建工作小组年度工作推进会（扩大）',
+      '2025年12月26日 09:00 至 2025年12月26日 12:15',
+      '主持人',
+      '记录人',
+      '应到',
+      '实到',
+      '缺席人员及原因',
+      '赴外地参加学术会议',
+      '列席人员',
+      '刘联络',
+      '法定人数',
+      '不同意见',
+      '决议24',
+      '通过',
+      '纪要备案',
+      '主持人（签字）',
+      '记录人（签字）',
+    ]) {
       expect(text).toContain(s);
     }
   });
@@ -115,7 +150,9 @@ describe('a full-year print of the demo book', () => {
     expect(pdfText(files.year, 2)).toContain('目');
     for (const e of view.entries) {
       expect(e.page).toBeGreaterThan(1);
-      expect(pdfText(files.year, e.page), `第 ${e.seq} 条 on page ${e.page}`).toContain(`记录本 ${e.code.split('/')[1]} · 第 ${e.seq} 条`);
+      expect(pdfText(files.year, e.page), `第 ${e.seq} 条 on page ${e.page}`).toContain(
+        `记录本 ${e.code.split('/')[1]} · 第 ${e.seq} 条`,
+      );
       expect(pdfText(files.year, e.page! - 1)).not.toContain(`· 第 ${e.seq} 条 ·`);
     }
     const contents = pdfText(files.year, 2).replace(/\s+/g, '');
@@ -135,7 +172,7 @@ describe('a full-year print of the demo book', () => {
 });
 
 describe('核对纸质页 with a rendered page', { timeout: 120_000 }, () => {
-  it('decodes the QR of a rendered page to that page\'s code, and the check accepts it', async () => {
+  it("decodes the QR of a rendered page to that page's code, and the check accepts it", async () => {
     const view = views.year!;
     const entry = view.entries.find((e) => e.seq === book.longSeq)!;
     const decoded = await qrOfPng(browser, pngPage(files.year, entry.page!, 'qr-check-entry'));

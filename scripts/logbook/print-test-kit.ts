@@ -14,33 +14,57 @@ import { decodeQr, qrRegion } from '../../renderer/print/qr-decode';
 
 export const PRINT_SHOTS = path.join(process.cwd(), 'screenshots', 'print');
 
-const PARAGRAPH = '与会成员结合学会年度重点工作逐项发言，认为学会在服务科技工作者、推进学术交流和科普工作中坚持党建引领，取得了积极成效；同时指出基层联系还不够紧密，党建工作与业务工作融合的方式仍需创新。';
+const PARAGRAPH =
+  '与会成员结合学会年度重点工作逐项发言，认为学会在服务科技工作者、推进学术交流和科普工作中坚持党建引领，取得了积极成效；同时指出基层联系还不够紧密，党建工作与业务工作融合的方式仍需创新。';
 
 /** The demo book (seed 11) plus, in 2025, a long meeting (many topics and decisions) and a correction of it. */
-export async function demoWithLongMeeting(h: Harness): Promise<{ bookId: string; longSeq: number; correctionSeq: number }> {
-  const { bookId } = await runDemo((m, i) => h.call(m, i), (t) => h.setNow(t), { entries: 80, seed: 11 });
+export async function demoWithLongMeeting(
+  h: Harness,
+): Promise<{ bookId: string; longSeq: number; correctionSeq: number }> {
+  const { bookId } = await runDemo(
+    (m, i) => h.call(m, i),
+    (t) => h.setNow(t),
+    { entries: 80, seed: 11 },
+  );
   h.setNow('2025-12-29T10:00');
   const roster: MemberView[] = await h.call('members.list', { bookId, on: '2025-12-26' });
   const ids = roster.filter((m) => m.active).map((m) => m.memberId);
   const sealed = await h.call('meetings.seal', {
     bookId,
     meeting: {
-      type: 'group-meeting', number: 11, title: '党建工作小组年度工作推进会（扩大）', mode: 'onsite',
-      startAt: '2025-12-26T09:00', endAt: '2025-12-26T12:15', place: '学会会议室', chairId: ids[0], recorder: '夏宏伟',
-      presentIds: ids.slice(0, -1), absent: [{ memberId: ids.at(-1), leaveNote: '赴外地参加学术会议，会前书面请假' }],
+      type: 'group-meeting',
+      number: 11,
+      title: '党建工作小组年度工作推进会（扩大）',
+      mode: 'onsite',
+      startAt: '2025-12-26T09:00',
+      endAt: '2025-12-26T12:15',
+      place: '学会会议室',
+      chairId: ids[0],
+      recorder: '夏宏伟',
+      presentIds: ids.slice(0, -1),
+      absent: [{ memberId: ids.at(-1), leaveNote: '赴外地参加学术会议，会前书面请假' }],
       guests: [{ name: '刘联络', unit: '市科协党建工作委员会' }],
       topics: Array.from({ length: 6 }, (_, i) => ({
-        title: `议题${i + 1}：2026年度重点工作第${i + 1}项`, discussion: Array.from({ length: 4 }, () => PARAGRAPH).join('\n'),
+        title: `议题${i + 1}：2026年度重点工作第${i + 1}项`,
+        discussion: Array.from({ length: 4 }, () => PARAGRAPH).join('\n'),
         dissent: i === 2 ? '程斌认为该项工作的经费安排偏紧，建议下次会议再议；会议记录在案。' : '',
       })),
-      decisions: Array.from({ length: 24 }, (_, i) => ({ text: `决议${i + 1}：同意2026年度第${i + 1}项工作安排及责任分工`, votes: { for: ids.length - 1, against: 0, abstain: 0 } })),
+      decisions: Array.from({ length: 24 }, (_, i) => ({
+        text: `决议${i + 1}：同意2026年度第${i + 1}项工作安排及责任分工`,
+        votes: { for: ids.length - 1, against: 0, abstain: 0 },
+      })),
       minutes: Array.from({ length: 8 }, () => PARAGRAPH).join('\n\n'),
       heldSeparately: true,
     },
   });
   h.setNow('2025-12-30T15:00');
   const correction = await h.call('entries.correct', {
-    bookId, seq: sealed.seq, field: '/input/place', value: '学会第二会议室', reason: '会议通知与签到表写明在第二会议室召开', by: '夏宏伟',
+    bookId,
+    seq: sealed.seq,
+    field: '/input/place',
+    value: '学会第二会议室',
+    reason: '会议通知与签到表写明在第二会议室召开',
+    by: '夏宏伟',
   });
   return { bookId, longSeq: sealed.seq, correctionSeq: correction.seq };
 }
@@ -57,7 +81,10 @@ export function pdfPages(file: string): number {
 
 /** Rows of pdffonts: name, whether embedded, whether its text maps to Unicode (extractable). */
 export function pdfFonts(file: string): { name: string; embedded: boolean; unicode: boolean }[] {
-  return execFileSync('pdffonts', [file], { encoding: 'utf8' }).split('\n').slice(2).filter((l) => l.trim())
+  return execFileSync('pdffonts', [file], { encoding: 'utf8' })
+    .split('\n')
+    .slice(2)
+    .filter((l) => l.trim())
     .map((l) => {
       const cols = l.trim().split(/\s+/);
       // name type [encoding…] emb sub uni object ID: the last five columns are emb sub uni id gen.
@@ -66,12 +93,20 @@ export function pdfFonts(file: string): { name: string; embedded: boolean; unico
 }
 
 /** Every word's box on every page (pdftotext -bbox), with the page's size, in points. */
-export function wordBoxes(file: string): { page: number; width: number; height: number; words: { xMin: number; yMin: number; xMax: number; yMax: number; text: string }[] }[] {
+export function wordBoxes(file: string): {
+  page: number;
+  width: number;
+  height: number;
+  words: { xMin: number; yMin: number; xMax: number; yMax: number; text: string }[];
+}[] {
   const html = execFileSync('pdftotext', ['-bbox', file, '-'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
   return [...html.matchAll(/<page width="([\d.]+)" height="([\d.]+)">([\s\S]*?)<\/page>/g)].map((m, i) => ({
-    page: i + 1, width: Number(m[1]), height: Number(m[2]),
-    words: [...m[3]!.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/g)]
-      .map((w) => ({ xMin: Number(w[1]), yMin: Number(w[2]), xMax: Number(w[3]), yMax: Number(w[4]), text: w[5]! })),
+    page: i + 1,
+    width: Number(m[1]),
+    height: Number(m[2]),
+    words: [
+      ...m[3]!.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/g),
+    ].map((w) => ({ xMin: Number(w[1]), yMin: Number(w[2]), xMax: Number(w[3]), yMax: Number(w[4]), text: w[5]! })),
   }));
 }
 
@@ -79,16 +114,32 @@ export function wordBoxes(file: string): { page: number; width: number; height: 
 export function pngPage(file: string, page: number, name: string, dpi = 150): string {
   fs.mkdirSync(PRINT_SHOTS, { recursive: true });
   const out = path.join(PRINT_SHOTS, name);
-  execFileSync('pdftoppm', ['-r', String(dpi), '-png', '-singlefile', '-f', String(page), '-l', String(page), file, out]);
+  execFileSync('pdftoppm', [
+    '-r',
+    String(dpi),
+    '-png',
+    '-singlefile',
+    '-f',
+    String(page),
+    '-l',
+    String(page),
+    file,
+    out,
+  ]);
   return `${out}.png`;
 }
 
 /** PNG pages of `file` into screenshots/print/<name>-NN.png; returns their paths. */
 export function pngPages(file: string, name: string, dpi = 110): string[] {
   fs.mkdirSync(PRINT_SHOTS, { recursive: true });
-  for (const old of fs.readdirSync(PRINT_SHOTS)) if (old.startsWith(`${name}-`) && old.endsWith('.png')) fs.rmSync(path.join(PRINT_SHOTS, old));
+  for (const old of fs.readdirSync(PRINT_SHOTS))
+    if (old.startsWith(`${name}-`) && old.endsWith('.png')) fs.rmSync(path.join(PRINT_SHOTS, old));
   execFileSync('pdftoppm', ['-r', String(dpi), '-png', file, path.join(PRINT_SHOTS, name)]);
-  return fs.readdirSync(PRINT_SHOTS).filter((f) => f.startsWith(`${name}-`) && f.endsWith('.png')).sort().map((f) => path.join(PRINT_SHOTS, f));
+  return fs
+    .readdirSync(PRINT_SHOTS)
+    .filter((f) => f.startsWith(`${name}-`) && f.endsWith('.png'))
+    .sort()
+    .map((f) => path.join(PRINT_SHOTS, f));
 }
 
 /** The QR on a PNG page, read in Chromium (canvas pixels) and decoded by the app's decoder. */

@@ -28,7 +28,13 @@ function logbook(args: string[], passphrase: string | null = PASS) {
   const env = { ...process.env };
   delete env.LOGBOOK_PASSPHRASE;
   if (passphrase !== null) env.LOGBOOK_PASSPHRASE = passphrase;
-  const r = spawnSync(process.execPath, [BIN, ...args], { cwd: ROOT, encoding: 'utf8', timeout: 120_000, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const r = spawnSync(process.execPath, [BIN, ...args], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    timeout: 120_000,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr, all: r.stdout + r.stderr };
 }
 
@@ -45,10 +51,17 @@ beforeAll(async () => {
   source = tmp.file('source');
   const service = openRealService({ dataDir: source });
   try {
-    ({ bookId } = await callService(service, 'books.create', { organisation: ORG, profile: { id: 'beijing-work-group' }, members: FIVE }));
+    ({ bookId } = await callService(service, 'books.create', {
+      organisation: ORG,
+      profile: { id: 'beijing-work-group' },
+      members: FIVE,
+    }));
     ids = (await callService(service, 'members.list', { bookId })).map((m) => m.memberId);
     for (let n = 1; n <= 3; n++) {
-      await callService(service, 'meetings.seal', { bookId, meeting: meetingInput(ids, { number: n, startAt: `2025-03-1${n}T09:30` }) });
+      await callService(service, 'meetings.seal', {
+        bookId,
+        meeting: meetingInput(ids, { number: n, startAt: `2025-03-1${n}T09:30` }),
+      });
     }
     size = (await callService(service, 'books.status', { bookId })).size;
     bundle = tmp.file('book.zip');
@@ -90,7 +103,13 @@ describe('logbook restore', () => {
     const target = tmp.file('restored');
     const r = logbook(['restore', '--bundle', bundle, '--key', keyFile, '--data-dir', target, '--json']);
     expect(r.code, r.all).toBe(0);
-    const result = JSON.parse(r.stdout) as { ok: boolean; bookId: string; size: number; keyId: string; readOnly: boolean };
+    const result = JSON.parse(r.stdout) as {
+      ok: boolean;
+      bookId: string;
+      size: number;
+      keyId: string;
+      readOnly: boolean;
+    };
     expect(result).toMatchObject({ ok: true, bookId, size, readOnly: false });
     const key = readKeyBackup(fs.readFileSync(keyFile), PASS);
     expect(result.keyId).toBe(key.keyId);
@@ -102,7 +121,10 @@ describe('logbook restore', () => {
       expect(page.total).toBe(size);
       expect(page.items.map((i) => i.seq).sort((a, b) => a - b)).toEqual(Array.from({ length: size }, (_, i) => i + 1));
       expect((await callService(service, 'members.list', { bookId })).map((m) => m.memberId)).toEqual(ids);
-      const sealed = await callService(service, 'meetings.seal', { bookId, meeting: meetingInput(ids, { number: 4, startAt: '2025-03-20T09:30' }) });
+      const sealed = await callService(service, 'meetings.seal', {
+        bookId,
+        meeting: meetingInput(ids, { number: 4, startAt: '2025-03-20T09:30' }),
+      });
       expect(sealed.seq).toBe(size + 1);
       const status = await callService(service, 'books.status', { bookId });
       expect(status).toMatchObject({ size: size + 1, keyId: key.keyId });
@@ -125,7 +147,10 @@ describe('logbook restore', () => {
   it('refuses the wrong key file, the wrong passphrase and a tampered bundle, leaving NEWDIR without a database', async () => {
     const otherKey = generateSigningKey();
     const wrongKey = tmp.file('other.pem');
-    fs.writeFileSync(wrongKey, exportKeyBackup({ load: () => exportPrivateKey(otherKey.privateKey) }, otherKey.keyId, PASS, 1000));
+    fs.writeFileSync(
+      wrongKey,
+      exportKeyBackup({ load: () => exportPrivateKey(otherKey.privateKey) }, otherKey.keyId, PASS, 1000),
+    );
     const target = tmp.file('never');
     const wrong = logbook(['restore', '--bundle', bundle, '--key', wrongKey, '--data-dir', target]);
     expect(wrong.code, wrong.all).toBe(1);
@@ -133,7 +158,10 @@ describe('logbook restore', () => {
     expect(wrong.stderr).toContain('未能恢复');
     expect(fs.existsSync(path.join(target, 'logbook.sqlite'))).toBe(false);
 
-    const badPass = logbook(['restore', '--bundle', bundle, '--key', keyFile, '--data-dir', target], '这不是正确的备份口令啊');
+    const badPass = logbook(
+      ['restore', '--bundle', bundle, '--key', keyFile, '--data-dir', target],
+      '这不是正确的备份口令啊',
+    );
     expect(badPass.code).toBe(1);
     expect(badPass.stderr).toContain('口令不对');
 

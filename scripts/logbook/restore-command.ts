@@ -48,7 +48,8 @@ function readKeyFile(file: string): Buffer {
   if (!fs.existsSync(file)) throw new UsageError(`密钥备份文件不存在：${file} / key file not found`);
   const info = fs.statSync(file);
   if (!info.isFile()) throw new UsageError(`不是文件：${file} / not a file`);
-  if (info.size > MAX_KEY_BACKUP_BYTES) throw new UsageError(`不是密钥备份文件（太大）：${file} / not a key backup (too large)`);
+  if (info.size > MAX_KEY_BACKUP_BYTES)
+    throw new UsageError(`不是密钥备份文件（太大）：${file} / not a key backup (too large)`);
   return fs.readFileSync(file);
 }
 
@@ -62,7 +63,9 @@ function undoer(dir: string): () => void {
     for (const file of [db, `${db}-wal`, `${db}-shm`, `${db}-journal`]) fs.rmSync(file, { force: true });
     fs.rmSync(`${db}.checkpoints`, { recursive: true, force: true });
     if (keysBefore === null) fs.rmSync(keys, { recursive: true, force: true });
-    else if (fs.existsSync(keys)) for (const name of fs.readdirSync(keys)) if (!keysBefore.has(name)) fs.rmSync(path.join(keys, name), { force: true });
+    else if (fs.existsSync(keys))
+      for (const name of fs.readdirSync(keys))
+        if (!keysBefore.has(name)) fs.rmSync(path.join(keys, name), { force: true });
     if (!dirExisted && fs.existsSync(dir) && fs.readdirSync(dir).length === 0) fs.rmdirSync(dir);
   };
 }
@@ -77,7 +80,10 @@ async function restore(bundle: string, keyPem: Buffer, passphrase: string, dir: 
   const report = await verifyBundle(bundle, { pin: key.keyId });
   if (!report.ok) throw new Refused('导出包未通过核验，没有写入任何数据', report);
   if (report.keyId !== key.keyId) {
-    throw new Refused(`密钥备份中的密钥 ${key.keyId} 不是记录本当前的签名密钥 ${report.keyId ?? ''}（记录本在备份之后办理过密钥移交）。请使用最近一次备份的密钥`, report);
+    throw new Refused(
+      `密钥备份中的密钥 ${key.keyId} 不是记录本当前的签名密钥 ${report.keyId ?? ''}（记录本在备份之后办理过密钥移交）。请使用最近一次备份的密钥`,
+      report,
+    );
   }
   const bookId = report.bookId!;
   const undo = undoer(dir);
@@ -119,7 +125,10 @@ export const restoreCommand: Command = {
   usage: USAGE,
   async run(args, io) {
     const options = parseOptions(args, {
-      bundle: { type: 'string' }, key: { type: 'string' }, 'data-dir': { type: 'string' }, json: { type: 'boolean', default: false },
+      bundle: { type: 'string' },
+      key: { type: 'string' },
+      'data-dir': { type: 'string' },
+      json: { type: 'boolean', default: false },
     });
     const bundle = requireBundleFile(requireOption(options.bundle, '--bundle'));
     const keyPem = readKeyFile(requireOption(options.key, '--key'));
@@ -131,7 +140,17 @@ export const restoreCommand: Command = {
     try {
       const done = await restore(bundle, keyPem, passphrase, dir);
       if (options.json === true) {
-        io.out(JSON.stringify({ ok: true, dataDir: dir, bookId: done.bookId, size: done.size, root: done.root, keyId: done.keyId, readOnly: done.readOnly }));
+        io.out(
+          JSON.stringify({
+            ok: true,
+            dataDir: dir,
+            bookId: done.bookId,
+            size: done.size,
+            root: done.root,
+            keyId: done.keyId,
+            readOnly: done.readOnly,
+          }),
+        );
       } else {
         io.out(`✔ 已恢复记录本 ${done.bookId}（${done.size} 条，完整校验通过）到 ${dir} / book restored and verified`);
         io.out(`  密钥指纹 / key fingerprint: ${done.keyId}`);
@@ -142,7 +161,13 @@ export const restoreCommand: Command = {
     } catch (error) {
       const refused = error instanceof Refused ? error : new Refused(messageOf(error));
       if (options.json === true) {
-        io.out(JSON.stringify({ ok: false, error: { message: refused.message }, ...(refused.report ? { checks: refused.report.checks } : {}) }));
+        io.out(
+          JSON.stringify({
+            ok: false,
+            error: { message: refused.message },
+            ...(refused.report ? { checks: refused.report.checks } : {}),
+          }),
+        );
       } else {
         printRefusal(io, refused);
       }

@@ -35,7 +35,8 @@ export const statusCommand: Command = {
     try {
       dir = requireExistingBookFolder(requireOption(options['data-dir'], '--data-dir'));
     } catch (error) {
-      if (json && error instanceof DataDirError) io.out(JSON.stringify({ ok: false, error: { code: 'data-dir', message: error.message } }));
+      if (json && error instanceof DataDirError)
+        io.out(JSON.stringify({ ok: false, error: { code: 'data-dir', message: error.message } }));
       throw error;
     }
     const books = await verifyFolder(dir);
@@ -55,11 +56,26 @@ async function verifyFolder(dir: string): Promise<BookReport[]> {
       try {
         const v = await service['books.verify']({ bookId: book.bookId });
         // The book's own size: a failed verify stops counting at the first bad entry.
-        reports.push({ bookId: book.bookId, name, size: book.size, ok: v.ok, problems: v.problems, ms: Math.round(v.ms * 10) / 10, ...(book.imported ? { imported: true } : {}) });
+        reports.push({
+          bookId: book.bookId,
+          name,
+          size: book.size,
+          ok: v.ok,
+          problems: v.problems,
+          ms: Math.round(v.ms * 10) / 10,
+          ...(book.imported ? { imported: true } : {}),
+        });
       } catch (error) {
         // A book the verify cannot even read is a failed book, not a crash of the command.
         const code = (error as { code?: string }).code ?? 'verify-error';
-        reports.push({ bookId: book.bookId, name, size: book.size, ok: false, problems: [{ code, message: messageOf(error) }], ms: 0 });
+        reports.push({
+          bookId: book.bookId,
+          name,
+          size: book.size,
+          ok: false,
+          problems: [{ code, message: messageOf(error) }],
+          ms: 0,
+        });
       }
     }
     return reports;
@@ -77,18 +93,27 @@ function printHuman(io: CliIo, dir: string, books: BookReport[], ok: boolean): v
   for (const b of books) {
     const seconds = b.ms < 100 ? `${Math.max(1, Math.round(b.ms))} 毫秒` : `${(b.ms / 1000).toFixed(1)} 秒`;
     if (b.ok) {
-      io.out(`✔ ${b.name} · ${b.size} 条${b.imported ? ' · 导入的记录本 · 只读' : ''} · 完整校验通过（${seconds}） / full verify passed`);
+      io.out(
+        `✔ ${b.name} · ${b.size} 条${b.imported ? ' · 导入的记录本 · 只读' : ''} · 完整校验通过（${seconds}） / full verify passed`,
+      );
       continue;
     }
     const firstSeq = b.problems.find((p) => p.seq !== undefined)?.seq;
     const where = firstSeq === undefined ? '' : `：首个问题在第 ${firstSeq} 条`;
     const whereEn = firstSeq === undefined ? '' : `, first bad entry: seq ${firstSeq}`;
     io.out(`✘ ${b.name} · ${b.size} 条 · 完整校验未通过${where}（${seconds}） / full verify FAILED${whereEn}`);
-    for (const p of b.problems.slice(0, SHOWN_PROBLEMS)) io.out(`    - ${p.seq !== undefined ? `第 ${p.seq} 条 ` : ''}[${p.code}] ${p.message}`);
-    if (b.problems.length > SHOWN_PROBLEMS) io.out(`    …另有 ${b.problems.length - SHOWN_PROBLEMS} 个问题 / ${b.problems.length - SHOWN_PROBLEMS} more problems`);
+    for (const p of b.problems.slice(0, SHOWN_PROBLEMS))
+      io.out(`    - ${p.seq !== undefined ? `第 ${p.seq} 条 ` : ''}[${p.code}] ${p.message}`);
+    if (b.problems.length > SHOWN_PROBLEMS)
+      io.out(
+        `    …另有 ${b.problems.length - SHOWN_PROBLEMS} 个问题 / ${b.problems.length - SHOWN_PROBLEMS} more problems`,
+      );
     io.out(`    记录本编号 / book id: ${b.bookId}`);
   }
   const failed = books.filter((b) => !b.ok).length;
-  io.out(ok ? `全部 ${books.length} 本记录本校验通过 / all ${books.length} book(s) verified` : `${failed} 本记录本校验未通过 / ${failed} book(s) failed to verify`);
+  io.out(
+    ok
+      ? `全部 ${books.length} 本记录本校验通过 / all ${books.length} book(s) verified`
+      : `${failed} 本记录本校验未通过 / ${failed} book(s) failed to verify`,
+  );
 }
-

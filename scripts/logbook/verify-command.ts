@@ -20,7 +20,10 @@ const USAGE = `用法 / usage: logbook verify <导出包 bundle.zip> [--pin <SHA
 
 const KEY_ID = /^SHA256:[A-Za-z0-9+/]{43}$/u;
 
-export function bundleArgument(args: string[], valued: readonly string[] = ['--pin', '--state']): { file: string; rest: string[] } {
+export function bundleArgument(
+  args: string[],
+  valued: readonly string[] = ['--pin', '--state'],
+): { file: string; rest: string[] } {
   const index = args.findIndex((a, i) => !a.startsWith('-') && (i === 0 || !valued.includes(args[i - 1]!)));
   if (index < 0) throw new UsageError('缺少导出包文件 / missing the bundle file');
   const file = args[index]!;
@@ -33,23 +36,31 @@ export function requireBundleFile(file: string): string {
   return file;
 }
 
-
 export const verifyCommand: Command = {
   name: 'verify',
   summary: '核验导出包 / verify a bundle without trusting it',
   usage: USAGE,
   async run(args, io) {
     const { file, rest } = bundleArgument(args);
-    const options = parseOptions(rest, { pin: { type: 'string' }, state: { type: 'string' }, json: { type: 'boolean', default: false } });
+    const options = parseOptions(rest, {
+      pin: { type: 'string' },
+      state: { type: 'string' },
+      json: { type: 'boolean', default: false },
+    });
     if (options.pin !== undefined && !KEY_ID.test(options.pin)) {
-      throw new UsageError(`--pin 应为 SHA256:… 形式的密钥指纹 / --pin must be a key fingerprint SHA256:…: ${options.pin}`);
+      throw new UsageError(
+        `--pin 应为 SHA256:… 形式的密钥指纹 / --pin must be a key fingerprint SHA256:…: ${options.pin}`,
+      );
     }
     if (options.state !== undefined && fs.existsSync(options.state) && !fs.statSync(options.state).isDirectory()) {
       throw new UsageError(`--state 不是文件夹：${options.state} / --state is not a folder`);
     }
     requireBundleFile(file);
     const state = options.state === undefined ? undefined : new PinState(options.state);
-    const report = await verifyBundle(file, { ...(options.pin ? { pin: options.pin } : {}), ...(state ? { state } : {}) });
+    const report = await verifyBundle(file, {
+      ...(options.pin ? { pin: options.pin } : {}),
+      ...(state ? { state } : {}),
+    });
     const pinned = state && report.ok ? updatePinState(state, report) !== null : false;
     if (options.json === true) io.out(JSON.stringify({ ...report, file, statePinned: pinned }));
     else printHuman(io, file, report, pinned);
@@ -63,16 +74,26 @@ function printHuman(io: CliIo, file: string, report: BundleReport, pinned: boole
     if (!check.ok && !check.skipped) io.out(`✘ [${check.code}] ${check.message}`);
   }
   for (const alarm of report.alarms) {
-    const what = alarm.kind === 'rollback' ? '回滚 / ROLLBACK' : alarm.kind === 'fork' ? '分叉 / FORK' : '密钥变更 / KEY CHANGE';
-    io.out(`⚠ 警报 ${what}: 本机记录 pinned ${alarm.pinned.size ?? '-'} 条 ${alarm.pinned.root ?? ''} ${alarm.pinned.keyId ?? ''} · 本包 found ${alarm.found.size ?? '-'} 条 ${alarm.found.root ?? ''} ${alarm.found.keyId ?? ''}`.replace(/ +/gu, ' '));
+    const what =
+      alarm.kind === 'rollback' ? '回滚 / ROLLBACK' : alarm.kind === 'fork' ? '分叉 / FORK' : '密钥变更 / KEY CHANGE';
+    io.out(
+      `⚠ 警报 ${what}: 本机记录 pinned ${alarm.pinned.size ?? '-'} 条 ${alarm.pinned.root ?? ''} ${alarm.pinned.keyId ?? ''} · 本包 found ${alarm.found.size ?? '-'} 条 ${alarm.found.root ?? ''} ${alarm.found.keyId ?? ''}`.replace(
+        / +/gu,
+        ' ',
+      ),
+    );
   }
   const skipped = report.checks.filter((c) => c.skipped).length;
   if (report.ok) {
-    io.out(`✔ 导出包核验通过：记录本 ${report.bookId} · ${report.size} 条 · 密钥 ${report.keyId} / bundle verified: ${report.checks.length} checks passed`);
+    io.out(
+      `✔ 导出包核验通过：记录本 ${report.bookId} · ${report.size} 条 · 密钥 ${report.keyId} / bundle verified: ${report.checks.length} checks passed`,
+    );
     io.out(`  默克尔根 / root: ${report.root}`);
     if (pinned) io.out('  已更新本机核验状态 / verified state updated');
   } else {
     const failed = report.checks.filter((c) => !c.ok && !c.skipped).length;
-    io.out(`✘ 导出包未通过核验（${failed} 项未通过，${skipped} 项未检查） / bundle NOT verified (${failed} failed, ${skipped} not checked)`);
+    io.out(
+      `✘ 导出包未通过核验（${failed} 项未通过，${skipped} 项未检查） / bundle NOT verified (${failed} failed, ${skipped} not checked)`,
+    );
   }
 }

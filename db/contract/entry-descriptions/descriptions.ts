@@ -39,32 +39,55 @@ export const MEETING_DESCRIPTION: EntryDescription = {
     { path: ['recorder'], label: '记录人', show: 'text' },
     { path: ['presentIds'], label: '实到', show: 'people' },
     {
-      path: ['absent'], label: '缺席', show: 'list', item: '缺席成员', namedBy: 'memberId', fields: [
+      path: ['absent'],
+      label: '缺席',
+      show: 'list',
+      item: '缺席成员',
+      namedBy: 'memberId',
+      fields: [
         { path: ['memberId'], label: '缺席成员', show: 'person' },
         { path: ['leaveNote'], label: '请假说明', show: 'longText' },
       ],
     },
     {
-      path: ['guests'], label: '列席', show: 'list', item: '列席人员', fields: [
+      path: ['guests'],
+      label: '列席',
+      show: 'list',
+      item: '列席人员',
+      fields: [
         { path: ['name'], label: '姓名', show: 'text' },
         { path: ['unit'], label: '单位', show: 'text' },
       ],
     },
     {
-      path: ['topics'], label: '议题', show: 'list', item: '议题', fields: [
+      path: ['topics'],
+      label: '议题',
+      show: 'list',
+      item: '议题',
+      fields: [
         { path: ['title'], label: '名称', show: 'text' },
         { path: ['discussion'], label: '讨论情况', show: 'longText' },
         { path: ['dissent'], label: '不同意见', show: 'longText' },
       ],
     },
     {
-      path: ['decisions'], label: '决议与表决', show: 'list', item: '决议', fields: [
+      path: ['decisions'],
+      label: '决议与表决',
+      show: 'list',
+      item: '决议',
+      fields: [
         { path: ['text'], label: '内容', show: 'text' },
         { path: ['votes'], label: '表决', show: 'votes' },
       ],
     },
     { path: ['minutes'], label: '会议纪要', show: 'longText' },
-    { path: ['heldSeparately'], label: '单独召开确认', show: 'boolean', yes: '是，未与理事会或其他会议合并', no: '否（未确认单独召开）' },
+    {
+      path: ['heldSeparately'],
+      label: '单独召开确认',
+      show: 'boolean',
+      yes: '是，未与理事会或其他会议合并',
+      no: '否（未确认单独召开）',
+    },
     { path: ['election', 'body'], label: '选举对象', show: 'text' },
     { path: ['election', 'votingExpected'], label: '应到有选举权人数', show: 'number', unit: '人' },
     { path: ['election', 'votingPresent'], label: '实到有选举权人数', show: 'number', unit: '人' },
@@ -73,7 +96,11 @@ export const MEETING_DESCRIPTION: EntryDescription = {
     { path: ['election', 'competitive'], label: '选举方式', show: 'boolean', yes: '差额选举', no: '等额选举' },
     { path: ['election', 'byElection'], label: '是否补选', show: 'boolean' },
     {
-      path: ['election', 'candidates'], label: '候选人得票', show: 'list', item: '候选人', fields: [
+      path: ['election', 'candidates'],
+      label: '候选人得票',
+      show: 'list',
+      item: '候选人',
+      fields: [
         { path: ['name'], label: '姓名', show: 'text' },
         { path: ['memberId'], label: '成员', show: 'person', fixed: true },
         { path: ['votes'], label: '得票', show: 'number', unit: '票' },
@@ -219,7 +246,12 @@ const ORGANISATION_FIELDS: FieldDescription[] = [
   org('supervisingOffice', '主管党组织'),
   org('contactPerson', '党建联系人'),
   org('recorder', '记录人'),
-  { path: ['organisation', 'approval'], label: '成立批复', show: 'approval', parts: { docNo: '成立批复文号', date: '成立批复日期' } },
+  {
+    path: ['organisation', 'approval'],
+    label: '成立批复',
+    show: 'approval',
+    parts: { docNo: '成立批复文号', date: '成立批复日期' },
+  },
   org('note', '备注', 'longText'),
 ];
 
@@ -299,7 +331,8 @@ export function describeEntry(kind: string, input?: unknown): EntryDescription |
   if (kind === 'work') {
     const type = typeof input === 'object' && input !== null ? (input as { type?: unknown }).type : undefined;
     return typeof type === 'string' && Object.hasOwn(WORK_DESCRIPTIONS, type)
-      ? WORK_DESCRIPTIONS[type as WorkItemType] : WORK_DESCRIPTIONS.other;
+      ? WORK_DESCRIPTIONS[type as WorkItemType]
+      : WORK_DESCRIPTIONS.other;
   }
   return Object.hasOwn(ENTRY_DESCRIPTIONS, kind) ? ENTRY_DESCRIPTIONS[kind as Exclude<EntryKind, 'work'>] : undefined;
 }

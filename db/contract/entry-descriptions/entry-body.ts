@@ -91,17 +91,27 @@ export type EntryBody = {
 
 export type ReadEntryBody = { ok: true; body: EntryBody } | { ok: false; problem: string };
 
-const domainWrapper = z.object({ v: z.literal(1), input: z.unknown(), computed: z.unknown().optional(), flags: z.array(ruleFlag).default([]) });
+const domainWrapper = z.object({
+  v: z.literal(1),
+  input: z.unknown(),
+  computed: z.unknown().optional(),
+  flags: z.array(ruleFlag).default([]),
+});
 
 /** Parses a sealed (or corrected) body of `kind`; a body that does not fit says why, in Chinese. */
 export function readEntryBody(kind: string, body: unknown): ReadEntryBody {
   if (!isEntryKind(kind)) return { ok: false, problem: `未知的记录类别“${kind}”` };
-  const wrapper = isLedgerKind(kind) ? { input: body, computed: undefined, flags: [] } : domainWrapper.safeParse(body).data;
+  const wrapper = isLedgerKind(kind)
+    ? { input: body, computed: undefined, flags: [] }
+    : domainWrapper.safeParse(body).data;
   if (!wrapper) return { ok: false, problem: '记录内容的格式不对（缺少填写内容）' };
   const parsed = ENTRY_INPUT_SCHEMAS[kind].safeParse(wrapper.input);
   if (!parsed.success) {
     const first = parsed.error.issues[0];
-    return { ok: false, problem: `记录内容与“${kind}”的格式不符${first ? `（${first.path.join('.') || '内容'}：${first.message}）` : ''}` };
+    return {
+      ok: false,
+      problem: `记录内容与“${kind}”的格式不符${first ? `（${first.path.join('.') || '内容'}：${first.message}）` : ''}`,
+    };
   }
   const computed = kind === 'meeting' ? meetingEvaluation.safeParse(wrapper.computed).data : wrapper.computed;
   // The mapped union cannot be narrowed through an index by `kind`; the schema of `kind` parsed `input`.

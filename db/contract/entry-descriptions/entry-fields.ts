@@ -25,12 +25,23 @@ function startsWith(rel: readonly PathSegment[], path: readonly string[]): boole
   return path.length <= rel.length && path.every((k, i) => rel[i] === k);
 }
 
-function itemName(list: Extract<FieldDescription, { show: 'list' }>, item: unknown, i: number, nameOf: NameOf): string | undefined {
+function itemName(
+  list: Extract<FieldDescription, { show: 'list' }>,
+  item: unknown,
+  i: number,
+  nameOf: NameOf,
+): string | undefined {
   const id = list.namedBy ? getAt(item, [list.namedBy]) : undefined;
   return typeof id === 'string' ? nameOf(id) : undefined;
 }
 
-function sublabel(list: Extract<FieldDescription, { show: 'list' }>, item: unknown, i: number, label: string, nameOf: NameOf): string {
+function sublabel(
+  list: Extract<FieldDescription, { show: 'list' }>,
+  item: unknown,
+  i: number,
+  label: string,
+  nameOf: NameOf,
+): string {
   const name = itemName(list, item, i, nameOf);
   return name !== undefined ? `${label}（${name}）` : `${list.item} ${i + 1} ${label}`;
 }
@@ -39,11 +50,21 @@ function sublabel(list: Extract<FieldDescription, { show: 'list' }>, item: unkno
  * The field at `rel` (segments below the entry's input) and its label; `input` names list
  * items by their member. Undefined when the description has no such field.
  */
-export function locateField(description: EntryDescription, rel: readonly PathSegment[], input: unknown, nameOf: NameOf): LocatedField | undefined {
+export function locateField(
+  description: EntryDescription,
+  rel: readonly PathSegment[],
+  input: unknown,
+  nameOf: NameOf,
+): LocatedField | undefined {
   return locateIn(description.fields, rel, input, nameOf);
 }
 
-function locateIn(fields: readonly FieldDescription[], rel: readonly PathSegment[], input: unknown, nameOf: NameOf): LocatedField | undefined {
+function locateIn(
+  fields: readonly FieldDescription[],
+  rel: readonly PathSegment[],
+  input: unknown,
+  nameOf: NameOf,
+): LocatedField | undefined {
   const field = fields.find((f) => startsWith(rel, f.path));
   if (!field) return undefined;
   const rest = rel.slice(field.path.length);
@@ -52,7 +73,10 @@ function locateIn(fields: readonly FieldDescription[], rel: readonly PathSegment
   switch (field.show) {
     case 'approval':
       if (tail.length === 0 && (head === 'docNo' || head === 'date')) {
-        return { field: { path: [...field.path, head], label: field.parts[head], show: head === 'date' ? 'date' : 'text' }, label: field.parts[head] };
+        return {
+          field: { path: [...field.path, head], label: field.parts[head], show: head === 'date' ? 'date' : 'text' },
+          label: field.parts[head],
+        };
       }
       return undefined;
     case 'votes':
@@ -62,11 +86,14 @@ function locateIn(fields: readonly FieldDescription[], rel: readonly PathSegment
       }
       return undefined;
     case 'people':
-      return typeof head === 'number' && tail.length === 0 ? { field: { path: field.path, label: field.label, show: 'person' }, label: field.label } : undefined;
+      return typeof head === 'number' && tail.length === 0
+        ? { field: { path: field.path, label: field.label, show: 'person' }, label: field.label }
+        : undefined;
     case 'list': {
       if (typeof head !== 'number') return undefined;
       const item = getAt(input, [...field.path, head]);
-      if (tail.length === 0) return { field, label: itemName(field, item, head, nameOf) ?? `${field.item} ${head + 1}` };
+      if (tail.length === 0)
+        return { field, label: itemName(field, item, head, nameOf) ?? `${field.item} ${head + 1}` };
       const inner = locateIn(field.fields, tail, item, nameOf);
       return inner && { field: inner.field, label: sublabel(field, item, head, inner.label, nameOf) };
     }
@@ -76,7 +103,8 @@ function locateIn(fields: readonly FieldDescription[], rel: readonly PathSegment
 }
 
 /** How a correctable value is typed in the correction dialog. */
-export type CorrectionEditor = 'text' | 'longText' | 'date' | 'dateTime' | 'number' | 'boolean' | 'enum' | 'enumList' | 'person' | 'people';
+export type CorrectionEditor =
+  'text' | 'longText' | 'date' | 'dateTime' | 'number' | 'boolean' | 'enum' | 'enumList' | 'person' | 'people';
 
 export interface CorrectableField extends LocatedField {
   /** Segments below the entry's input. */
@@ -85,8 +113,17 @@ export interface CorrectableField extends LocatedField {
 }
 
 const EDITORS: Partial<Record<FieldDescription['show'], CorrectionEditor>> = {
-  text: 'text', longText: 'longText', date: 'date', dateTime: 'dateTime', number: 'number', entryRef: 'number',
-  boolean: 'boolean', enum: 'enum', person: 'person', people: 'people', enumList: 'enumList',
+  text: 'text',
+  longText: 'longText',
+  date: 'date',
+  dateTime: 'dateTime',
+  number: 'number',
+  entryRef: 'number',
+  boolean: 'boolean',
+  enum: 'enum',
+  person: 'person',
+  people: 'people',
+  enumList: 'enumList',
 };
 
 /**
@@ -98,10 +135,18 @@ const EDITORS: Partial<Record<FieldDescription['show'], CorrectionEditor>> = {
  * meeting's attendance, corrected with its own dialog).
  */
 export function correctableFields(
-  description: EntryDescription, input: unknown, nameOf: NameOf, exclude: readonly (readonly string[])[] = [],
+  description: EntryDescription,
+  input: unknown,
+  nameOf: NameOf,
+  exclude: readonly (readonly string[])[] = [],
 ): CorrectableField[] {
   const out: CorrectableField[] = [];
-  const walk = (fields: readonly FieldDescription[], base: PathSegment[], node: unknown, name: (label: string) => string) => {
+  const walk = (
+    fields: readonly FieldDescription[],
+    base: PathSegment[],
+    node: unknown,
+    name: (label: string) => string,
+  ) => {
     for (const field of fields) {
       if (field.technical || field.fixed) continue;
       const rel = [...base, ...field.path];
@@ -109,12 +154,27 @@ export function correctableFields(
       if (field.path.length > 1 && !isRecord(getAt(node, field.path.slice(0, -1)))) continue;
       if (field.show === 'approval') {
         if (!isRecord(getAt(node, field.path))) continue;
-        out.push({ rel: [...rel, 'docNo'], label: name(field.parts.docNo), editor: 'text', field: { path: [...field.path, 'docNo'], label: field.parts.docNo, show: 'text' } });
-        out.push({ rel: [...rel, 'date'], label: name(field.parts.date), editor: 'date', field: { path: [...field.path, 'date'], label: field.parts.date, show: 'date' } });
+        out.push({
+          rel: [...rel, 'docNo'],
+          label: name(field.parts.docNo),
+          editor: 'text',
+          field: { path: [...field.path, 'docNo'], label: field.parts.docNo, show: 'text' },
+        });
+        out.push({
+          rel: [...rel, 'date'],
+          label: name(field.parts.date),
+          editor: 'date',
+          field: { path: [...field.path, 'date'], label: field.parts.date, show: 'date' },
+        });
       } else if (field.show === 'votes') {
         for (const key of Object.keys(VOTE_LABELS) as (keyof typeof VOTE_LABELS)[]) {
           const label = `${VOTE_LABELS[key]}票`;
-          out.push({ rel: [...rel, key], label: name(label), editor: 'number', field: { path: [...field.path, key], label, show: 'number', unit: '票' } });
+          out.push({
+            rel: [...rel, key],
+            label: name(label),
+            editor: 'number',
+            field: { path: [...field.path, key], label, show: 'number', unit: '票' },
+          });
         }
       } else if (field.show === 'list') {
         const items = getAt(node, field.path);
@@ -146,7 +206,8 @@ export function labelOf(description: EntryDescription, keys: readonly string[]):
     rest = rest.slice(field.path.length);
     if (rest.length === 0) return field.label;
     if (field.show === 'approval' && (rest[0] === 'docNo' || rest[0] === 'date')) return field.parts[rest[0]];
-    if (field.show === 'votes' && Object.hasOwn(VOTE_LABELS, rest[0] ?? '')) return VOTE_LABELS[rest[0] as keyof typeof VOTE_LABELS];
+    if (field.show === 'votes' && Object.hasOwn(VOTE_LABELS, rest[0] ?? ''))
+      return VOTE_LABELS[rest[0] as keyof typeof VOTE_LABELS];
     if (field.show !== 'list') return keys.join('.');
     fields = field.fields;
   }

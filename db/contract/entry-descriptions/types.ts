@@ -45,7 +45,9 @@ interface FieldBase {
   fixed?: boolean;
 }
 
-export interface PlainField extends FieldBase { show: PlainShow }
+export interface PlainField extends FieldBase {
+  show: PlainShow;
+}
 export interface NumberField extends FieldBase {
   show: 'number';
   /** Written after the number: 人, 票, 元, 年. */
@@ -75,7 +77,9 @@ export interface ApprovalField extends FieldBase {
   parts: { docNo: string; date: string };
 }
 /** `{ for, against, abstain }`: a small table 同意 / 反对 / 弃权. */
-export interface VotesField extends FieldBase { show: 'votes' }
+export interface VotesField extends FieldBase {
+  show: 'votes';
+}
 /** A list of sub-records (议题, 决议, 缺席, 列席, 候选人), each with its own fields. */
 export interface ListField extends FieldBase {
   show: 'list';
@@ -87,7 +91,7 @@ export interface ListField extends FieldBase {
 }
 
 export type FieldDescription =
-  | PlainField | NumberField | BooleanField | EnumField | EnumListField | ApprovalField | VotesField | ListField;
+  PlainField | NumberField | BooleanField | EnumField | EnumListField | ApprovalField | VotesField | ListField;
 export type Show = FieldDescription['show'];
 
 export interface EntryDescription {

@@ -71,8 +71,17 @@ const APPROVAL = { docNo: '京科协党建〔2023〕12号', date: '2023-06-15' }
 export function member(name: string, role: MemberJoin['role'], extra: Partial<MemberJoin['person']> = {}): MemberJoin {
   return {
     person: {
-      name, gender: '男', ethnicity: '汉族', birthDate: '1970-05-01', isCpcMember: true, partyJoinDate: '1995-07-01',
-      title: '研究员', education: '博士研究生', societyPosts: '常务理事', underDiscipline: false, ...extra,
+      name,
+      gender: '男',
+      ethnicity: '汉族',
+      birthDate: '1970-05-01',
+      isCpcMember: true,
+      partyJoinDate: '1995-07-01',
+      title: '研究员',
+      education: '博士研究生',
+      societyPosts: '常务理事',
+      underDiscipline: false,
+      ...extra,
     },
     role,
     joinedOn: '2023-06-15',
