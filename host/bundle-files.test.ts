@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { bundleFileRoutes } from './bundle-files';
 import { startHost, type RunningHost } from './http-server';
 import { createFixtureService, fixtureContract } from './testing/fixture-contract';
@@ -96,6 +96,7 @@ describe('bundle file routes', () => {
     expect(await first.text()).toBe('PK zip bytes');
     const again = await fetch(`${host.origin}${done.value.download}`);
     expect(again.status).toBe(404);
-    expect(fs.readdirSync(path.join(dir, 'outgoing'))).toEqual([]);
+    // The file is removed once the response has closed, which may be just after the client read it.
+    await vi.waitFor(() => expect(fs.readdirSync(path.join(dir, 'outgoing'))).toEqual([]));
   });
 });
