@@ -40,6 +40,17 @@ describe('reminder bell', () => {
     await waitFor(() => expect(window.location.hash).toBe('#/entry/12'));
   });
 
+  it('closes the start-up reminder when the clerk leaves the start page', async () => {
+    const api = fakeApi({
+      'books.status': () => status(),
+      'reminders.list': () => ({ today: '2025-12-11', items: [due] }),
+    });
+    renderInBook(<ReminderBell />, api);
+    expect(await screen.findByTestId('start-reminders')).toBeInTheDocument();
+    window.location.hash = '#/new/meeting';
+    await waitFor(() => expect(screen.queryByTestId('start-reminders')).toBeNull());
+  });
+
   it('says so when there is nothing to remind', async () => {
     const user = userEvent.setup();
     const api = fakeApi({

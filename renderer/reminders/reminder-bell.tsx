@@ -89,12 +89,20 @@ export function ReminderBell() {
           <ReminderList items={data.items.slice(0, 3)} onGo={() => notification.destroy('start-reminders')} />
         </div>
       ),
-      // Bottom right and closing by itself: it must never cover the header's actions or an editor's
-      // 封存 button (the bell keeps the list).
+      // Bottom right, closing by itself and on leaving the page: it must never cover the header's
+      // actions or an editor's 封存 button (the bell keeps the list).
       duration: 10,
       placement: 'bottomRight',
     });
   }, [data, bookId, notification]);
+
+  // A start-up reminder belongs to the start page: leaving it (opening an editor, a dialog's page)
+  // closes it, so it never sits over an editor's confirmation.
+  useEffect(() => {
+    const close = () => notification.destroy('start-reminders');
+    window.addEventListener('hashchange', close);
+    return () => window.removeEventListener('hashchange', close);
+  }, [notification]);
 
   const content = (
     <div style={{ width: 420, maxHeight: 480, overflow: 'auto' }} data-testid="reminder-list">
