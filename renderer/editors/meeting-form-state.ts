@@ -257,7 +257,7 @@ export function checkMeeting(form: MeetingForm, roster: readonly MemberView[]): 
 }
 
 /**
- * The input of `meetings.evaluate`, built leniently: a half-typed form still gets rule
+ * The meeting part of `entries.check`, built leniently: a half-typed form still gets rule
  * results, so anything not yet valid is dropped or counted as 0 instead of failing the call.
  *
  * It also carries chair, mode, type and 单独召开: the service's evaluation already judges them
