@@ -126,7 +126,7 @@ export async function checkEntries(
         );
       if (value.seq !== seq)
         return entries(
-          `序号是 ${JSON.stringify(value.seq)}，应为 ${seq}（记录缺失、重复或顺序被打乱）`,
+          `读到的是第 ${JSON.stringify(value.seq)} 条，应为第 ${seq} 条（记录缺失、重复或顺序被打乱）`,
           `has seq ${JSON.stringify(value.seq)}, expected ${seq} (missing, duplicated or reordered entries)`,
         );
       if (value.book !== bookId) return entries(`不属于记录本 ${bookId}`, `book is not ${bookId}`);

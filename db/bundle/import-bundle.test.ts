@@ -189,10 +189,14 @@ describe('importing a verified bundle into a ledger', () => {
         ['a body edited', streamOf((l) => edit(l, 7, '党建工作小组', '党建工作小祖')), /第 8 条的“前一条哈希”/u],
         ['the last body edited', streamOf((l) => edit(l, size, '党建工作小组', '党建工作小祖')), /默克尔根/u],
         ['an author rewritten', streamOf((l) => edit(l, 7, '"author":"SHA256:', '"author":"SHA256:x')), /作者/u],
-        ['a missing entry', streamOf((l) => l.filter((_, i) => i !== 6)), /第 7 条的序号是 8/u],
-        ['two entries swapped', streamOf((l) => [...l.slice(0, 6), l[7]!, l[6]!, ...l.slice(8)]), /第 7 条的序号是 8/u],
+        ['a missing entry', streamOf((l) => l.filter((_, i) => i !== 6)), /第 7 条的位置读到的是第 8 条/u],
+        [
+          'two entries swapped',
+          streamOf((l) => [...l.slice(0, 6), l[7]!, l[6]!, ...l.slice(8)]),
+          /第 7 条的位置读到的是第 8 条/u,
+        ],
         ['entries cut off at the end', streamOf((l) => l.slice(0, -1)), /有 19 条记录，检查点是 20 条/u],
-        ['an extra line', streamOf((l) => [...l, l[l.length - 1]!]), /第 21 条的序号是 20/u],
+        ['an extra line', streamOf((l) => [...l, l[l.length - 1]!]), /第 21 条的位置读到的是第 20 条/u],
         [
           'a re-encoded line',
           streamOf((l) =>

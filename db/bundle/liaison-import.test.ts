@@ -113,7 +113,7 @@ describe('importing into the liaison store', () => {
       expect(s.pins.read(source.bookId)).toMatchObject({ state: 'present', record: { size: 20 } });
       expect(s.ledger.status(source.bookId)).toMatchObject({
         readOnly: true,
-        reason: expect.stringContaining('导入的记录本'),
+        reason: expect.stringContaining('从数据包导入的副本'),
       });
       expect(() => s.ledger.seal(source.bookId, { kind: 'meeting', body: { n: 1 } })).toThrow(
         expect.objectContaining({ code: 'book-readonly' }),

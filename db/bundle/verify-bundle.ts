@@ -516,7 +516,7 @@ export async function verifyBundle(bundlePath: string, options: VerifyBundleOpti
     }
     checks.pass(
       'entries',
-      `${result.size} 条记录：规范化 JSON，序号 1…${result.size} 连续，前后哈希相连，都属于本记录本`,
+      `${result.size} 条记录：规范化 JSON，第 1…${result.size} 条连续，前后哈希相连，都属于本记录本`,
       `${result.size} entries: canonical JSON, seq 1…${result.size}, each prev links, all of this book`,
     );
     if (result.keyProblem) checks.fail('key-history', result.keyProblem, 'key');

@@ -7,8 +7,8 @@ import { z } from 'zod';
 import { bookId, count, dateString, line, memberId, prose, seqNumber, yearNumber } from './common';
 import type { ContractMap, MethodSpec } from './contract-types';
 import { activityInput, workItemInput } from './activities';
-import { meetingInput, type MeetingEvaluation, type RuleFlag } from './meetings';
-import { entryCheckInput, meetingCheckInput, type EntryCheck } from './checks';
+import { meetingInput, type RuleFlag } from './meetings';
+import { entryCheckInput, type EntryCheck } from './checks';
 import { memberJoin, memberLeave, memberRoleChange, type MemberView } from './members';
 import { organisation } from './organisation';
 import { profileChoice } from './profile-choice';
@@ -112,12 +112,6 @@ export const contract = {
     false,
     z.object({ ...book, entry: entryCheckInput }),
     out<EntryCheck>(),
-  ),
-  'meetings.evaluate': method(
-    '会议规则检查（不封存）',
-    false,
-    z.object({ ...book, meeting: meetingCheckInput }),
-    out<MeetingEvaluation>(),
   ),
   'meetings.seal': method(
     '封存会议记录',

@@ -17,7 +17,7 @@ import {
 
 export type BookReads = Pick<
   ServiceOf<Contract>,
-  'org.get' | 'members.list' | 'entries.get' | 'entries.list' | 'ledger.year' | 'ledger.report' | 'meetings.evaluate'
+  'org.get' | 'members.list' | 'entries.get' | 'entries.list' | 'ledger.year' | 'ledger.report' | 'entries.check'
 >;
 
 export interface ReadMeeting {
@@ -66,10 +66,17 @@ export async function readMeeting(reads: BookReads, bookId: string, seq: number)
   const input = current.input as MeetingInput;
   // Not filed yet: whether it is still due or overdue is today's answer, not the seal's.
   const stale = detail.corrections.length > 0 || !detail.summary.filed;
-  const evaluation = stale
-    ? await reads['meetings.evaluate']({ bookId, meeting: input })
-    : (original.computed as MeetingEvaluation);
+  const evaluation = stale ? await evaluateNow(reads, bookId, seq, input) : (original.computed as MeetingEvaluation);
   return { seq, summary: detail.summary, input, evaluation, corrections: detail.corrections };
+}
+
+/** The rules on `input` today, as the editor's live panel reads them (`entries.check`). */
+async function evaluateNow(reads: BookReads, bookId: string, seq: number, input: MeetingInput) {
+  const check = await reads['entries.check']({ bookId, entry: { kind: 'meeting', meeting: input } });
+  if (!check.evaluation) {
+    throw new ServiceError('unreadable-entry', `第 ${seq} 条会议记录无法按规则检查，不能生成文书`, 'seq');
+  }
+  return check.evaluation;
 }
 
 /** Every entry summary of a year (the timeline's proven rows), page by page. */

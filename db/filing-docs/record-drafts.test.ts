@@ -84,7 +84,7 @@ const reads = {
       current: { input: meeting(seq) },
       original: { input: meeting(seq), computed: evaluation },
     }) as unknown as EntryDetail,
-  'meetings.evaluate': () => evaluation,
+  'entries.check': () => ({ evaluation }),
   'ledger.year': () => ({ year: 2025, meetingsHeld: MEETINGS, meetingsRequired: 2, items: [] }),
   'ledger.report': () => ({
     duties: {

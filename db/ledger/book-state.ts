@@ -52,7 +52,8 @@ export interface BookCheckStatus {
 }
 
 const READONLY_DATABASE = '数据库以只读方式打开。';
-export const IMPORTED_READONLY = '导入的记录本 · 只读：这是从数据包导入的副本，只能查看和核验，不能在此封存。';
+/** Why an imported copy is read-only; every screen puts 只读 in front of it, so it does not say it again. */
+export const IMPORTED_READONLY = '这是从数据包导入的副本，只能查看和核验。';
 
 export class BookStates {
   private readonly byId = new Map<string, BookState>();

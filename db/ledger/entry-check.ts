@@ -39,7 +39,7 @@ export function diagnoseEnvelope(bookId: string, seq: number, prevHex: string, c
     return problems.columnsMismatch(seq, '封存内容不是有效的 JSON');
   }
   if (sealed.prev !== prevHex) return problems.chainBroken(seq);
-  if (sealed.seq !== seq) return problems.columnsMismatch(seq, `序号（封存内容写的是 ${String(sealed.seq)}）`);
+  if (sealed.seq !== seq) return problems.columnsMismatch(seq, `条目位置（封存内容写的是第 ${String(sealed.seq)} 条）`);
   const differing: string[] = [];
   const compare = (label: string, column: unknown, value: unknown) => {
     if (column !== value) differing.push(label);

@@ -126,7 +126,9 @@ function parseEntry(bytes: Buffer, seq: number): Record<string, unknown> {
 /** The columns sealing.ts would have written for these bytes, after checking the envelope's fields. */
 function envelopeOf(record: Record<string, unknown>, bookId: string, seq: number, prev: Hex) {
   if (record.seq !== seq)
-    throw importRefused(`第 ${seq} 条的序号是 ${JSON.stringify(record.seq)}（记录缺失、重复或顺序被打乱）。`);
+    throw importRefused(
+      `第 ${seq} 条的位置读到的是第 ${JSON.stringify(record.seq)} 条（记录缺失、重复或顺序被打乱）。`,
+    );
   if (record.book !== bookId) throw importRefused(`第 ${seq} 条不属于记录本 ${bookId}。`);
   if (record.prev !== prev) throw importRefused(`第 ${seq} 条的“前一条哈希”与上一条不符（记录链断开）。`);
   if (record.v !== ENTRY_VERSION) throw importRefused(`第 ${seq} 条的格式版本 ${JSON.stringify(record.v)} 不受支持。`);

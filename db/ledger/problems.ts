@@ -21,7 +21,7 @@ export const problems = {
     message:
       found === null
         ? `第 ${expected} 条缺失：条目在封存后被删除。${RESTORE}`
-        : `条目序号不连续：应为第 ${expected} 条，却读到第 ${found} 条（条目被删除或插入）。${RESTORE}`,
+        : `条目不连续：应为第 ${expected} 条，却读到第 ${found} 条（条目被删除或插入）。${RESTORE}`,
   }),
   hashMismatch: (seq: number): Problem => ({
     code: 'hash-mismatch',

@@ -60,7 +60,7 @@ export function loadKeyHistory(
     const seq = row.id - base;
     if (!columnTypesOk(row)) return problems.columnsMismatch(seq, '列的数据类型');
     const entry = parseLeaf(book.bookId, row.leaf, row.tree.slice(0, 64));
-    if (entry.seq !== seq) return problems.columnsMismatch(seq, '序号');
+    if (entry.seq !== seq) return problems.columnsMismatch(seq, `条目位置（封存内容写的是第 ${String(entry.seq)} 条）`);
     const epoch = readRotation(entry, epochs[epochs.length - 1]!);
     if (typeof epoch === 'string') return problems.keyInvalid(seq, epoch + '。');
     epochs.push(epoch);

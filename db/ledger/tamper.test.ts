@@ -194,7 +194,15 @@ describe('(b) edits with the triggers dropped are named by seq', () => {
       dropTriggers(db);
       db.prepare(`DELETE FROM ledger_entries WHERE id = ?`).run(ID(8));
     });
-    expect(check(middle).verify.find((p) => p.code === 'seq-gap')?.seq).toBe(8);
+    const gap = check(middle).verify.find((p) => p.code === 'seq-gap');
+    expect(gap?.seq).toBe(8);
+    // An entry is named as the book names it (第 N 条), never by a technical 序号.
+    expect(gap?.message).toMatch(/第 8 条/);
+    expect(
+      check(middle)
+        .verify.map((p) => p.message)
+        .join(''),
+    ).not.toContain('序号');
     const newest = freshCopy();
     withSql(newest, (db) => {
       dropTriggers(db);

@@ -38,7 +38,7 @@ function correctionProblems(ctx: CheckContext, book: BookRow, corrections: Corre
     const tree =
       typeof target === 'number' && target >= 1 && target < c.seq ? ctx.store.treeOf(book.bookNo, target) : undefined;
     if (typeof tree !== 'string' || tree.slice(0, 64) !== c.targetHash) {
-      return [problems.columnsMismatch(c.seq, '更正条目指向的原条目序号或哈希')];
+      return [problems.columnsMismatch(c.seq, `所更正的原条目（第 ${String(target)} 条）或其哈希`)];
     }
   }
   return [];

@@ -63,21 +63,24 @@ export function customRuleParameters(profile: RuleProfile): CustomRuleParameter[
   ];
 }
 
-/** One line for choosing between profiles: meetings, quorum, decision, composition, election, filing. */
+/**
+ * One line for choosing between profiles: meetings, quorum, decision, composition, election, filing;
+ * the thresholds in the very words of the rule lines (`describeRequirement` after 须, 须经…同意).
+ */
 export function summarizeProfile(profile: RuleProfile): string {
   const { meetings, committee, composition: c, election, filing } = profile;
   const parts = [
     meetings.perHalfYear
       ? `每半年至少召开 1 次${profile.meetingLabel}`
       : `每年至少召开 ${meetings.meetingsPerYear} 次${profile.meetingLabel}`,
-    `到会须${describeThreshold(committee.quorum, '应到人数')}`,
-    `决议须${describeThreshold(committee.decision, DECISION_BASE[committee.decisionBase])}同意`,
+    `到会须${describeRequirement(committee.quorum, '应到人数')}`,
+    `决议须经${describeThreshold(committee.decision, DECISION_BASE[committee.decisionBase])}同意`,
   ];
   if (c.maxSize !== null) parts.push(`成员不超过 ${c.maxSize} 人${c.oddTotal ? '且为奇数' : ''}`);
   else if (c.oddTotal) parts.push('成员数为奇数');
   if (election) {
     parts.push(
-      `选举须有选举权的党员${describeThreshold(election.presentThreshold, '应到会人数')}到会，差额须${describeThreshold(election.competitiveMargin, '应选人数')}`,
+      `选举到会须${describeRequirement(election.presentThreshold, '应到会有选举权人数')}，差额须${describeRequirement(election.competitiveMargin, '应选人数')}`,
     );
   }
   parts.push(

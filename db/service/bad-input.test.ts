@@ -364,16 +364,22 @@ const CASES: Case[] = [
     /日期格式/,
   ],
   [
-    'evaluate: votes as text',
-    'meetings.evaluate',
-    () => ({ bookId, meeting: { decisions: [{ votes: { for: '五', against: 0, abstain: 0 } }] } }),
+    'check: votes as text',
+    'entries.check',
+    () => ({
+      bookId,
+      entry: { kind: 'meeting', meeting: { decisions: [{ votes: { for: '五', against: 0, abstain: 0 } }] } },
+    }),
     'invalid-input',
     /同意票/,
   ],
   [
-    'evaluate: negative votes',
-    'meetings.evaluate',
-    () => ({ bookId, meeting: { decisions: [{ votes: { for: -1, against: 0, abstain: 0 } }] } }),
+    'check: negative votes',
+    'entries.check',
+    () => ({
+      bookId,
+      entry: { kind: 'meeting', meeting: { decisions: [{ votes: { for: -1, against: 0, abstain: 0 } }] } },
+    }),
     'invalid-input',
     /不能为负数/,
   ],

@@ -57,8 +57,11 @@ describe('bundles through the service', () => {
     expect(imported).toMatchObject({ outcome: 'imported', bookId });
     expect(fs.readdirSync(path.join(liaison.dir, 'incoming'))).toEqual([]);
     expect(await liaison.call('books.list', {})).toMatchObject([{ bookId, readOnly: true, imported: true }]);
+    // The banner and the refusals say 只读 in front of the reason: the reason does not say it again.
+    expect((await liaison.call('books.status', { bookId })).reason).toBe('这是从数据包导入的副本，只能查看和核验。');
     await expect(liaison.call('members.join', { bookId, ...member('钱某', 'member') })).rejects.toMatchObject({
       code: 'book-readonly',
+      message: expect.stringMatching(/^(?!.*只读.*只读).*只读/),
     });
     await expect(liaison.call('books.handover', { bookId, reason: '冒充移交' })).rejects.toMatchObject({
       code: 'book-readonly',

@@ -102,7 +102,6 @@ export function createService(options: ServiceOptions): Service {
     'members.leave': ({ bookId, ...leave }) => leaveMember(ctx, bookId, leave),
     'members.changeRole': ({ bookId, ...change }) => changeRole(ctx, bookId, change),
     'entries.check': (i) => checkEntry(ctx, i.bookId, i.entry),
-    'meetings.evaluate': (i) => checkEntry(ctx, i.bookId, { kind: 'meeting', meeting: i.meeting }).evaluation!,
     'meetings.seal': (i) => sealMeeting(ctx, i.bookId, i.meeting),
     'activities.seal': (i) => sealActivity(ctx, i.bookId, i.activity),
     'work.seal': (i) => sealWorkItem(ctx, i.bookId, i.item),

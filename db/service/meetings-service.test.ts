@@ -2,9 +2,17 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { FIVE, member, openHarness, type Harness } from './test/service-harness';
 import { ORG } from './test/service-harness';
 import { meetingInput } from './test/meeting-fixtures';
+import type { MeetingCheckInput } from '../contract';
 
 let h: Harness;
 afterEach(() => h.cleanup());
+
+/** A meeting's rule results as the live panel and the confirmation read them: `entries.check`. */
+async function evaluate(bookId: string, meeting: MeetingCheckInput) {
+  const check = await h.call('entries.check', { bookId, entry: { kind: 'meeting', meeting } });
+  expect(check.evaluation).toBeDefined();
+  return check.evaluation!;
+}
 
 async function bookWith(profile: string, people = FIVE) {
   const status = await h.call('books.create', { organisation: ORG, profile: { id: profile }, members: people });
@@ -32,7 +40,7 @@ describe('quorum through the service, per profile', () => {
   ] as const)('%s: %i expected, %i present → quorate %s', async (profile, size, present, met) => {
     const { bookId, ids } = await bookWith(profile, size === 6 ? SIX : FIVE);
     const m = meetingInput(ids, { present: ids.slice(0, present) });
-    const ev = await h.call('meetings.evaluate', { bookId, meeting: m });
+    const ev = await evaluate(bookId, m);
     expect(ev.expected).toHaveLength(size);
     expect(ev.presentCount).toBe(present);
     expect(ev.quorum.met).toBe(met);
@@ -42,10 +50,7 @@ describe('quorum through the service, per profile', () => {
   it('列席 guests are never counted as expected or present', async () => {
     const { bookId, ids } = await bookWith('beijing-work-group', SIX);
     const guests = Array.from({ length: 10 }, (_, i) => ({ name: `列席人员${i + 1}`, unit: '市科协' }));
-    const ev = await h.call('meetings.evaluate', {
-      bookId,
-      meeting: meetingInput(ids, { present: ids.slice(0, 4), guests }),
-    });
+    const ev = await evaluate(bookId, meetingInput(ids, { present: ids.slice(0, 4), guests }));
     expect(ev.expected).toHaveLength(6);
     expect(ev.presentCount).toBe(4);
     expect(ev.quorum.met).toBe(false);
@@ -85,7 +90,7 @@ describe('quorum through the service, per profile', () => {
       ['suzhou-leading-group', false],
     ] as const) {
       const { bookId, ids } = await bookWith(profile, SIX);
-      const ev = await h.call('meetings.evaluate', { bookId, meeting: meetingInput(ids, { votes: [[3, 1, 2]] }) });
+      const ev = await evaluate(bookId, meetingInput(ids, { votes: [[3, 1, 2]] }));
       expect(ev.decisions[0]!.passed, profile).toBe(passed);
     }
   });
@@ -93,7 +98,7 @@ describe('quorum through the service, per profile', () => {
   it('live check reports an absent chair and a merged meeting before sealing', async () => {
     const { bookId, ids } = await bookWith('beijing-work-group');
     const m = { ...meetingInput(ids, { present: ids.slice(0, 4) }), chairId: ids[4], heldSeparately: false };
-    const ev = await h.call('meetings.evaluate', { bookId, meeting: m });
+    const ev = await evaluate(bookId, m);
     expect(ev.errors).toContainEqual({
       code: 'rule-violation',
       field: 'chairId',
@@ -176,8 +181,7 @@ describe('quorum through the service, per profile', () => {
         .map((d, i) => ({ name: `候选人${i + 1}`, votes: present - d })),
     });
     const ev = async (p: number, c: number) =>
-      (await h.call('meetings.evaluate', { bookId, meeting: { ...meetingInput(ids), election: election(p, c) } }))
-        .election!;
+      (await evaluate(bookId, { ...meetingInput(ids), election: election(p, c) })).election!;
     expect((await ev(41, 6)).thresholdMet).toBe(true);
     expect((await ev(40, 6)).thresholdMet).toBe(false); // exactly 4/5 is not "more than"
     expect((await ev(41, 5)).marginMet).toBe(false);
@@ -193,14 +197,11 @@ describe('who chairs', () => {
   it('a deputy chairing is flagged unless the leader delegated it (Beijing)', async () => {
     const { bookId, ids } = await bookWith('beijing-work-group');
     const deputyChairs = { ...meetingInput(ids), chairId: ids[1]! };
-    const without = await h.call('meetings.evaluate', { bookId, meeting: deputyChairs });
+    const without = await evaluate(bookId, deputyChairs);
     expect(without.flags.map((f) => f.code)).toContain('chair-delegation-missing');
-    const delegated = await h.call('meetings.evaluate', { bookId, meeting: { ...deputyChairs, chairDelegated: true } });
+    const delegated = await evaluate(bookId, { ...deputyChairs, chairDelegated: true });
     expect(delegated.flags.map((f) => f.code)).not.toContain('chair-delegation-missing');
-    const member = await h.call('meetings.evaluate', {
-      bookId,
-      meeting: { ...meetingInput(ids), chairId: ids[2]!, chairDelegated: true },
-    });
+    const member = await evaluate(bookId, { ...meetingInput(ids), chairId: ids[2]!, chairDelegated: true });
     expect(member.flags.map((f) => f.code)).toContain('chair-not-allowed');
   });
 });

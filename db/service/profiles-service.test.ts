@@ -29,7 +29,7 @@ describe('profiles.list', () => {
     expect(thresholdWords.strict).toContain('超过');
     const beijing = profiles.find((p) => p.id === 'beijing-work-group')!;
     expect(beijing.summary).toBe(
-      '每年至少召开 2 次党建工作小组会；到会须超过应到人数的2/3；决议须实到人数的1/2以上同意；成员数为奇数；纪要 3 个工作日内报党建委办公室备案。',
+      '每年至少召开 2 次党建工作小组会；到会须超过应到人数的2/3；决议须经实到人数的1/2以上同意；成员数为奇数；纪要 3 个工作日内报党建委办公室备案。',
     );
     expect(beijing.params[1]).toEqual({
       key: 'committee.quorum',
@@ -39,8 +39,10 @@ describe('profiles.list', () => {
       value: { num: 2, den: 3, strict: true },
     });
     const qinghai = profiles.find((p) => p.id === 'qinghai-branch')!;
-    expect(qinghai.summary).toContain('选举须有选举权的党员超过应到会人数的4/5到会');
+    expect(qinghai.summary).toContain('选举到会须超过应到会有选举权人数的4/5，差额须达到应选人数的1/5以上');
     expect(qinghai.summary).not.toMatch(/不少于.*以上/);
+    // The summary words each threshold as the rule lines do: 须 is always followed by a verb (超过/达到/经).
+    for (const p of profiles) expect(p.summary, p.id).not.toMatch(/须[^超达经为有]/);
   });
 
   it('every parameter a custom profile exposes is one resolveProfile accepts at its bounds', async () => {
@@ -65,7 +67,7 @@ describe('profiles.describe', () => {
       },
     });
     expect(d.summary).toContain('每年至少召开 4 次');
-    expect(d.summary).toContain('到会须应到人数的1/2以上');
+    expect(d.summary).toContain('到会须达到应到人数的1/2以上');
     expect(d.summary).toContain('纪要不设备案期限');
     expect(d.params.find((x) => x.key === 'filing.workingDays')?.value).toBeNull();
   });

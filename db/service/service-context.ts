@@ -66,7 +66,7 @@ export function createContext(
     if (status.readOnly) {
       throw new ServiceError(
         'book-readonly',
-        `该记录本未通过完整性检查，已设为只读，不能再封存新记录：${status.reason ?? ''}`,
+        `该记录本为只读，不能再封存新记录：${status.reason ?? '完整性检查未通过'}`,
       );
     }
   };

@@ -97,4 +97,16 @@ describe('ActivityEditor', () => {
     expect(banner).toHaveTextContent('日期：日期格式应为 年-月-日');
     expect(calls['activities.seal']).not.toHaveBeenCalled();
   });
+
+  it("checks a field with the contract's schema as it changes, before any seal (antd Form + zodRule)", async () => {
+    await setup(newId());
+    const date = await screen.findByTestId('activity-date');
+    fireEvent.change(date, { target: { value: '2025-05-20' } });
+    fireEvent.change(date, { target: { value: '' } });
+    const item = date.closest('.ant-form-item')!;
+    await waitFor(() => expect(item).toHaveClass('ant-form-item-has-error'));
+    await waitFor(() => expect(item).toHaveTextContent('请填写活动日期'));
+    fireEvent.change(date, { target: { value: '2025-05-20' } });
+    await waitFor(() => expect(item).not.toHaveClass('ant-form-item-has-error'));
+  });
 });

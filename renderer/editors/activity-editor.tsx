@@ -3,7 +3,7 @@
  * roster on the activity's date; people outside the organisation go in 其他参加人员.
  * Dates are native `<input type="date">` (value `YYYY-MM-DD`, fillable from tests).
  */
-import { Checkbox, Col, Flex, Input, Radio, Row, Typography } from 'antd';
+import { Checkbox, Col, Flex, Form, Input, Radio, Row, Typography } from 'antd';
 import {
   ACTIVITY_TYPES,
   activityInput,
@@ -13,12 +13,12 @@ import {
   type MemberView,
 } from '../../db/contract';
 import { LongText } from '../forms/long-text';
+import { chooseRule, zodRule } from '../forms/zod-form';
 import { useApi } from '../api-context';
 import { DutyPicker, dutiesOf, dutyLabels, type DutyForm } from '../ledger/duty-picker';
 import { AttachmentsField } from './attachments-field';
 import { activityLiveCheck } from './entry-check-input';
 import { EntryEditorFrame, type Checked, type FrameSection } from './entry-editor-frame';
-import { Field } from './field';
 import { problemsFrom, textOrUndefined } from './form-values';
 import { Prose, SummaryTable, attachmentsText, orEmpty } from './summary-parts';
 import type { EditorProps } from './types';
@@ -78,67 +78,52 @@ export function checkActivity(form: ActivityForm, roster: readonly MemberView[])
 const dateOf = (f: ActivityForm) => (dateString.safeParse(f.date).success ? f.date : undefined);
 const titleOf = (f: ActivityForm) => f.title.trim() || ACTIVITY_TYPES[f.type];
 
-function ActivityFields({ form, setForm, errors, roster, bookId }: FrameSection<ActivityForm> & { bookId: string }) {
+const shape = activityInput.shape;
+
+function ActivityFields({ form, setForm, roster, bookId }: FrameSection<ActivityForm> & { bookId: string }) {
   const text = (key: 'title' | 'place' | 'organizer', label: string, max: number) => (
-    <Field label={label} htmlFor={`activity-${key}`} name={key} errors={errors} required>
-      <Input
-        id={`activity-${key}`}
-        data-testid={`activity-${key}`}
-        maxLength={max}
-        value={form[key]}
-        autoFocus={key === 'title'}
-        onChange={(e) => setForm({ [key]: e.target.value })}
-      />
-    </Field>
+    <Form.Item name={key} label={label} htmlFor={`activity-${key}`} rules={[zodRule(shape[key], true)]}>
+      <Input id={`activity-${key}`} data-testid={`activity-${key}`} maxLength={max} autoFocus={key === 'title'} />
+    </Form.Item>
   );
   const prose = (key: 'otherParticipants' | 'content' | 'outcome', label: string, rows: number, required = false) => (
-    <Field label={label} htmlFor={`activity-${key}`} name={key} errors={errors} required={required}>
+    <Form.Item name={key} label={label} htmlFor={`activity-${key}`} rules={[zodRule(shape[key], required)]}>
       <LongText
-        schema={activityInput.shape[key]}
+        schema={shape[key]}
         id={`activity-${key}`}
         data-testid={`activity-${key}`}
         autoSize={{ minRows: rows }}
-        value={form[key]}
-        onChange={(e) => setForm({ [key]: e.target.value })}
       />
-    </Field>
+    </Form.Item>
   );
+  const ticked = form.participantIds.filter((id) => roster.some((m) => m.memberId === id)).length;
   return (
     <>
-      <Field label="活动类型" htmlFor="activity-type" name="type" errors={errors} required>
+      <Form.Item name="type" label="活动类型" htmlFor="activity-type" rules={[chooseRule()]}>
         <Radio.Group
           id="activity-type"
           data-testid="activity-type"
           aria-label="活动类型"
           optionType="button"
-          value={form.type}
-          onChange={(e) => setForm({ type: e.target.value as ActivityType })}
           options={Object.entries(ACTIVITY_TYPES).map(([value, label]) => ({ value, label }))}
         />
-      </Field>
+      </Form.Item>
       {text('title', '活动名称', 200)}
       <Row gutter={16}>
         <Col xs={24} md={12}>
-          <Field label="活动日期" htmlFor="activity-date" name="date" errors={errors} required>
-            <Input
-              id="activity-date"
-              data-testid="activity-date"
-              type="date"
-              value={form.date}
-              onChange={(e) => setForm({ date: e.target.value })}
-            />
-          </Field>
+          <Form.Item name="date" label="活动日期" htmlFor="activity-date" rules={[zodRule(dateString, true)]}>
+            <Input id="activity-date" data-testid="activity-date" type="date" />
+          </Form.Item>
         </Col>
         <Col xs={24} md={12}>
-          <Field label="结束日期（多日活动填写）" htmlFor="activity-endDate" name="endDate" errors={errors}>
-            <Input
-              id="activity-endDate"
-              data-testid="activity-endDate"
-              type="date"
-              value={form.endDate}
-              onChange={(e) => setForm({ endDate: e.target.value })}
-            />
-          </Field>
+          <Form.Item
+            name="endDate"
+            label="结束日期（多日活动填写）"
+            htmlFor="activity-endDate"
+            rules={[zodRule(dateString)]}
+          >
+            <Input id="activity-endDate" data-testid="activity-endDate" type="date" />
+          </Form.Item>
         </Col>
       </Row>
       <Row gutter={16}>
@@ -149,46 +134,30 @@ function ActivityFields({ form, setForm, errors, roster, bookId }: FrameSection<
           {text('organizer', '组织者', 100)}
         </Col>
       </Row>
-      <Field
-        label={`参加成员（已选 ${form.participantIds.filter((id) => roster.some((m) => m.memberId === id)).length} 人）`}
-        name="participantIds"
-        errors={errors}
-      >
-        {roster.length === 0 ? (
+      {roster.length === 0 ? (
+        <Form.Item label={`参加成员（已选 ${ticked} 人）`}>
           <Typography.Text type="secondary">活动当天的成员名册中没有在任成员。请先填写活动日期。</Typography.Text>
-        ) : (
-          <Flex wrap gap={12} role="group" aria-label="参加成员">
-            {roster.map((m) => (
-              <Checkbox
-                key={m.memberId}
-                data-testid={`participant-${m.memberId}`}
-                checked={form.participantIds.includes(m.memberId)}
-                onChange={(e) =>
-                  setForm((f) => ({
-                    ...f,
-                    participantIds: e.target.checked
-                      ? [...f.participantIds.filter((id) => id !== m.memberId), m.memberId]
-                      : f.participantIds.filter((id) => id !== m.memberId),
-                  }))
-                }
-              >
-                {m.person.name}（{m.roleLabel}）
-              </Checkbox>
-            ))}
-          </Flex>
-        )}
-      </Field>
+        </Form.Item>
+      ) : (
+        <Form.Item name="participantIds" label={`参加成员（已选 ${ticked} 人）`}>
+          <Checkbox.Group aria-label="参加成员">
+            <Flex wrap gap={12} role="group" aria-label="参加成员">
+              {roster.map((m) => (
+                <Checkbox key={m.memberId} value={m.memberId} data-testid={`participant-${m.memberId}`}>
+                  {m.person.name}（{m.roleLabel}）
+                </Checkbox>
+              ))}
+            </Flex>
+          </Checkbox.Group>
+        </Form.Item>
+      )}
       {prose('otherParticipants', '其他参加人员（非本组织成员，可不填）', 2)}
       {prose('content', '活动内容', 6, true)}
       {prose('outcome', '活动成效（可不填）', 3)}
       <DutyPicker kind="activity" form={form} setForm={setForm} />
-      <Field label="附件（照片、扫描件等）" htmlFor="attachments-input" name="attachments" errors={errors}>
-        <AttachmentsField
-          bookId={bookId}
-          value={form.attachments}
-          onChange={(update) => setForm((f) => ({ ...f, attachments: update(f.attachments) }))}
-        />
-      </Field>
+      <Form.Item name="attachments" label="附件（照片、扫描件等）" htmlFor="attachments-input">
+        <AttachmentsField bookId={bookId} />
+      </Form.Item>
     </>
   );
 }

@@ -8,7 +8,7 @@ import { realBook } from '../test/real-service';
 
 function Harness({ bookId, initial = [] }: { bookId: string; initial?: AttachmentRef[] }) {
   const [value, setValue] = useState<AttachmentRef[]>(initial);
-  return <AttachmentsField bookId={bookId} value={value} onChange={(update) => setValue(update)} />;
+  return <AttachmentsField bookId={bookId} value={value} onChange={setValue} />;
 }
 
 function pick(...files: File[]) {

@@ -5,7 +5,7 @@
  * as `{hash, name, mediaType, size}` in the draft. Big files show progress while they are
  * read and while the service stores them; files over 50 MB are refused before reading.
  */
-import { useState } from 'react';
+import { useLayoutEffect, useRef, useState } from 'react';
 import { Alert, Button, Flex, Progress, Typography, Upload, type UploadProps } from 'antd';
 import { DeleteOutlined, PaperClipOutlined } from '@ant-design/icons';
 import type { AttachmentRef } from '../../db/contract';
@@ -23,10 +23,11 @@ interface Pending {
   saving: boolean;
 }
 
+/** A control of the editors' antd Form (`<Form.Item name="attachments">`): value in, whole new list out. */
 export interface AttachmentsFieldProps {
   bookId: string;
-  value: AttachmentRef[];
-  onChange: (update: (current: AttachmentRef[]) => AttachmentRef[]) => void;
+  value?: AttachmentRef[];
+  onChange?: (next: AttachmentRef[]) => void;
 }
 
 export function formatSize(bytes: number): string {
@@ -51,8 +52,17 @@ export function readAsBase64(file: File, onProgress: (percent: number) => void):
   });
 }
 
-export function AttachmentsField({ bookId, value, onChange }: AttachmentsFieldProps) {
+export function AttachmentsField({ bookId, value = [], onChange }: AttachmentsFieldProps) {
   const api = useApi();
+  // Several files may finish between two renders: each change starts from the last list sent.
+  const latest = useRef(value);
+  useLayoutEffect(() => {
+    latest.current = value;
+  });
+  const change = (update: (current: AttachmentRef[]) => AttachmentRef[]) => {
+    latest.current = update(latest.current);
+    onChange?.(latest.current);
+  };
   const [uploads, setUploads] = useState<Pending[]>([]);
   const [errors, setErrors] = useState<string[]>([]);
 
@@ -69,7 +79,7 @@ export function AttachmentsField({ bookId, value, onChange }: AttachmentsFieldPr
       patch(key, { percent: 100, saving: true });
       const mediaType = MEDIA_TYPE.test(file.type) ? file.type : 'application/octet-stream';
       const ref = await api['attachments.put']({ bookId, fileName: file.name, mediaType, dataBase64 });
-      onChange((current) => (current.some((a) => a.hash === ref.hash) ? current : [...current, ref]));
+      change((current) => (current.some((a) => a.hash === ref.hash) ? current : [...current, ref]));
       return null;
     } catch (e) {
       const message =
@@ -140,7 +150,7 @@ export function AttachmentsField({ bookId, value, onChange }: AttachmentsFieldPr
                   size="small"
                   icon={<DeleteOutlined />}
                   aria-label={`移除附件“${a.name}”`}
-                  onClick={() => onChange((current) => current.filter((x) => x.hash !== a.hash))}
+                  onClick={() => change((current) => current.filter((x) => x.hash !== a.hash))}
                 >
                   移除
                 </Button>

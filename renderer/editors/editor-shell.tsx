@@ -3,7 +3,7 @@
  * an optional side panel (meeting rules), and the 取消 / 封存 buttons.
  */
 import { useEffect, useRef, type ReactNode } from 'react';
-import { Alert, Button, Flex, Form, Spin, Typography } from 'antd';
+import { Alert, Button, Flex, Form, Spin, Typography, type FormProps } from 'antd';
 import { LockOutlined, SaveOutlined } from '@ant-design/icons';
 import { TOAST_CLEARANCE } from '../app/app-shell';
 import type { ShownError } from './api-error';
@@ -24,6 +24,8 @@ export interface EditorShellProps {
   /** Changes when sealing stopped on a problem: the banners are scrolled into view. */
   stops: number;
   side?: ReactNode;
+  /** The editor's antd Form over its draft (use-draft-form.ts). */
+  formProps: FormProps;
   children: ReactNode;
 }
 
@@ -97,7 +99,7 @@ export function EditorShell(props: EditorShellProps) {
       </Flex>
       <Flex gap={16} align="flex-start" wrap>
         <div style={{ flex: '1 1 560px', minWidth: 0 }}>
-          <Form layout="vertical" component="div">
+          <Form layout="vertical" component="div" {...props.formProps}>
             {children}
           </Form>
         </div>

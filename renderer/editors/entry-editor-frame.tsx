@@ -1,19 +1,20 @@
 /**
- * The shared body of the activity and work-item editors: draft, roster for the entry's
- * date, client checks, confirmation with a summary, sealing, shortcuts. Each editor
- * supplies its form, its checks and how to show the summary; the meeting editor has its
- * own body because of the live rule panel.
+ * The shared body of the activity and work-item editors: an antd Form over the draft
+ * (use-draft-form.ts), roster for the entry's date, client checks, confirmation with a
+ * summary, sealing, shortcuts. Each editor supplies its Form.Items, its checks and how to
+ * show the summary; the meeting editor has its own body because of the live rule panel.
  */
 import { useCallback, type ReactNode } from 'react';
 import { App, Typography } from 'antd';
 import type { EntryCheckInput, MemberView } from '../../db/contract';
 import { useApi } from '../api-context';
 import { EditorShell } from './editor-shell';
-import { errorsByKey, stripWrapper, type Problem } from './form-values';
+import { stripWrapper, type Problem } from './form-values';
 import { RulePanel } from './rule-panel';
 import { SealDialog } from './seal-dialog';
-import type { EditorProps, FieldErrors } from './types';
+import type { EditorProps } from './types';
 import { useBookContext } from './use-book-context';
+import { useDraftForm } from './use-draft-form';
 import { useEditorDraft, type FormUpdate } from './use-editor-draft';
 import { useEditorKeys } from './use-editor-keys';
 import { useSealCheck } from './use-seal-check';
@@ -22,9 +23,10 @@ import { useSealFlow } from './use-seal-flow';
 export type Checked<I> = { ok: true; input: I } | { ok: false; problems: Problem[] };
 
 export interface FrameSection<F> {
+  /** The current values (what the draft holds), for what the fields show around themselves. */
   form: F;
+  /** For controls that are not a Form.Item of their own (duties, attachments). */
   setForm: (change: FormUpdate<F>) => void;
-  errors: FieldErrors;
   /** Active members on the entry's date. */
   roster: MemberView[];
 }
@@ -50,7 +52,8 @@ export interface EntryEditorFrameProps<F extends object, I> extends EditorProps 
 export function EntryEditorFrame<F extends object, I>(props: EntryEditorFrameProps<F, I>) {
   const { bookId, draftId, onSealed, onCancel, kind, wrapper, check, commit } = props;
   const { message } = App.useApp();
-  const { loading, form, setForm, handle } = useEditorDraft<F>(kind, draftId, bookId, props.empty, props.titleOf);
+  const draft = useEditorDraft<F>(kind, draftId, bookId, props.empty, props.titleOf);
+  const { loading, form, handle } = draft;
   const book = useBookContext(bookId, props.dateOf(form));
   const roster = book.roster.filter((m) => m.active);
   const api = useApi();
@@ -58,15 +61,20 @@ export function EntryEditorFrame<F extends object, I>(props: EntryEditorFramePro
 
   const flow = useSealFlow<I>({
     handle,
-    prepare: () => {
+    prepare: async () => {
       if (book.loading) {
         return {
           ok: false,
           problems: [{ key: 'roster', label: '成员名册', message: '当天的成员名册正在读取，请稍候再封存' }],
         };
       }
+      // Every Form.Item checks itself (zodRule); then the whole input is parsed as the seal will,
+      // and its problems (also those across fields) go on their fields and in the banner.
+      await fields.formApi.validateFields({ recursive: true }).catch(() => undefined);
       const c = check(form, roster);
-      return c.ok ? { ok: true, payload: c.input } : c;
+      if (c.ok) return { ok: true, payload: c.input };
+      fields.markProblems(c.problems);
+      return c;
     },
     commit,
     check: (input) => api['entries.check']({ bookId, entry: props.sealedCheck(input) }),
@@ -90,12 +98,9 @@ export function EntryEditorFrame<F extends object, I>(props: EntryEditorFramePro
     disabled: flow.payload !== null,
   });
 
+  const fields = useDraftForm(draft, { error: flow.serverError, field: flow.serverField });
   const current = flow.attempted ? check(form, roster) : null;
   const problems = current && !current.ok ? current.problems : [];
-  const errors: FieldErrors = {
-    ...errorsByKey(problems),
-    ...(flow.serverField && flow.serverError ? { [flow.serverField]: flow.serverError.message } : {}),
-  };
 
   return (
     <>
@@ -115,8 +120,9 @@ export function EntryEditorFrame<F extends object, I>(props: EntryEditorFramePro
         sealBusy={flow.preparing || flow.sealing}
         stops={flow.stops}
         side={<RulePanel check={live.check} pending={live.pending} error={live.error} org={book.org} />}
+        formProps={fields.formProps}
       >
-        {props.renderFields({ form, setForm, errors, roster })}
+        {props.renderFields({ form, setForm: fields.setValues, roster })}
         <Typography.Paragraph type="secondary">
           快捷键：Ctrl+S 立即保存草稿；Ctrl+Enter 检查并封存。
         </Typography.Paragraph>

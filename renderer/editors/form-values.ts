@@ -5,7 +5,6 @@
 import type { z } from 'zod';
 import { describeIssues } from '../../db/contract';
 import { requiredWording } from '../forms/zod-form';
-import type { FieldErrors } from './types';
 
 /** '' → undefined (zod then says 必须填写); anything else → Number (NaN is rejected by zod). */
 export function numberOrUndefined(text: string | undefined): number | undefined {
@@ -47,8 +46,9 @@ export function problemsFrom(
   });
 }
 
-export function errorsByKey(problems: readonly Problem[]): FieldErrors {
-  const out: FieldErrors = {};
+/** The first message of each key (a group's problem shown above it). */
+export function errorsByKey(problems: readonly Problem[]): Record<string, string> {
+  const out: Record<string, string> = {};
   for (const p of problems) if (!(p.key in out)) out[p.key] = p.message;
   return out;
 }

@@ -3,15 +3,16 @@
  * 缺席 (one switch, no third state), and an absent member needs a 请假说明. 列席 guests are
  * free names, shown as not counted and not voting.
  */
-import { Alert, Button, Col, Flex, Input, Row, Switch, Tag, Typography } from 'antd';
+import { Alert, Button, Col, Flex, Form, Input, Row, Switch, Tag, Typography } from 'antd';
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
-import { Field } from './field';
-import { removeAt, replaceAt, type MeetingSectionProps } from './meeting-section-props';
+import { absence, guest } from '../../db/contract';
+import { zodRule } from '../forms/zod-form';
+import { removeAt, type MeetingSectionProps } from './meeting-section-props';
 
 export function MeetingAttendance({
   form,
   setForm,
-  errors,
+  groupErrors: errors,
   roster,
   loading,
 }: MeetingSectionProps & { loading: boolean }) {
@@ -41,7 +42,6 @@ export function MeetingAttendance({
       )}
       {roster.map((m) => {
         const isPresent = !absent.has(m.memberId);
-        const noteKey = `leaveNote.${m.memberId}`;
         return (
           <div key={m.memberId} style={{ borderBottom: '1px solid rgba(5,5,5,0.06)', padding: '8px 0' }}>
             <Flex align="center" gap={12} wrap>
@@ -62,24 +62,19 @@ export function MeetingAttendance({
             </Flex>
             {!isPresent && (
               <div style={{ marginTop: 8, marginInlineStart: 56 }}>
-                <Field
+                <Form.Item
+                  name={['leaveNotes', m.memberId]}
                   label={`请假说明（${m.person.name}）`}
                   htmlFor={`leave-note-${m.memberId}`}
-                  name={noteKey}
-                  errors={errors}
-                  required
+                  rules={[zodRule(absence.shape.leaveNote, true)]}
                 >
                   <Input.TextArea
                     id={`leave-note-${m.memberId}`}
                     data-testid={`leave-note-${m.memberId}`}
                     maxLength={500}
                     autoSize={{ minRows: 1, maxRows: 4 }}
-                    value={form.leaveNotes[m.memberId] ?? ''}
-                    onChange={(e) =>
-                      setForm((f) => ({ ...f, leaveNotes: { ...f.leaveNotes, [m.memberId]: e.target.value } }))
-                    }
                   />
-                </Field>
+                </Form.Item>
               </div>
             )}
           </div>
@@ -91,40 +86,27 @@ export function MeetingAttendance({
       </Typography.Title>
       <Typography.Paragraph type="secondary">列席人员不计入应到、实到人数，没有表决权。</Typography.Paragraph>
       {errors.guests && <Alert type="error" showIcon title={errors.guests} style={{ marginBottom: 8 }} />}
-      {form.guests.map((g, i) => (
+      {form.guests.map((_, i) => (
         <Row gutter={8} key={i} align="bottom">
           <Col xs={24} md={10}>
-            <Field
+            <Form.Item
+              name={['guests', i, 'name']}
               label={`列席人员 ${i + 1} 姓名`}
               htmlFor={`guest-name-${i}`}
-              name={`guests.${i}.name`}
-              errors={errors}
-              required
+              rules={[zodRule(guest.shape.name, true)]}
             >
-              <Input
-                id={`guest-name-${i}`}
-                data-testid={`guest-name-${i}`}
-                maxLength={50}
-                value={g.name}
-                onChange={(e) => setForm((f) => ({ ...f, guests: replaceAt(f.guests, i, { name: e.target.value }) }))}
-              />
-            </Field>
+              <Input id={`guest-name-${i}`} data-testid={`guest-name-${i}`} maxLength={50} />
+            </Form.Item>
           </Col>
           <Col xs={24} md={11}>
-            <Field
+            <Form.Item
+              name={['guests', i, 'unit']}
               label={`列席人员 ${i + 1} 单位（可不填）`}
               htmlFor={`guest-unit-${i}`}
-              name={`guests.${i}.unit`}
-              errors={errors}
+              rules={[zodRule(guest.shape.unit)]}
             >
-              <Input
-                id={`guest-unit-${i}`}
-                data-testid={`guest-unit-${i}`}
-                maxLength={100}
-                value={g.unit}
-                onChange={(e) => setForm((f) => ({ ...f, guests: replaceAt(f.guests, i, { unit: e.target.value }) }))}
-              />
-            </Field>
+              <Input id={`guest-unit-${i}`} data-testid={`guest-unit-${i}`} maxLength={100} />
+            </Form.Item>
           </Col>
           <Col xs={24} md={3}>
             <Flex align="center" gap={4} style={{ marginBottom: 24 }}>

@@ -4,41 +4,48 @@
  * `YYYY-MM-DDTHH:mm`, the browser shows a localised picker, and end-to-end tests can
  * `fill('2025-03-18T09:30')` without driving a popup calendar.
  */
-import { Button, Checkbox, Col, Input, Radio, Row, Select } from 'antd';
-import { MEETING_MODES, MEETING_TYPES } from '../../db/contract';
-import { Field } from './field';
-import { memberLabel, type MeetingSectionProps } from './meeting-section-props';
+import { Button, Checkbox, Col, Form, Input, Radio, Row, Select } from 'antd';
+import { MEETING_MODES, MEETING_TYPES, meetingInput } from '../../db/contract';
+import { CHOOSE, chooseRule, zodRule } from '../forms/zod-form';
+import { memberLabel, typedNumber, type MeetingSectionProps } from './meeting-section-props';
 
 /** Who chairs by right; anyone else chairs only when the leader delegates (委托). */
 const LEADER_ROLES = new Set(['leader', 'secretary']);
 
+const shape = meetingInput.shape;
+/** A select shows nothing picked for '' (the draft's empty value). */
+const picked = { getValueProps: (v: unknown) => ({ value: v || undefined }) };
+
 export function MeetingBasics({
   form,
   setForm,
-  errors,
   roster,
   suggestedRecorder,
 }: MeetingSectionProps & { suggestedRecorder?: string }) {
   // The designated recorder (专人记录) is on the organisation's record: offered, never filled
   // in silently (opening an editor must not create a draft by itself).
   const offer = !form.recorder && suggestedRecorder ? suggestedRecorder : null;
+  const onsite = form.mode === 'onsite';
   return (
     <>
       <Row gutter={16}>
         <Col xs={24} md={12}>
-          <Field label="会议类型" htmlFor="meeting-type" name="type" errors={errors} required>
+          <Form.Item name="type" label="会议类型" htmlFor="meeting-type" rules={[chooseRule()]}>
             <Radio.Group
               id="meeting-type"
               aria-label="会议类型"
               optionType="button"
-              value={form.type}
-              onChange={(e) => setForm({ type: e.target.value as MeetingSectionProps['form']['type'] })}
               options={Object.entries(MEETING_TYPES).map(([value, label]) => ({ value, label }))}
             />
-          </Field>
+          </Form.Item>
         </Col>
         <Col xs={24} md={6}>
-          <Field label="第几次会议（本届）" htmlFor="meeting-number" name="number" errors={errors} required>
+          <Form.Item
+            name="number"
+            label="第几次会议（本届）"
+            htmlFor="meeting-number"
+            rules={[zodRule(shape.number, true, typedNumber)]}
+          >
             <Input
               id="meeting-number"
               data-testid="meeting-number"
@@ -49,104 +56,71 @@ export function MeetingBasics({
               inputMode="numeric"
               prefix="第"
               suffix="次"
-              value={form.number}
-              onChange={(e) => setForm({ number: e.target.value })}
             />
-          </Field>
+          </Form.Item>
         </Col>
         <Col xs={24} md={6}>
-          <Field label="会议形式" htmlFor="meeting-mode" name="mode" errors={errors} required>
+          <Form.Item name="mode" label="会议形式" htmlFor="meeting-mode" rules={[chooseRule()]}>
             <Radio.Group
               id="meeting-mode"
               aria-label="会议形式"
-              value={form.mode}
-              onChange={(e) => setForm({ mode: e.target.value as MeetingSectionProps['form']['mode'] })}
               options={Object.entries(MEETING_MODES).map(([value, label]) => ({ value, label }))}
             />
-          </Field>
+          </Form.Item>
         </Col>
       </Row>
-      <Field label="会议名称（可不填）" htmlFor="meeting-title" name="title" errors={errors}>
-        <Input
-          id="meeting-title"
-          data-testid="meeting-title"
-          maxLength={200}
-          value={form.title}
-          onChange={(e) => setForm({ title: e.target.value })}
-        />
-      </Field>
+      <Form.Item name="title" label="会议名称（可不填）" htmlFor="meeting-title" rules={[zodRule(shape.title)]}>
+        <Input id="meeting-title" data-testid="meeting-title" maxLength={200} />
+      </Form.Item>
       <Row gutter={16}>
         <Col xs={24} md={12}>
-          <Field label="开始时间" htmlFor="meeting-start" name="startAt" errors={errors} required>
-            <Input
-              id="meeting-start"
-              data-testid="meeting-start"
-              type="datetime-local"
-              step={60}
-              value={form.startAt}
-              onChange={(e) => setForm({ startAt: e.target.value })}
-            />
-          </Field>
+          <Form.Item name="startAt" label="开始时间" htmlFor="meeting-start" rules={[zodRule(shape.startAt, true)]}>
+            <Input id="meeting-start" data-testid="meeting-start" type="datetime-local" step={60} />
+          </Form.Item>
         </Col>
         <Col xs={24} md={12}>
-          <Field label="结束时间" htmlFor="meeting-end" name="endAt" errors={errors} required>
-            <Input
-              id="meeting-end"
-              data-testid="meeting-end"
-              type="datetime-local"
-              step={60}
-              value={form.endAt}
-              onChange={(e) => setForm({ endAt: e.target.value })}
-            />
-          </Field>
+          <Form.Item name="endAt" label="结束时间" htmlFor="meeting-end" rules={[zodRule(shape.endAt, true)]}>
+            <Input id="meeting-end" data-testid="meeting-end" type="datetime-local" step={60} />
+          </Form.Item>
         </Col>
       </Row>
-      <Field
-        label={form.mode === 'onsite' ? '会议地点' : '会议地点（通讯形式可不填）'}
-        htmlFor="meeting-place"
+      <Form.Item
         name="place"
-        errors={errors}
-        required={form.mode === 'onsite'}
+        label={onsite ? '会议地点' : '会议地点（通讯形式可不填）'}
+        htmlFor="meeting-place"
+        rules={[zodRule(shape.place, onsite)]}
       >
-        <Input
-          id="meeting-place"
-          data-testid="meeting-place"
-          maxLength={200}
-          value={form.place}
-          onChange={(e) => setForm({ place: e.target.value })}
-        />
-      </Field>
+        <Input id="meeting-place" data-testid="meeting-place" maxLength={200} />
+      </Form.Item>
       <Row gutter={16}>
         <Col xs={24} md={12}>
-          <Field label="主持人" htmlFor="meeting-chair" name="chairId" errors={errors} required>
+          <Form.Item
+            name="chairId"
+            label="主持人"
+            htmlFor="meeting-chair"
+            rules={[{ required: true, message: CHOOSE }]}
+            {...picked}
+          >
             <Select
               id="meeting-chair"
               data-testid="meeting-chair"
               showSearch={{ optionFilterProp: 'label' }}
               placeholder="从成员名册中选择"
-              value={form.chairId || undefined}
-              onChange={(v: string) => setForm({ chairId: v })}
               options={roster.map((m) => ({ value: m.memberId, label: memberLabel(m) }))}
             />
-          </Field>
+          </Form.Item>
           {form.chairId && !LEADER_ROLES.has(roster.find((m) => m.memberId === form.chairId)?.role ?? '') && (
-            <Checkbox
-              data-testid="chair-delegated"
-              checked={form.chairDelegated}
-              style={{ marginTop: -8, marginBottom: 16 }}
-              onChange={(e) => setForm({ chairDelegated: e.target.checked })}
-            >
-              受组长（书记）委托主持
-            </Checkbox>
+            <Form.Item name="chairDelegated" valuePropName="checked" style={{ marginTop: -8 }}>
+              <Checkbox data-testid="chair-delegated">受组长（书记）委托主持</Checkbox>
+            </Form.Item>
           )}
         </Col>
         <Col xs={24} md={12}>
-          <Field
+          <Form.Item
+            name="recorder"
             label="记录人"
             htmlFor="meeting-recorder"
-            name="recorder"
-            errors={errors}
-            required
+            rules={[zodRule(shape.recorder, true)]}
             extra={
               offer && (
                 <Button type="link" size="small" style={{ padding: 0 }} onClick={() => setForm({ recorder: offer })}>
@@ -155,14 +129,8 @@ export function MeetingBasics({
               )
             }
           >
-            <Input
-              id="meeting-recorder"
-              data-testid="meeting-recorder"
-              maxLength={50}
-              value={form.recorder}
-              onChange={(e) => setForm({ recorder: e.target.value })}
-            />
-          </Field>
+            <Input id="meeting-recorder" data-testid="meeting-recorder" maxLength={50} />
+          </Form.Item>
         </Col>
       </Row>
     </>

@@ -244,3 +244,40 @@ describe('MeetingEditor sealing', () => {
     expect(await screen.findByTestId('seal-confirm')).toBeInTheDocument();
   });
 });
+
+describe('MeetingEditor on a draft saved before the editors were on antd Form', () => {
+  it('opens it as it was typed and keeps every value when one field changes', async () => {
+    // Exactly what the hand-rolled editor wrote: raw strings, absentees as ids with their notes by
+    // member, and none of the keys added since (chairDelegated, duties, election, attachments).
+    const old = { ...completeForm(), mode: 'onsite' } as Partial<MeetingForm>;
+    delete old.chairDelegated;
+    delete old.election;
+    delete old.attachments;
+    delete old.hasElection;
+    const { id } = await setup(old as MeetingForm);
+
+    expect(await screen.findByTestId('meeting-number')).toHaveValue(5);
+    expect(screen.getByTestId('meeting-place')).toHaveValue('学会302会议室');
+    expect(screen.getByTestId('meeting-start')).toHaveValue('2025-03-18T09:30');
+    expect(screen.getByTestId('leave-note-m3')).toHaveValue('出差在外，会前已向组长请假');
+    expect(screen.getByTestId('guest-name-0')).toHaveValue('钱七');
+    expect(screen.getByTestId('topic-dissent-0')).toHaveValue('李四：建议增加青年会员座谈。');
+    expect(screen.getByTestId('votes-for-0')).toHaveValue(2);
+    expect(screen.getByTestId('held-separately')).toBeChecked();
+    expect(screen.getByTestId('attendance-m3')).toHaveAttribute('aria-checked', 'false');
+
+    fireEvent.change(screen.getByTestId('minutes'), { target: { value: '会议由张三主持。' } });
+    await waitFor(async () => expect((await getDraft<MeetingForm>(id))?.data.minutes).toBe('会议由张三主持。'));
+    const saved = (await getDraft<MeetingForm>(id))!.data;
+    expect(saved).toMatchObject({
+      number: '5',
+      leaveNotes: { m3: '出差在外，会前已向组长请假' },
+      absentIds: ['m3'],
+      decisions: [{ text: '同意年度工作计划', for: '2', against: '0', abstain: '0' }],
+      // The keys the old draft lacked are filled with the editor's defaults.
+      chairDelegated: false,
+      hasElection: false,
+      attachments: [],
+    });
+  });
+});

@@ -2,14 +2,14 @@
  * The meeting editor: a draft autosaved to IndexedDB, live rule checks from the service,
  * and sealing through a confirmation that shows exactly what becomes permanent.
  */
-import { useCallback } from 'react';
-import { App, Checkbox, Divider, Typography } from 'antd';
+import { useCallback, useEffect } from 'react';
+import { App, Checkbox, Divider, Form, Typography } from 'antd';
 import { MEETING_TYPES, meetingInput } from '../../db/contract';
 import { LongText } from '../forms/long-text';
+import { zodRule } from '../forms/zod-form';
 import { useApi } from '../api-context';
 import { AttachmentsField } from './attachments-field';
 import { EditorShell } from './editor-shell';
-import { Field } from './field';
 import { errorsByKey, stripWrapper } from './form-values';
 import { MeetingAttendance } from './meeting-attendance';
 import { MeetingBasics } from './meeting-basics';
@@ -30,7 +30,8 @@ import { MeetingSummary, type MeetingPayload } from './meeting-summary';
 import { MeetingDecisions, MeetingTopics } from './meeting-topics';
 import { RulePanel } from './rule-panel';
 import { SealDialog } from './seal-dialog';
-import type { EditorProps, FieldErrors } from './types';
+import type { EditorProps } from './types';
+import { useDraftForm } from './use-draft-form';
 import { useBookContext } from './use-book-context';
 import { useEditorDraft } from './use-editor-draft';
 import { useEditorKeys } from './use-editor-keys';
@@ -45,7 +46,8 @@ function meetingTitle(f: MeetingForm): string {
 export function MeetingEditor({ bookId, draftId, onSealed, onCancel }: EditorProps) {
   const api = useApi();
   const { message } = App.useApp();
-  const { loading, form, setForm, handle } = useEditorDraft('meeting', draftId, bookId, emptyMeetingForm, meetingTitle);
+  const draft = useEditorDraft('meeting', draftId, bookId, emptyMeetingForm, meetingTitle);
+  const { loading, form, handle } = draft;
   const book = useBookContext(bookId, meetingDate(form));
   const roster = activeRoster(book.roster);
   const check = meetingCheckInput(form, roster);
@@ -68,10 +70,18 @@ export function MeetingEditor({ bookId, draftId, onSealed, onCancel }: EditorPro
       };
     }
     const checked = checkMeeting(form, roster);
-    if (!checked.ok) return checked;
+    if (!checked.ok) {
+      fields.markProblems(checked.problems);
+      return checked;
+    }
     return { ok: true, payload: { input: checked.input, evaluation: null, evaluationError: null } };
   };
-  const prepare = (): Promise<Prepared<MeetingPayload>> => Promise.resolve(prepareNow());
+  // Every Form.Item checks itself (zodRule) first; then the whole meeting is parsed as the seal will,
+  // and its problems (also those across fields: place, end time, leave notes, chair) go on their fields.
+  const prepare = async (): Promise<Prepared<MeetingPayload>> => {
+    await fields.formApi.validateFields({ recursive: true }).catch(() => undefined);
+    return prepareNow();
+  };
 
   const flow = useSealFlow<MeetingPayload>({
     handle,
@@ -99,15 +109,22 @@ export function MeetingEditor({ bookId, draftId, onSealed, onCancel }: EditorPro
     disabled: flow.payload !== null,
   });
 
+  const fields = useDraftForm(draft, { error: flow.serverError, field: flow.serverField });
   const problems = flow.attempted ? checkMeeting(form, roster).problems : [];
-  const errors: FieldErrors = {
+  // What the live check refuses (e.g. the chair recorded as 缺席) is marked on its field while typing.
+  const liveErrors = evaluation.fresh ? (evaluation.evaluation?.errors ?? []) : [];
+  const liveKey = JSON.stringify(liveErrors.map((e) => [fieldKey(e.field), e.message]));
+  const { markProblems } = fields;
+  useEffect(() => {
+    const marked = JSON.parse(liveKey) as [string, string][];
+    if (marked.length) markProblems(marked.map(([key, message]) => ({ key, label: '', message })));
+  }, [liveKey, markProblems]);
+  // Problems of a whole group (attendance, guests, election, a decision's votes) are shown above it.
+  const groupErrors = {
     ...errorsByKey(problems),
-    ...(evaluation.fresh
-      ? Object.fromEntries((evaluation.evaluation?.errors ?? []).map((e) => [fieldKey(e.field), e.message]))
-      : {}),
-    ...(flow.serverField && flow.serverError ? { [flow.serverField]: flow.serverError.message } : {}),
+    ...Object.fromEntries(liveErrors.map((e) => [fieldKey(e.field), e.message])),
   };
-  const section: MeetingSectionProps = { form, setForm, errors, roster };
+  const section: MeetingSectionProps = { form, setForm: fields.setValues, groupErrors, roster };
   const orgRecorder = book.org?.organisation?.recorder;
 
   return (
@@ -137,6 +154,7 @@ export function MeetingEditor({ bookId, draftId, onSealed, onCancel }: EditorPro
             guestCount={check.guests.length}
           />
         }
+        formProps={fields.formProps}
       >
         <MeetingBasics {...section} suggestedRecorder={orgRecorder} />
         <Divider />
@@ -146,43 +164,27 @@ export function MeetingEditor({ bookId, draftId, onSealed, onCancel }: EditorPro
         <Divider />
         <MeetingDecisions {...section} evaluation={evaluation.fresh ? evaluation.evaluation : null} />
         <Divider />
-        <Field
+        <Form.Item
+          name="minutes"
           label="会议纪要"
           htmlFor="minutes"
-          name="minutes"
-          errors={errors}
+          rules={[zodRule(meetingInput.shape.minutes, true)]}
           extra="如实记录会议过程与结论；封存后不能修改，只能更正。"
         >
-          <LongText
-            schema={meetingInput.shape.minutes}
-            id="minutes"
-            data-testid="minutes"
-            autoSize={{ minRows: 10 }}
-            value={form.minutes}
-            onChange={(e) => setForm({ minutes: e.target.value })}
-          />
-        </Field>
-        <Field label="单独召开确认" htmlFor="held-separately" name="heldSeparately" errors={errors}>
-          <Checkbox
-            id="held-separately"
-            data-testid="held-separately"
-            checked={form.heldSeparately}
-            onChange={(e) => setForm({ heldSeparately: e.target.checked })}
-          >
+          <LongText schema={meetingInput.shape.minutes} id="minutes" data-testid="minutes" autoSize={{ minRows: 10 }} />
+        </Form.Item>
+        <Form.Item name="heldSeparately" label="单独召开确认" htmlFor="held-separately" valuePropName="checked">
+          <Checkbox id="held-separately" data-testid="held-separately">
             本次会议单独召开，未与理事会或其他会议合并召开
           </Checkbox>
-        </Field>
+        </Form.Item>
         <Divider />
         <MeetingElection {...section} />
         <Divider />
-        <DutyPicker kind="meeting" form={form} setForm={setForm} />
-        <Field label="附件（签到表、会议材料、照片等）" htmlFor="attachments-input" name="attachments" errors={errors}>
-          <AttachmentsField
-            bookId={bookId}
-            value={form.attachments}
-            onChange={(update) => setForm((f) => ({ ...f, attachments: update(f.attachments) }))}
-          />
-        </Field>
+        <DutyPicker kind="meeting" form={form} setForm={fields.setValues} />
+        <Form.Item name="attachments" label="附件（签到表、会议材料、照片等）" htmlFor="attachments-input">
+          <AttachmentsField bookId={bookId} />
+        </Form.Item>
         <Typography.Paragraph type="secondary">
           快捷键：Ctrl+S 立即保存草稿；Ctrl+Enter 检查并封存。
         </Typography.Paragraph>

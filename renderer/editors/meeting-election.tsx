@@ -3,11 +3,12 @@
  * ballots, seats, competitive or uncontested, candidates with their votes. Thresholds
  * (4/5 of voters, 差额 ≥ 20%) are judged by the service and shown in the rule panel.
  */
-import { Alert, Button, Checkbox, Col, Flex, Input, Radio, Row, Typography } from 'antd';
+import { Alert, Button, Checkbox, Col, Flex, Form, Input, Radio, Row, Typography } from 'antd';
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
-import { Field } from './field';
+import { candidate, election } from '../../db/contract';
+import { chooseRule, zodRule } from '../forms/zod-form';
 import { emptyCandidate, type ElectionForm } from './meeting-form-state';
-import { removeAt, replaceAt, type MeetingSectionProps } from './meeting-section-props';
+import { removeAt, typedNumber, type MeetingSectionProps } from './meeting-section-props';
 
 const COUNTS: { key: 'votingExpected' | 'votingPresent' | 'ballotsCast' | 'seats'; label: string; suffix: string }[] = [
   { key: 'votingExpected', label: '应到有选举权人数', suffix: '人' },
@@ -16,43 +17,43 @@ const COUNTS: { key: 'votingExpected' | 'votingPresent' | 'ballotsCast' | 'seats
   { key: 'seats', label: '应选名额', suffix: '名' },
 ];
 
-export function MeetingElection({ form, setForm, errors }: MeetingSectionProps) {
+const shape = election.shape;
+
+export function MeetingElection({ form, setForm, groupErrors: errors }: MeetingSectionProps) {
   const e = form.election;
-  const setElection = (change: Partial<ElectionForm> | ((current: ElectionForm) => ElectionForm)) =>
-    setForm((f) => ({
-      ...f,
-      election: typeof change === 'function' ? change(f.election) : { ...f.election, ...change },
-    }));
+  const setElection = (change: (current: ElectionForm) => ElectionForm) =>
+    setForm((f) => ({ ...f, election: change(f.election) }));
 
   return (
     <section aria-labelledby="election-heading">
       <Typography.Title level={5} id="election-heading">
         选举
       </Typography.Title>
-      <Checkbox
-        id="has-election"
-        data-testid="has-election"
-        checked={form.hasElection}
-        onChange={(ev) => setForm({ hasElection: ev.target.checked })}
-      >
-        本次会议进行了选举（党员大会选举或补选）
-      </Checkbox>
+      <Form.Item name="hasElection" valuePropName="checked" noStyle>
+        <Checkbox id="has-election" data-testid="has-election">
+          本次会议进行了选举（党员大会选举或补选）
+        </Checkbox>
+      </Form.Item>
       {form.hasElection && (
         <div style={{ marginTop: 12 }}>
           {errors.election && <Alert type="error" showIcon title={errors.election} style={{ marginBottom: 8 }} />}
-          <Field label="选举对象" htmlFor="election-body" name="election.body" errors={errors} required>
-            <Input
-              id="election-body"
-              data-testid="election-body"
-              maxLength={100}
-              value={e.body}
-              onChange={(ev) => setElection({ body: ev.target.value })}
-            />
-          </Field>
+          <Form.Item
+            name={['election', 'body']}
+            label="选举对象"
+            htmlFor="election-body"
+            rules={[zodRule(shape.body, true)]}
+          >
+            <Input id="election-body" data-testid="election-body" maxLength={100} />
+          </Form.Item>
           <Row gutter={8}>
             {COUNTS.map(({ key, label, suffix }) => (
               <Col xs={12} md={6} key={key}>
-                <Field label={label} htmlFor={`election-${key}`} name={`election.${key}`} errors={errors} required>
+                <Form.Item
+                  name={['election', key]}
+                  label={label}
+                  htmlFor={`election-${key}`}
+                  rules={[zodRule(shape[key], true, typedNumber)]}
+                >
                   <Input
                     id={`election-${key}`}
                     data-testid={`election-${key}`}
@@ -61,67 +62,49 @@ export function MeetingElection({ form, setForm, errors }: MeetingSectionProps) 
                     step={1}
                     inputMode="numeric"
                     suffix={suffix}
-                    value={e[key]}
-                    onChange={(ev) => setElection({ [key]: ev.target.value })}
                   />
-                </Field>
+                </Form.Item>
               </Col>
             ))}
           </Row>
           <Flex gap={24} wrap>
-            <Field label="选举方式" htmlFor="election-competitive" name="election.competitive" errors={errors} required>
+            <Form.Item
+              name={['election', 'competitive']}
+              label="选举方式"
+              htmlFor="election-competitive"
+              rules={[chooseRule()]}
+            >
               <Radio.Group
                 id="election-competitive"
                 aria-label="选举方式"
-                value={e.competitive}
-                onChange={(ev) => setElection({ competitive: ev.target.value as boolean })}
                 options={[
                   { value: true, label: '差额选举' },
                   { value: false, label: '等额选举' },
                 ]}
               />
-            </Field>
-            <Field label="是否补选" htmlFor="election-by" name="election.byElection" errors={errors}>
-              <Checkbox
-                id="election-by"
-                checked={e.byElection}
-                onChange={(ev) => setElection({ byElection: ev.target.checked })}
-              >
-                补选
-              </Checkbox>
-            </Field>
+            </Form.Item>
+            <Form.Item name={['election', 'byElection']} label="是否补选" htmlFor="election-by" valuePropName="checked">
+              <Checkbox id="election-by">补选</Checkbox>
+            </Form.Item>
           </Flex>
-          {e.candidates.map((c, i) => (
+          {e.candidates.map((_, i) => (
             <Row gutter={8} key={i} align="bottom">
               <Col xs={14} md={12}>
-                <Field
+                <Form.Item
+                  name={['election', 'candidates', i, 'name']}
                   label={`候选人 ${i + 1} 姓名`}
                   htmlFor={`candidate-name-${i}`}
-                  name={`election.candidates.${i}.name`}
-                  errors={errors}
-                  required
+                  rules={[zodRule(candidate.shape.name, true)]}
                 >
-                  <Input
-                    id={`candidate-name-${i}`}
-                    data-testid={`candidate-name-${i}`}
-                    maxLength={50}
-                    value={c.name}
-                    onChange={(ev) =>
-                      setElection((cur) => ({
-                        ...cur,
-                        candidates: replaceAt(cur.candidates, i, { name: ev.target.value }),
-                      }))
-                    }
-                  />
-                </Field>
+                  <Input id={`candidate-name-${i}`} data-testid={`candidate-name-${i}`} maxLength={50} />
+                </Form.Item>
               </Col>
               <Col xs={8} md={8}>
-                <Field
+                <Form.Item
+                  name={['election', 'candidates', i, 'votes']}
                   label="得票"
                   htmlFor={`candidate-votes-${i}`}
-                  name={`election.candidates.${i}.votes`}
-                  errors={errors}
-                  required
+                  rules={[zodRule(candidate.shape.votes, true, typedNumber)]}
                 >
                   <Input
                     id={`candidate-votes-${i}`}
@@ -131,15 +114,8 @@ export function MeetingElection({ form, setForm, errors }: MeetingSectionProps) 
                     step={1}
                     inputMode="numeric"
                     suffix="票"
-                    value={c.votes}
-                    onChange={(ev) =>
-                      setElection((cur) => ({
-                        ...cur,
-                        candidates: replaceAt(cur.candidates, i, { votes: ev.target.value }),
-                      }))
-                    }
                   />
-                </Field>
+                </Form.Item>
               </Col>
               <Col xs={2} md={4}>
                 {e.candidates.length > 1 && (

@@ -39,17 +39,19 @@ describe('meeting form state', () => {
   it('maps an absence index from the service to that member’s leave-note field', () => {
     const f = form({ absentIds: ['m3', 'm2'] });
     expect(meetingFieldKey('absent.1.leaveNote', f, roster)).toEqual({
-      key: 'leaveNote.m3',
+      key: 'leaveNotes.m3',
       label: '缺席成员“王五”的请假说明',
     });
     expect(meetingFieldKey('place', f, roster)).toBeUndefined();
+    // A vote is a field of its decision in the form (the contract nests it under votes).
+    expect(meetingFieldKey('decisions.1.votes.against', f, roster)).toEqual({ key: 'decisions.1.against' });
   });
 
   it('requires a leave note for every absent member, naming them', () => {
     const result = checkMeeting(form({ absentIds: ['m3'] }), roster);
     expect(result.ok).toBe(false);
     expect(result.problems).toContainEqual(
-      expect.objectContaining({ key: 'leaveNote.m3', message: '缺席成员“王五”未填写请假说明' }),
+      expect.objectContaining({ key: 'leaveNotes.m3', message: '缺席成员“王五”未填写请假说明' }),
     );
     expect(checkMeeting(form({ absentIds: ['m3'], leaveNotes: { m3: '病假' } }), roster).ok).toBe(true);
   });

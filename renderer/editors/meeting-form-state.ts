@@ -199,8 +199,9 @@ function nameOf(roster: readonly MemberView[], id: string): string {
 }
 
 /**
- * Maps a contract path to the editor's key: absences are addressed by index in the
- * contract but by member in the form (`leaveNote.<memberId>`), attendance as a whole.
+ * Maps a contract path to the editor's field (its antd Form name, dotted): absences are
+ * addressed by index in the contract but by member in the form (`leaveNotes.<memberId>`),
+ * attendance as a whole, and a decision's votes sit beside its text (`decisions.0.for`).
  */
 export function meetingFieldKey(
   path: string,
@@ -210,9 +211,11 @@ export function meetingFieldKey(
   const m = /^absent\.(\d+)(?:\.|$)/.exec(path);
   if (m) {
     const id = attendanceOf(form, roster).absent[Number(m[1])]?.memberId;
-    if (id) return { key: `leaveNote.${id}`, label: `缺席成员“${nameOf(roster, id)}”的请假说明` };
+    if (id) return { key: `leaveNotes.${id}`, label: `缺席成员“${nameOf(roster, id)}”的请假说明` };
   }
   if (path.startsWith('presentIds')) return { key: 'attendance' };
+  const vote = /^decisions\.(\d+)\.votes\.(for|against|abstain)$/.exec(path);
+  if (vote) return { key: `decisions.${vote[1]}.${vote[2]}` };
   return undefined;
 }
 
@@ -240,7 +243,7 @@ export function checkMeeting(form: MeetingForm, roster: readonly MemberView[]): 
     if (!a.leaveNote.trim()) {
       const name = nameOf(roster, a.memberId);
       // The message names the member already; no label in front of it.
-      problems.push({ key: `leaveNote.${a.memberId}`, label: '', message: `缺席成员“${name}”未填写请假说明` });
+      problems.push({ key: `leaveNotes.${a.memberId}`, label: '', message: `缺席成员“${name}”未填写请假说明` });
     }
   }
   // The service refuses a chair recorded as absent (主持人应记为实到); say so before the dialog.
@@ -257,7 +260,7 @@ export function checkMeeting(form: MeetingForm, roster: readonly MemberView[]): 
 }
 
 /**
- * The input of `meetings.evaluate`, built leniently: a half-typed form still gets rule
+ * The meeting part of `entries.check`, built leniently: a half-typed form still gets rule
  * results, so anything not yet valid is dropped or counted as 0 instead of failing the call.
  *
  * It also carries chair, mode, type and 单独召开: the service's evaluation already judges them

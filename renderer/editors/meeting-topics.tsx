@@ -2,13 +2,13 @@
  * 议题 (title, discussion, dissent: 不同意见有言必录) and 决议 with their votes. Each decision
  * shows the service's verdict (通过 / 未通过) next to its votes as soon as it is known.
  */
-import { Button, Card, Col, Flex, Input, Row, Tag, Typography } from 'antd';
+import { Button, Card, Col, Flex, Form, Input, Row, Tag, Typography } from 'antd';
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
-import { topic, type MeetingEvaluation } from '../../db/contract';
+import { decision, topic, votes, type MeetingEvaluation } from '../../db/contract';
 import { LongText } from '../forms/long-text';
-import { Field } from './field';
-import { emptyDecision, emptyTopic, type DecisionForm } from './meeting-form-state';
-import { removeAt, replaceAt, type MeetingSectionProps } from './meeting-section-props';
+import { zodRule } from '../forms/zod-form';
+import { emptyDecision, emptyTopic } from './meeting-form-state';
+import { removeAt, typedNumber, type MeetingSectionProps } from './meeting-section-props';
 
 const VOTE_FIELDS: { key: 'for' | 'against' | 'abstain'; label: string }[] = [
   { key: 'for', label: '同意' },
@@ -16,13 +16,13 @@ const VOTE_FIELDS: { key: 'for' | 'against' | 'abstain'; label: string }[] = [
   { key: 'abstain', label: '弃权' },
 ];
 
-export function MeetingTopics({ form, setForm, errors }: MeetingSectionProps) {
+export function MeetingTopics({ form, setForm }: MeetingSectionProps) {
   return (
     <section aria-labelledby="topics-heading">
       <Typography.Title level={5} id="topics-heading">
         议题与讨论
       </Typography.Title>
-      {form.topics.map((t, i) => (
+      {form.topics.map((_, i) => (
         <Card
           key={i}
           size="small"
@@ -42,48 +42,40 @@ export function MeetingTopics({ form, setForm, errors }: MeetingSectionProps) {
             )
           }
         >
-          <Field
+          <Form.Item
+            name={['topics', i, 'title']}
             label={`议题 ${i + 1} 名称`}
             htmlFor={`topic-title-${i}`}
-            name={`topics.${i}.title`}
-            errors={errors}
-            required
+            rules={[zodRule(topic.shape.title, true)]}
           >
-            <Input
-              id={`topic-title-${i}`}
-              data-testid={`topic-title-${i}`}
-              maxLength={200}
-              value={t.title}
-              onChange={(e) => setForm((f) => ({ ...f, topics: replaceAt(f.topics, i, { title: e.target.value }) }))}
-            />
-          </Field>
-          <Field label="讨论情况" htmlFor={`topic-discussion-${i}`} name={`topics.${i}.discussion`} errors={errors}>
+            <Input id={`topic-title-${i}`} data-testid={`topic-title-${i}`} maxLength={200} />
+          </Form.Item>
+          <Form.Item
+            name={['topics', i, 'discussion']}
+            label="讨论情况"
+            htmlFor={`topic-discussion-${i}`}
+            rules={[zodRule(topic.shape.discussion)]}
+          >
             <LongText
               schema={topic.shape.discussion}
               id={`topic-discussion-${i}`}
               data-testid={`topic-discussion-${i}`}
               autoSize={{ minRows: 3 }}
-              value={t.discussion}
-              onChange={(e) =>
-                setForm((f) => ({ ...f, topics: replaceAt(f.topics, i, { discussion: e.target.value }) }))
-              }
             />
-          </Field>
-          <Field
+          </Form.Item>
+          <Form.Item
+            name={['topics', i, 'dissent']}
             label="不同意见（有言必录，照实记载发言人和意见）"
             htmlFor={`topic-dissent-${i}`}
-            name={`topics.${i}.dissent`}
-            errors={errors}
+            rules={[zodRule(topic.shape.dissent)]}
           >
             <LongText
               schema={topic.shape.dissent}
               id={`topic-dissent-${i}`}
               data-testid={`topic-dissent-${i}`}
               autoSize={{ minRows: 2 }}
-              value={t.dissent}
-              onChange={(e) => setForm((f) => ({ ...f, topics: replaceAt(f.topics, i, { dissent: e.target.value }) }))}
             />
-          </Field>
+          </Form.Item>
         </Card>
       ))}
       <Button
@@ -100,11 +92,9 @@ export function MeetingTopics({ form, setForm, errors }: MeetingSectionProps) {
 export function MeetingDecisions({
   form,
   setForm,
-  errors,
+  groupErrors: errors,
   evaluation,
 }: MeetingSectionProps & { evaluation: MeetingEvaluation | null }) {
-  const setDecision = (i: number, patch: Partial<DecisionForm>) =>
-    setForm((f) => ({ ...f, decisions: replaceAt(f.decisions, i, patch) }));
   return (
     <section aria-labelledby="decisions-heading">
       <Typography.Title level={5} id="decisions-heading">
@@ -113,7 +103,7 @@ export function MeetingDecisions({
       {form.decisions.length === 0 && (
         <Typography.Paragraph type="secondary">本次会议如有表决事项，请逐项添加决议并填写票数。</Typography.Paragraph>
       )}
-      {form.decisions.map((d, i) => {
+      {form.decisions.map((_, i) => {
         const verdict = evaluation?.decisions[i];
         return (
           <Card
@@ -142,31 +132,27 @@ export function MeetingDecisions({
               </Button>
             }
           >
-            <Field
+            <Form.Item
+              name={['decisions', i, 'text']}
               label={`决议 ${i + 1} 内容`}
               htmlFor={`decision-text-${i}`}
-              name={`decisions.${i}.text`}
-              errors={errors}
-              required
+              rules={[zodRule(decision.shape.text, true)]}
             >
               <Input.TextArea
                 id={`decision-text-${i}`}
                 data-testid={`decision-text-${i}`}
                 maxLength={500}
                 autoSize={{ minRows: 1, maxRows: 4 }}
-                value={d.text}
-                onChange={(e) => setDecision(i, { text: e.target.value })}
               />
-            </Field>
+            </Form.Item>
             <Row gutter={8}>
               {VOTE_FIELDS.map(({ key, label }) => (
                 <Col span={8} key={key}>
-                  <Field
+                  <Form.Item
+                    name={['decisions', i, key]}
                     label={`${label}票`}
                     htmlFor={`votes-${key}-${i}`}
-                    name={`decisions.${i}.votes.${key}`}
-                    errors={errors}
-                    required
+                    rules={[zodRule(votes.shape[key], true, typedNumber)]}
                   >
                     <Input
                       id={`votes-${key}-${i}`}
@@ -176,10 +162,8 @@ export function MeetingDecisions({
                       step={1}
                       inputMode="numeric"
                       suffix="票"
-                      value={d[key]}
-                      onChange={(e) => setDecision(i, { [key]: e.target.value })}
                     />
-                  </Field>
+                  </Form.Item>
                 </Col>
               ))}
             </Row>

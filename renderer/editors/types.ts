@@ -7,6 +7,3 @@ export interface EditorProps {
   onSealed: (seq: number) => void;
   onCancel: () => void;
 }
-
-/** Form errors keyed by the editor's own field keys (see each *-form-state.ts). */
-export type FieldErrors = Record<string, string>;

@@ -13,7 +13,8 @@ export type FormUpdate<T> = Partial<T> | ((current: T) => T);
 export interface EditorDraft<T> {
   loading: boolean;
   form: T;
-  setForm: (change: FormUpdate<T>) => void;
+  /** Applies a change and returns the whole new value. */
+  setForm: (change: FormUpdate<T>) => T;
   handle: DraftHandle<T>;
 }
 
@@ -38,6 +39,7 @@ export function useEditorDraft<T extends object>(
       const next = typeof change === 'function' ? change(latest.current) : { ...latest.current, ...change };
       latest.current = next;
       update(next, titleOf(next));
+      return next;
     },
     [update, titleOf],
   );

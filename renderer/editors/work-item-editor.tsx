@@ -3,21 +3,21 @@
  * Each type shows only its own required fields; the draft keeps all of them.
  */
 import type { ReactNode } from 'react';
-import { Col, Input, Radio, Row } from 'antd';
+import { Col, Form, Input, Radio, Row } from 'antd';
 import {
   WORK_ITEM_TYPES,
   dateString,
+  workItemInput,
   type EntrySummary,
   type MemberView,
   type WorkItemInput,
-  type WorkItemType,
 } from '../../db/contract';
 import { useApi } from '../api-context';
 import { DutyPicker, dutyLabels } from '../ledger/duty-picker';
 import { AttachmentsField } from './attachments-field';
 import { workLiveCheck } from './entry-check-input';
 import { EntryEditorFrame, type FrameSection } from './entry-editor-frame';
-import { Field } from './field';
+import { chooseRule, zodRule } from '../forms/zod-form';
 import { Prose, SummaryTable, attachmentsText, orEmpty, type SummaryRow } from './summary-parts';
 import type { EditorProps } from './types';
 import { memberName } from './use-book-context';
@@ -28,60 +28,43 @@ import { FIELDS, checkWorkItem, emptyWorkItemForm, type WorkItemForm } from './w
 const dateOf = (f: WorkItemForm) => (dateString.safeParse(f.date).success ? f.date : undefined);
 const titleOf = (f: WorkItemForm) => f.title.trim() || WORK_ITEM_TYPES[f.type];
 
+/** The fields every type shares, with the contract's own schemas for them. */
+const common = workItemInput.options[0].shape;
+
 function CommonFields({
   form,
   setForm,
-  errors,
   bookId,
   children,
 }: FrameSection<WorkItemForm> & { bookId: string; children: ReactNode }) {
   return (
     <>
-      <Field label="工作类型" htmlFor="work-type" name="type" errors={errors} required>
+      <Form.Item name="type" label="工作类型" htmlFor="work-type" rules={[chooseRule()]}>
         <Radio.Group
           id="work-type"
           data-testid="work-type"
           aria-label="工作类型"
           optionType="button"
-          value={form.type}
-          onChange={(e) => setForm({ type: e.target.value as WorkItemType })}
           options={Object.entries(WORK_ITEM_TYPES).map(([value, label]) => ({ value, label }))}
         />
-      </Field>
+      </Form.Item>
       <Row gutter={16}>
         <Col xs={24} md={16}>
-          <Field label="标题" htmlFor="work-title" name="title" errors={errors} required>
-            <Input
-              id="work-title"
-              data-testid="work-title"
-              autoFocus
-              maxLength={200}
-              value={form.title}
-              onChange={(e) => setForm({ title: e.target.value })}
-            />
-          </Field>
+          <Form.Item name="title" label="标题" htmlFor="work-title" rules={[zodRule(common.title, true)]}>
+            <Input id="work-title" data-testid="work-title" autoFocus maxLength={200} />
+          </Form.Item>
         </Col>
         <Col xs={24} md={8}>
-          <Field label="日期" htmlFor="work-date" name="date" errors={errors} required>
-            <Input
-              id="work-date"
-              data-testid="work-date"
-              type="date"
-              value={form.date}
-              onChange={(e) => setForm({ date: e.target.value })}
-            />
-          </Field>
+          <Form.Item name="date" label="日期" htmlFor="work-date" rules={[zodRule(common.date, true)]}>
+            <Input id="work-date" data-testid="work-date" type="date" />
+          </Form.Item>
         </Col>
       </Row>
       {children}
       {form.type !== 'filing' && <DutyPicker kind="work" form={form} setForm={setForm} />}
-      <Field label="附件（报告原件、批复扫描件等）" htmlFor="attachments-input" name="attachments" errors={errors}>
-        <AttachmentsField
-          bookId={bookId}
-          value={form.attachments}
-          onChange={(update) => setForm((f) => ({ ...f, attachments: update(f.attachments) }))}
-        />
-      </Field>
+      <Form.Item name="attachments" label="附件（报告原件、批复扫描件等）" htmlFor="attachments-input">
+        <AttachmentsField bookId={bookId} />
+      </Form.Item>
     </>
   );
 }
@@ -129,7 +112,12 @@ export function WorkItemEditor(props: EditorProps) {
       sealedCheck={(item) => ({ kind: 'work', item })}
       renderFields={(section) => (
         <CommonFields {...section} bookId={props.bookId}>
-          <WorkItemFields {...section} meetings={meetings.items} meetingsError={meetings.error} />
+          <WorkItemFields
+            type={section.form.type}
+            roster={section.roster}
+            meetings={meetings.items}
+            meetingsError={meetings.error}
+          />
         </CommonFields>
       )}
       renderSummary={(item, roster) => {

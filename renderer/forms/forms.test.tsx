@@ -40,6 +40,21 @@ describe('one wording for required fields', () => {
     expect(await screen.findByText('不能超过 100 个字')).toBeInTheDocument();
   });
 
+  it('checks a number typed as text with the contract’s number schema, through read', async () => {
+    const count = meetingInput.shape.number;
+    const asNumber = (v: unknown) => (typeof v === 'string' && v.trim() !== '' ? Number(v) : v);
+    const check = (value: unknown) =>
+      (zodRule(count, true, asNumber).validator as (r: unknown, v: unknown) => Promise<void>)({}, value);
+    await expect(check('3')).resolves.toBeUndefined();
+    await expect(check('0')).rejects.toThrow('应为正整数');
+    await expect(check('2.5')).rejects.toThrow('应为整数');
+    await expect(check('')).rejects.toThrow('请填写');
+    // Without read, the typed text is not the contract's number.
+    await expect(
+      (zodRule(count, true).validator as (r: unknown, v: unknown) => Promise<void>)({}, '3'),
+    ).rejects.toThrow();
+  });
+
   it('rewrites the contract’s blank-field messages for the editors’ banner', () => {
     expect(requiredWording('会议次序', '必须填写')).toBe('请填写会议次序');
     expect(requiredWording('内容', '不能为空')).toBe('请填写内容');

@@ -26,15 +26,19 @@ export function requiredWording(label: string, message: string): string | null {
   return label && (message === '必须填写' || message === '不能为空') ? `请填写${label}` : null;
 }
 
-/** An antd rule that checks one field with a contract schema (e.g. `line(100)`). */
-export function zodRule(schema: z.ZodType, required = false): FormRule {
+/**
+ * An antd rule that checks one field with a contract schema (e.g. `line(100)`). `read` turns
+ * what the input holds into what the contract wants (the editors keep numbers as typed text,
+ * so a half-typed number survives in the draft: `read` is then `Number`).
+ */
+export function zodRule(schema: z.ZodType, required = false, read: (value: unknown) => unknown = (v) => v): FormRule {
   return {
     required,
     validator: async (_rule, value: unknown) => {
       const empty = value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
       if (empty && !required) return;
       if (empty) throw new Error(FILL_IN);
-      const parsed = schema.safeParse(value);
+      const parsed = schema.safeParse(read(value));
       if (parsed.success) return Promise.resolve();
       return Promise.reject(new Error(describeIssues(parsed.error)[0]?.message ?? '格式不正确'));
     },

@@ -10,31 +10,45 @@ import type { NameOf } from './entry-fields';
 
 export const EMPTY = '（未填写）';
 
-const RULE_PARAMS: Record<string, string> = {
-  'meetings.meetingsPerYear': '每年至少召开会议次数',
-  'committee.quorum': '到会人数',
-  'committee.decision': '决议通过',
-  'filing.workingDays': '纪要备案期限（工作日）',
-};
-
 function isRecord(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
-function threshold(v: unknown): string | undefined {
+/** A threshold in the rule lines' words: `超过应到人数的2/3`, `实到人数的1/2以上`. */
+function threshold(v: unknown, base: string): string | undefined {
   if (!isRecord(v) || typeof v.num !== 'number' || typeof v.den !== 'number') return undefined;
-  return v.strict === true ? `超过 ${v.num}/${v.den}` : `${v.num}/${v.den} 以上`;
+  if (v.num === v.den) return v.strict === true ? `超过${base}` : `达到${base}全部`;
+  return v.strict === true ? `超过${base}的${v.num}/${v.den}` : `达到${base}的${v.num}/${v.den}以上`;
 }
+
+const DECISION_BASES: Record<string, string> = { present: '实到人数', expected: '应到人数' };
+
+/**
+ * The parameters a 自定义 profile sets, each as one sentence of the rules (`到会人数须超过应到
+ * 人数的2/3`), never as a parameter name. `all` holds the other overrides (the decision's base).
+ */
+const RULE_PARAMS: Record<string, (value: unknown, all: Record<string, unknown>) => string | undefined> = {
+  'meetings.meetingsPerYear': (v) => (typeof v === 'number' ? `每年至少召开会议 ${v} 次` : undefined),
+  'committee.quorum': (v) => {
+    const t = threshold(v, '应到人数');
+    return t && `到会人数须${t}方为有效`;
+  },
+  'committee.decision': (v, all) => {
+    const chosen = all['committee.decisionBase'];
+    const base = (typeof chosen === 'string' ? DECISION_BASES[chosen] : undefined) ?? '实到人数';
+    const t = threshold(v, base);
+    return t && `决议须经${t.replace(/^达到/, '')}同意方为通过`;
+  },
+  'committee.decisionBase': (v) =>
+    typeof v === 'string' && DECISION_BASES[v] ? `表决按${DECISION_BASES[v]}计算` : undefined,
+  'filing.workingDays': (v) =>
+    v === null ? '会议纪要不设备案期限' : typeof v === 'number' ? `会议纪要须在 ${v} 个工作日内备案` : undefined,
+};
 
 function ruleParams(v: unknown): string {
   if (!isRecord(v) || Object.keys(v).length === 0) return '（无）';
   return Object.entries(v)
-    .map(([key, value]) => {
-      const shown =
-        threshold(value) ??
-        (value === null ? '不设' : typeof value === 'object' ? JSON.stringify(value) : plain(value));
-      return `${RULE_PARAMS[key] ?? key}：${shown}`;
-    })
+    .map(([key, value]) => RULE_PARAMS[key]?.(value, v) ?? `${key}：${value === null ? '不设' : plain(value)}`)
     .join('；');
 }
 
