@@ -43,16 +43,15 @@ describe('one wording for required fields', () => {
   it('checks a number typed as text with the contract’s number schema, through read', async () => {
     const count = meetingInput.shape.number;
     const asNumber = (v: unknown) => (typeof v === 'string' && v.trim() !== '' ? Number(v) : v);
-    const check = (value: unknown) =>
-      (zodRule(count, true, asNumber).validator as (r: unknown, v: unknown) => Promise<void>)({}, value);
+    const validate = (rule: unknown, value: unknown) =>
+      (rule as { validator: (r: unknown, v: unknown) => Promise<void> }).validator({}, value);
+    const check = (value: unknown) => validate(zodRule(count, true, asNumber), value);
     await expect(check('3')).resolves.toBeUndefined();
     await expect(check('0')).rejects.toThrow('应为正整数');
     await expect(check('2.5')).rejects.toThrow('应为整数');
     await expect(check('')).rejects.toThrow('请填写');
     // Without read, the typed text is not the contract's number.
-    await expect(
-      (zodRule(count, true).validator as (r: unknown, v: unknown) => Promise<void>)({}, '3'),
-    ).rejects.toThrow();
+    await expect(validate(zodRule(count, true), '3')).rejects.toThrow();
   });
 
   it('rewrites the contract’s blank-field messages for the editors’ banner', () => {
