@@ -31,6 +31,6 @@ export const readProblems = {
   remembered: (at: string, first: Problem | undefined): Problem => ({
     code: first?.code ?? 'database-corrupt',
     ...(first?.seq !== undefined ? { seq: first.seq } : {}),
-    message: `此前（${at}）的完整校验发现这本记录本被改动，记录本已设为只读，直到从经过校验的备份恢复：${first?.message ?? ''}`,
+    message: `此前（${at}）的完整校验发现这本记录本被改动，须从经过校验的备份（数据包）恢复后才能继续记录：${first?.message ?? ''}`,
   }),
 };

@@ -74,7 +74,7 @@ export function listBooks(ctx: ServiceContext): BookSummary[] {
       if (org) summary.orgName = org.orgName;
     } catch {
       summary.readOnly = true;
-      summary.reason ??= '这本记录本的内容无法读取，已设为只读。请运行完整校验查看原因。';
+      summary.reason ??= '这本记录本的内容无法读取，请运行完整校验查看原因。';
     }
     return summary;
   });

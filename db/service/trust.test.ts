@@ -169,6 +169,9 @@ describe('(a) a middle entry rewritten with the triggers dropped and re-created'
         const again = await call(service, 'books.status', { bookId });
         expect(again.readOnly).toBe(true);
         expect(again.alarm?.problems[0]?.seq).toBe(9);
+        // The banner says 只读 in front of the reason: the reason does not say it again.
+        expect(again.reason).toContain('须从经过校验的备份');
+        expect(again.reason).not.toContain('只读');
         await expect(
           call(service, 'meetings.seal', { bookId, meeting: meetingInput(ids, { number: 5 }) }),
         ).rejects.toMatchObject({
