@@ -12,7 +12,12 @@ export const KIND_LABELS: Record<string, string> = {
   meeting: '会议记录',
   activity: '活动记录',
   work: '工作记录',
+  'receipt.received': '收到抽查回执',
+  rectification: '整改情况',
 };
+
+/** Kinds no correction may touch: a receipt is the liaison's signed words, kept verbatim. */
+export const UNCORRECTABLE_KINDS: ReadonlySet<string> = new Set(['receipt.received']);
 
 export const CORRECTION_KIND = 'ledger.correction';
 

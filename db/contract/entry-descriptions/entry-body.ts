@@ -13,6 +13,7 @@ import { activityInput, workItemInput } from '../activities';
 import { memberJoin, memberLeave, memberRoleChange } from '../members';
 import { organisation } from '../organisation';
 import { profileChoice } from '../profile-choice';
+import { receiptReceivedInput, rectificationInput } from '../receipts';
 
 const text = z.string();
 
@@ -58,6 +59,8 @@ export const ENTRY_INPUT_SCHEMAS = {
   'ledger.genesis': genesisBody,
   'ledger.key-rotation': keyRotationBody,
   'ledger.correction': correctionBody,
+  'receipt.received': receiptReceivedInput,
+  rectification: rectificationInput,
 } as const;
 
 export type EntryKind = keyof typeof ENTRY_INPUT_SCHEMAS;
