@@ -40,6 +40,18 @@ import {
 } from './bundles';
 import { checkCodeInput, printInput, type PrintCheckView, type PrintView } from './print';
 import {
+  liaisonIdentity,
+  spotDrawInput,
+  spotSealInput,
+  workspaceQuery,
+  type LiaisonView,
+  type ReceiptFile,
+  type SpotCheckSummary,
+  type SpotDrawView,
+  type SpotSealResult,
+  type WorkspaceOverview,
+} from './liaison';
+import {
   alarmIdInput,
   receiptsExportFileInput,
   receiptsFileText,
@@ -335,6 +347,24 @@ export const contract = {
     z.object({ profile: profileChoice }),
     out<ProfileDescription>(),
   ),
+  // The liaison's own book, workspace overview and spot checks (issue 10; db/contract/liaison.ts).
+  'liaison.setup': method(
+    '设立联络员身份（姓名、单位、签名密钥）',
+    true,
+    z.object({ ...sealing, liaison: liaisonIdentity }),
+    out<LiaisonView>(),
+  ),
+  'liaison.get': method('联络员身份', false, z.object({}), out<LiaisonView | null>()),
+  'workspace.overview': method('工作台：导入的记录本一览', false, workspaceQuery, out<WorkspaceOverview>()),
+  'spotChecks.draw': method('抽查：随机抽取记录（不封存）', false, spotDrawInput, out<SpotDrawView>()),
+  'spotChecks.seal': method(
+    '封存抽查记录（记入联络员记录本）',
+    true,
+    spotSealInput.extend(sealing),
+    out<SpotSealResult>(),
+  ),
+  'spotChecks.list': method('抽查记录一览', false, z.object({ bookId: bookId.optional() }), out<SpotCheckSummary[]>()),
+  'receipts.export': method('导出已签名的抽查回执', false, z.object({ liaisonSeq: seqNumber }), out<ReceiptFile>()),
   'receipts.import': method(
     '导入抽查回执（收到抽查回执）',
     true,
@@ -383,5 +413,6 @@ export type * from './views';
 export * from './entry-descriptions';
 export * from './checks';
 export * from './print';
+export * from './liaison';
 export * from './json-pointer';
 export * from './receipts';
