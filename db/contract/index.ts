@@ -39,6 +39,30 @@ import {
   type BundleInspectView,
 } from './bundles';
 import { checkCodeInput, printInput, type PrintCheckView, type PrintView } from './print';
+import {
+  liaisonIdentity,
+  spotDrawInput,
+  spotSealInput,
+  workspaceQuery,
+  type LiaisonView,
+  type ReceiptFile,
+  type SpotCheckSummary,
+  type SpotDrawView,
+  type SpotSealResult,
+  type WorkspaceOverview,
+} from './liaison';
+import {
+  alarmIdInput,
+  receiptsExportFileInput,
+  receiptsFileText,
+  receiptText,
+  rectificationInput,
+  type EvidenceFileView,
+  type EvidenceView,
+  type ReceiptRow,
+  type ReceiptsFileView,
+  type ReceiptsLoadView,
+} from './receipts';
 
 const out = <T>() => z.custom<T>(() => true);
 const correctionField = z.string().regex(/^(\/[^/]{1,100}){1,8}$/, { message: '字段路径无效' });
@@ -317,6 +341,51 @@ export const contract = {
     z.object({ profile: profileChoice }),
     out<ProfileDescription>(),
   ),
+  // The liaison's own book, workspace overview and spot checks (issue 10; db/contract/liaison.ts).
+  'liaison.setup': method(
+    '设立联络员身份（姓名、单位、签名密钥）',
+    true,
+    z.object({ ...sealing, liaison: liaisonIdentity }),
+    out<LiaisonView>(),
+  ),
+  'liaison.get': method('联络员身份', false, z.object({}), out<LiaisonView | null>()),
+  'workspace.overview': method('工作台：导入的记录本一览', false, workspaceQuery, out<WorkspaceOverview>()),
+  'spotChecks.draw': method('抽查：随机抽取记录（不封存）', false, spotDrawInput, out<SpotDrawView>()),
+  'spotChecks.seal': method(
+    '封存抽查记录（记入联络员记录本）',
+    true,
+    spotSealInput.extend(sealing),
+    out<SpotSealResult>(),
+  ),
+  'spotChecks.list': method('抽查记录一览', false, z.object({ bookId: bookId.optional() }), out<SpotCheckSummary[]>()),
+  'receipts.export': method('导出已签名的抽查回执', false, z.object({ liaisonSeq: seqNumber }), out<ReceiptFile>()),
+  'receipts.import': method(
+    '导入抽查回执（收到抽查回执）',
+    true,
+    z.object({ ...book, ...sealing, text: receiptText }),
+    out<SealResult & { verdict: string }>(),
+  ),
+  'rectifications.seal': method(
+    '封存整改情况',
+    true,
+    z.object({ ...book, ...sealing, rectification: rectificationInput }),
+    out<SealResult>(),
+  ),
+  'receipts.list': method('记录本的抽查回执及其核对结果', false, z.object(book), out<ReceiptRow[]>()),
+  'receipts.exportFile': method(
+    '导出本联络员签发的回执汇总文件',
+    false,
+    receiptsExportFileInput,
+    out<ReceiptsFileView>(),
+  ),
+  'receipts.loadFile': method(
+    '载入回执汇总文件并核对已导入的记录本',
+    true,
+    z.object({ text: receiptsFileText }),
+    out<ReceiptsLoadView>(),
+  ),
+  'evidence.get': method('警报的证据（两份检查点与分歧的记录）', false, alarmIdInput, out<EvidenceView>()),
+  'evidence.export': method('导出警报的证据包（.zip）', false, alarmIdInput, out<EvidenceFileView>()),
 } satisfies ContractMap;
 
 export type Contract = typeof contract;
@@ -338,4 +407,6 @@ export type * from './views';
 export * from './entry-descriptions';
 export * from './checks';
 export * from './print';
+export * from './liaison';
 export * from './json-pointer';
+export * from './receipts';
