@@ -98,6 +98,14 @@ function describe(row: Row, names: (id: string) => string): Described {
       const ids = w.type === 'annual-report' ? [w.reporterId] : [];
       return { title: `${WORK_ITEM_TYPES[w.type]}：${w.title}`, date: w.date, memberIds: ids };
     }
+    case 'liaison.setup': {
+      const l = input as { name?: string; office?: string } | null;
+      return { title: `联络员信息：${l?.name ?? ''}（${l?.office ?? ''}）`, date: '', memberIds: [] };
+    }
+    case 'spot-check': {
+      const c = input as { orgName?: string; sample?: { seqs?: unknown[] } } | null;
+      return { title: `抽查${c?.orgName ?? ''}（${c?.sample?.seqs?.length ?? 0} 条）`, date: '', memberIds: [] };
+    }
     default:
       return { title: labelKind(row.kind), date: '', memberIds: [] };
   }
