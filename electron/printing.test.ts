@@ -58,13 +58,12 @@ function setup(o: { save?: string; printResult?: [boolean, string]; pdfFails?: b
       return Promise.resolve();
     },
   };
-  const printPages = vi.fn(
-    (input: unknown): Promise<PrintView> =>
-      Promise.resolve(
-        (input as { layout?: unknown }).layout
-          ? VIEW
-          : { ...VIEW, stage: 'measure', html: '<html>measure</html>', pages: [] },
-      ),
+  const printPages = vi.fn((input: unknown): Promise<PrintView> =>
+    Promise.resolve(
+      (input as { layout?: unknown }).layout
+        ? VIEW
+        : { ...VIEW, stage: 'measure', html: '<html>measure</html>', pages: [] },
+    ),
   );
   const loaded: string[] = [];
   const close = vi.fn();
@@ -101,14 +100,19 @@ function setup(o: { save?: string; printResult?: [boolean, string]; pdfFails?: b
 const REQUEST = { bookId: 'a2b7390f-0e6b-4b59-a1a8-77e3d55479c0', year: 2025, layout: LAYOUT };
 
 describe('desktop.printRecord', () => {
-  it('asks the service for the pages cut from the renderer\'s measurements and saves their PDF', async () => {
+  it("asks the service for the pages cut from the renderer's measurements and saves their PDF", async () => {
     const s = setup({ save: '/home/u/年度.pdf' });
     await expect(s.call({ request: REQUEST, action: 'pdf' })).resolves.toEqual({
       ok: true,
       value: { done: true, pages: 7, saved: { fileName: '年度.pdf', path: '/home/u/年度.pdf' } },
     });
     expect(s.printPages).toHaveBeenCalledTimes(1);
-    expect(s.printPages.mock.calls[0]![0]).toMatchObject({ bookId: REQUEST.bookId, year: 2025, paper: 'A4', layout: LAYOUT });
+    expect(s.printPages.mock.calls[0]![0]).toMatchObject({
+      bookId: REQUEST.bookId,
+      year: 2025,
+      paper: 'A4',
+      layout: LAYOUT,
+    });
     expect(s.loaded).toEqual(['<html>pages</html>']);
     expect((s.dialog.showSaveDialog.mock.calls[0] as unknown[] | undefined)?.at(-1)).toMatchObject({
       defaultPath: '党建工作记录-2025年度.pdf',

@@ -344,4 +344,5 @@ export type * from './views';
 export * from './entry-descriptions';
 export * from './checks';
 export * from './print';
+export * from './print-measure';
 export * from './json-pointer';

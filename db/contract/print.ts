@@ -8,14 +8,17 @@ export const PAPERS = { A4: 'A4（210×297 毫米）', B5: 'B5（176×250 毫米
 export const paper = z.enum(['A4', 'B5'], { message: '纸张应为 A4 或 B5' });
 
 const px = z.number().min(0).max(100_000);
-/** One item of a flow as the printing browser laid it out (db/print/measure.ts), in CSS px. */
+/** One item of a flow as the printing browser laid it out (db/contract/print-measure.ts), in CSS px. */
 export const itemMeasure = z.object({
   h: px,
   head: px.optional(),
   rows: z.array(px).max(2_000).optional(),
   cols: z.array(px).max(40).optional(),
   /** Prose: each line's first character (textContent offset) and its top below the block's top. */
-  lines: z.array(z.tuple([z.number().int().min(0).max(1_000_000), px])).max(20_000).optional(),
+  lines: z
+    .array(z.tuple([z.number().int().min(0).max(1_000_000), px]))
+    .max(20_000)
+    .optional(),
 });
 export const flowMeasure = z.object({
   id: z.string().max(40),
@@ -41,7 +44,7 @@ export const printInput = z
     /** The year's ledger (年度台账) as record-book pages, instead of entries (with `year`). */
     ledger: z.boolean().optional(),
     /**
-     * The measuring pass of this print (db/print/measure.ts) by the browser that prints it:
+     * The measuring pass of this print (db/contract/print-measure.ts) by the browser that prints it:
      * without it the view is the measuring document; with it, the pages, each with its own code.
      */
     layout: z.array(flowMeasure).max(500).optional(),

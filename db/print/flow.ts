@@ -43,7 +43,12 @@ export function flowItems(html: string): FlowItem[] {
   return topLevel(html).map((el): FlowItem => {
     const table = TABLE.exec(el);
     if (table) {
-      return { kind: 'table', open: table[1]!, head: table[2] ?? '', rows: table[3]!.match(/<tr\b[\s\S]*?<\/tr>/g) ?? [] };
+      return {
+        kind: 'table',
+        open: table[1]!,
+        head: table[2] ?? '',
+        rows: table[3]!.match(/<tr\b[\s\S]*?<\/tr>/g) ?? [],
+      };
     }
     const prose = PROSE.exec(el);
     if (prose) return { kind: 'text', open: prose[1]!, inner: prose[3]!, close: prose[4]! };
@@ -52,10 +57,16 @@ export function flowItems(html: string): FlowItem[] {
 }
 
 /** A table with only `rows`, its header repeated, its columns fixed to the widths measured on the whole table. */
-export function tableHtml(item: Extract<FlowItem, { kind: 'table' }>, rows: readonly string[], cols?: readonly number[]): string {
+export function tableHtml(
+  item: Extract<FlowItem, { kind: 'table' }>,
+  rows: readonly string[],
+  cols?: readonly number[],
+): string {
   const fixed = cols && cols.length > 0;
   const open = fixed ? item.open.replace(/^<table\b/, '<table style="table-layout:fixed"') : item.open;
-  const colgroup = fixed ? `<colgroup>${cols.map((w) => `<col style="width:${w.toFixed(2)}px">`).join('')}</colgroup>` : '';
+  const colgroup = fixed
+    ? `<colgroup>${cols.map((w) => `<col style="width:${w.toFixed(2)}px">`).join('')}</colgroup>`
+    : '';
   const head = item.head ? `<thead>${item.head}</thead>` : '';
   return `${open}${colgroup}${head}<tbody>${rows.join('')}</tbody></table>`;
 }
@@ -117,5 +128,11 @@ export function sliceText(inner: string, from: number, to = Number.POSITIVE_INFI
     i += len;
   }
   if (!entered) return '';
-  return out + [...open].reverse().map((t) => `</${t.name}>`).join('');
+  return (
+    out +
+    [...open]
+      .reverse()
+      .map((t) => `</${t.name}>`)
+      .join('')
+  );
 }

@@ -73,6 +73,8 @@ export async function renderPrintPdf<B extends Uint8Array>(
   const pdf = await render(view.html);
   const { pages } = readPdfLayout(pdf);
   if (pages !== view.pages.length)
-    throw new Error(`排版得到 ${pages} 页，与分页结果的 ${view.pages.length} 页不符：页面内容可能超出了纸张，未能生成 PDF`);
+    throw new Error(
+      `排版得到 ${pages} 页，与分页结果的 ${view.pages.length} 页不符：页面内容可能超出了纸张，未能生成 PDF`,
+    );
   return { pdf, view };
 }

@@ -1,7 +1,7 @@
 /**
  * A whole print as HTML, in two stages. First the measuring document: the print's flows (the
  * cover, the contents, each entry, or the ledger) at the page's width, for the printing
- * browser to measure (measure.ts). Then, from those measurements, the pages: one fixed box
+ * browser to measure (db/contract/print-measure.ts). Then, from those measurements, the pages: one fixed box
  * per sheet (pack.ts), each with its own running head, QR and code naming the book, the entry
  * (第 N 条), the page's number and the fingerprints, so a page can be checked on its own.
  * Pure: the same model and measurements give the same bytes, for the preview, printToPDF and
@@ -148,7 +148,10 @@ function documentOf(model: PrintModel, css: string, body: string): string {
 /** The measuring document: every flow at the content box's width, each item a child of its flow. */
 export function measureHtml(model: PrintModel): string {
   const flows = flowsOf(model).map(
-    (f) => `<div class="flow" data-flow="${esc(f.id)}">${flowItems(f.html).map((i) => itemHtml(i)).join('')}</div>`,
+    (f) =>
+      `<div class="flow" data-flow="${esc(f.id)}">${flowItems(f.html)
+        .map((i) => itemHtml(i))
+        .join('')}</div>`,
   );
   return documentOf(model, measureCss(model.paper), flows.join('\n'));
 }
@@ -169,7 +172,8 @@ export function recordHtml(model: PrintModel, ids?: readonly string[]): string {
 
 function partHtml(item: FlowItem, part: Part, cols: readonly number[] | undefined): string {
   if (part.kind === 'whole' || item.kind === 'block') return itemHtml(item, cols);
-  if (item.kind === 'table') return tableHtml(item, item.rows.slice(part.from, part.kind === 'rows' ? part.to : undefined), cols);
+  if (item.kind === 'table')
+    return tableHtml(item, item.rows.slice(part.from, part.kind === 'rows' ? part.to : undefined), cols);
   const to = part.kind === 'text' ? part.to : undefined;
   return `${item.open}${sliceText(item.inner, part.from, to)}${item.close}`;
 }

@@ -5,13 +5,7 @@
  * page it names, whether its fingerprints match, and the page as the record holds it).
  * Entries come only through the proven reads (getEntryDetail).
  */
-import {
-  ServiceError,
-  type FlowMeasure,
-  type PrintCheckItem,
-  type PrintCheckView,
-  type PrintView,
-} from '../contract';
+import { ServiceError, type FlowMeasure, type PrintCheckItem, type PrintCheckView, type PrintView } from '../contract';
 import type { ServiceContext } from '../service/service-context';
 import { bookShort, fingerprint, hasCover, parseCode, type PageCode, type PrintScope } from './page-code';
 import type { Paper } from './print-css';

@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import type { FlowMeasure } from '../../db/contract';
-import { measureFlows, overflowingPages } from '../../db/print/measure';
+import { measureFlows, overflowingPages } from '../../db/contract/print-measure';
 
 /** CHROMIUM_PATH when set (then only it), else the usual places of Chromium, Chrome and Edge. */
 export const CHROMIUM_CANDIDATES = process.env.CHROMIUM_PATH
@@ -70,7 +70,7 @@ async function pageOf(browser: Browser): Promise<Page> {
   return page;
 }
 
-/** Lays out a print's measuring document and measures it (db/print/measure.ts). */
+/** Lays out a print's measuring document and measures it (db/contract/print-measure.ts). */
 export async function pdfMeasurer(browser: Browser): Promise<(html: string) => Promise<FlowMeasure[]>> {
   const page = await pageOf(browser);
   return async (html) => {

@@ -16,7 +16,6 @@ import {
   pdfFonts,
   pdfPages,
   pdfText,
-  pngPage,
   pngPages,
   qrOfPng,
   wordBoxes,

@@ -6,7 +6,7 @@
  * (pack.ts). Self-contained (no imports, no closures): it is also sent to a page as a script
  * by Playwright's evaluate.
  */
-import type { FlowMeasure } from '../contract';
+import type { FlowMeasure } from './print';
 
 export function measureFlows(doc: Document): FlowMeasure[] {
   const view = doc.defaultView;
@@ -21,16 +21,16 @@ export function measureFlows(doc: Document): FlowMeasure[] {
       const h = next
         ? next.getBoundingClientRect().top - rect.top
         : rect.height + parseFloat(view.getComputedStyle(el).marginBottom || '0');
-      const out: { h: number; head?: number; rows?: number[]; cols?: number[]; lines?: [number, number][] } = { h: round(h) };
+      const out: { h: number; head?: number; rows?: number[]; cols?: number[]; lines?: [number, number][] } = {
+        h: round(h),
+      };
       if (el instanceof view.HTMLTableElement) {
         out.head = round(el.tHead?.getBoundingClientRect().height ?? 0);
         const body = el.tBodies[0];
         out.rows = body ? Array.from(body.rows).map((r) => round(r.getBoundingClientRect().height)) : [];
         const all = Array.from(el.rows);
         const widest = all.reduce((n, r) => Math.max(n, r.cells.length), 0);
-        const full = all.find(
-          (r) => r.cells.length === widest && Array.from(r.cells).every((c) => c.colSpan === 1),
-        );
+        const full = all.find((r) => r.cells.length === widest && Array.from(r.cells).every((c) => c.colSpan === 1));
         out.cols = full ? Array.from(full.cells).map((c) => round(c.getBoundingClientRect().width)) : [];
       } else if (el.classList.contains('prose')) {
         const lines: [number, number][] = [];
