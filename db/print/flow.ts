@@ -88,24 +88,20 @@ export function sliceText(inner: string, from: number, to = Number.POSITIVE_INFI
   let out = '';
   let pos = 0;
   let i = 0;
-  const open: { name: string; tag: string }[] = [];
   let inside = false;
-  let entered = false;
-  const enter = () => {
-    if (!entered) {
-      out += open.map((t) => t.tag).join('');
-      entered = true;
-    }
-  };
+  // Tags open at this point; an opening tag is written only when text inside the part follows it.
+  const open: { name: string; tag: string; written: boolean }[] = [];
   while (i < inner.length) {
     if (inner[i] === '<') {
       const end = inner.indexOf('>', i);
       const tag = inner.slice(i, end + 1);
       const m = /^<(\/?)([a-zA-Z][a-zA-Z0-9]*)/.exec(tag);
       const name = m?.[2]?.toLowerCase() ?? '';
-      if (m?.[1] === '/') open.pop();
-      else if (!VOID.has(name) && !tag.endsWith('/>')) open.push({ name, tag });
-      if (inside) out += tag;
+      if (m?.[1] === '/') {
+        const closed = open.pop();
+        if (closed?.written) out += tag;
+      } else if (!VOID.has(name) && !tag.endsWith('/>')) open.push({ name, tag, written: false });
+      else if (inside) out += tag;
       i = end + 1;
       continue;
     }
@@ -114,23 +110,24 @@ export function sliceText(inner: string, from: number, to = Number.POSITIVE_INFI
     const crlf = inner[i] === '\r' && inner[i + 1] === '\n';
     const len = entity ? entity[0].length : crlf ? 2 : inner.codePointAt(i)! > 0xffff ? 2 : 1;
     const units = entity || crlf ? 1 : len;
-    if (pos >= from && pos < to) {
-      if (!inside) {
-        inside = true;
-        enter();
-        // Tags opened while outside were pushed on `open` and re-opened by enter().
+    if (pos >= to) break;
+    if (pos >= from) {
+      inside = true;
+      for (const t of open) {
+        if (!t.written) {
+          out += t.tag;
+          t.written = true;
+        }
       }
       out += inner.slice(i, i + len);
-    } else if (pos >= to && inside) {
-      break;
     }
     pos += units;
     i += len;
   }
-  if (!entered) return '';
   return (
     out +
-    [...open]
+    open
+      .filter((t) => t.written)
       .reverse()
       .map((t) => `</${t.name}>`)
       .join('')
