@@ -18,6 +18,8 @@ import {
   type FieldDescription,
 } from '../contract';
 import { getEntryDetail } from '../service/entries-service';
+import { yearLedger } from '../service/ledger-service';
+import { ledgerBody } from './print-ledger';
 import type { ServiceContext } from '../service/service-context';
 import { fingerprint, type PrintScope } from './page-code';
 import type { Paper } from './print-css';
@@ -164,6 +166,18 @@ export function buildModel(ctx: ServiceContext, r: ModelRequest): PrintModel {
   if (size > signed.checkpoint.size)
     throw new ServiceError('print-future', `记录本只有 ${signed.checkpoint.size} 条，没有第 ${size} 条的校验点`);
   const root = size === signed.checkpoint.size ? signed.checkpoint.root : ctx.ledger.rootAt(r.bookId, size);
+  const common = {
+    bookId: r.bookId,
+    bookName: book.name,
+    organisation: ctx.projection(r.bookId).state().organisation,
+    scope: r.scope,
+    paper: r.paper,
+    checkpoint: { size, fingerprint: fingerprint(root), time: signed.checkpoint.time },
+  };
+  if (r.scope.kind === 'ledger') {
+    const ledger = yearLedger(ctx, r.bookId, r.scope.year);
+    return { ...common, entries: [], ledger: ledgerBody(ledger, common.checkpoint) };
+  }
   const seqs = scopeSeqs(ctx, r.bookId, r.scope, size);
   if (seqs.length === 0) throw new ServiceError('print-empty', '所选范围内没有可打印的记录');
   if (seqs.length > MAX_PRINT_ENTRIES)
@@ -175,13 +189,5 @@ export function buildModel(ctx: ServiceContext, r: ModelRequest): PrintModel {
   const entries = seqs.map((seq) =>
     entrySection(ctx, r.bookId, asOf(getEntryDetail(ctx, r.bookId, seq), size), nameOf),
   );
-  return {
-    bookId: r.bookId,
-    bookName: book.name,
-    organisation: ctx.projection(r.bookId).state().organisation,
-    scope: r.scope,
-    paper: r.paper,
-    checkpoint: { size, fingerprint: fingerprint(root), time: signed.checkpoint.time },
-    entries,
-  };
+  return { ...common, entries };
 }

@@ -17,6 +17,7 @@ import {
   pdfPages,
   pdfText,
   pngPages,
+  qrCorners,
   qrOfPng,
   wordBoxes,
 } from './print-test-kit';
@@ -26,7 +27,11 @@ let browser: Browser;
 let render: (html: string) => Promise<Buffer>;
 let measure: Awaited<ReturnType<typeof pdfMeasurer>>;
 let book: Awaited<ReturnType<typeof demoWithLongMeeting>>;
-const files = { meeting: path.join(PRINT_SHOTS, 'one-meeting.pdf'), year: path.join(PRINT_SHOTS, 'year-2025.pdf') };
+const files = {
+  meeting: path.join(PRINT_SHOTS, 'one-meeting.pdf'),
+  year: path.join(PRINT_SHOTS, 'year-2025.pdf'),
+  ledger: path.join(PRINT_SHOTS, 'ledger-2025.pdf'),
+};
 const views: Partial<Record<keyof typeof files, PrintView>> = {};
 
 async function print(name: keyof typeof files, request: Record<string, unknown>) {
@@ -49,6 +54,7 @@ beforeAll(async () => {
   fs.mkdirSync(PRINT_SHOTS, { recursive: true });
   await print('meeting', { seqs: [book.longSeq] });
   await print('year', { year: 2025 });
+  await print('ledger', { year: 2025, ledger: true });
 }, 240_000);
 afterAll(async () => {
   await browser?.close();
@@ -71,7 +77,7 @@ function everyPageTied(file: string, view: PrintView) {
     expect(text, `page ${page}`).toContain(`记录本 ${short}`);
     expect(text, `page ${page}`).toContain(`核对码 ${code}`);
     expect(text, `page ${page}`).toMatch(
-      /第 \d+ 条 · 条目指纹 [0-9A-F]{8} · 校验点 [0-9A-F]{8}|(封面|目录) · 校验点 [0-9A-F]{8}/,
+      /第 \d+ 条 · 条目指纹 [0-9A-F]{8} · 校验点 [0-9A-F]{8}|(封面|目录|年度台账) · 校验点 [0-9A-F]{8}/,
     );
   }
   return total;
@@ -79,11 +85,11 @@ function everyPageTied(file: string, view: PrintView) {
 
 /** Every page's QR, read from its PNG (pdftoppm), is that page's code, and 核对纸质页 accepts it naming the page. */
 async function everyQrChecks(file: string, view: PrintView, name: string) {
-  const pngs = pngPages(file, `${name}-qr`, 150);
+  const pngs = qrCorners(file, `${name}-qr`);
   expect(pngs.length).toBe(view.pages.length);
   for (const [i, png] of pngs.entries()) {
     const page = view.pages[i]!;
-    expect(await qrOfPng(browser, png), `QR of page ${page.page}`).toBe(page.code);
+    expect(await qrOfPng(browser, png, true), `QR of page ${page.page}`).toBe(page.code);
     const check = await h.call('print.checkCode', { code: page.code });
     expect(check, `check of page ${page.page}`).toMatchObject({
       accepted: true,
@@ -198,6 +204,29 @@ describe('a full-year print of the demo book', () => {
     nothingBeyondEdges(files.year);
     expect(pngPages(files.year, 'year-2025', 80).length).toBe(pdfPages(files.year));
   });
+});
+
+describe('the yearly ledger', () => {
+  it('prints as record-book pages: each page tied to the book with its code and QR, signature lines', async () => {
+    const view = views.ledger!;
+    const total = everyPageTied(files.ledger, view);
+    expect(view.pages.every((p) => p.seq === 0 && /\/T2025\//.test(p.code))).toBe(true);
+    const text = pdfText(files.ledger).replace(/[ \t]+/g, ' ');
+    for (const s of [
+      '2025 年度台账',
+      '年度要求',
+      '纪要备案',
+      '出勤',
+      '职责',
+      '五个清',
+      '组长（书记）（签字）',
+      '记录人（签字）',
+    ])
+      expect(text).toContain(s);
+    nothingBeyondEdges(files.ledger);
+    expect(pngPages(files.ledger, 'ledger-2025').length).toBe(total);
+    await everyQrChecks(files.ledger, view, 'ledger-2025');
+  }, 120_000);
 });
 
 describe('核对纸质页 with a rendered page', { timeout: 180_000 }, () => {
