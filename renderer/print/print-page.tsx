@@ -36,7 +36,9 @@ export function PrintPage({ choice: initial }: { choice?: PrintChoice | undefine
   const frame = useRef<HTMLIFrameElement>(null);
   const thisYear = new Date().getFullYear();
   const [kind, setKind] = useState<Kind>(initial?.kind ?? 'year');
-  const [year, setYear] = useState<number>(initial?.kind === 'year' ? initial.year : thisYear);
+  const [year, setYear] = useState<number>(
+    initial?.kind === 'year' || initial?.kind === 'ledger' ? initial.year : thisYear,
+  );
   const [from, setFrom] = useState(initial?.kind === 'range' ? initial.from : `${thisYear}-01-01`);
   const [to, setTo] = useState(initial?.kind === 'range' ? initial.to : `${thisYear}-12-31`);
   const [seqText, setSeqText] = useState(initial?.kind === 'seqs' ? initial.seqs.join(', ') : '');
@@ -71,7 +73,7 @@ export function PrintPage({ choice: initial }: { choice?: PrintChoice | undefine
   );
 
   const current = (): PrintChoice | string => {
-    if (kind === 'year') return { kind: 'year', year };
+    if (kind === 'year' || kind === 'ledger') return { kind, year };
     if (kind === 'range') return from && to ? { kind: 'range', from, to } : '请填写开始和结束日期';
     const seqs = parseSeqs(seqText);
     return typeof seqs === 'string' ? seqs : { kind: 'seqs', seqs };
@@ -120,9 +122,10 @@ export function PrintPage({ choice: initial }: { choice?: PrintChoice | undefine
               { value: 'year', label: '整年（含封面、目录）' },
               { value: 'range', label: '日期范围（含封面、目录）' },
               { value: 'seqs', label: '指定记录' },
+              { value: 'ledger', label: '年度台账' },
             ]}
           />
-          {kind === 'year' && (
+          {(kind === 'year' || kind === 'ledger') && (
             <InputNumber
               aria-label="年度"
               min={1921}

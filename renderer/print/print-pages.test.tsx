@@ -94,6 +94,20 @@ describe('打印 page', () => {
     expect(await screen.findByTestId('print-error')).toHaveTextContent('排版失败');
   });
 
+  it("prints a year's ledger through the same pages", async () => {
+    const api = fakeApi({ 'books.status': () => status(), 'print.pages': pagesOf });
+    renderInBook(<PrintPage choice={{ kind: 'ledger', year: 2025 }} />, api);
+    await screen.findByTestId('print-preview');
+    expect(api['print.pages']).toHaveBeenLastCalledWith({
+      bookId: status().bookId,
+      year: 2025,
+      ledger: true,
+      paper: 'A4',
+      layout: LAYOUT,
+    });
+    expect(screen.getByText('年度台账').closest('label')).toHaveClass('ant-radio-button-wrapper-checked');
+  });
+
   it("refuses a bad selection before asking, and shows the service's refusal", async () => {
     const api = fakeApi({
       'books.status': () => status(),
@@ -120,6 +134,7 @@ describe('打印 page', () => {
       '#/print/select/3.12.15',
       '#/print/year/2025',
       '#/print/range/2025-01-01/2025-06-30',
+      '#/print/ledger/2025',
     ]) {
       expect(printChoiceHash(parsePrintChoice(hash.split('/').slice(2)))).toBe(hash);
     }
