@@ -45,6 +45,13 @@ describe('print and 核对纸质页 in the browser host', () => {
     await waitForContains(page.getByTestId('print-summary'), '第 8 条记录');
     await waitForContains(frame.locator('body'), '主持人（签字）');
     await session.screenshot('print-02-entry-preview');
+    // The ledger's 打印: the year's ledger as record-book pages, each with its code.
+    await page.goto(`${new URL(page.url()).origin}/#/ledger`);
+    await page.getByTestId('ledger-print').click();
+    await waitForContains(frame.locator('body'), '年度台账', WAIT);
+    await waitForContains(frame.locator('body'), '组长（书记）（签字）');
+    expect(await frame.locator('.sheet .code').first().textContent()).toMatch(/^核对码 DJ2\/\S+\/T\d{4}\/\S+\/1-\d+$/);
+    await session.screenshot('print-05-ledger-preview');
   });
 
   it("prints the preview in Chromium: the 目录's page numbers are where the entries begin, every page its code", async () => {
