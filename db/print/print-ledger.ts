@@ -28,11 +28,13 @@ function pct(rate: number | null): string {
   return rate === null ? '—' : `${Math.round(rate * 1000) / 10}%`;
 }
 
-function table(head: readonly string[], rows: readonly string[][], empty: string): string {
+/** A list table; `classes` per column (seq, date: kept on one line). */
+function table(head: readonly string[], rows: readonly string[][], empty: string, classes: string[] = []): string {
   if (rows.length === 0) return `<p>${esc(empty)}</p>`;
+  const td = (c: string, i: number) => (classes[i] ? `<td class="${classes[i]}">${c}</td>` : `<td>${c}</td>`);
   return (
     `<table class="list"><thead><tr>${head.map((h) => `<th>${esc(h)}</th>`).join('')}</tr></thead><tbody>` +
-    rows.map((r) => `<tr>${r.map((c) => `<td>${c}</td>`).join('')}</tr>`).join('') +
+    rows.map((r) => `<tr>${r.map(td).join('')}</tr>`).join('') +
     '</tbody></table>'
   );
 }
@@ -91,6 +93,7 @@ export function ledgerBody(l: YearLedger, checkpoint: { size: number; fingerprin
         `${esc(FILING[r.filing.status] ?? r.filing.status)}${r.filing.filedSeq !== null ? `（第 ${r.filing.filedSeq} 条）` : ''}${r.filing.daysLate > 0 ? `，晚 ${r.filing.daysLate} 天` : ''}`,
       ]),
       '本年度没有会议记录',
+      ['seq', 'date'],
     ),
     '<h3>述职与总结</h3>',
     table(
@@ -128,6 +131,7 @@ export function ledgerBody(l: YearLedger, checkpoint: { size: number; fingerprin
         ...l.damaged.map((s) => ['校验失败', `第 ${s} 条`, '未通过校验，未计入任何数字']),
       ],
       '本年度没有更正、补记或时钟异常',
+      ['', 'seq'],
     ),
     '<h3>五个清</h3>',
     table(
