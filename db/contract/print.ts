@@ -75,7 +75,8 @@ export interface PrintEntryView {
   kindLabel: string;
   title: string;
   date: string;
-  code: string;
+  /** The code of the entry's first page, and that page (stage `pages`). */
+  code?: string;
   page?: number;
 }
 

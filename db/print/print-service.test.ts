@@ -28,6 +28,8 @@ describe('print.pages', () => {
     const v = await measuring({ seqs: [8] });
     expect(v.stage).toBe('measure');
     expect(v.pages).toEqual([]);
+    // No code before the pages are cut: a code names its page.
+    expect(v.entries.map((e) => e.code)).toEqual([undefined]);
     expect(v.html).toContain('<div class="flow" data-flow="e8">');
     expect(v.html).not.toMatch(/<script|javascript:|https?:\/\//i);
   });
@@ -93,7 +95,7 @@ describe('print.checkCode', () => {
   it('accepts a printed page and a cover, naming the book, entry and print', async () => {
     const v = await pages({ year: 2023 });
     const e = v.entries.find((x) => x.seq === 8)!;
-    const ok = await check(e.code.toLowerCase());
+    const ok = await check(e.code!.toLowerCase());
     expect(ok).toMatchObject({ accepted: true, bookId, seq: 8, scope: '2023 年度', page: e.page });
     expect(ok.checks.map((c) => [c.label, c.ok])).toEqual([
       ['校验点指纹', true],
@@ -102,13 +104,13 @@ describe('print.checkCode', () => {
     ]);
     expect(ok.html).toContain('第 8 条');
     expect(await check(v.coverCode!)).toMatchObject({ accepted: true, seq: 0, page: 1 });
-    // The contents' last page is seq 0 too; the page after the last entry's start is not.
-    const beyond = e.code.replace(/\/(\d+)-(\d+)$/, (_, __, t: string) => `/${Number(t) + 1}-${t}`);
+    // A page number beyond the print's last page is refused.
+    const beyond = e.code!.replace(/\/(\d+)-(\d+)$/, (_, __, t: string) => `/${Number(t) + 1}-${t}`);
     expect((await check(beyond)).reason).toContain('只有');
   });
 
   it('refuses a one-character change of the entry fingerprint, saying what the record holds', async () => {
-    const code = (await pages({ seqs: [8] })).entries[0]!.code.split('/');
+    const code = (await pages({ seqs: [8] })).entries[0]!.code!.split('/');
     const fp = code[6]!;
     code[6] = (fp[0] === 'A' ? 'B' : 'A') + fp.slice(1);
     const r = await check(code.join('/'));
@@ -119,8 +121,8 @@ describe('print.checkCode', () => {
   });
 
   it('refuses a page the print never had, a cover of a print without one, a foreign book, a future checkpoint', async () => {
-    const one = (await pages({ seqs: [8] })).entries[0]!.code.split('/');
-    const y2024 = (await pages({ year: 2024 })).entries[0]!.code.split('/');
+    const one = (await pages({ seqs: [8] })).entries[0]!.code!.split('/');
+    const y2024 = (await pages({ year: 2024 })).entries[0]!.code!.split('/');
     const claim = [...one.slice(0, 5), y2024[5], y2024[6], one[7]].join('/');
     expect((await check(claim)).reason).toContain(`打印中没有第 ${y2024[5]} 条记录`);
     expect((await check([...one.slice(0, 5), '0', one[4], one[7]].join('/'))).reason).toContain('没有封面和目录页');
@@ -136,7 +138,7 @@ describe('print.checkCode', () => {
   });
 
   it('still accepts an old page after more is sealed, showing the entry as it was at that print', async () => {
-    const before = (await pages({ seqs: [8] })).entries[0]!.code;
+    const before = (await pages({ seqs: [8] })).entries[0]!.code!;
     await h.call('entries.correct', {
       bookId,
       seq: 8,

@@ -9,7 +9,7 @@ import { ServiceError, type FlowMeasure, type PrintCheckItem, type PrintCheckVie
 import type { ServiceContext } from '../service/service-context';
 import { bookShort, fingerprint, hasCover, parseCode, type PageCode, type PrintScope } from './page-code';
 import type { Paper } from './print-css';
-import { codeOf, measureHtml, pagesHtml, recordHtml, scopeLabel } from './print-document';
+import { measureHtml, pagesHtml, recordHtml, scopeLabel } from './print-document';
 import { buildModel, scopeSeqs } from './print-model';
 
 export interface PrintRequest {
@@ -50,8 +50,7 @@ export function printPages(ctx: ServiceContext, r: PrintRequest): PrintView {
       kindLabel: e.kindLabel,
       title: e.title,
       date: e.date,
-      code: codes?.[i] ?? codeOf(model, e.seq, e.fingerprint),
-      ...(first ? { page: first[i]! } : {}),
+      ...(first && codes ? { page: first[i]!, code: codes[i]! } : {}),
     }));
   if (!r.layout) return { ...common, stage: 'measure', html: measureHtml(model), pages: [], entries: entryViews() };
   const printed = pagesHtml(model, r.layout);

@@ -9,6 +9,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PrintView } from '../../db/contract';
 import { openHarness, type Harness } from '../../db/service/test/service-harness';
+import { fakeLayout } from '../../db/print/test-layout';
 import { launchChromium, pdfMeasurer, pdfRenderer, renderPrintPdf } from './print-chromium';
 import {
   PRINT_SHOTS,
@@ -186,7 +187,7 @@ describe('a full-year print of the demo book', () => {
     for (const e of view.entries) {
       expect(e.page).toBeGreaterThan(1);
       expect(pdfText(files.year, e.page), `第 ${e.seq} 条 on page ${e.page}`).toContain(
-        `记录本 ${e.code.split('/')[1]} · 第 ${e.seq} 条`,
+        `记录本 ${e.code!.split('/')[1]} · 第 ${e.seq} 条`,
       );
       expect(pdfText(files.year, e.page! - 1)).not.toContain(`· 第 ${e.seq} 条 ·`);
     }
@@ -244,7 +245,7 @@ describe('核对纸质页 with a rendered page', { timeout: 180_000 }, () => {
   it('refuses a code one character off, a page beyond the print, and a page the print never had', async () => {
     const view = views.year!;
     const entry = view.entries[0]!;
-    const parts = entry.code.split('/');
+    const parts = entry.code!.split('/');
     const fp = parts[6]!;
     const off = [...parts];
     off[6] = `${fp.slice(0, -1)}${fp.endsWith('0') ? '1' : '0'}`;
@@ -260,7 +261,10 @@ describe('核对纸质页 with a rendered page', { timeout: 180_000 }, () => {
     expect(onCover.accepted).toBe(false);
     expect(onCover.reason).toContain(`不可能在第 1 页`);
     // An entry of 2024, with its true fingerprint, claimed for the 2025 print.
-    const of2024 = (await h.call('print.pages', { bookId: book.bookId, seqs: [40] })).entries[0]!.code.split('/');
+    const measuring = await h.call('print.pages', { bookId: book.bookId, seqs: [40] });
+    const of2024 = (
+      await h.call('print.pages', { bookId: book.bookId, seqs: [40], layout: fakeLayout(measuring.html) })
+    ).entries[0]!.code!.split('/');
     const foreign = [...parts.slice(0, 5), '40', of2024[6], parts[7]].join('/');
     const never = await h.call('print.checkCode', { code: foreign });
     expect(never.accepted).toBe(false);
