@@ -107,6 +107,12 @@ describe('print.checkCode', () => {
     // A page number beyond the print's last page is refused.
     const beyond = e.code!.replace(/\/(\d+)-(\d+)$/, (_, __, t: string) => `/${Number(t) + 1}-${t}`);
     expect((await check(beyond)).reason).toContain('只有');
+    // A page printed before pages had their own codes (DJ1, per entry) is still checked, without a page number.
+    const legacy = e.code!.replace(/^DJ2/, 'DJ1').replace(/\/\d+-\d+$/, '');
+    const old = await check(legacy);
+    expect(old).toMatchObject({ accepted: true, seq: 8 });
+    expect(old.page).toBeUndefined();
+    expect(old.checks.find((c) => c.label === '页码')?.detail).toContain('旧版核对码');
   });
 
   it('refuses a one-character change of the entry fingerprint, saying what the record holds', async () => {

@@ -75,6 +75,7 @@ export async function pdfMeasurer(browser: Browser): Promise<(html: string) => P
   const page = await pageOf(browser);
   return async (html) => {
     await page.setContent(html, { waitUntil: 'load' });
+    await page.evaluate('document.fonts.ready.then(() => true)');
     return page.evaluate<FlowMeasure[]>(script(measureFlows));
   };
 }
