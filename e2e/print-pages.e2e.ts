@@ -1,17 +1,22 @@
 /**
  * Printing as a clerk meets it in the browser host: the demo book's year in the 打印 page's
- * preview (sandboxed frame, the app's CSP), an entry's 打印 button, and 核对纸质页 with a
- * page's code: accepted, then refused when one character of the entry fingerprint is off.
+ * preview (measured in this browser, sandboxed frame, the app's CSP), printed to PDF by
+ * Chromium with the 目录's page numbers where the entries begin, an entry's 打印 button, and
+ * 核对纸质页 with a page's code: accepted naming the page, then refused when one character of
+ * the entry fingerprint is off.
  */
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { closeBrowser, openSession, ROOT, type AppSession } from './support/app-session';
+import { closeBrowser, openSession, ROOT, SCREENSHOT_DIR, type AppSession } from './support/app-session';
+import { pdfPages, pdfText, pngPages } from '../scripts/logbook/print-test-kit';
 import { waitForContains, WAIT } from './support/flows';
 
 describe('print and 核对纸质页 in the browser host', () => {
   let session: AppSession;
+  /** A page's code read off the PDF of the browser's print, and that page's number and the page count. */
+  let printed: { code: string; seq: number; page: number; total: number } | undefined;
   beforeAll(async () => {
     session = await openSession();
     await session.restart((dir) => {
@@ -40,41 +45,67 @@ describe('print and 核对纸质页 in the browser host', () => {
     await waitForContains(page.getByTestId('print-summary'), '第 8 条记录');
     await waitForContains(frame.locator('body'), '主持人（签字）');
     await session.screenshot('print-02-entry-preview');
+    // The ledger's 打印: the year's ledger as record-book pages, each with its code.
+    await page.goto(`${new URL(page.url()).origin}/#/ledger`);
+    await page.getByTestId('ledger-print').click();
+    await waitForContains(frame.locator('body'), '年度台账', WAIT);
+    await waitForContains(frame.locator('body'), '组长（书记）（签字）');
+    expect(await frame.locator('.sheet .code').first().textContent()).toMatch(/^核对码 DJ2\/\S+\/T\d{4}\/\S+\/1-\d+$/);
+    await session.screenshot('print-05-ledger-preview');
   });
 
-  it('checks a page code: accepted, and refused when one character is off', async () => {
+  it("prints the preview in Chromium: the 目录's page numbers are where the entries begin, every page its code", async () => {
     const { page } = session;
-    const code = await page.evaluate(async () => {
-      const books = (await (
-        await fetch('/api/books.list', {
-          method: 'POST',
-          headers: {
-            'Content-Type': 'application/json',
-            'X-Logbook-Token': sessionStorage.getItem('logbook-token') ?? '',
-          },
-          body: '{}',
-        })
-      ).json()) as { value: { bookId: string }[] };
-      const r = await fetch('/api/print.pages', {
-        method: 'POST',
-        headers: {
-          'Content-Type': 'application/json',
-          'X-Logbook-Token': sessionStorage.getItem('logbook-token') ?? '',
-        },
-        body: JSON.stringify({ bookId: books.value[0]!.bookId, year: 2023 }),
-      });
-      return ((await r.json()) as { value: { entries: { seq: number; code: string }[] } }).value.entries.find(
-        (e) => e.seq === 8,
-      )!.code;
-    });
+    await page.goto(`${new URL(page.url()).origin}/#/print/year/2023`);
+    const frame = page.frameLocator('[data-testid="print-preview"]');
+    await waitForContains(frame.locator('body'), '第 1 页', WAIT);
+    const summary = (await page.getByTestId('print-summary').textContent()) ?? '';
+    const total = Number(/共 (\d+) 页/.exec(summary)?.[1]);
+    const html = (await page.getByTestId('print-preview').getAttribute('srcdoc')) ?? '';
+    // What the browser's print of the preview frame gives: its document printed by Chromium.
+    const printer = await session.context.newPage();
+    await printer.setContent(html, { waitUntil: 'load' });
+    const dir = path.join(SCREENSHOT_DIR, 'print');
+    fs.mkdirSync(dir, { recursive: true });
+    const file = path.join(dir, 'browser-host-2023.pdf');
+    fs.writeFileSync(file, await printer.pdf({ preferCSSPageSize: true, printBackground: true }));
+    await printer.close();
+    expect(pdfPages(file)).toBe(total);
+    const contents = pdfText(file, 2);
+    const rows = [...contents.matchAll(/第 (\d+) 条.*?第 (\d+) 页/g)].map((m) => ({
+      seq: Number(m[1]),
+      page: Number(m[2]),
+    }));
+    expect(rows.length).toBeGreaterThanOrEqual(5);
+    for (const r of rows) {
+      expect(pdfText(file, r.page), `第 ${r.seq} 条 on page ${r.page}`).toContain(`· 第 ${r.seq} 条 · 条目指纹`);
+      expect(pdfText(file, r.page - 1), `第 ${r.seq} 条 before page ${r.page}`).not.toContain(`· 第 ${r.seq} 条 ·`);
+    }
+    for (let n = 1; n <= total; n++) {
+      const text = pdfText(file, n);
+      expect(text.replace(/\s+/g, ''), `page ${n}`).toContain(`第${n}页/共${total}页`);
+      expect(text, `page ${n}`).toMatch(new RegExp(`核对码 DJ2/\\S+/${n}-${total}`));
+    }
+    const entry = rows[Math.floor(rows.length / 2)]!;
+    const code = /核对码 (DJ2\/\S+)/.exec(pdfText(file, entry.page))![1]!;
+    printed = { code, seq: entry.seq, page: entry.page, total };
+    expect(pngPages(file, 'browser-host-2023', 60).length).toBe(total);
+  });
+
+  it('checks a page code: accepted naming the page, and refused when one character is off', async () => {
+    const { page } = session;
+    const { code, seq, page: pageNo, total } = printed!;
     await page.getByTestId('main-nav').getByRole('menuitem', { name: '核对纸质页' }).click();
     const input = page.getByRole('searchbox', { name: '核对码' });
     await input.fill(code);
     await input.press('Enter');
     await waitForContains(page.getByTestId('check-result'), '与封存记录一致');
-    await waitForContains(page.frameLocator('iframe[title="封存记录中的这一页"]').locator('body'), '会议记录');
+    await waitForContains(page.getByTestId('check-result'), `第 ${pageNo} 页，共 ${total} 页`);
+    await waitForContains(page.frameLocator('iframe[title="封存记录中的这一页"]').locator('body'), `第 ${seq} 条`);
     await session.screenshot('print-03-check-accepted');
-    const off = `${code.slice(0, -1)}${code.endsWith('0') ? '1' : '0'}`;
+    const parts = code.split('/');
+    parts[6] = `${parts[6]!.slice(0, -1)}${parts[6]!.endsWith('0') ? '1' : '0'}`;
+    const off = parts.join('/');
     await input.fill(off);
     await input.press('Enter');
     await waitForContains(page.getByTestId('check-result'), '条目指纹不符');

@@ -1,4 +1,4 @@
-/** desktop.printRecord with Electron's API injected: layout pass, print dialog, save as PDF, failures in Chinese. */
+/** desktop.printRecord with Electron's API injected: the renderer's measured pages, print dialog, save as PDF, failures in Chinese. */
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -30,8 +30,13 @@ function fakePdf(destPages: Record<string, number>, pages: number): Buffer {
   return Buffer.from(`%PDF-1.4\n${objs.join('\n')}\n%%EOF`, 'latin1');
 }
 
+const LAYOUT = [{ id: 'cover', items: [{ h: 400 }] }];
+const PAGES = Array.from({ length: 7 }, (_, i) => ({ page: i + 1, seq: i < 2 ? 0 : i < 5 ? 3 : 5, code: `c${i + 1}` }));
+
 const VIEW: PrintView = {
-  html: '<html>first</html>',
+  stage: 'pages',
+  html: '<html>pages</html>',
+  pages: PAGES,
   title: 't',
   fileName: '党建工作记录-2025年度.pdf',
   paper: 'A4',
@@ -53,14 +58,13 @@ function setup(o: { save?: string; printResult?: [boolean, string]; pdfFails?: b
       return Promise.resolve();
     },
   };
-  const printPages = vi.fn((input: unknown): Promise<PrintView> => {
-    const starts = (input as { pageStarts?: number[] }).pageStarts;
-    return Promise.resolve(
-      starts
-        ? { ...VIEW, html: '<html>numbered</html>', entries: VIEW.entries.map((e, i) => ({ ...e, page: starts[i]! })) }
-        : VIEW,
-    );
-  });
+  const printPages = vi.fn((input: unknown): Promise<PrintView> =>
+    Promise.resolve(
+      (input as { layout?: unknown }).layout
+        ? VIEW
+        : { ...VIEW, stage: 'measure', html: '<html>measure</html>', pages: [] },
+    ),
+  );
   const loaded: string[] = [];
   const close = vi.fn();
   const contents = {
@@ -93,21 +97,23 @@ function setup(o: { save?: string; printResult?: [boolean, string]; pdfFails?: b
   return { call, printPages, loaded, close, contents, files, dialog };
 }
 
-const REQUEST = { bookId: 'a2b7390f-0e6b-4b59-a1a8-77e3d55479c0', year: 2025 };
+const REQUEST = { bookId: 'a2b7390f-0e6b-4b59-a1a8-77e3d55479c0', year: 2025, layout: LAYOUT };
 
 describe('desktop.printRecord', () => {
-  it("lays the print out, writes each entry's first page into the contents, and saves the numbered PDF", async () => {
+  it("asks the service for the pages cut from the renderer's measurements and saves their PDF", async () => {
     const s = setup({ save: '/home/u/年度.pdf' });
     await expect(s.call({ request: REQUEST, action: 'pdf' })).resolves.toEqual({
       ok: true,
       value: { done: true, pages: 7, saved: { fileName: '年度.pdf', path: '/home/u/年度.pdf' } },
     });
-    expect(s.printPages.mock.calls.map((c) => (c[0] as { pageStarts?: number[] }).pageStarts)).toEqual([
-      undefined,
-      [3, 6],
-    ]);
-    expect(s.printPages.mock.calls[0]![0]).toMatchObject({ bookId: REQUEST.bookId, year: 2025, paper: 'A4' });
-    expect(s.loaded).toEqual(['<html>first</html>', '<html>numbered</html>']);
+    expect(s.printPages).toHaveBeenCalledTimes(1);
+    expect(s.printPages.mock.calls[0]![0]).toMatchObject({
+      bookId: REQUEST.bookId,
+      year: 2025,
+      paper: 'A4',
+      layout: LAYOUT,
+    });
+    expect(s.loaded).toEqual(['<html>pages</html>']);
     expect((s.dialog.showSaveDialog.mock.calls[0] as unknown[] | undefined)?.at(-1)).toMatchObject({
       defaultPath: '党建工作记录-2025年度.pdf',
     });
@@ -115,14 +121,14 @@ describe('desktop.printRecord', () => {
     expect(s.close).toHaveBeenCalledTimes(1);
   });
 
-  it('opens the system print dialog on the numbered layout; a cancelled print is not an error', async () => {
+  it('opens the system print dialog on the pages; a cancelled print is not an error', async () => {
     const ok = setup();
     await expect(ok.call({ request: REQUEST, action: 'print' })).resolves.toMatchObject({
       ok: true,
       value: { done: true },
     });
     expect(ok.contents.print.mock.calls[0]?.[0]).toMatchObject({ silent: false, printBackground: true });
-    expect(ok.loaded.at(-1)).toBe('<html>numbered</html>');
+    expect(ok.loaded.at(-1)).toBe('<html>pages</html>');
     await expect(
       setup({ printResult: [false, 'Print job canceled'] }).call({ request: REQUEST, action: 'print' }),
     ).resolves.toMatchObject({ ok: true, value: { done: false } });
@@ -132,6 +138,21 @@ describe('desktop.printRecord', () => {
       error: { code: 'print-failed', message: expect.stringContaining('打印机') as string },
     });
     expect(offline.close).toHaveBeenCalled();
+  });
+
+  it('refuses a print not measured yet, and a PDF whose pages are not the ones cut', async () => {
+    const s = setup({ save: '/home/u/a.pdf' });
+    await expect(s.call({ request: { ...REQUEST, layout: undefined }, action: 'pdf' })).resolves.toMatchObject({
+      ok: false,
+      error: { code: 'print-unmeasured', message: expect.stringContaining('请先点“预览”') as string },
+    });
+    s.contents.printToPDF.mockImplementation(() => Promise.resolve(fakePdf({}, 8)));
+    await expect(s.call({ request: REQUEST, action: 'pdf' })).resolves.toMatchObject({
+      ok: false,
+      error: { code: 'print-failed', message: expect.stringContaining('与预览的 7 页不符') as string },
+    });
+    expect(s.files.files.size).toBe(0);
+    expect(s.close).toHaveBeenCalled();
   });
 
   it('says a failed layout in Chinese and still closes the print window', async () => {

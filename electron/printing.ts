@@ -3,8 +3,9 @@
  * asks for `desktop.print` (system print dialog) or `desktop.savePdf` (PDF via
  * printToPDF, then a save dialog). The menu's 打印 / 导出为 PDF use the same functions.
  * In the browser host the renderer calls `window.print()` instead.
- * Record-book pages (`desktop.printRecord`): main asks the service for the print (db/print),
- * lays it out in a hidden sandboxed window without script, and prints or saves that.
+ * Record-book pages (`desktop.printRecord`): main asks the service for the pages (db/print)
+ * cut from the renderer's measurements, lays them out in a hidden sandboxed window without
+ * script, and prints or saves them.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -15,7 +16,7 @@ import { z } from 'zod';
 import { ServiceError } from '../db/contract/contract-types';
 import type { ContractMap, ServiceOf } from '../db/contract/contract-types';
 import { printInput, type PrintView } from '../db/contract/print';
-import { readPdfLayout, renderPrintPdf } from '../db/print/paginate';
+import { readPdfLayout } from '../db/print/paginate';
 import { fileName, nodeFileOps, SAVE_PDF_SPEC, saveWithDialog } from './dialogs';
 import type { DialogDeps, SavedFile } from './dialogs';
 
@@ -107,21 +108,29 @@ function printPdf(contents: Pick<WebContents, 'printToPDF'>): Promise<Buffer> {
   });
 }
 
-/** Lays the print out in the print window (contents with page numbers), then prints or saves it. */
+/**
+ * Prints the pages the renderer previewed: the request carries the renderer's measurements of
+ * the print (its own Chromium laid it out), main asks the service for the pages cut from them,
+ * lays those out in the print window, and prints or saves them.
+ */
 export async function printRecord(deps: RecordPrintDeps, request: unknown, action: 'print' | 'pdf') {
   if (!deps.printPages || !deps.openPrintWindow)
     throw new ServiceError('print-unavailable', '本窗口不能打印记录本页面，请重新打开程序。');
-  const printPages = deps.printPages;
+  const view = await deps.printPages(request);
+  if (view.stage !== 'pages')
+    throw new ServiceError('print-unmeasured', '打印页面尚未排版，请先点“预览”，再打印或另存为 PDF。');
+  const pages = view.pages.length;
   const win = deps.openPrintWindow();
   try {
-    const render = async (html: string) => {
-      await win.load(html);
-      return printPdf(win.contents);
-    };
-    const base = request as Record<string, unknown>;
-    const { pdf, view } = await renderPrintPdf((extra) => printPages({ ...base, ...extra }), render);
-    const pages = countPages(pdf);
+    await win.load(view.html);
     if (action === 'pdf') {
+      const pdf = await printPdf(win.contents);
+      const laid = countPages(pdf);
+      if (laid !== pages)
+        throw new ServiceError(
+          'print-failed',
+          `排版得到 ${laid} 页，与预览的 ${pages} 页不符：页面内容可能超出了纸张，未能生成 PDF`,
+        );
       const saved = await saveWithDialog(
         deps,
         deps.files ?? nodeFileOps,
@@ -131,7 +140,6 @@ export async function printRecord(deps: RecordPrintDeps, request: unknown, actio
       );
       return { done: saved !== null, saved, pages };
     }
-    // The window holds the last layout: the print with its page numbers.
     return { done: await printPage(win.contents), pages };
   } finally {
     win.close();

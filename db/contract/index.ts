@@ -408,5 +408,6 @@ export * from './entry-descriptions';
 export * from './checks';
 export * from './print';
 export * from './liaison';
+export * from './print-measure';
 export * from './json-pointer';
 export * from './receipts';

@@ -7,6 +7,26 @@ export const MAX_PRINT_SELECTION = 30;
 export const PAPERS = { A4: 'A4（210×297 毫米）', B5: 'B5（176×250 毫米）' } as const;
 export const paper = z.enum(['A4', 'B5'], { message: '纸张应为 A4 或 B5' });
 
+const px = z.number().min(0).max(100_000);
+/** One item of a flow as the printing browser laid it out (db/contract/print-measure.ts), in CSS px. */
+export const itemMeasure = z.object({
+  h: px,
+  head: px.optional(),
+  rows: z.array(px).max(2_000).optional(),
+  cols: z.array(px).max(40).optional(),
+  /** Prose: each line's first character (textContent offset) and its top below the block's top. */
+  lines: z
+    .array(z.tuple([z.number().int().min(0).max(1_000_000), px]))
+    .max(20_000)
+    .optional(),
+});
+export const flowMeasure = z.object({
+  id: z.string().max(40),
+  items: z.array(itemMeasure).max(2_000),
+});
+export type ItemMeasure = z.infer<typeof itemMeasure>;
+export type FlowMeasure = z.infer<typeof flowMeasure>;
+
 export const printInput = z
   .object({
     bookId,
@@ -21,8 +41,13 @@ export const printInput = z
     from: dateString.optional(),
     to: dateString.optional(),
     paper: paper.default('A4'),
-    /** Each entry's first page (from a layout pass, see db/print/paginate.ts), written into the contents. */
-    pageStarts: z.array(z.number().int().min(1).max(100_000)).max(400).optional(),
+    /** The year's ledger (年度台账) as record-book pages, instead of entries (with `year`). */
+    ledger: z.boolean().optional(),
+    /**
+     * The measuring pass of this print (db/contract/print-measure.ts) by the browser that prints it:
+     * without it the view is the measuring document; with it, the pages, each with its own code.
+     */
+    layout: z.array(flowMeasure).max(500).optional(),
   })
   .refine(
     (p) =>
@@ -34,6 +59,7 @@ export const printInput = z
     message: '日期范围需要开始和结束日期',
     path: ['to'],
   })
+  .refine((p) => !p.ledger || p.year !== undefined, { message: '年度台账需要选择年度', path: ['year'] })
   .refine((p) => p.from === undefined || p.to === undefined || p.from <= p.to, {
     message: '开始日期不能晚于结束日期',
     path: ['to'],
@@ -49,13 +75,27 @@ export interface PrintEntryView {
   kindLabel: string;
   title: string;
   date: string;
-  code: string;
+  /** The code of the entry's first page, and that page (stage `pages`). */
+  code?: string;
   page?: number;
 }
 
+/** One printed page: its number, the entry on it (0: cover, contents or ledger) and its code. */
+export interface PrintPageView {
+  page: number;
+  seq: number;
+  code: string;
+}
+
 export interface PrintView {
-  /** The whole print: one HTML document with its paged-media CSS, no script. */
+  /**
+   * `measure`: `html` is the measuring document (lay it out, run measureFlows, ask again with
+   * the layout); `pages`: `html` is the print, one fixed page box per sheet, no script.
+   */
+  stage: 'measure' | 'pages';
   html: string;
+  /** Every page with its code (stage `pages`). */
+  pages: PrintPageView[];
   title: string;
   /** A file name for 另存为 PDF. */
   fileName: string;
@@ -80,8 +120,11 @@ export interface PrintCheckView {
   code: string;
   bookId?: string;
   bookName?: string;
-  /** 第 N 条, or 0 for the cover and contents. */
+  /** 第 N 条, or 0 for the cover and contents (or the ledger). */
   seq?: number;
+  /** The page the code names and how many the print had (codes printed per page). */
+  page?: number;
+  pageCount?: number;
   scope?: string;
   title?: string;
   checks: PrintCheckItem[];

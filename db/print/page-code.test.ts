@@ -23,6 +23,11 @@ describe('page codes', () => {
       expect(parseCode(` ${text.toLowerCase()} `)).toEqual({ ok: true, code: { ...CODE, scope } });
     }
     expect(formatCode(CODE)).toBe('DJ1/A2B7390F/Y2025/69/6270CB11/68/E7DDAFD8');
+    const paged = { ...CODE, page: { n: 3, total: 5 } };
+    expect(formatCode(paged)).toBe('DJ2/A2B7390F/Y2025/69/6270CB11/68/E7DDAFD8/3-5');
+    expect(parseCode('dj2/a2b7390f/y2025/69/6270cb11/68/e7ddafd8/3-5')).toEqual({ ok: true, code: paged });
+    const ledger = { ...paged, scope: { kind: 'ledger', year: 2025 } as const };
+    expect(parseCode(formatCode(ledger))).toEqual({ ok: true, code: ledger });
   });
 
   it('uses only QR alphanumeric characters', () => {
@@ -36,7 +41,11 @@ describe('page codes', () => {
       return r.ok ? '' : r.reason;
     };
     expect(refuse('')).toContain('请输入');
-    expect(refuse('XX1/A2B7390F/Y2025/69/6270CB11/68/E7DDAFD8')).toContain('DJ1/');
+    expect(refuse('XX1/A2B7390F/Y2025/69/6270CB11/68/E7DDAFD8')).toContain('DJ2/');
+    expect(refuse('DJ2/A2B7390F/Y2025/69/6270CB11/68/E7DDAFD8')).toContain('8 段');
+    expect(refuse('DJ2/A2B7390F/Y2025/69/6270CB11/68/E7DDAFD8/6-5')).toContain('只有 5 页');
+    expect(refuse('DJ2/A2B7390F/Y2025/69/6270CB11/68/E7DDAFD8/0-5')).toContain('页码无效');
+    expect(refuse('DJ2/A2B7390F/Y2025/69/6270CB11/68/E7DDAFD8/3')).toContain('页码无效');
     expect(refuse('DJ1/A2B7390F/Y2025/69/6270CB11/68')).toContain('7 段');
     expect(refuse('DJ1/A2B7390F/R20250231-20250301/69/6270CB11/68/E7DDAFD8')).toContain('打印范围');
     expect(refuse('DJ1/A2B7390F/R20250601-20250101/69/6270CB11/68/E7DDAFD8')).toContain('打印范围');

@@ -4,16 +4,20 @@
  * and of the checkpoint's root. Everything in it can be checked against the record alone, on
  * the recorder's computer or on the liaison's (the imported book): no print log is needed.
  *
- *   DJ1/<book 8>/<print>/<checkpoint size>/<checkpoint 8>/<seq>/<entry 8>
+ *   DJ2/<book 8>/<print>/<checkpoint size>/<checkpoint 8>/<seq>/<entry 8>/<page>-<pages>
  *
  * `print` is what was printed: `Y2025` a year (with cover and contents), `R20250101-20250630`
- * a date range (with cover and contents), `E12` one entry, `L3.12.15` a selection. Seq 0 is
- * the cover and contents of a print that has them. Only QR alphanumeric characters are used
+ * a date range (with cover and contents), `E12` one entry, `L3.12.15` a selection, `T2025`
+ * a year's ledger (年度台账). Seq 0 is the cover and contents of a print that has them, and
+ * every page of a ledger. `page-pages` is the page's number and how many the print had
+ * (DJ1 codes, printed once per entry before pages had their own, have no page part). Only QR alphanumeric characters are used
  * (digits, capitals, `/ . -`), so the code is a small QR and easy to type.
  */
 import { MAX_PRINT_SELECTION } from '../contract';
 
-export const CODE_PREFIX = 'DJ1';
+export const CODE_PREFIX = 'DJ2';
+/** Codes printed per entry, before every page had its own. */
+export const LEGACY_PREFIX = 'DJ1';
 /** How many hex digits of a hash a page carries. */
 export const FINGERPRINT_LENGTH = 8;
 /** The most entries a selection print names in its code (a longer one is a range or a year). */
@@ -23,7 +27,8 @@ export type PrintScope =
   | { kind: 'year'; year: number }
   | { kind: 'range'; from: string; to: string }
   | { kind: 'entry'; seq: number }
-  | { kind: 'selection'; seqs: number[] };
+  | { kind: 'selection'; seqs: number[] }
+  | { kind: 'ledger'; year: number };
 
 export interface PageCode {
   book: string;
@@ -32,6 +37,8 @@ export interface PageCode {
   checkpoint: string;
   seq: number;
   entry: string;
+  /** The page's number and the print's page count (absent on DJ1 codes). */
+  page?: { n: number; total: number };
 }
 
 export function fingerprint(hash: string): string {
@@ -47,6 +54,11 @@ export function hasCover(scope: PrintScope): boolean {
   return scope.kind === 'year' || scope.kind === 'range';
 }
 
+/** Whether the print is made of entries (a ledger is not: its pages are all seq 0). */
+export function hasEntries(scope: PrintScope): boolean {
+  return scope.kind !== 'ledger';
+}
+
 export function scopeToken(scope: PrintScope): string {
   switch (scope.kind) {
     case 'year':
@@ -57,18 +69,21 @@ export function scopeToken(scope: PrintScope): string {
       return `E${scope.seq}`;
     case 'selection':
       return `L${scope.seqs.join('.')}`;
+    case 'ledger':
+      return `T${scope.year}`;
   }
 }
 
 export function formatCode(code: PageCode): string {
   return [
-    CODE_PREFIX,
+    code.page ? CODE_PREFIX : LEGACY_PREFIX,
     code.book,
     scopeToken(code.scope),
     code.checkpointSize,
     code.checkpoint,
     code.seq,
     code.entry,
+    ...(code.page ? [`${code.page.n}-${code.page.total}`] : []),
   ].join('/');
 }
 
@@ -90,6 +105,8 @@ function isoDate(digits: string): string | null {
 function parseScope(token: string): PrintScope | null {
   const year = /^Y(\d{4})$/.exec(token);
   if (year) return { kind: 'year', year: Number(year[1]) };
+  const ledger = /^T(\d{4})$/.exec(token);
+  if (ledger) return { kind: 'ledger', year: Number(ledger[1]) };
   const range = /^R(\d{8})-(\d{8})$/.exec(token);
   if (range) {
     const from = isoDate(range[1]!);
@@ -113,9 +130,12 @@ export function parseCode(text: string): ParsedCode {
   if (cleaned.length === 0) return { ok: false, reason: '请输入页面上的核对码' };
   if (cleaned.length > 400) return { ok: false, reason: '核对码过长，不是本软件打印的页面' };
   const parts = cleaned.split('/');
-  if (parts[0] !== CODE_PREFIX) return { ok: false, reason: `核对码应以 ${CODE_PREFIX}/ 开头，这不是本软件打印的页面` };
-  if (parts.length !== 7) return { ok: false, reason: '核对码不完整：应有 7 段，用“/”分隔' };
-  const [, book, scopeText, size, checkpoint, seq, entry] = parts as [
+  const legacy = parts[0] === LEGACY_PREFIX;
+  if (parts[0] !== CODE_PREFIX && !legacy)
+    return { ok: false, reason: `核对码应以 ${CODE_PREFIX}/ 开头，这不是本软件打印的页面` };
+  const count = legacy ? 7 : 8;
+  if (parts.length !== count) return { ok: false, reason: `核对码不完整：应有 ${count} 段，用“/”分隔` };
+  const [, book, scopeText, size, checkpoint, seq, entry, pageText] = parts as [
     string,
     string,
     string,
@@ -123,6 +143,7 @@ export function parseCode(text: string): ParsedCode {
     string,
     string,
     string,
+    string | undefined,
   ];
   if (!HEX8.test(book)) return { ok: false, reason: '核对码中的记录本编号无效' };
   const scope = parseScope(scopeText);
@@ -131,5 +152,13 @@ export function parseCode(text: string): ParsedCode {
   if (!HEX8.test(checkpoint)) return { ok: false, reason: '核对码中的校验点指纹无效（应为 8 位十六进制）' };
   if (!NUMBER.test(seq)) return { ok: false, reason: '核对码中的条目序号无效' };
   if (!HEX8.test(entry)) return { ok: false, reason: '核对码中的条目指纹无效（应为 8 位十六进制）' };
-  return { ok: true, code: { book, scope, checkpointSize: Number(size), checkpoint, seq: Number(seq), entry } };
+  const code: PageCode = { book, scope, checkpointSize: Number(size), checkpoint, seq: Number(seq), entry };
+  if (pageText !== undefined) {
+    const page = /^([1-9]\d{0,5})-([1-9]\d{0,5})$/.exec(pageText);
+    if (!page) return { ok: false, reason: '核对码中的页码无效：最后一段应为“页码-总页数”，例如 3-5' };
+    const [n, total] = [Number(page[1]), Number(page[2])];
+    if (n > total) return { ok: false, reason: `核对码自称第 ${n} 页，但该次打印只有 ${total} 页：没有这一页` };
+    code.page = { n, total };
+  }
+  return { ok: true, code };
 }

@@ -1,11 +1,10 @@
 /**
- * The layout pass that puts page numbers into the contents: Chromium cannot yet resolve
- * `target-counter()`, so the print is laid out once by the renderer that will print it, each
- * entry's first page read from the PDF's named destinations (the contents link to every
- * entry), and the print asked for again with those pages written in. The contents' own length
- * does not change with the numbers (a fixed column), so the second layout is the first one.
+ * A print through any Chromium renderer (page.pdf() in Node, printToPDF in Electron): the
+ * measuring document laid out and measured by that renderer, the pages asked for with those
+ * measurements, then rendered, and the PDF's page count checked against the pages the
+ * service cut. Also reads a PDF's page count and named destinations (Skia writes them plain).
  */
-import type { PrintView } from '../contract';
+import type { FlowMeasure, PrintView } from '../contract';
 
 /** Each `N 0 obj … endobj` of a PDF's uncompressed object dictionaries (Skia writes them plain). */
 function objects(text: string): Map<number, string> {
@@ -59,35 +58,23 @@ export function readPdfLayout(pdf: Uint8Array): PdfLayout {
   return { pages: order.length, destinations };
 }
 
-/** The id of entry `seq`'s section, linked from the contents. */
-export const entryAnchor = (seq: number) => `e${seq}`;
-
-/** Each entry's first page, from a first layout of the print; refuses a layout that lost one. */
-export function pageStartsFromPdf(pdf: Uint8Array, seqs: readonly number[]): number[] {
-  const { destinations } = readPdfLayout(pdf);
-  return seqs.map((seq) => {
-    const page = destinations.get(entryAnchor(seq));
-    if (page === undefined) throw new Error(`排版时找不到第 ${seq} 条记录所在的页，未能生成目录页码`);
-    return page;
-  });
-}
-
 /**
- * The print's PDF with any renderer (page.pdf() in Node, printToPDF in Electron): a first
- * layout finds each entry's first page for the contents, then the print with its page numbers.
- * `fetchPrint` asks the service; a print without contents needs one layout only.
+ * The print's PDF: `fetchPrint` asks the service (first for the measuring document, then with
+ * its measurements for the pages), `measure` lays a document out and runs measureFlows on it,
+ * `render` prints a document to PDF. A PDF whose pages are not the service's is refused.
  */
 export async function renderPrintPdf<B extends Uint8Array>(
-  fetchPrint: (extra: { pageStarts?: number[] }) => Promise<PrintView>,
+  fetchPrint: (extra: { layout?: FlowMeasure[] }) => Promise<PrintView>,
+  measure: (html: string) => Promise<FlowMeasure[]>,
   render: (html: string) => Promise<B>,
 ): Promise<{ pdf: B; view: PrintView }> {
   const first = await fetchPrint({});
-  const firstPdf = await render(first.html);
-  if (first.coverCode === undefined) return { pdf: firstPdf, view: first };
-  const pageStarts = pageStartsFromPdf(
-    firstPdf,
-    first.entries.map((e) => e.seq),
-  );
-  const view = await fetchPrint({ pageStarts });
-  return { pdf: await render(view.html), view };
+  const view = await fetchPrint({ layout: await measure(first.html) });
+  const pdf = await render(view.html);
+  const { pages } = readPdfLayout(pdf);
+  if (pages !== view.pages.length)
+    throw new Error(
+      `排版得到 ${pages} 页，与分页结果的 ${view.pages.length} 页不符：页面内容可能超出了纸张，未能生成 PDF`,
+    );
+  return { pdf, view };
 }

@@ -151,7 +151,9 @@ export function genericBody(r: EntryReading, special?: (field: FieldDescription)
       flush(rows, blocks);
       blocks.push(`<h4>${esc(field.label)}</h4>${listTable(r, field, [])}`);
     } else if (field.show === 'longText') {
-      rows.push(`<tr><th>${esc(field.label)}</th><td class="prose">${valueHtml(r, field.path, field)}</td></tr>`);
+      // A long text on its own (label, then the text), so that its pages can break between lines.
+      flush(rows, blocks);
+      blocks.push(`<h4>${esc(field.label)}</h4><div class="prose">${valueHtml(r, field.path, field)}</div>`);
     } else {
       rows.push(row(field.label, valueHtml(r, field.path, field)));
     }

@@ -91,12 +91,11 @@ export function meetingBody({
   const topics = m.topics
     .map(
       (t, i) =>
-        `<div class="topic"><h4>${i + 1}. ${v('topics', i, 'title')}</h4>` +
+        `<h4>${i + 1}. ${v('topics', i, 'title')}</h4>` +
         `<div class="prose"><span class="sans">${esc(L('topics', 'discussion'))}：</span>${v('topics', i, 'discussion')}</div>` +
         (t.dissent
           ? `<div class="prose"><span class="sans">${esc(L('topics', 'dissent'))}：</span>${v('topics', i, 'dissent')}</div>`
-          : '') +
-        '</div>',
+          : ''),
     )
     .join('');
   const decisions =

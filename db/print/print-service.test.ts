@@ -2,6 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runDemo } from '../demo/index';
 import { openHarness, type Harness } from '../service/test/service-harness';
+import { fakeLayout } from './test-layout';
 
 let h: Harness;
 let bookId = '';
@@ -16,44 +17,68 @@ beforeAll(async () => {
 }, 60_000);
 afterAll(() => h.cleanup());
 
-const pages = (input: Record<string, unknown>) => h.call('print.pages', { bookId, ...input });
+const measuring = (input: Record<string, unknown>) => h.call('print.pages', { bookId, ...input });
+/** The pages of a print, cut from a made-up layout of its measuring document. */
+const pages = async (input: Record<string, unknown>) =>
+  h.call('print.pages', { bookId, ...input, layout: fakeLayout((await measuring(input)).html) });
 const check = (code: string) => h.call('print.checkCode', { code });
 
 describe('print.pages', () => {
-  it('prints one entry without cover: its code at the foot, its QR at the head, no script', async () => {
+  it('gives the measuring document first: every flow at the page width, no script', async () => {
+    const v = await measuring({ seqs: [8] });
+    expect(v.stage).toBe('measure');
+    expect(v.pages).toEqual([]);
+    // No code before the pages are cut: a code names its page.
+    expect(v.entries.map((e) => e.code)).toEqual([undefined]);
+    expect(v.html).toContain('<div class="flow" data-flow="e8">');
+    expect(v.html).not.toMatch(/<script|javascript:|https?:\/\//i);
+  });
+
+  it('prints one entry without cover: each page its own code at the foot and QR at the head, no script', async () => {
     const v = await pages({ seqs: [8] });
+    expect(v.stage).toBe('pages');
     expect(v.coverCode).toBeUndefined();
     expect(v.entries).toHaveLength(1);
-    expect(v.entries[0]!.code).toMatch(/^DJ1\/[0-9A-F]{8}\/E8\/\d+\/[0-9A-F]{8}\/8\/[0-9A-F]{8}$/);
-    expect(v.html).toContain(`核对码 ${v.entries[0]!.code}`);
-    expect(v.html).toContain('@page p-e8');
-    expect(v.html).toContain('url("data:image/svg+xml;base64,');
+    const total = v.pages.length;
+    expect(total).toBeGreaterThanOrEqual(1);
+    v.pages.forEach((p, i) => {
+      expect(p).toMatchObject({ page: i + 1, seq: 8 });
+      expect(p.code).toMatch(new RegExp(`^DJ2/[0-9A-F]{8}/E8/\\d+/[0-9A-F]{8}/8/[0-9A-F]{8}/${i + 1}-${total}$`));
+      expect(v.html).toContain(`核对码 ${p.code}`);
+      expect(v.html).toContain(`第 ${i + 1} 页 / 共 ${total} 页`);
+    });
+    expect(v.entries[0]!.code).toBe(v.pages[0]!.code);
+    expect(v.html.match(/<div class="sheet /g)).toHaveLength(total);
+    expect(v.html).toContain('<img class="qr" alt="" src="data:image/svg+xml;base64,');
     expect(v.html).not.toMatch(/<script|javascript:|https?:\/\//i);
     expect(v.html).toContain('size: A4');
     expect((await pages({ seqs: [8], paper: 'B5' })).html).toContain('size: B5');
   });
 
-  it('prints a year with cover and contents, corrections beside their originals (not as entries of their own)', async () => {
+  it('prints a year with cover and contents numbered where each entry begins, corrections beside their originals', async () => {
     const v = await pages({ year: 2023 });
-    expect(v.coverCode).toMatch(/\/Y2023\/.*\/0\//);
+    expect(v.coverCode).toBe(v.pages[0]!.code);
+    expect(v.coverCode).toMatch(/\/Y2023\/.*\/0\/[0-9A-F]{8}\/1-\d+$/);
     expect(v.entries.some((e) => e.kindLabel === '更正')).toBe(false);
     expect(v.html).toContain('目\u3000录');
     expect(v.html).toContain('<del class="pre">');
     expect(v.html).toContain('更正记录');
-    const starts = v.entries.map((_, i) => i + 3);
-    const numbered = await pages({ year: 2023, pageStarts: starts });
-    expect(numbered.entries.map((e) => e.page)).toEqual(starts);
-    expect(numbered.html).toContain(`第 ${starts.at(-1)} 页`);
+    for (const e of v.entries) {
+      expect(v.pages[e.page! - 1]).toMatchObject({ seq: e.seq, code: e.code });
+      expect(v.pages[e.page! - 2]!.seq).not.toBe(e.seq);
+      expect(v.html).toContain(`<td class="page">第 ${e.page} 页</td>`);
+    }
   });
 
-  it('refuses a mixed or empty scope, page numbers that do not fit, and a range with nothing in it', async () => {
+  it('refuses a mixed or empty scope, measurements of another print, and a range with nothing in it', async () => {
     await expect(pages({ seqs: [8], year: 2023 })).rejects.toMatchObject({ code: 'invalid-input' });
     await expect(pages({})).rejects.toMatchObject({ code: 'invalid-input' });
     await expect(pages({ from: '2024-05-01', to: '2024-01-01' })).rejects.toMatchObject({
       message: expect.stringContaining('开始日期不能晚于结束日期') as string,
     });
-    await expect(pages({ year: 2023, pageStarts: [3] })).rejects.toMatchObject({
-      message: expect.stringContaining('页码与打印的记录条数不符') as string,
+    const other = fakeLayout((await measuring({ seqs: [9] })).html);
+    await expect(measuring({ year: 2023, layout: other })).rejects.toMatchObject({
+      message: expect.stringContaining('排版测量与打印内容不符') as string,
     });
     await expect(pages({ year: 2031 })).rejects.toMatchObject({ message: '所选范围内没有可打印的记录' });
     await expect(pages({ seqs: [9999] })).rejects.toMatchObject({ code: 'print-empty' });
@@ -70,15 +95,28 @@ describe('print.checkCode', () => {
   it('accepts a printed page and a cover, naming the book, entry and print', async () => {
     const v = await pages({ year: 2023 });
     const e = v.entries.find((x) => x.seq === 8)!;
-    const ok = await check(e.code.toLowerCase());
-    expect(ok).toMatchObject({ accepted: true, bookId, seq: 8, scope: '2023 年度' });
-    expect(ok.checks.map((c) => c.ok)).toEqual([true, true]);
-    expect(ok.html).toContain(`核对码 ${e.code}`);
-    expect((await check(v.coverCode!)).accepted).toBe(true);
+    const ok = await check(e.code!.toLowerCase());
+    expect(ok).toMatchObject({ accepted: true, bookId, seq: 8, scope: '2023 年度', page: e.page });
+    expect(ok.checks.map((c) => [c.label, c.ok])).toEqual([
+      ['校验点指纹', true],
+      ['页码', true],
+      ['条目指纹', true],
+    ]);
+    expect(ok.html).toContain('第 8 条');
+    expect(await check(v.coverCode!)).toMatchObject({ accepted: true, seq: 0, page: 1 });
+    // A page number beyond the print's last page is refused.
+    const beyond = e.code!.replace(/\/(\d+)-(\d+)$/, (_, __, t: string) => `/${Number(t) + 1}-${t}`);
+    expect((await check(beyond)).reason).toContain('只有');
+    // A page printed before pages had their own codes (DJ1, per entry) is still checked, without a page number.
+    const legacy = e.code!.replace(/^DJ2/, 'DJ1').replace(/\/\d+-\d+$/, '');
+    const old = await check(legacy);
+    expect(old).toMatchObject({ accepted: true, seq: 8 });
+    expect(old.page).toBeUndefined();
+    expect(old.checks.find((c) => c.label === '页码')?.detail).toContain('旧版核对码');
   });
 
   it('refuses a one-character change of the entry fingerprint, saying what the record holds', async () => {
-    const code = (await pages({ seqs: [8] })).entries[0]!.code.split('/');
+    const code = (await pages({ seqs: [8] })).entries[0]!.code!.split('/');
     const fp = code[6]!;
     code[6] = (fp[0] === 'A' ? 'B' : 'A') + fp.slice(1);
     const r = await check(code.join('/'));
@@ -89,12 +127,12 @@ describe('print.checkCode', () => {
   });
 
   it('refuses a page the print never had, a cover of a print without one, a foreign book, a future checkpoint', async () => {
-    const one = (await pages({ seqs: [8] })).entries[0]!.code.split('/');
-    const y2024 = (await pages({ year: 2024 })).entries[0]!.code.split('/');
-    const claim = [...one.slice(0, 5), y2024[5], y2024[6]].join('/');
+    const one = (await pages({ seqs: [8] })).entries[0]!.code!.split('/');
+    const y2024 = (await pages({ year: 2024 })).entries[0]!.code!.split('/');
+    const claim = [...one.slice(0, 5), y2024[5], y2024[6], one[7]].join('/');
     expect((await check(claim)).reason).toContain(`打印中没有第 ${y2024[5]} 条记录`);
-    expect((await check([...one.slice(0, 5), '0', one[4]].join('/'))).reason).toContain('没有封面和目录页');
-    expect((await check(['DJ1', '00000000', ...one.slice(2)].join('/'))).reason).toContain(
+    expect((await check([...one.slice(0, 5), '0', one[4], one[7]].join('/'))).reason).toContain('没有封面和目录页');
+    expect((await check(['DJ2', '00000000', ...one.slice(2)].join('/'))).reason).toContain(
       '本机没有编号为 00000000 的记录本',
     );
     expect((await check([...one.slice(0, 3), '99999', ...one.slice(4)].join('/'))).reason).toContain('记录本只有');
@@ -106,7 +144,7 @@ describe('print.checkCode', () => {
   });
 
   it('still accepts an old page after more is sealed, showing the entry as it was at that print', async () => {
-    const before = (await pages({ seqs: [8] })).entries[0]!.code;
+    const before = (await pages({ seqs: [8] })).entries[0]!.code!;
     await h.call('entries.correct', {
       bookId,
       seq: 8,

@@ -1,14 +1,15 @@
 /**
- * The two print methods of the service: `print.pages` (the HTML of a print, optionally cut
- * for a layout pass) and `print.checkCode` (a page's code against the sealed record: which
- * book, entry and print it names, whether its fingerprints match, and the page as the record
- * holds it). Entries come only through the proven reads (getEntryDetail).
+ * The two print methods of the service: `print.pages` (a print's measuring document, or,
+ * given the printing browser's measurements of it, its pages each with its own code) and
+ * `print.checkCode` (a page's code against the sealed record: which book, entry, print and
+ * page it names, whether its fingerprints match, and the page as the record holds it).
+ * Entries come only through the proven reads (getEntryDetail).
  */
-import { ServiceError, type PrintCheckItem, type PrintCheckView, type PrintView } from '../contract';
+import { ServiceError, type FlowMeasure, type PrintCheckItem, type PrintCheckView, type PrintView } from '../contract';
 import type { ServiceContext } from '../service/service-context';
-import { bookShort, fingerprint, hasCover, parseCode, type PrintScope } from './page-code';
+import { bookShort, fingerprint, hasCover, parseCode, type PageCode, type PrintScope } from './page-code';
 import type { Paper } from './print-css';
-import { codeOf, coverCode, printHtml, scopeLabel } from './print-document';
+import { measureHtml, pagesHtml, recordHtml, scopeLabel } from './print-document';
 import { buildModel, scopeSeqs } from './print-model';
 
 export interface PrintRequest {
@@ -18,10 +19,12 @@ export interface PrintRequest {
   from?: string | undefined;
   to?: string | undefined;
   paper: Paper;
-  pageStarts?: number[] | undefined;
+  ledger?: boolean | undefined;
+  layout?: FlowMeasure[] | undefined;
 }
 
-export function scopeOf(r: Pick<PrintRequest, 'seqs' | 'year' | 'from' | 'to'>): PrintScope {
+export function scopeOf(r: Pick<PrintRequest, 'seqs' | 'year' | 'from' | 'to' | 'ledger'>): PrintScope {
+  if (r.ledger && r.year !== undefined) return { kind: 'ledger', year: r.year };
   if (r.seqs) {
     const seqs = [...new Set(r.seqs)].sort((a, b) => a - b);
     return seqs.length === 1 ? { kind: 'entry', seq: seqs[0]! } : { kind: 'selection', seqs };
@@ -34,27 +37,58 @@ export function scopeOf(r: Pick<PrintRequest, 'seqs' | 'year' | 'from' | 'to'>):
 export function printPages(ctx: ServiceContext, r: PrintRequest): PrintView {
   const scope = scopeOf(r);
   const model = buildModel(ctx, { bookId: r.bookId, scope, paper: r.paper });
-  if (r.pageStarts && r.pageStarts.length !== model.entries.length) {
-    throw new ServiceError('invalid-input', '页码与打印的记录条数不符，请重新预览', 'pageStarts');
-  }
   const title = `${model.organisation?.orgName ?? model.bookName} · ${scopeLabel(scope)}`;
-  return {
-    html: printHtml(model, r.pageStarts),
+  const common = {
     title,
     fileName: `党建工作记录-${scopeLabel(scope).replace(/\s+/g, '')}.pdf`,
     paper: r.paper,
     checkpoint: { size: model.checkpoint.size, fingerprint: model.checkpoint.fingerprint },
-    ...(hasCover(scope) ? { coverCode: coverCode(model) } : {}),
-    entries: model.entries.map((e, i) => ({
+  };
+  const entryViews = (first?: number[], codes?: string[]) =>
+    model.entries.map((e, i) => ({
       seq: e.seq,
       kindLabel: e.kindLabel,
       title: e.title,
       date: e.date,
-      code: codeOf(model, e.seq, e.fingerprint),
-      ...(r.pageStarts ? { page: r.pageStarts[i]! } : {}),
-    })),
+      ...(first && codes ? { page: first[i]!, code: codes[i]! } : {}),
+    }));
+  if (!r.layout) return { ...common, stage: 'measure', html: measureHtml(model), pages: [], entries: entryViews() };
+  const printed = pagesHtml(model, r.layout);
+  const codeAt = (page: number) => printed.pages[page - 1]!.code;
+  return {
+    ...common,
+    stage: 'pages',
+    html: printed.html,
+    pages: printed.pages,
+    ...(hasCover(scope) ? { coverCode: codeAt(1) } : {}),
+    entries: entryViews(
+      printed.entryPages,
+      printed.entryPages.map((p) => codeAt(p)),
+    ),
   };
 }
+
+/**
+ * Whether page `n` of `total` can be in that print at all: every entry has at least one page of its
+ * own, a print with a cover has its cover and at least one page of contents before the entries.
+ */
+function pageProblem(c: PageCode, seqs: readonly number[]): string | undefined {
+  if (!c.page) return undefined;
+  const { n, total } = c.page;
+  if (c.scope.kind === 'ledger') return undefined;
+  const before = hasCover(c.scope) ? 2 : 0;
+  if (total < before + seqs.length)
+    return `该次打印有 ${seqs.length} 条记录，不可能只有 ${total} 页：页码被改动，或这不是该次打印的页面`;
+  if (c.seq === 0) {
+    return n > total - seqs.length ? `该次打印的第 ${n} 页不是封面或目录：这一页不属于该次打印` : undefined;
+  }
+  const i = seqs.indexOf(c.seq);
+  if (n < before + i + 1 || n > total - (seqs.length - 1 - i))
+    return `第 ${c.seq} 条在共 ${total} 页的该次打印中不可能在第 ${n} 页：这一页不属于该次打印`;
+  return undefined;
+}
+
+const pageLabel = (c: PageCode) => (c.page ? `第 ${c.page.n} 页，共 ${c.page.total} 页` : '（旧版核对码，未印页码）');
 
 function refused(
   code: string,
@@ -82,7 +116,13 @@ export function checkPrintCode(ctx: ServiceContext, text: string): PrintCheckVie
   if (found === 'none') return refused(code, `本机没有编号为 ${c.book} 的记录本（联络员请先导入该记录本的数据包）`);
   if (found === 'ambiguous') return refused(code, `本机有多本编号以 ${c.book} 开头的记录本，无法确定是哪一本`);
   const { bookId, name } = found;
-  const base = { bookId, bookName: name, seq: c.seq, scope: scopeLabel(c.scope) };
+  const base = {
+    bookId,
+    bookName: name,
+    seq: c.seq,
+    scope: scopeLabel(c.scope),
+    ...(c.page ? { page: c.page.n, pageCount: c.page.total } : {}),
+  };
   const book = ctx.ledger.getBook(bookId);
   const checks: PrintCheckItem[] = [];
   if (c.checkpointSize > book.size) {
@@ -104,6 +144,18 @@ export function checkPrintCode(ctx: ServiceContext, text: string): PrintCheckVie
   });
   if (!cpOk) return refused(code, '校验点指纹不符：该页不是从这本记录的封存内容打印的，或核对码被改动', checks, base);
   const seqs = scopeSeqs(ctx, bookId, c.scope, c.checkpointSize);
+  if (c.scope.kind !== 'ledger' && c.seq !== 0 && !seqs.includes(c.seq)) {
+    return refused(code, `“${scopeLabel(c.scope)}”的打印中没有第 ${c.seq} 条记录：这一页不属于该次打印`, checks, base);
+  }
+  const wrongPage = pageProblem(c, seqs);
+  checks.push({ label: '页码', ok: wrongPage === undefined, detail: wrongPage ?? pageLabel(c) });
+  if (wrongPage) return refused(code, wrongPage, checks, base);
+  if (c.scope.kind === 'ledger') {
+    if (c.seq !== 0 || c.entry !== c.checkpoint)
+      return refused(code, '年度台账页的核对码应以校验点指纹代替条目指纹，且不指向某一条记录', checks, base);
+    const model = buildModel(ctx, { bookId, scope: c.scope, paper: 'A4', atSize: c.checkpointSize });
+    return { accepted: true, code, ...base, title: scopeLabel(c.scope), checks, html: recordHtml(model) };
+  }
   if (c.seq === 0) {
     if (!hasCover(c.scope))
       return refused(code, `“${scopeLabel(c.scope)}”的打印没有封面和目录页：这一页不属于该次打印`, checks, base);
@@ -121,11 +173,8 @@ export function checkPrintCode(ctx: ServiceContext, text: string): PrintCheckVie
       ...base,
       title: '封面与目录',
       checks,
-      html: printHtml(model, undefined, { entries: false }),
+      html: recordHtml(model, ['cover', 'contents']),
     };
-  }
-  if (!seqs.includes(c.seq)) {
-    return refused(code, `“${scopeLabel(c.scope)}”的打印中没有第 ${c.seq} 条记录：这一页不属于该次打印`, checks, base);
   }
   const model = buildModel(ctx, {
     bookId,
@@ -142,8 +191,8 @@ export function checkPrintCode(ctx: ServiceContext, text: string): PrintCheckVie
       ? `${c.entry}，与封存的第 ${c.seq} 条一致`
       : `纸上为 ${c.entry}，封存的第 ${c.seq} 条为 ${entry.fingerprint}`,
   });
-  // The page as that print laid it out: same scope, same checkpoint, so the same code.
-  const html = printHtml({ ...model, scope: c.scope }, undefined, { cover: false });
+  // The entry as that print holds it: same scope, same checkpoint.
+  const html = recordHtml({ ...model, scope: c.scope }, [`e${c.seq}`]);
   if (!entryOk)
     return refused(code, `条目指纹不符：该页的第 ${c.seq} 条与封存的记录不一致（可能被改动或替换）`, checks, {
       ...base,

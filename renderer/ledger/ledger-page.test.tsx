@@ -48,6 +48,9 @@ describe('year ledger page', () => {
     await user.click(screen.getByRole('combobox', { name: '选择年度' }));
     await user.click(await screen.findByTitle(`${thisYear - 1} 年`));
     await waitFor(() => expect(screen.getByTestId('ledger-meetings-value')).toHaveTextContent('1 / 2 次'));
+    // 打印 prints the year's ledger as record-book pages, through the 打印 page.
+    await user.click(screen.getByTestId('ledger-print'));
+    expect(window.location.hash).toBe(`#/print/ledger/${thisYear - 1}`);
     expect(api['ledger.report']).toHaveBeenLastCalledWith({ bookId: status().bookId, year: thisYear - 1 });
   });
 

@@ -10,6 +10,7 @@ import type { YearLedger } from '../../db/rules';
 import { useApi } from '../api-context';
 import { errorMessage } from '../api';
 import { useBook } from '../app/book-context';
+import { navigate } from '../app/routes';
 import { useServiceQuery } from '../app/service-query';
 import { base64ToBlob, saveBlob } from '../entry/download';
 import { RecordDraftButtons } from '../documents';
@@ -75,7 +76,7 @@ export function LedgerPage() {
           <Button
             icon={<PrinterOutlined />}
             disabled={!ledger}
-            onClick={() => window.print()}
+            onClick={() => navigate({ page: 'print', choice: { kind: 'ledger', year } })}
             data-testid="ledger-print"
           >
             打印

@@ -69,7 +69,7 @@ export function CheckPage() {
         <Space wrap>
           <Input.Search
             aria-label="核对码"
-            placeholder="DJ1/…"
+            placeholder="DJ2/…"
             value={code}
             onChange={(e) => setCode(e.target.value)}
             enterButton="核对"
@@ -119,10 +119,13 @@ export function CheckPage() {
                           label: '条目',
                           children:
                             result.seq === 0
-                              ? '封面与目录'
+                              ? (result.title ?? '封面与目录')
                               : `第 ${result.seq} 条${result.title ? `：${result.title}` : ''}`,
                         },
                       ]
+                    : []),
+                  ...(result.page !== undefined && result.pageCount !== undefined
+                    ? [{ key: 'n', label: '页码', children: `第 ${result.page} 页，共 ${result.pageCount} 页` }]
                     : []),
                   ...(result.scope ? [{ key: 'p', label: '打印范围', children: result.scope }] : []),
                   ...result.checks.map((c) => ({

@@ -1,7 +1,9 @@
 /**
  * 打印: choose what to print (one entry, a selection, a date range or a whole year with cover
- * and contents) and the paper, see the pages, then print them or save a PDF. Any failure is
- * said in Chinese where the buttons are.
+ * and contents) and the paper, see the pages, then print them or save a PDF. This browser
+ * measures the print first (measure-frame.ts), so the pages shown are the pages printed, each
+ * with its own number and code, and the contents carry page numbers here as in the desktop
+ * app. Any failure is said in Chinese where the buttons are.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { Alert, App, Button, Card, Input, InputNumber, Radio, Space, Spin, Typography } from 'antd';
@@ -11,6 +13,7 @@ import { useApi } from '../api-context';
 import { errorMessage } from '../api';
 import { useBook } from '../app/book-context';
 import { isDesktop, previewTitle, printFrame, printOnDesktop } from './desktop-print';
+import { measureInFrame, overflowIn } from './measure-frame';
 import { PrintPreview } from './print-preview';
 import { scopeInput, type PrintChoice } from './print-route';
 
@@ -33,7 +36,9 @@ export function PrintPage({ choice: initial }: { choice?: PrintChoice | undefine
   const frame = useRef<HTMLIFrameElement>(null);
   const thisYear = new Date().getFullYear();
   const [kind, setKind] = useState<Kind>(initial?.kind ?? 'year');
-  const [year, setYear] = useState<number>(initial?.kind === 'year' ? initial.year : thisYear);
+  const [year, setYear] = useState<number>(
+    initial?.kind === 'year' || initial?.kind === 'ledger' ? initial.year : thisYear,
+  );
   const [from, setFrom] = useState(initial?.kind === 'range' ? initial.from : `${thisYear}-01-01`);
   const [to, setTo] = useState(initial?.kind === 'range' ? initial.to : `${thisYear}-12-31`);
   const [seqText, setSeqText] = useState(initial?.kind === 'seqs' ? initial.seqs.join(', ') : '');
@@ -49,10 +54,12 @@ export function PrintPage({ choice: initial }: { choice?: PrintChoice | undefine
         setError(c);
         return;
       }
-      const req = { bookId, ...scopeInput(c), paper: p };
+      const base = { bookId, ...scopeInput(c), paper: p };
       setBusy('preview');
       setError(null);
       try {
+        const measuring = await api['print.pages'](base);
+        const req = { ...base, layout: await measureInFrame(measuring.html) };
         setView(await api['print.pages'](req));
         setRequest(req);
       } catch (e) {
@@ -66,7 +73,7 @@ export function PrintPage({ choice: initial }: { choice?: PrintChoice | undefine
   );
 
   const current = (): PrintChoice | string => {
-    if (kind === 'year') return { kind: 'year', year };
+    if (kind === 'year' || kind === 'ledger') return { kind, year };
     if (kind === 'range') return from && to ? { kind: 'range', from, to } : '请填写开始和结束日期';
     const seqs = parseSeqs(seqText);
     return typeof seqs === 'string' ? seqs : { kind: 'seqs', seqs };
@@ -115,9 +122,10 @@ export function PrintPage({ choice: initial }: { choice?: PrintChoice | undefine
               { value: 'year', label: '整年（含封面、目录）' },
               { value: 'range', label: '日期范围（含封面、目录）' },
               { value: 'seqs', label: '指定记录' },
+              { value: 'ledger', label: '年度台账' },
             ]}
           />
-          {kind === 'year' && (
+          {(kind === 'year' || kind === 'ledger') && (
             <InputNumber
               aria-label="年度"
               min={1921}
@@ -175,7 +183,7 @@ export function PrintPage({ choice: initial }: { choice?: PrintChoice | undefine
         {view && (
           <>
             <Space wrap>
-              <Typography.Text data-testid="print-summary">{previewTitle(view)}</Typography.Text>
+              <Typography.Text data-testid="print-summary">{`${previewTitle(view)}，共 ${view.pages.length} 页`}</Typography.Text>
               <Button
                 icon={<PrinterOutlined />}
                 loading={busy === 'print'}
@@ -195,14 +203,23 @@ export function PrintPage({ choice: initial }: { choice?: PrintChoice | undefine
                 </Button>
               )}
             </Space>
-            {!isDesktop() && view.coverCode !== undefined && (
+            {!isDesktop() && (
               <Alert
                 type="info"
                 showIcon
-                title="浏览器打印时目录中的页码留空；需要目录页码时，请用桌面版的“打印 / 另存为 PDF”或命令行 logbook print。要保存 PDF，请在浏览器的打印对话框中选择“另存为 PDF”。"
+                title="浏览器打印时请保持“边距：默认”“缩放：100%”，不要勾选“页眉和页脚”；要保存 PDF，请在打印对话框中选择“另存为 PDF”。"
               />
             )}
-            <PrintPreview ref={frame} html={view.html} title="打印预览" />
+            <PrintPreview
+              ref={frame}
+              html={view.html}
+              title="打印预览"
+              onLoad={() => {
+                const over = overflowIn(frame.current);
+                if (over.length > 0)
+                  setError(`第 ${over.join('、')} 页的内容超出了纸张，打印会缺字：请换用 A4 纸或缩短该条记录后重试`);
+              }}
+            />
           </>
         )}
         {!view && !error && busy === null && (

@@ -8,14 +8,26 @@ import { CheckPage } from './check-page';
 import { PrintPage } from './print-page';
 import { parsePrintChoice, printChoiceHash } from './print-route';
 
+const LAYOUT = [{ id: 'e8', items: [{ h: 120 }] }];
+vi.mock('./measure-frame', () => ({
+  measureInFrame: vi.fn(() => Promise.resolve(LAYOUT)),
+  overflowIn: vi.fn(() => []),
+}));
+
 vi.mock('./photo-qr', () => ({
   qrFromPhoto: vi.fn((file: File) =>
-    Promise.resolve(file.name === 'page.jpg' ? 'DJ1/0F0E0D0C/E8/12/ABCDEF12/8/12345678' : null),
+    Promise.resolve(file.name === 'page.jpg' ? 'DJ2/0F0E0D0C/E8/12/ABCDEF12/8/12345678/1-2' : null),
   ),
 }));
 
+const CODE = 'DJ2/0F0E0D0C/E8/12/ABCDEF12/8/12345678/1-2';
 const VIEW: PrintView = {
-  html: '<!doctype html><html><body><section>第 8 条 会议记录</section></body></html>',
+  stage: 'pages',
+  html: '<!doctype html><html><body><div class="sheet">第 8 条 会议记录</div></body></html>',
+  pages: [
+    { page: 1, seq: 8, code: CODE },
+    { page: 2, seq: 8, code: CODE.replace('/1-2', '/2-2') },
+  ],
   title: '中国示例学会党建工作小组 · 第 8 条记录',
   fileName: 'x.pdf',
   paper: 'A4',
@@ -26,24 +38,34 @@ const VIEW: PrintView = {
       kindLabel: '会议记录',
       title: '第1次会议',
       date: '2025-03-18',
-      code: 'DJ1/0F0E0D0C/E8/12/ABCDEF12/8/12345678',
+      code: CODE,
+      page: 1,
     },
   ],
 };
+const MEASURING: PrintView = { ...VIEW, stage: 'measure', html: '<div class="flow"></div>', pages: [] };
+const pagesOf = (input: { layout?: unknown }) => (input.layout ? VIEW : MEASURING);
 
 afterEach(() => {
   delete window.logbook;
 });
 
 describe('打印 page', () => {
-  it('opened from an entry, previews its pages in a sandboxed frame and prints the frame in the browser', async () => {
-    const api = fakeApi({ 'books.status': () => status(), 'print.pages': () => VIEW });
+  it('opened from an entry, measures the print here, previews its pages in a sandboxed frame and prints the frame', async () => {
+    const api = fakeApi({ 'books.status': () => status(), 'print.pages': pagesOf });
     renderInBook(<PrintPage choice={{ kind: 'seqs', seqs: [8] }} />, api);
     const frame = await screen.findByTestId('print-preview');
     expect(frame).toHaveAttribute('sandbox', 'allow-same-origin allow-modals');
     expect(frame.getAttribute('srcdoc')).toContain('第 8 条 会议记录');
-    expect(api['print.pages']).toHaveBeenCalledWith({ bookId: status().bookId, seqs: [8], paper: 'A4' });
-    expect(screen.getByTestId('print-summary')).toHaveTextContent('截至第 12 条 ABCDEF12');
+    expect(api['print.pages']).toHaveBeenNthCalledWith(1, { bookId: status().bookId, seqs: [8], paper: 'A4' });
+    expect(api['print.pages']).toHaveBeenNthCalledWith(2, {
+      bookId: status().bookId,
+      seqs: [8],
+      paper: 'A4',
+      layout: LAYOUT,
+    });
+    expect(screen.getByTestId('print-summary')).toHaveTextContent('截至第 12 条 ABCDEF12）');
+    expect(screen.getByTestId('print-summary')).toHaveTextContent('共 2 页');
     expect(screen.queryByTestId('save-pdf-button')).toBeNull();
     const print = vi.fn();
     Object.defineProperty((frame as HTMLIFrameElement).contentWindow!, 'print', { value: print });
@@ -52,7 +74,7 @@ describe('打印 page', () => {
     expect(print).toHaveBeenCalled();
   });
 
-  it('asks the desktop to lay out and save the same request, and says a failure in Chinese', async () => {
+  it('asks the desktop to save the measured request, and says a failure in Chinese', async () => {
     const call = vi.fn(() =>
       Promise.resolve({
         ok: false as const,
@@ -60,16 +82,30 @@ describe('打印 page', () => {
       }),
     );
     window.logbook = { call };
-    const api = fakeApi({ 'books.status': () => status(), 'print.pages': () => ({ ...VIEW, coverCode: 'c' }) });
+    const api = fakeApi({ 'books.status': () => status(), 'print.pages': pagesOf });
     const user = userEvent.setup();
     renderInBook(<PrintPage />, api);
     await user.click(screen.getByTestId('print-preview-button'));
     await user.click(await screen.findByTestId('save-pdf-button'));
     expect(call).toHaveBeenCalledWith('desktop.printRecord', {
-      request: { bookId: status().bookId, year: new Date().getFullYear(), paper: 'A4' },
+      request: { bookId: status().bookId, year: new Date().getFullYear(), paper: 'A4', layout: LAYOUT },
       action: 'pdf',
     });
     expect(await screen.findByTestId('print-error')).toHaveTextContent('排版失败');
+  });
+
+  it("prints a year's ledger through the same pages", async () => {
+    const api = fakeApi({ 'books.status': () => status(), 'print.pages': pagesOf });
+    renderInBook(<PrintPage choice={{ kind: 'ledger', year: 2025 }} />, api);
+    await screen.findByTestId('print-preview');
+    expect(api['print.pages']).toHaveBeenLastCalledWith({
+      bookId: status().bookId,
+      year: 2025,
+      ledger: true,
+      paper: 'A4',
+      layout: LAYOUT,
+    });
+    expect(screen.getByText('年度台账').closest('label')).toHaveClass('ant-radio-button-wrapper-checked');
   });
 
   it("refuses a bad selection before asking, and shows the service's refusal", async () => {
@@ -98,6 +134,7 @@ describe('打印 page', () => {
       '#/print/select/3.12.15',
       '#/print/year/2025',
       '#/print/range/2025-01-01/2025-06-30',
+      '#/print/ledger/2025',
     ]) {
       expect(printChoiceHash(parsePrintChoice(hash.split('/').slice(2)))).toBe(hash);
     }
@@ -107,7 +144,9 @@ describe('打印 page', () => {
 
 const ACCEPTED: PrintCheckView = {
   accepted: true,
-  code: 'DJ1/0F0E0D0C/E8/12/ABCDEF12/8/12345678',
+  code: CODE,
+  page: 1,
+  pageCount: 2,
   bookId: status().bookId,
   bookName: '工作记录本',
   seq: 8,
@@ -128,6 +167,7 @@ describe('核对纸质页', () => {
     await user.type(screen.getByRole('searchbox', { name: '核对码' }), `${ACCEPTED.code}{Enter}`);
     expect(await screen.findByTestId('check-result')).toHaveTextContent('与封存记录一致');
     expect(screen.getByTestId('check-result')).toHaveTextContent('第 8 条：会议记录：第1次会议');
+    expect(screen.getByTestId('check-result')).toHaveTextContent('第 1 页，共 2 页');
     expect(api['print.checkCode']).toHaveBeenCalledWith({ code: ACCEPTED.code });
     expect(screen.getByTitle('封存记录中的这一页').getAttribute('srcdoc')).toContain('封存的第 8 条');
   });

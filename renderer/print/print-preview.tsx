@@ -4,17 +4,19 @@
  */
 import { forwardRef } from 'react';
 
-export const PrintPreview = forwardRef<HTMLIFrameElement, { html: string; title: string; height?: string }>(
-  function PrintPreview({ html, title, height = '75vh' }, ref) {
-    return (
-      <iframe
-        ref={ref}
-        title={title}
-        data-testid="print-preview"
-        sandbox="allow-same-origin allow-modals"
-        srcDoc={html}
-        style={{ width: '100%', height, border: '1px solid #d9d9d9', borderRadius: 6, background: '#8c8c8c' }}
-      />
-    );
-  },
-);
+export const PrintPreview = forwardRef<
+  HTMLIFrameElement,
+  { html: string; title: string; height?: string; onLoad?: () => void }
+>(function PrintPreview({ html, title, height = '75vh', onLoad }, ref) {
+  return (
+    <iframe
+      ref={ref}
+      onLoad={onLoad}
+      title={title}
+      data-testid="print-preview"
+      sandbox="allow-same-origin allow-modals"
+      srcDoc={html}
+      style={{ width: '100%', height, border: '1px solid #d9d9d9', borderRadius: 6, background: '#8c8c8c' }}
+    />
+  );
+});

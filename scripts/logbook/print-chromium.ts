@@ -4,7 +4,9 @@
  * A missing or broken Chromium is said in Chinese, with what to do.
  */
 import fs from 'node:fs';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import type { FlowMeasure } from '../../db/contract';
+import { measureFlows, overflowingPages } from '../../db/contract/print-measure';
 
 /** CHROMIUM_PATH when set (then only it), else the usual places of Chromium, Chrome and Edge. */
 export const CHROMIUM_CANDIDATES = process.env.CHROMIUM_PATH
@@ -55,13 +57,36 @@ export async function launchChromium(executablePath = findChromium()): Promise<B
   }
 }
 
-/** An HTML → PDF function on one page of `browser`; the page runs no script and loads nothing from the network. */
-export async function pdfRenderer(browser: Browser): Promise<(html: string) => Promise<Buffer>> {
+/** A self-contained page function as a script (a bundler's name helper, if any, made harmless). */
+function script(fn: (doc: Document) => unknown): string {
+  return `(() => { var __name = (f) => f; return (${fn.toString()})(document); })()`;
+}
+
+async function pageOf(browser: Browser): Promise<Page> {
+  // The documents are the service's own (escaped text, no script); nothing may be fetched.
   const context = await browser.newContext({ javaScriptEnabled: false, offline: true });
   const page = await context.newPage();
   await page.route('**/*', (route) => route.abort());
+  return page;
+}
+
+/** Lays out a print's measuring document and measures it (db/contract/print-measure.ts). */
+export async function pdfMeasurer(browser: Browser): Promise<(html: string) => Promise<FlowMeasure[]>> {
+  const page = await pageOf(browser);
   return async (html) => {
     await page.setContent(html, { waitUntil: 'load' });
+    await page.evaluate('document.fonts.ready.then(() => true)');
+    return page.evaluate<FlowMeasure[]>(script(measureFlows));
+  };
+}
+
+/** An HTML → PDF function on one page of `browser`; a page whose content runs past its sheet is refused. */
+export async function pdfRenderer(browser: Browser): Promise<(html: string) => Promise<Buffer>> {
+  const page = await pageOf(browser);
+  return async (html) => {
+    await page.setContent(html, { waitUntil: 'load' });
+    const over = await page.evaluate<number[]>(script(overflowingPages));
+    if (over.length > 0) throw new Error(`第 ${over.join('、')} 页的内容超出了纸张，未能生成 PDF`);
     return page.pdf({ preferCSSPageSize: true, printBackground: true });
   };
 }

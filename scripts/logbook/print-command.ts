@@ -7,12 +7,12 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import type { PrintView } from '../../db/contract';
+import type { FlowMeasure, PrintView } from '../../db/contract';
 import { callService } from '../../db/service/index';
 import { EXIT, UsageError, integerOption, messageOf, parseOptions, requireOption, type Command } from './command';
 import { openBookFolder, requireExistingBookFolder } from './data-dir';
 import { readPdfLayout } from '../../db/print/paginate';
-import { launchChromium, pdfRenderer, renderPrintPdf } from './print-chromium';
+import { launchChromium, pdfMeasurer, pdfRenderer, renderPrintPdf } from './print-chromium';
 
 const USAGE = `用法 / usage: logbook print --data-dir <文件夹 folder> --book <记录本编号 book id>
          (--seq <条目 N> | --year <年度 Y> | --from <开始日期> --to <结束日期>) --out <文件 FILE.pdf> [--paper A4|B5] [--json]
@@ -77,13 +77,13 @@ export const printCommand: Command = {
     const partial = `${a.out}.part`;
     let browser: Awaited<ReturnType<typeof launchChromium>> | undefined;
     try {
-      const fetchPrint = async (extra: { pageStarts?: number[] }): Promise<PrintView> =>
+      const fetchPrint = async (extra: { layout?: FlowMeasure[] }): Promise<PrintView> =>
         callService(service, 'print.pages', { bookId: a.bookId, paper: a.paper, ...a.scope, ...extra });
       // The book and the range first: a wrong book id is said before Chromium is looked for.
       await fetchPrint({});
       io.err('正在排版 / laying out…');
       browser = await launchChromium();
-      const { pdf, view } = await renderPrintPdf(fetchPrint, await pdfRenderer(browser));
+      const { pdf, view } = await renderPrintPdf(fetchPrint, await pdfMeasurer(browser), await pdfRenderer(browser));
       try {
         fs.writeFileSync(partial, pdf, { flag: 'wx' });
         fs.renameSync(partial, a.out);

@@ -142,8 +142,46 @@ export function pngPages(file: string, name: string, dpi = 110): string[] {
     .map((f) => path.join(PRINT_SHOTS, f));
 }
 
-/** The QR on a PNG page, read in Chromium (canvas pixels) and decoded by the app's decoder. */
-export async function qrOfPng(browser: Browser, png: string): Promise<string | null> {
+/**
+ * The top-right corner of every page of `file` (where a page carries its QR) as PNGs at 150 dpi,
+ * screenshots/print/<name>-NN.png: small pictures, quick to decode.
+ */
+export function qrCorners(file: string, name: string): string[] {
+  fs.mkdirSync(PRINT_SHOTS, { recursive: true });
+  const { w, h } = pdfPageSize(file);
+  const px = (pt: number) => Math.round((pt / 72) * 150);
+  execFileSync('pdftoppm', [
+    '-r',
+    '150',
+    '-png',
+    '-x',
+    String(px(w * 0.6)),
+    '-y',
+    '0',
+    '-W',
+    String(px(w * 0.4)),
+    '-H',
+    String(px(h * 0.15)),
+    file,
+    path.join(PRINT_SHOTS, name),
+  ]);
+  return fs
+    .readdirSync(PRINT_SHOTS)
+    .filter((f) => f.startsWith(`${name}-`) && f.endsWith('.png'))
+    .sort()
+    .map((f) => path.join(PRINT_SHOTS, f));
+}
+
+function pdfPageSize(file: string): { w: number; h: number } {
+  const m = /Page size:\s+([\d.]+) x ([\d.]+)/.exec(execFileSync('pdfinfo', [file], { encoding: 'utf8' }));
+  return { w: Number(m?.[1]), h: Number(m?.[2]) };
+}
+
+/**
+ * The QR on a PNG page, read in Chromium (canvas pixels) and decoded by the app's decoder;
+ * `whole`: the picture is already the page's corner.
+ */
+export async function qrOfPng(browser: Browser, png: string, whole = false): Promise<string | null> {
   const page = await browser.newPage();
   try {
     await page.setContent(`<img id="p" src="data:image/png;base64,${fs.readFileSync(png).toString('base64')}">`);
@@ -151,7 +189,7 @@ export async function qrOfPng(browser: Browser, png: string): Promise<string | n
       const img = document.getElementById('p') as HTMLImageElement;
       return { w: img.naturalWidth, h: img.naturalHeight };
     });
-    const r = qrRegion(size.w, size.h);
+    const r = whole ? { x: 0, y: 0, w: size.w, h: size.h } : qrRegion(size.w, size.h);
     const pixels = await page.evaluate((r) => {
       const img = document.getElementById('p') as HTMLImageElement;
       const canvas = document.createElement('canvas');
