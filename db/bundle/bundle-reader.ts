@@ -87,6 +87,8 @@ export interface BundleFile {
   /** Declared inflated size (checked while reading). */
   size: number;
   compressedSize: number;
+  /** Where the file's (compressed) data starts in the zip, from its local header (checked at open). */
+  dataStart: number;
   entry: yauzl.Entry;
 }
 
@@ -105,7 +107,8 @@ function maxBytesOf(relative: string, kind: BagFileKind): number {
   return MAX_TAG_FILE_BYTES;
 }
 
-function fromYauzl(error: unknown, name?: string): BundleZipError {
+/** A yauzl or stream error as the BundleZipError it means (size, corrupt data, unreadable zip). */
+export function fromYauzl(error: unknown, name?: string): BundleZipError {
   if (error instanceof BundleZipError) return error;
   const text = error instanceof Error ? error.message : String(error);
   const where = name === undefined ? '' : ` ${showName(name)}`;
@@ -316,6 +319,7 @@ export class BundleZip {
         ...(kind.hash ? { hash: kind.hash } : {}),
         size: entry.uncompressedSize,
         compressedSize: entry.compressedSize,
+        dataStart: -1,
         entry,
       });
     }
@@ -353,6 +357,7 @@ export class BundleZip {
           `the local header of ${showName(name)} differs from the central directory`,
         );
       }
+      file.dataStart = header.fileDataStart;
       ranges.push([file.entry.relativeOffsetOfLocalHeader, header.fileDataStart + file.compressedSize, name]);
     }
     ranges.sort((a, b) => a[0] - b[0]);
