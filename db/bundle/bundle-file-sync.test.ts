@@ -74,6 +74,15 @@ describe('readFileSync (an attachment straight from the checked zip)', () => {
     expect(() => read(cut.path, cut.bundleFile)).toThrow(expect.objectContaining({ name: 'BundleZipError' }));
   });
 
+  it('refuses compressed data far larger than the file before reading it', () => {
+    const padded = oneFile({ data });
+    const bloated = { ...padded.bundleFile, compressedSize: data.length * 2 };
+    expect(() => read(padded.path, bloated)).toThrow(expect.objectContaining({ detail: 'file-too-large' }));
+    const stored = oneFile({ data, method: 0 });
+    const longer = { ...stored.bundleFile, compressedSize: data.length + 1 };
+    expect(() => read(stored.path, longer)).toThrow(expect.objectContaining({ detail: 'file-too-large' }));
+  });
+
   it('refuses a file whose local header was never read', () => {
     const file = oneFile({ data });
     expect(() => read(file.path, { ...file.bundleFile, dataStart: -1 })).toThrow(
