@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import zlib from 'node:zlib';
-import { BundleZipError, fromYauzl, type BundleFile } from './bundle-reader';
+import { BundleZipError, fromYauzl, maxCompressedSize, type BundleFile } from './bundle-reader';
 import { showName } from './zip-names';
 
 /**
@@ -14,10 +14,8 @@ import { showName } from './zip-names';
 export function readFileSync(fd: number, bagName: string, file: BundleFile): Buffer {
   const name = `${bagName}/${file.relative}`;
   if (file.dataStart < 0) throw fromYauzl(new Error('no local header read'), name);
-  // Held whole, so bounded: deflate never needs more than a few bytes per 16 KB block over
-  // the file's own size (a stored file has exactly its size); more is padding of a hostile zip.
-  const bound = file.entry.compressionMethod === 0 ? file.size : file.size + (file.size >>> 8) + 1024;
-  if (file.compressedSize > bound) {
+  // Held whole, so bounded (checked at open too: the file may have changed since).
+  if (file.compressedSize > maxCompressedSize(file.size, file.entry.compressionMethod)) {
     throw new BundleZipError(
       'file-too-large',
       `文件 ${showName(name)} 压缩后的数据比文件本身大得多（数据包可能被改造过）`,

@@ -107,6 +107,16 @@ function maxBytesOf(relative: string, kind: BagFileKind): number {
   return MAX_TAG_FILE_BYTES;
 }
 
+/**
+ * The most compressed bytes a file of `size` bytes may take: a stored file exactly its size;
+ * deflate never needs more than a few bytes per 16 KB block over it (zlib: 5 per stored block),
+ * so anything beyond size + 1/256 + 1 KB is padding of a hostile zip (and the import holds an
+ * attachment's compressed bytes whole: bundle-file-sync.ts).
+ */
+export function maxCompressedSize(size: number, method: number): number {
+  return method === 0 ? size : size + Math.floor(size / 256) + 1024;
+}
+
 /** A yauzl or stream error as the BundleZipError it means (size, corrupt data, unreadable zip). */
 export function fromYauzl(error: unknown, name?: string): BundleZipError {
   if (error instanceof BundleZipError) return error;
@@ -311,6 +321,17 @@ export class BundleZip {
           'compression-ratio',
           `文件 ${shown} 的压缩比超过 ${MAX_COMPRESSION_RATIO}:1（疑似压缩炸弹）`,
           `${shown} is compressed more than ${MAX_COMPRESSION_RATIO}:1 (a zip bomb?)`,
+        );
+      }
+      // Attachments only: the import holds one whole (other files stream, and a lying size is caught there).
+      if (
+        kind.kind === 'attachment' &&
+        entry.compressedSize > maxCompressedSize(entry.uncompressedSize, entry.compressionMethod)
+      ) {
+        throw new BundleZipError(
+          'file-too-large',
+          `文件 ${shown} 压缩后的数据比文件本身大得多（数据包可能被改造过）`,
+          `${shown} takes far more compressed bytes than it holds (${entry.compressedSize} for ${entry.uncompressedSize})`,
         );
       }
       files.set(relative, {
