@@ -29,7 +29,7 @@ import type { BundleReport } from './verify-bundle';
  */
 
 export interface StagedBook extends VerifiedBook {
-  /** Removes the staging folder (always call it, also after a failure). */
+  /** Removes the staging folder and closes the zip (always call it, also after a failure). */
   remove(): void;
 }
 
