@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { canonicalJson, canonicalOfParsed } from './canonical';
+import { canonicalJson, canonicalOfParsed, isCanonicalText } from './canonical';
 import { LedgerError } from './errors';
 
 function fromBits(hex: string): number {
@@ -152,6 +152,41 @@ describe('canonicalOfParsed (the fast check of received bytes)', () => {
       expected = null;
     }
     expect(canonicalOfParsed(value)).toBe(expected);
+  });
+
+  it.each([
+    ...texts,
+    '{"-a":1,"1":2}',
+    '{"1":2,"-a":1}',
+    '{"10":1,"9":2}',
+    '{"9":2,"10":1}',
+    '{"a":{"b":1,"a":2}}',
+    '{"a":[{"z":1},{"y":2,"x":3}]}',
+    '{"a":"\\ud800"}',
+    '{"a":1.0}',
+    '{"a":1e2}',
+    '{"a": 1}',
+    '{"a":"\\u00e9"}',
+    '{"a":"é"}',
+    '{"a":"\\u001f"}',
+    String.raw`{"a":"\/"}`,
+  ])('isCanonicalText says what canonicalOfParsed(...) === text says: %s', (text) => {
+    const value = JSON.parse(text) as unknown;
+    expect(isCanonicalText(value, text)).toBe(canonicalOfParsed(value) === text);
+  });
+
+  it('isCanonicalText accepts canonical texts and refuses every re-encoding of them', () => {
+    const canonical = [
+      '{"-a":1,"1":2}',
+      '{"10":1,"9":2}',
+      '{"a":"\\\\ud800","b":[1,0.5,"\\u001f"]}',
+      '{}',
+      '[]',
+      '"x"',
+    ];
+    for (const text of canonical) expect(isCanonicalText(JSON.parse(text), text), text).toBe(true);
+    const reencoded = ['{"1":2,"-a":1}', '{"9":2,"10":1}', '{"a":1.0}', '{"a": 1}', '{"a":"\\u00e9"}', '["\\ud800"]'];
+    for (const text of reencoded) expect(isCanonicalText(JSON.parse(text), text), text).toBe(false);
   });
 
   it('refuses lone surrogates and containers nested 201 deep, accepts 200', () => {

@@ -155,3 +155,51 @@ function serializeParsed(v: unknown, depth: number): string {
       throw new NotCanonical();
   }
 }
+
+/**
+ * Whether `text` is the RFC 8785 text of `value`, which JSON.parse made of it: the same
+ * verdict as `canonicalOfParsed(value) === text`, mostly without building the canonical text.
+ * When every object's keys already come in code-unit order (Object.keys: the text's order,
+ * integer-like keys first) and no string has a lone surrogate, the canonical text IS what
+ * the native JSON.stringify writes (the same escapes and number forms), so that is compared.
+ * Objects whose keys are not in that order (integer-like keys after others, such as "10"
+ * before "9") take the exact path.
+ */
+export function isCanonicalText(value: unknown, text: string): boolean {
+  const walk = plainSorted(value, 0);
+  if (walk === 'no') return false;
+  if (walk === 'unsorted') return canonicalOfParsed(value) === text;
+  return JSON.stringify(value) === text;
+}
+
+type Walk = 'sorted' | 'unsorted' | 'no';
+
+function plainSorted(v: unknown, depth: number): Walk {
+  if (v === null || typeof v === 'boolean') return 'sorted';
+  if (typeof v === 'string') return isWellFormed(v) ? 'sorted' : 'no';
+  if (typeof v === 'number') return Number.isFinite(v) ? 'sorted' : 'no';
+  if (typeof v !== 'object' || depth >= MAX_DEPTH) return 'no';
+  const proto = Object.getPrototypeOf(v) as unknown;
+  let result: Walk = 'sorted';
+  if (Array.isArray(v)) {
+    if (proto !== Array.prototype) return 'no';
+    for (let i = 0; i < v.length; i++) {
+      const r = plainSorted(v[i], depth + 1);
+      if (r === 'no') return 'no';
+      if (r === 'unsorted') result = 'unsorted';
+    }
+    return result;
+  }
+  if ((proto !== Object.prototype && proto !== null) || Object.getOwnPropertySymbols(v).length > 0) return 'no';
+  const record = v as Record<string, unknown>;
+  const keys = Object.keys(record);
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i]!;
+    if (!isWellFormed(key)) return 'no';
+    if (i > 0 && !(keys[i - 1]! < key)) result = 'unsorted';
+    const r = plainSorted(record[key], depth + 1);
+    if (r === 'no') return 'no';
+    if (r === 'unsorted') result = 'unsorted';
+  }
+  return result;
+}
