@@ -1,8 +1,14 @@
 /**
  * One liaison import in a fresh process (bench/bundle.ts): a new data folder, the bundle
  * verified and imported with its fingerprint; prints `{seconds, peakRssMb, outcome}` so the
- * peak RSS is the import's own (process.resourceUsage().maxRSS), not the benchmark's.
+ * peak RSS is the import's own, not the benchmark's.
+ *
+ * The peak is VmHWM of /proc/self/status: the high-water mark of THIS process image. Not
+ * getrusage's maxRSS: on Linux that survives fork + exec (the kernel folds the forked copy of
+ * the parent into it), so a child of the bench process holding the 100k book reported the
+ * bench's ~720 MB whatever the import used. maxRSS is the fallback where /proc is absent.
  */
+import fs from 'node:fs';
 import path from 'node:path';
 import { importForLiaison } from '../db/bundle/liaison-import';
 import { PinStore } from '../db/bundle/pin-store';
@@ -22,4 +28,14 @@ const result = await importForLiaison(ledger, new PinStore(ledger.database), bun
 });
 const seconds = Number(process.hrtime.bigint() - started) / 1e9;
 ledger.close();
-console.log(JSON.stringify({ seconds, peakRssMb: process.resourceUsage().maxRSS / 1024, outcome: result.outcome }));
+console.log(JSON.stringify({ seconds, peakRssMb: peakRssMb(), outcome: result.outcome }));
+
+function peakRssMb(): number {
+  try {
+    const hwm = /^VmHWM:\s+(\d+) kB$/mu.exec(fs.readFileSync('/proc/self/status', 'utf8'));
+    if (hwm) return Number(hwm[1]) / 1024;
+  } catch {
+    // Not Linux: getrusage below.
+  }
+  return process.resourceUsage().maxRSS / 1024;
+}

@@ -50,7 +50,8 @@ function addAttachments(ledger: Ledger, bookId: string, totalMb: number, from: n
   }
 }
 
-function buildBook(ledger: Ledger): string {
+/** The bench's book: 100,000 entries of Chinese minutes, then 200 MB of attachments (also used by bundle-phases.ts). */
+export function buildBook(ledger: Ledger): string {
   const random = seededRandom(7);
   const { bookId } = ledger.createBook('基准测试：数据包');
   for (let n = 1; n < ENTRIES - 50; n += BATCH) {

@@ -256,6 +256,16 @@ const cases: Case[] = [
     says: /limit of 60000000/u,
   },
   {
+    name: 'an attachment whose compressed bytes far exceed what it holds (padded deflate)',
+    zip: () => {
+      const data = Buffer.from('照片'.repeat(3000));
+      return plus({ name: `${top}/data/attachments/${hex(data)}`, data, compressedSize: data.length * 3 });
+    },
+    code: 'zip-structure',
+    detail: 'file-too-large',
+    says: /far more compressed bytes/u,
+  },
+  {
     name: 'stored entry lying about its size',
     zip: () => rawZip(stored(good).map((e) => (e.name === `${top}/bagit.txt` ? { ...e, uncompressedSize: 10 } : e))),
     code: 'zip-structure',

@@ -87,6 +87,8 @@ export interface BundleFile {
   /** Declared inflated size (checked while reading). */
   size: number;
   compressedSize: number;
+  /** Where the file's (compressed) data starts in the zip, from its local header (checked at open). */
+  dataStart: number;
   entry: yauzl.Entry;
 }
 
@@ -105,7 +107,18 @@ function maxBytesOf(relative: string, kind: BagFileKind): number {
   return MAX_TAG_FILE_BYTES;
 }
 
-function fromYauzl(error: unknown, name?: string): BundleZipError {
+/**
+ * The most compressed bytes a file of `size` bytes may take: a stored file exactly its size;
+ * deflate never needs more than a few bytes per 16 KB block over it (zlib: 5 per stored block),
+ * so anything beyond size + 1/256 + 1 KB is padding of a hostile zip (and the import holds an
+ * attachment's compressed bytes whole: bundle-file-sync.ts).
+ */
+export function maxCompressedSize(size: number, method: number): number {
+  return method === 0 ? size : size + Math.floor(size / 256) + 1024;
+}
+
+/** A yauzl or stream error as the BundleZipError it means (size, corrupt data, unreadable zip). */
+export function fromYauzl(error: unknown, name?: string): BundleZipError {
   if (error instanceof BundleZipError) return error;
   const text = error instanceof Error ? error.message : String(error);
   const where = name === undefined ? '' : ` ${showName(name)}`;
@@ -310,12 +323,24 @@ export class BundleZip {
           `${shown} is compressed more than ${MAX_COMPRESSION_RATIO}:1 (a zip bomb?)`,
         );
       }
+      // Attachments only: the import holds one whole (other files stream, and a lying size is caught there).
+      if (
+        kind.kind === 'attachment' &&
+        entry.compressedSize > maxCompressedSize(entry.uncompressedSize, entry.compressionMethod)
+      ) {
+        throw new BundleZipError(
+          'file-too-large',
+          `文件 ${shown} 压缩后的数据比文件本身大得多（数据包可能被改造过）`,
+          `${shown} takes far more compressed bytes than it holds (${entry.compressedSize} for ${entry.uncompressedSize})`,
+        );
+      }
       files.set(relative, {
         relative,
         kind: kind.kind,
         ...(kind.hash ? { hash: kind.hash } : {}),
         size: entry.uncompressedSize,
         compressedSize: entry.compressedSize,
+        dataStart: -1,
         entry,
       });
     }
@@ -353,6 +378,7 @@ export class BundleZip {
           `the local header of ${showName(name)} differs from the central directory`,
         );
       }
+      file.dataStart = header.fileDataStart;
       ranges.push([file.entry.relativeOffsetOfLocalHeader, header.fileDataStart + file.compressedSize, name]);
     }
     ranges.sort((a, b) => a[0] - b[0]);

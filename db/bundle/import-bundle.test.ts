@@ -19,7 +19,10 @@ import {
   bookSigner,
   type TestBook,
 } from './bundle-test-kit';
+import { BundleZip } from './bundle-reader';
+import { stageVerifiedBundle } from './staging';
 import { importBundle } from './verified-book';
+import { verifyBundle } from './verify-bundle';
 
 /**
  * A real book (rotation, correction, attachments) exported by the real writer and imported
@@ -233,6 +236,40 @@ describe('importing a verified bundle into a ledger', () => {
       ledger.close();
     }
   }, 60_000);
+
+  it('refuses an attachment changed in the zip after it was verified and staged, with the database unchanged', async () => {
+    const { ledger, db } = freshLedger('g');
+    try {
+      const copy = tmp.file('changed-later.zip');
+      fs.copyFileSync(zip, copy);
+      const report = await verifyBundle(copy);
+      expect(report.ok).toBe(true);
+      const staged = await stageVerifiedBundle(copy, report, tmp.file('staging-g'));
+      // The attachments are read from the zip at import time: flip one byte of one of them in place.
+      const opened = await BundleZip.open(copy);
+      const attachment = [...opened.files.values()].find((f) => f.kind === 'attachment')!;
+      opened.close();
+      const fd = fs.openSync(copy, 'r+');
+      const at = attachment.dataStart + Math.floor(attachment.compressedSize / 2);
+      const one = Buffer.alloc(1);
+      fs.readSync(fd, one, 0, 1, at);
+      fs.writeSync(fd, Buffer.from([one[0]! ^ 0x01]), 0, 1, at);
+      fs.closeSync(fd);
+      const before = dumpDatabase(db);
+      try {
+        const error = refused(ledger, staged);
+        expect(error.code).toBe('import-invalid');
+        expect(error.message).toMatch(/导入已停止，记录本未写入：数据包在核验之后被改动过/u);
+      } finally {
+        staged.remove();
+      }
+      expect(dumpDatabase(db)).toBe(before);
+      expect(ledger.listBooks()).toEqual([]);
+      expect(fs.readdirSync(tmp.file('staging-g'))).toEqual([]);
+    } finally {
+      ledger.close();
+    }
+  });
 
   it('holds no transaction across awaits: other writes go on while a bundle is verified and staged', async () => {
     const { ledger } = freshLedger('f');

@@ -3,19 +3,24 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { serializeSignedCheckpoint } from '../ledger/checkpoint';
 import { isHex64 } from '../ledger/hashing';
-import type { VerifiedBook } from '../ledger/import-book';
+import { importRefused, type VerifiedBook } from '../ledger/import-book';
 import { MAX_LINE_BYTES } from './bundle-limits';
-import { BundleZip } from './bundle-reader';
+import { readFileSync } from './bundle-file-sync';
+import { BundleZip, BundleZipError, type BundleFile } from './bundle-reader';
 import { BundleError } from './errors';
 import type { BundleReport } from './verify-bundle';
 
 /**
- * The async half of an import: a bundle that passed `verifyBundle` is read through the bundle
- * reader once more and its entries and attachments are written to files in a staging folder
- * of our own (names are ours: `entries.jsonl`, `a-<sha256>` with the hash checked to be 64
- * hex digits — never a zip entry name). The import itself (Ledger.importBook) then reads the
- * staged files synchronously inside one short transaction, so no write of the app ever waits
- * on an await, and memory does not grow with the bundle (files are copied in chunks).
+ * The async half of an import: a bundle that passed `verifyBundle` is opened through the
+ * bundle reader once more (every central-directory check again) and its entries are
+ * inflated into a staging folder of our own (the name is ours, `entries.jsonl`, never a zip
+ * entry name). The import itself (Ledger.importBook) then reads the staged entries
+ * synchronously inside one short transaction, so no write of the app ever waits on an
+ * await. Attachments are not copied: the import asks for each one it lacks, and it is read
+ * then from the zip itself, synchronously (bundle-file-sync.ts: the data offset its checked
+ * local header gave, inflated with its declared size as the limit, size and CRC-32 checked).
+ * Memory does not grow with the bundle: entries are copied in chunks, an attachment is held
+ * only while it is written.
  *
  * The zip may have changed since it was verified (another process, a swapped USB stick): the
  * checkpoint in it must still be the verified one byte for byte, and the import re-checks
@@ -24,7 +29,7 @@ import type { BundleReport } from './verify-bundle';
  */
 
 export interface StagedBook extends VerifiedBook {
-  /** Removes the staging folder (always call it, also after a failure). */
+  /** Removes the staging folder and closes the zip (always call it, also after a failure). */
   remove(): void;
 }
 
@@ -64,8 +69,9 @@ function* stagedLines(file: string, changed: () => Error): Generator<Buffer> {
 }
 
 /**
- * Stages the verified bundle's entries and the attachments `need` asks for (default: all)
- * in a new folder under `stagingRoot`. On failure the folder is removed and the error thrown.
+ * Stages the verified bundle's entries in a new folder under `stagingRoot` and keeps the
+ * zip open for the attachments `need` asks for (default: all). On failure the folder is
+ * removed and the error thrown; `remove()` also closes the zip.
  */
 export async function stageVerifiedBundle(
   bundlePath: string,
@@ -79,22 +85,31 @@ export async function stageVerifiedBundle(
   const bookId = report.bookId;
   const verified = report.checkpoint;
   const changed = () => new BundleError('bundle-invalid', '数据包在核验之后被改动过，不能导入。请重新核验。');
+  // Inside the ledger's import (its transaction): a refusal the ledger passes on as it is.
+  const changedNow = () => importRefused('数据包在核验之后被改动过，请重新核验后再导入。');
   fs.mkdirSync(stagingRoot, { recursive: true, mode: 0o700 });
   const dir = fs.mkdtempSync(path.join(stagingRoot, 'import-'));
-  const remove = () => fs.rmSync(dir, { recursive: true, force: true });
-  const attachments = new Set<string>();
+  const attachments = new Map<string, BundleFile>();
+  let fd: number | null = null;
+  let bagName = '';
+  const remove = () => {
+    if (fd !== null) fs.closeSync(fd);
+    fd = null;
+    fs.rmSync(dir, { recursive: true, force: true });
+  };
   try {
     const zip = await BundleZip.open(bundlePath);
     try {
       if (zip.folderBookId !== bookId) throw changed();
       const text = (await zip.readAll(zip.files.get('data/checkpoint.json')!)).toString('utf8');
       if (text !== serializeSignedCheckpoint(verified)) throw changed();
-      await copyOut(zip, 'data/entries.jsonl', path.join(dir, 'entries.jsonl'));
+      bagName = zip.bagName;
       for (const file of zip.files.values()) {
-        if (file.kind !== 'attachment' || !isHex64(file.hash) || !need(file.hash)) continue;
-        await copyOut(zip, file.relative, path.join(dir, `a-${file.hash}`));
-        attachments.add(file.hash);
+        if (file.kind === 'attachment' && isHex64(file.hash) && need(file.hash)) attachments.set(file.hash, file);
       }
+      // Its own descriptor: a zip renamed over later is not seen; one changed in place fails the size, CRC or SHA-256.
+      if (attachments.size > 0) fd = fs.openSync(bundlePath, 'r');
+      await copyOut(zip, 'data/entries.jsonl', path.join(dir, 'entries.jsonl'));
     } finally {
       zip.close();
     }
@@ -105,9 +120,16 @@ export async function stageVerifiedBundle(
   return {
     bookId,
     checkpoint: verified,
-    entries: { [Symbol.iterator]: () => stagedLines(path.join(dir, 'entries.jsonl'), changed) },
-    attachment: (hash) =>
-      isHex64(hash) && attachments.has(hash) ? fs.readFileSync(path.join(dir, `a-${hash}`)) : null,
+    entries: { [Symbol.iterator]: () => stagedLines(path.join(dir, 'entries.jsonl'), changedNow) },
+    attachment: (hash) => {
+      const file = isHex64(hash) ? attachments.get(hash) : undefined;
+      if (!file || fd === null) return null;
+      try {
+        return readFileSync(fd, bagName, file);
+      } catch (error) {
+        throw error instanceof BundleZipError ? changedNow() : error;
+      }
+    },
     remove,
   };
 }

@@ -316,7 +316,7 @@ export const contract = {
   'books.handover': method(
     '移交给新的记录人或新电脑（密钥轮换，新旧密钥共同签名）',
     true,
-    z.object({ ...book, reason: line(500) }),
+    z.object({ ...book, ...sealing, reason: line(500) }),
     out<BookStatus>(),
   ),
   'bundles.discard': method('丢弃上传的数据包', true, z.object({ upload: uploadToken }), out<{ discarded: boolean }>()),

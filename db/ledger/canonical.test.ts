@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { canonicalJson } from './canonical';
+import { canonicalJson, canonicalOfParsed, isCanonicalText } from './canonical';
 import { LedgerError } from './errors';
 
 function fromBits(hex: string): number {
@@ -123,5 +123,101 @@ describe('canonicalJson (RFC 8785)', () => {
     bare.z = 1;
     bare.a = [true, null];
     expect(canonicalJson(bare)).toBe('{"a":[true,null],"z":1}');
+  });
+});
+
+describe('canonicalOfParsed (the fast check of received bytes)', () => {
+  const texts = [
+    '{"numbers": [333333333.33333329, 1E30, 4.50, 2e-3, 0.000000000000000000000000001, -0, 1e21, 5e-7, 123456789012345680000]}',
+    '{"\\u20ac":1,"$":2,"\\ud83d\\ude00":3,"\\ufb33":4,"a":5,"10":6,"9":7,"":8,"A":9}',
+    '{"__proto__":{"x":1},"constructor":[],"prototype":null}',
+    '["\\u000F\\u000aA\\u0042\\u0022\\u005c\\/","é","\\u2028\\u2029","\\u007f"]',
+    '{"a":{"b":{"c":[[],{},[{}],""]}},"t":true,"f":false,"n":null}',
+    '"\\ud800"',
+    '{"\\udc00":1}',
+    '[1,"ok","\\udbff"]',
+    `${'['.repeat(199)}${']'.repeat(199)}`,
+    `${'['.repeat(200)}${']'.repeat(200)}`,
+    `${'['.repeat(201)}${']'.repeat(201)}`,
+    `${'{"a":'.repeat(200)}1${'}'.repeat(200)}`,
+    `${'{"a":'.repeat(201)}1${'}'.repeat(201)}`,
+  ];
+
+  it.each(texts)('gives what canonicalJson gives, or null where it refuses: %s', (text) => {
+    const value = JSON.parse(text) as unknown;
+    let expected: string | null;
+    try {
+      expected = canonicalJson(value);
+    } catch {
+      expected = null;
+    }
+    expect(canonicalOfParsed(value)).toBe(expected);
+  });
+
+  it.each([
+    ...texts,
+    '{"-a":1,"1":2}',
+    '{"1":2,"-a":1}',
+    '{"10":1,"9":2}',
+    '{"9":2,"10":1}',
+    '{"a":{"b":1,"a":2}}',
+    '{"a":[{"z":1},{"y":2,"x":3}]}',
+    '{"a":"\\ud800"}',
+    '{"a":1.0}',
+    '{"a":1e2}',
+    '{"a": 1}',
+    '{"a":"\\u00e9"}',
+    '{"a":"é"}',
+    '{"a":"\\u001f"}',
+    String.raw`{"a":"\/"}`,
+  ])('isCanonicalText says what canonicalOfParsed(...) === text says: %s', (text) => {
+    const value = JSON.parse(text) as unknown;
+    expect(isCanonicalText(value, text)).toBe(canonicalOfParsed(value) === text);
+  });
+
+  it('isCanonicalText accepts canonical texts and refuses every re-encoding of them', () => {
+    const canonical = [
+      '{"-a":1,"1":2}',
+      '{"10":1,"9":2}',
+      '{"a":"\\\\ud800","b":[1,0.5,"\\u001f"]}',
+      '{}',
+      '[]',
+      '"x"',
+    ];
+    for (const text of canonical) expect(isCanonicalText(JSON.parse(text), text), text).toBe(true);
+    const reencoded = ['{"1":2,"-a":1}', '{"9":2,"10":1}', '{"a":1.0}', '{"a": 1}', '{"a":"\\u00e9"}', '["\\ud800"]'];
+    for (const text of reencoded) expect(isCanonicalText(JSON.parse(text), text), text).toBe(false);
+  });
+
+  it('refuses lone surrogates and containers nested 201 deep, accepts 200', () => {
+    expect(canonicalOfParsed(JSON.parse('["\\ud800"]'))).toBeNull();
+    expect(canonicalOfParsed(JSON.parse(`${'['.repeat(201)}${']'.repeat(201)}`))).toBeNull();
+    expect(canonicalOfParsed(JSON.parse(`${'['.repeat(200)}${']'.repeat(200)}`))).toBe(
+      `${'['.repeat(200)}${']'.repeat(200)}`,
+    );
+  });
+
+  it('says null, never a text, for anything JSON.parse cannot produce', () => {
+    expect(canonicalOfParsed({ a: undefined })).toBeNull();
+    expect(canonicalOfParsed([() => 1])).toBeNull();
+    expect(canonicalOfParsed(new Date(0))).toBeNull();
+    expect(canonicalOfParsed(Number.NaN)).toBeNull();
+    expect(canonicalOfParsed({ [Symbol('s')]: 1 })).toBeNull();
+    expect(canonicalOfParsed(Object.create(null) as object)).toBe('{}');
+  });
+
+  it('is byte-identical to canonicalJson on a sample of real entries', () => {
+    for (let i = 0; i < 200; i++) {
+      const value = {
+        seq: i,
+        body: {
+          title: `第${i}次会议`,
+          list: [i, -i / 7, `名${String.fromCodePoint(0x4e00 + i)}`],
+          [`k${i % 13}`]: i % 2 === 0,
+        },
+        z: null,
+      };
+      expect(canonicalOfParsed(JSON.parse(JSON.stringify(value)))).toBe(canonicalJson(value));
+    }
   });
 });

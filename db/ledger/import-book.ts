@@ -9,7 +9,7 @@ import {
   ROTATION_KIND,
   type KeyEpoch,
 } from './book-keys';
-import { canonicalJson } from './canonical';
+import { isCanonicalText } from './canonical';
 import {
   isIsoUtc,
   parseSignedCheckpoint,
@@ -113,13 +113,8 @@ function parseEntry(bytes: Buffer, seq: number): Record<string, unknown> {
   if (keys.length !== ENTRY_KEYS.length || !ENTRY_KEYS.every((k) => Object.hasOwn(record, k))) {
     throw importRefused(`第 ${seq} 条不是一条记录（字段不对）。`);
   }
-  let canonical = '';
-  try {
-    canonical = canonicalJson(value, '记录');
-  } catch {
-    // Not canonical either way: refused below.
-  }
-  if (canonical !== text) throw importRefused(`第 ${seq} 条不是规范化 JSON（RFC 8785），字节被改动过。`);
+  // No canonical form at all (a lone surrogate, nesting too deep) is refused as well.
+  if (!isCanonicalText(value, text)) throw importRefused(`第 ${seq} 条不是规范化 JSON（RFC 8785），字节被改动过。`);
   return record;
 }
 

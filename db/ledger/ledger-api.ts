@@ -124,8 +124,11 @@ export interface Ledger {
   rawEntry(bookId: string, seq: number): Buffer;
   /** The newest signed checkpoint kept in the database. */
   checkpoint(bookId: string): SignedCheckpoint | null;
-  /** Seals `ledger.key-rotation` with a statement signed by the old and the new key; later checkpoints use the new key. */
-  rotateKey(bookId: string, reason: string): SealedEntry;
+  /**
+   * Seals `ledger.key-rotation` with a statement signed by the old and the new key; later checkpoints use the new key.
+   * `inTransaction` runs inside the seal's transaction, as for sealBatch (the service's request id).
+   */
+  rotateKey(bookId: string, reason: string, inTransaction?: InTransaction): SealedEntry;
   /** Seals `ledger.correction` {target, targetHash, field, value, reason, by?}; `field` is a JSON Pointer that must resolve in the target's body. */
   correct(bookId: string, c: CorrectionRequest, inTransaction?: InTransaction): SealedEntry;
   /** RFC 9162 inclusion proof of entry `seq` in the tree of the first `size` entries. */

@@ -244,6 +244,26 @@ describe('keys', () => {
     expect(ledger.verify(book.bookId).ok).toBe(true);
   });
 
+  it("runs the caller's hook inside the rotation's transaction: a throwing hook seals nothing", () => {
+    const book = ledger.createBook('书');
+    const seen: number[] = [];
+    expect(
+      codeOf(() =>
+        ledger.rotateKey(book.bookId, '移交', (_id, entries) => {
+          seen.push(...entries.map((e) => e.seq));
+          throw new LedgerError('invalid-input', '请求编号冲突');
+        }),
+      ),
+    ).toBe('invalid-input');
+    expect(seen).toEqual([2]);
+    expect(ledger.getBook(book.bookId)).toMatchObject({ size: 1, keyId: book.keyId });
+    const rotation = ledger.rotateKey(book.bookId, '移交', (_id, entries) => seen.push(entries[0]!.seq));
+    expect(rotation.seq).toBe(2);
+    expect(seen).toEqual([2, 2]);
+    expect(ledger.getBook(book.bookId).keyId).toBe((rotation.body as { keyId: string }).keyId);
+    expect(ledger.verify(book.bookId).ok).toBe(true);
+  });
+
   it('without the private key the book opens but cannot seal (key-missing)', () => {
     const { bookId } = ledger.createBook('书');
     ledger.close();

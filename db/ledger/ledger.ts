@@ -478,7 +478,7 @@ class LedgerImpl implements Ledger {
     );
   }
 
-  rotateKey(bookId: string, reason: string): SealedEntry {
+  rotateKey(bookId: string, reason: string, inTransaction?: InTransaction): SealedEntry {
     return this.guard('轮换密钥', () => {
       const book = this.writable(bookId);
       requireText(reason, '密钥轮换原因', 500);
@@ -501,7 +501,7 @@ class LedgerImpl implements Ledger {
       this.keys.set(next.keyId, next);
       let entry: SealedEntry;
       try {
-        entry = this.commit(book, [input], current.keyId, next, publicKey)[0]!;
+        entry = this.commit(book, [input], current.keyId, next, publicKey, inTransaction)[0]!;
       } catch (error) {
         // Committed but the outside file failed: the rotation IS sealed, so the new key must
         // be enrolled before the error goes up, or later seals would be signed by the old key.

@@ -40,7 +40,7 @@ export function replayRequest(
       `这份草稿已经封存为${sealedAs}，之后所做的修改没有封存。如需改正，请打开${sealedAs}并作“更正”。`,
     );
   }
-  if (method === 'books.create') return bookStatus(ctx, prior.bookId);
+  if (method === 'books.create' || method === 'books.handover') return bookStatus(ctx, prior.bookId);
   if (method === 'liaison.setup') return getLiaison(ctx);
   const entry = guard(() => ctx.ledger.getEntry(prior.bookId, prior.lastSeq));
   if (!entry) throw new ServiceError('not-found', `找不到${sealedAs}`);

@@ -19,14 +19,17 @@ export function HandoverCard({ orgName }: { orgName?: string | undefined }) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [done, setDone] = useState<BookStatus | null>(null);
+  // One id per hand-over: a retry after a lost reply is answered, not sealed a second time.
+  const [requestId, setRequestId] = useState(() => crypto.randomUUID());
 
   const run = async () => {
     setBusy(true);
     setError(null);
     try {
-      const status = await api['books.handover']({ bookId, reason: reason.trim() });
+      const status = await api['books.handover']({ bookId, requestId, reason: reason.trim() });
       setDone(status);
       setOpen(false);
+      setRequestId(crypto.randomUUID());
       void refresh();
     } catch (e) {
       setError(errorMessage(e));
