@@ -111,6 +111,7 @@ it(`(c) ${FLIPS} random bit flips: every change of stored content is reported`, 
   console.log(`byte flips: ${FLIPS} in a ${size}-byte file`, counts);
   expect(missed).toEqual([]);
   expect(counts.changedReported).toBe(counts.changed);
-  // The test means something only if many flips do change stored content.
-  expect(counts.changed).toBeGreaterThanOrEqual(FLIPS / 4);
+  // The test means something only if many flips do change stored content (about a quarter do; the
+  // schema's empty pages grow with every migration, so the floor is a fifth).
+  expect(counts.changed).toBeGreaterThanOrEqual(FLIPS / 5);
 });

@@ -101,7 +101,7 @@ describe('a kind print knows only by its description', () => {
   const detail = {
     summary: {
       seq: 7,
-      kind: 'spot-check',
+      kind: 'future.report',
       kindLabel: '抽查报告',
       title: '上半年抽查',
       date: '2025-05-06',
@@ -136,7 +136,7 @@ describe('a kind print knows only by its description', () => {
       'b',
       detail,
       (id) => id,
-      (kind) => (kind === 'spot-check' ? description : undefined),
+      (kind) => (kind === 'future.report' ? description : undefined),
     );
     expect(entry.body).toContain('<h2>抽查报告</h2>');
     for (const s of [
