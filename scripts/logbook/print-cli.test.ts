@@ -49,6 +49,18 @@ describe('logbook print', () => {
     expect(fs.readdirSync(path.dirname(one)).filter((f) => f.endsWith('.part'))).toEqual([]);
   }, 120_000);
 
+  it('prints the yearly ledger as record-book pages with --ledger', () => {
+    const file = tmp.file('ledger-2023.pdf');
+    const r = logbook('print', '--data-dir', dataDir, '--book', bookId, '--year', '2023', '--ledger', '--out', file);
+    expect(r.code, r.all).toBe(0);
+    const first = pdfText(file, 1);
+    expect(first).toContain('2023 年度台账');
+    expect(first).toMatch(/核对码\s+DJ2\/[0-9A-F]{8}\/T2023\//);
+    expect(
+      logbook('print', '--data-dir', dataDir, '--book', bookId, '--seq', '8', '--ledger', '--out', tmp.file('z.pdf')),
+    ).toMatchObject({ code: 2, stderr: expect.stringContaining('--ledger 需要 --year') as string });
+  }, 120_000);
+
   it('says usage mistakes, an existing file and a missing Chromium in Chinese', () => {
     const out = tmp.file('x.pdf');
     expect(logbook('print', '--data-dir', dataDir, '--book', bookId, '--out', out)).toMatchObject({

@@ -15,9 +15,10 @@ import { readPdfLayout } from '../../db/print/paginate';
 import { launchChromium, pdfMeasurer, pdfRenderer, renderPrintPdf } from './print-chromium';
 
 const USAGE = `用法 / usage: logbook print --data-dir <文件夹 folder> --book <记录本编号 book id>
-         (--seq <条目 N> | --year <年度 Y> | --from <开始日期> --to <结束日期>) --out <文件 FILE.pdf> [--paper A4|B5] [--json]
-  按记录本格式打印为 PDF：一条记录，或一个年度 / 日期范围（含封面与目录）；用本机的 Chromium 排版
-  print record-book pages to PDF: one entry, or a year / date range with cover and contents, laid out by this computer's Chromium
+         (--seq <条目 N> | --year <年度 Y> [--ledger] | --from <开始日期> --to <结束日期>) --out <文件 FILE.pdf> [--paper A4|B5] [--json]
+  按记录本格式打印为 PDF：一条记录，或一个年度 / 日期范围（含封面与目录），或 --ledger 该年度的年度台账；用本机的 Chromium 排版
+  print record-book pages to PDF: one entry, or a year / date range with cover and contents, or with --ledger that year's
+  ledger, laid out by this computer's Chromium
   退出码 / exit code: 0 已写入 written · 1 未能打印 refused · 2 用法或文件夹有误 usage or folder error`;
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -32,6 +33,7 @@ export function parsePrintArgs(args: string[]) {
     to: { type: 'string' },
     out: { type: 'string' },
     paper: { type: 'string' },
+    ledger: { type: 'boolean', default: false },
     json: { type: 'boolean', default: false },
   });
   const dir = requireExistingBookFolder(requireOption(o['data-dir'], '--data-dir'));
@@ -52,6 +54,7 @@ export function parsePrintArgs(args: string[]) {
     if (v !== undefined && !DATE.test(v))
       throw new UsageError(`${flag} 应为 年-月-日，例如 2025-03-18 / ${flag} must be YYYY-MM-DD: ${v}`);
   }
+  if (o.ledger === true && o.year === undefined) throw new UsageError('--ledger 需要 --year / --ledger needs --year');
   const paper = (o.paper ?? 'A4').toUpperCase();
   if (paper !== 'A4' && paper !== 'B5')
     throw new UsageError(`--paper 应为 A4 或 B5 / --paper must be A4 or B5: ${o.paper}`);
@@ -63,7 +66,12 @@ export function parsePrintArgs(args: string[]) {
     throw new UsageError(`输出文件夹不存在：${path.dirname(out)} / the output folder does not exist`);
   const seq = integerOption(o.seq, '--seq', 1, 1e9);
   const year = integerOption(o.year, '--year', 1921, 2100);
-  const scope = seq !== undefined ? { seqs: [seq] } : year !== undefined ? { year } : { from: o.from!, to: o.to! };
+  const scope =
+    seq !== undefined
+      ? { seqs: [seq] }
+      : year !== undefined
+        ? { year, ...(o.ledger === true ? { ledger: true } : {}) }
+        : { from: o.from!, to: o.to! };
   return { dir, bookId, out, paper: paper, scope, json: o.json === true };
 }
 
