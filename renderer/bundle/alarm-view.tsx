@@ -2,7 +2,8 @@
  * A rollback / fork / key alarm: the checkpoint this computer verified and pinned before and
  * the one the refused bundle carries, side by side (size, root, time, signing key, signature).
  */
-import { Alert, Card, Table, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Table, Tag, Typography } from 'antd';
+import { navigate } from '../app/routes';
 import dayjs from 'dayjs';
 import type { BundleAlarmView, CheckpointSideView } from '../../db/contract';
 
@@ -20,7 +21,19 @@ const ROWS: { key: keyof CheckpointSideView; label: string; show: (v: Checkpoint
   { key: 'signature', label: '检查点签名', show: (v) => v.signature },
 ];
 
-export function AlarmView({ alarm }: { alarm: BundleAlarmView }) {
+/**
+ * `evidenceLink` (default on): a link to the evidence view (renderer/liaison/evidence-page.tsx);
+ * `onOpenEvidence` runs before it opens (a dialog closes itself).
+ */
+export function AlarmView({
+  alarm,
+  evidenceLink = true,
+  onOpenEvidence,
+}: {
+  alarm: BundleAlarmView;
+  evidenceLink?: boolean;
+  onOpenEvidence?: () => void;
+}) {
   const rows = ROWS.map((r) => {
     const pinned = r.show(alarm.pinned);
     const found = alarm.found ? r.show(alarm.found) : '—';
@@ -34,6 +47,20 @@ export function AlarmView({ alarm }: { alarm: BundleAlarmView }) {
         <>
           <Tag color="red">{alarm.kindLabel}</Tag>记录本 {alarm.bookId}
         </>
+      }
+      extra={
+        evidenceLink && (
+          <Button
+            size="small"
+            data-testid="alarm-evidence-link"
+            onClick={() => {
+              onOpenEvidence?.();
+              navigate({ page: 'evidence', alarmId: alarm.id });
+            }}
+          >
+            查看证据与分歧记录
+          </Button>
+        )
       }
     >
       <Alert type="error" showIcon title={alarm.message} style={{ marginBottom: 12 }} />

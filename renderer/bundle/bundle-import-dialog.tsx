@@ -137,7 +137,7 @@ export function BundleImportDialog({
       case 'confirm':
         return <Confirm info={state.inspect} ticked={ticked} setTicked={setTicked} typed={typed} setTyped={setTyped} />;
       case 'done':
-        return <Outcome result={state.result} />;
+        return <Outcome result={state.result} onLeave={close} />;
     }
   };
 
@@ -279,13 +279,13 @@ function Confirm({
   );
 }
 
-function Outcome({ result }: { result: BundleImportView }) {
+function Outcome({ result, onLeave }: { result: BundleImportView; onLeave: () => void }) {
   if (result.outcome === 'alarm') {
     return (
       <Space orientation="vertical" style={{ width: '100%' }} data-testid="bundle-import-result" data-outcome="alarm">
         <Alert type="error" showIcon title={result.message} />
         {result.alarms.map((a) => (
-          <AlarmView key={a.id} alarm={a} />
+          <AlarmView key={a.id} alarm={a} onOpenEvidence={onLeave} />
         ))}
       </Space>
     );
