@@ -39,6 +39,7 @@ import {
   type BundleInspectView,
 } from './bundles';
 import { checkCodeInput, printInput, type PrintCheckView, type PrintView } from './print';
+import { liaisonIdentity, type LiaisonView } from './liaison';
 
 const out = <T>() => z.custom<T>(() => true);
 const correctionField = z.string().regex(/^(\/[^/]{1,100}){1,8}$/, { message: '字段路径无效' });
@@ -323,6 +324,14 @@ export const contract = {
     z.object({ profile: profileChoice }),
     out<ProfileDescription>(),
   ),
+  // The liaison's own book, workspace overview and spot checks (issue 10; db/contract/liaison.ts).
+  'liaison.setup': method(
+    '设立联络员身份（姓名、单位、签名密钥）',
+    true,
+    z.object({ ...sealing, liaison: liaisonIdentity }),
+    out<LiaisonView>(),
+  ),
+  'liaison.get': method('联络员身份', false, z.object({}), out<LiaisonView | null>()),
 } satisfies ContractMap;
 
 export type Contract = typeof contract;
@@ -344,4 +353,5 @@ export type * from './views';
 export * from './entry-descriptions';
 export * from './checks';
 export * from './print';
+export * from './liaison';
 export * from './json-pointer';

@@ -29,6 +29,8 @@ export interface BookSummary {
   demo?: true;
   /** A copy imported from a signed bundle (the liaison's): 导入的记录本 · 只读. */
   imported?: boolean;
+  /** The liaison's own book (联络员工作记录): its key signs receipts; never a society's bundle. */
+  liaison?: true;
 }
 
 /** The full verify of this session: running (with progress) or done (with its report). */

@@ -13,6 +13,7 @@ import { allowedSignersLine } from '../bundle/sshsig';
 import { foldState } from './book-state';
 import { makeBody } from './entry-body';
 import { joinEntry } from './members-service';
+import { liaisonBookId } from './liaison-service';
 import { compositionFlags, requireProfile } from './rule-checks';
 import { guard, type ServiceContext } from './service-context';
 
@@ -58,6 +59,7 @@ export function createBook(ctx: ServiceContext, req: CreateBook): BookStatus {
 
 /** Every book of the data folder: one that cannot be read is listed with its problem, never hides the rest. */
 export function listBooks(ctx: ServiceContext): BookSummary[] {
+  const liaisonId = liaisonBookId(ctx.ledger.database);
   return guard(() => ctx.ledger.listBooks()).map((b) => {
     const summary: BookSummary = {
       bookId: b.bookId,
@@ -65,6 +67,7 @@ export function listBooks(ctx: ServiceContext): BookSummary[] {
       size: b.size,
       readOnly: true,
       ...(b.imported ? { imported: true } : {}),
+      ...(b.bookId === liaisonId ? { liaison: true as const } : {}),
     };
     try {
       const status = ctx.ledger.status(b.bookId);

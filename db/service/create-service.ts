@@ -33,6 +33,7 @@ import { buildDocument, buildDraftDocument, draftFromRecords } from '../filing-d
 import { checkPrintCode, printPages } from '../print/print-service';
 import { describeProfileChoice, listProfiles } from './profiles-service';
 import { createContext, guard, type ServiceContext } from './service-context';
+import { getLiaison, setupLiaison } from './liaison-service';
 
 export interface ServiceOptions {
   /** Folder holding `logbook.sqlite`, its checkpoint files and imported calendars. */
@@ -144,6 +145,9 @@ export function createService(options: ServiceOptions): Service {
     'members.check': (i) => checkMember(i.person),
     exportBundle: (bookId, outPath, exportOptions) =>
       exportBundle(ctx, options.keyStore, bookId, outPath, exportOptions),
+    // The liaison's side (issue 10).
+    'liaison.setup': (i) => setupLiaison(ctx, i.liaison),
+    'liaison.get': () => getLiaison(ctx),
     close: () => ledger.close(),
   };
   for (const method of Object.keys(contract) as (keyof Contract)[]) {

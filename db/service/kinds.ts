@@ -12,6 +12,9 @@ export const KIND_LABELS: Record<string, string> = {
   meeting: '会议记录',
   activity: '活动记录',
   work: '工作记录',
+  // The liaison's own book (issue 10).
+  'liaison.setup': '联络员信息',
+  'spot-check': '抽查记录',
 };
 
 export const CORRECTION_KIND = 'ledger.correction';

@@ -11,6 +11,7 @@ import { MEMBER_ROLES } from '../members';
 import { DUTIES } from '../duties';
 import { ORG_FORMS } from '../organisation';
 import { PROFILE_NAMES } from '../profile-choice';
+import { CHECK_STATES, SCOPE_TYPES, SPOT_CONCLUSIONS } from '../liaison';
 import type { EntryKind } from './entry-body';
 import type { EntryDescription, FieldDescription, PlainField } from './types';
 
@@ -262,6 +263,46 @@ const PROFILE_FIELDS: FieldDescription[] = [
 
 const CHANGE_REASON: FieldDescription = { path: ['reason'], label: '变更原因', show: 'text' };
 
+/** 抽查记录: the liaison's sealed spot check; its record page is the printed report. */
+export const SPOT_CHECK_DESCRIPTION: EntryDescription = {
+  title: '抽查记录',
+  fields: [
+    { path: ['orgName'], label: '被查组织', show: 'text' },
+    { path: ['size'], label: '被查记录本条数', show: 'number', unit: ' 条' },
+    { path: ['sample', 'scope'], label: '抽样范围', show: 'text' },
+    { path: ['sample', 'populationSize'], label: '抽样总体', show: 'number', unit: ' 条' },
+    { path: ['sample', 'count'], label: '抽查数量', show: 'number', unit: ' 条' },
+    // Seqs of the checked book (not of this one): numbers joined with 、.
+    { path: ['sample', 'seqs'], label: '抽中的记录序号', show: 'enumList', options: {} },
+    {
+      path: ['findings'],
+      label: '逐条检查',
+      show: 'list',
+      item: '抽查记录',
+      fields: [
+        { path: ['seq'], label: '记录序号', show: 'number', prefix: '第 ', unit: ' 条' },
+        { path: ['accurate'], label: '准确', show: 'enum', options: CHECK_STATES },
+        { path: ['standard'], label: '规范', show: 'enum', options: CHECK_STATES },
+        { path: ['complete'], label: '完整', show: 'enum', options: CHECK_STATES },
+        { path: ['original'], label: '原始', show: 'enum', options: CHECK_STATES },
+        { path: ['note'], label: '检查意见', show: 'longText' },
+      ],
+    },
+    { path: ['conclusion'], label: '抽查结论', show: 'enum', options: SPOT_CONCLUSIONS },
+    { path: ['rectify', 'what'], label: '整改事项', show: 'longText' },
+    { path: ['rectify', 'by'], label: '整改期限', show: 'date' },
+    { path: ['notes'], label: '其他说明', show: 'longText' },
+    { path: ['bookId'], label: '被查记录本编号', show: 'code', technical: true },
+    { path: ['keyId'], label: '被查记录本密钥指纹', show: 'code', technical: true },
+    { path: ['root'], label: '被查记录本树根', show: 'code', technical: true },
+    { path: ['sample', 'method'], label: '抽样方法', show: 'code', technical: true },
+    { path: ['sample', 'seed'], label: '抽样种子', show: 'code', technical: true },
+    { path: ['sample', 'select', 'type'], label: '抽样方式', show: 'enum', options: SCOPE_TYPES, technical: true },
+    { path: ['sample', 'select', 'kind'], label: '抽样类别', show: 'code', technical: true },
+    { path: ['sample', 'select', 'year'], label: '抽样年份', show: 'number', unit: ' 年', technical: true },
+  ],
+};
+
 export const ENTRY_DESCRIPTIONS: Record<Exclude<EntryKind, 'work'>, EntryDescription> = {
   meeting: MEETING_DESCRIPTION,
   activity: ACTIVITY_DESCRIPTION,
@@ -321,6 +362,15 @@ export const ENTRY_DESCRIPTIONS: Record<Exclude<EntryKind, 'work'>, EntryDescrip
       { path: ['targetHash'], label: '原记录哈希', show: 'code', technical: true },
     ],
   },
+  // The liaison's own book (issue 10).
+  'liaison.setup': {
+    title: '联络员信息',
+    fields: [
+      { path: ['name'], label: '联络员姓名', show: 'text' },
+      { path: ['office'], label: '所在单位', show: 'text' },
+    ],
+  },
+  'spot-check': SPOT_CHECK_DESCRIPTION,
 };
 
 /**

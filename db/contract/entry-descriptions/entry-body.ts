@@ -13,6 +13,7 @@ import { activityInput, workItemInput } from '../activities';
 import { memberJoin, memberLeave, memberRoleChange } from '../members';
 import { organisation } from '../organisation';
 import { profileChoice } from '../profile-choice';
+import { liaisonIdentity, spotCheckRecord } from '../liaison';
 
 const text = z.string();
 
@@ -58,6 +59,9 @@ export const ENTRY_INPUT_SCHEMAS = {
   'ledger.genesis': genesisBody,
   'ledger.key-rotation': keyRotationBody,
   'ledger.correction': correctionBody,
+  // The liaison's own book (issue 10).
+  'liaison.setup': liaisonIdentity,
+  'spot-check': spotCheckRecord,
 } as const;
 
 export type EntryKind = keyof typeof ENTRY_INPUT_SCHEMAS;
