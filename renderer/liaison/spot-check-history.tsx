@@ -1,9 +1,8 @@
 /** The spot checks already sealed for one book (or all books), each with its report and receipt. */
 import { Card, Empty, Table, Tag } from 'antd';
 import dayjs from 'dayjs';
-import type { SpotCheckSummary } from '../../db/contract';
+import { SPOT_CONCLUSIONS, type SpotCheckSummary } from '../../db/contract';
 import { errorText, useServiceQuery } from '../app/service-query';
-import { CONCLUSION_TEXT } from './workspace-table';
 import { SpotCheckActions } from './spot-check-actions';
 
 export function SpotCheckHistory({ bookId, liaisonBookId }: { bookId?: string; liaisonBookId: string }) {
@@ -27,7 +26,7 @@ export function SpotCheckHistory({ bookId, liaisonBookId }: { bookId?: string; l
             title: '结论',
             key: 'conclusion',
             render: (_v, r) => (
-              <Tag color={r.conclusion === 'compliant' ? 'green' : 'orange'}>{CONCLUSION_TEXT[r.conclusion]}</Tag>
+              <Tag color={r.conclusion === 'compliant' ? 'green' : 'orange'}>{SPOT_CONCLUSIONS[r.conclusion]}</Tag>
             ),
           },
           {

@@ -18,7 +18,7 @@ export function SpotDrawForm({
   years: number[];
   onDraw: (count: number, scope: ScopeChoice) => void;
 }) {
-  const [count, setCount] = useState<number>(5);
+  const [count, setCount] = useState<number | null>(5);
   const [type, setType] = useState<ScopeChoice['type']>('all');
   const [kind, setKind] = useState<string>('meeting');
   const [year, setYear] = useState<number | undefined>(years[0]);
@@ -35,7 +35,7 @@ export function SpotDrawForm({
           max={50}
           precision={0}
           value={count}
-          onChange={(v) => setCount(typeof v === 'number' ? v : 1)}
+          onChange={(v) => setCount(typeof v === 'number' ? v : null)}
         />
         <span>条记录，范围：</span>
         <Radio.Group
@@ -73,8 +73,8 @@ export function SpotDrawForm({
       <Button
         type="primary"
         loading={busy}
-        disabled={count < 1 || count > 50}
-        onClick={() => onDraw(count, scope)}
+        disabled={count === null || count < 1 || count > 50}
+        onClick={() => count !== null && onDraw(count, scope)}
         data-testid="spot-draw"
       >
         抽取样本

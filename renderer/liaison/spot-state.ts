@@ -78,7 +78,7 @@ export function sealInput(state: SpotState, requestId: string) {
       seed: draw.sample.seed,
       count: draw.sample.count,
       populationSize: draw.sample.populationSize,
-      scope: draw.sample.scope,
+      scope: draw.sample.select,
       seqs: draw.sample.seqs,
     },
     findings: state.findings.map((f) => ({

@@ -1,7 +1,7 @@
 /** The workspace's table: one row per imported book, sorted and paged by the service. */
 import { Button, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import dayjs from 'dayjs';
-import type { WorkspaceRow } from '../../db/contract';
+import { SPOT_CONCLUSIONS, type WorkspaceRow } from '../../db/contract';
 import { MONO } from './identity-card';
 
 export type WorkspaceSort = 'org' | 'lastImport' | 'size' | 'attention' | 'lastCheck';
@@ -9,8 +9,6 @@ export interface SortState {
   sort: WorkspaceSort;
   order: 'asc' | 'desc';
 }
-
-export const CONCLUSION_TEXT = { compliant: '符合要求', rectify: '存在问题，需整改' } as const;
 
 export interface WorkspaceActions {
   openBook: (row: WorkspaceRow) => void;
@@ -73,7 +71,7 @@ export function WorkspaceTable({
         showTotal: (t) => `共 ${t} 本`,
       }}
       onChange={(pagination, _filters, sorter) => {
-        const s = (Array.isArray(sorter) ? sorter[0] : sorter);
+        const s = Array.isArray(sorter) ? sorter[0] : sorter;
         const key = (s?.columnKey as WorkspaceSort | undefined) ?? 'attention';
         const order = s?.order === 'ascend' ? 'asc' : s?.order === 'descend' ? 'desc' : null;
         if (order) onSort({ sort: key, order });
@@ -146,7 +144,7 @@ export function WorkspaceTable({
               <Space orientation="vertical" size={0}>
                 <span>{dayjs(r.lastCheck.at).format('YYYY-MM-DD')}</span>
                 <Tag color={r.lastCheck.conclusion === 'compliant' ? 'green' : 'orange'}>
-                  {CONCLUSION_TEXT[r.lastCheck.conclusion]}
+                  {SPOT_CONCLUSIONS[r.lastCheck.conclusion]}
                 </Tag>
               </Space>
             ) : (

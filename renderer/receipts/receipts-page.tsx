@@ -6,11 +6,10 @@
 import { useState } from 'react';
 import { Alert, App, Button, Card, Empty, List, Space, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
-import type { ReceiptRow } from '../../db/contract';
+import { SPOT_CONCLUSIONS, type ReceiptRow } from '../../db/contract';
 import { errorText, useServiceQuery } from '../app/service-query';
 import { useBook } from '../app/book-context';
 import { navigate } from '../app/routes';
-import { CONCLUSION_TEXT } from '../liaison/workspace-table';
 import { ReceiptImport } from './receipt-import';
 import { RectificationDialog } from './rectification-dialog';
 import { VERDICT_COLOR } from './receipt-verdict';
@@ -37,7 +36,7 @@ function ReceiptItem({ row, canWrite, onRectify }: { row: ReceiptRow; canWrite: 
           <Space wrap>
             <span>{`${row.liaisonName}（${row.office}）`}</span>
             <span>{dayjs(row.checkedAt).format('YYYY-MM-DD')}</span>
-            <Tag color={row.conclusion === 'compliant' ? 'green' : 'orange'}>{CONCLUSION_TEXT[row.conclusion]}</Tag>
+            <Tag color={row.conclusion === 'compliant' ? 'green' : 'orange'}>{SPOT_CONCLUSIONS[row.conclusion]}</Tag>
             <Tag color={VERDICT_COLOR[row.verdict]} data-testid="receipt-verdict">
               {row.verdictText}
             </Tag>

@@ -5,7 +5,7 @@
  */
 import { useState } from 'react';
 import { Alert, Button, Card, Form, Input, Result, Space, Typography } from 'antd';
-import { liaisonInput, line, type LiaisonView } from '../../db/contract';
+import { liaisonIdentity, line, type LiaisonView } from '../../db/contract';
 import { useApi } from '../api-context';
 import { errorMessage } from '../api';
 import { parseInto, zodRule } from '../forms/zod-form';
@@ -35,7 +35,7 @@ export function LiaisonSetup({
     } catch {
       return;
     }
-    const parsed = parseInto(form, liaisonInput, form.getFieldsValue(true));
+    const parsed = parseInto(form, liaisonIdentity, form.getFieldsValue(true));
     if (!parsed) return;
     setBusy(true);
     setError(null);
