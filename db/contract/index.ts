@@ -39,7 +39,18 @@ import {
   type BundleInspectView,
 } from './bundles';
 import { checkCodeInput, printInput, type PrintCheckView, type PrintView } from './print';
-import { liaisonIdentity, type LiaisonView } from './liaison';
+import {
+  liaisonIdentity,
+  spotDrawInput,
+  spotSealInput,
+  workspaceQuery,
+  type LiaisonView,
+  type ReceiptFile,
+  type SpotCheckSummary,
+  type SpotDrawView,
+  type SpotSealResult,
+  type WorkspaceOverview,
+} from './liaison';
 
 const out = <T>() => z.custom<T>(() => true);
 const correctionField = z.string().regex(/^(\/[^/]{1,100}){1,8}$/, { message: '字段路径无效' });
@@ -332,6 +343,16 @@ export const contract = {
     out<LiaisonView>(),
   ),
   'liaison.get': method('联络员身份', false, z.object({}), out<LiaisonView | null>()),
+  'workspace.overview': method('工作台：导入的记录本一览', false, workspaceQuery, out<WorkspaceOverview>()),
+  'spotChecks.draw': method('抽查：随机抽取记录（不封存）', false, spotDrawInput, out<SpotDrawView>()),
+  'spotChecks.seal': method(
+    '封存抽查记录（记入联络员记录本）',
+    true,
+    spotSealInput.extend(sealing),
+    out<SpotSealResult>(),
+  ),
+  'spotChecks.list': method('抽查记录一览', false, z.object({ bookId: bookId.optional() }), out<SpotCheckSummary[]>()),
+  'receipts.export': method('导出已签名的抽查回执', false, z.object({ liaisonSeq: seqNumber }), out<ReceiptFile>()),
 } satisfies ContractMap;
 
 export type Contract = typeof contract;

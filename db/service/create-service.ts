@@ -6,7 +6,14 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { contract, describeZodError, ServiceError, type Contract, type ServiceOf } from '../contract';
+import {
+  contract,
+  describeZodError,
+  ServiceError,
+  type BundleImportView,
+  type Contract,
+  type ServiceOf,
+} from '../contract';
 import { openLedger, type Clock, type KeyStore, type Ledger } from '../ledger';
 import { getAttachment, putAttachment } from './attachments-service';
 import { bookStatus, createBook, listBooks, verifyBook } from './books-service';
@@ -34,6 +41,8 @@ import { checkPrintCode, printPages } from '../print/print-service';
 import { describeProfileChoice, listProfiles } from './profiles-service';
 import { createContext, guard, type ServiceContext } from './service-context';
 import { getLiaison, setupLiaison } from './liaison-service';
+import { refreshWorkspaceRow, workspaceOverview } from './workspace-service';
+import { drawSpotCheck, exportReceipt, listSpotChecks, sealSpotCheck } from './spot-check-service';
 
 export interface ServiceOptions {
   /** Folder holding `logbook.sqlite`, its checkpoint files and imported calendars. */
@@ -133,7 +142,7 @@ export function createService(options: ServiceOptions): Service {
     'documents.fromDraft': (i) => buildDraftDocument(service, i.bookId, i.draft),
     'drafts.fromRecords': (i) => draftFromRecords(service, i.bookId, i.year, i.kind),
     'bundles.inspect': (i) => inspectUpload(ctx, i.upload),
-    'bundles.import': (i) => importUpload(ctx, i.upload, i.fingerprint),
+    'bundles.import': (i) => importUpload(ctx, i.upload, i.fingerprint).then((view) => afterImport(ctx, view)),
     'bundles.alarms': (i) => listBundleAlarms(ctx, i.bookId),
     'bundles.discard': (i) => discardUpload(ctx, i.upload),
     'books.handover': (i) => handOver(ctx, i.bookId, i.reason),
@@ -148,12 +157,33 @@ export function createService(options: ServiceOptions): Service {
     // The liaison's side (issue 10).
     'liaison.setup': (i) => setupLiaison(ctx, i.liaison),
     'liaison.get': () => getLiaison(ctx),
+    'workspace.overview': (i) => workspaceOverview(ctx, i),
+    'spotChecks.draw': (i) => drawSpotCheck(ctx, i),
+    'spotChecks.seal': (i) => sealSpotCheck(ctx, i),
+    'spotChecks.list': (i) => listSpotChecks(ctx, i.bookId),
+    'receipts.export': (i) => exportReceipt(ctx, options.keyStore, i.liaisonSeq),
     close: () => ledger.close(),
   };
   for (const method of Object.keys(contract) as (keyof Contract)[]) {
     if (contract[method].mutates) guardMutation(ctx, service, method);
   }
   return service;
+}
+
+/**
+ * The workspace overview's row of a book an import changed, computed right after the import's
+ * transaction. A failure here never fails the import (it committed): the overview recomputes
+ * a missing or stale row itself.
+ */
+function afterImport(ctx: ServiceContext, view: BundleImportView): BundleImportView {
+  if ((view.outcome === 'imported' || view.outcome === 'extended') && view.bookId) {
+    try {
+      refreshWorkspaceRow(ctx, view.bookId);
+    } catch {
+      // Recomputed by the next workspace.overview.
+    }
+  }
+  return view;
 }
 
 /**

@@ -10,6 +10,7 @@ import { ServiceError } from '../contract';
 import { canonicalJson } from '../ledger';
 import { bookStatus } from './books-service';
 import { isDomainBody, jsonValue } from './entry-body';
+import { getLiaison } from './liaison-service';
 import { guard, sealResult, type ServiceContext } from './service-context';
 
 export function requestDigest(input: Record<string, unknown>): string {
@@ -29,7 +30,9 @@ export function replayRequest(
 ): unknown {
   const prior = guard(() => ctx.read.requests.request(requestId));
   if (!prior) return null;
-  const bookId = typeof input.bookId === 'string' ? input.bookId : prior.bookId;
+  // These seal into a book other than the one they name (the liaison's own): the digest covers the input.
+  const elsewhere = method === 'liaison.setup' || method === 'spotChecks.seal';
+  const bookId = typeof input.bookId === 'string' && !elsewhere ? input.bookId : prior.bookId;
   const sealedAs = `第 ${prior.firstSeq}${prior.lastSeq !== prior.firstSeq ? `–${prior.lastSeq}` : ''} 条`;
   if (prior.method !== method || prior.bookId !== bookId || prior.digest !== requestDigest(input)) {
     throw new ServiceError(
@@ -38,6 +41,7 @@ export function replayRequest(
     );
   }
   if (method === 'books.create') return bookStatus(ctx, prior.bookId);
+  if (method === 'liaison.setup') return getLiaison(ctx);
   const entry = guard(() => ctx.ledger.getEntry(prior.bookId, prior.lastSeq));
   if (!entry) throw new ServiceError('not-found', `找不到${sealedAs}`);
   const body = entry.body;
@@ -45,5 +49,6 @@ export function replayRequest(
   if (method === 'members.join' && isDomainBody(body))
     return { ...result, memberId: (body.input as { memberId: string }).memberId };
   if (method === 'meetings.seal' && isDomainBody(body)) return { ...result, evaluation: body.computed };
+  if (method === 'spotChecks.seal') return { ...result, liaisonBookId: prior.bookId };
   return result;
 }
