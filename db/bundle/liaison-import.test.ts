@@ -163,7 +163,7 @@ describe('importing into the liaison store', () => {
         bookId: source.bookId,
         message: expect.stringContaining('回滚警报'),
       });
-      expect(alarm.pinned.checkpoint).toMatchObject({ size: 22 });
+      expect(alarm.pinned?.checkpoint).toMatchObject({ size: 22 });
       expect(alarm.found?.checkpoint).toMatchObject({ size: 20 });
       expect(
         fs.readFileSync(path.join(s.dir, 'evidence', alarm.evidenceFile!)).equals(fs.readFileSync(zips.first!)),
@@ -178,9 +178,9 @@ describe('importing into the liaison store', () => {
       const fork = await s.run(zips.fork!);
       expect(fork).toMatchObject({ outcome: 'alarm', alarms: [{ kind: 'fork' }] });
       if (fork.outcome === 'alarm') {
-        expect(fork.alarms[0]!.pinned.checkpoint.size).toBe(22);
+        expect(fork.alarms[0]!.pinned?.checkpoint.size).toBe(22);
         expect(fork.alarms[0]!.found?.checkpoint.size).toBe(23);
-        expect(fork.alarms[0]!.found?.checkpoint.root).not.toBe(alarm.pinned.checkpoint.root);
+        expect(fork.alarms[0]!.found?.checkpoint.root).not.toBe(alarm.pinned?.checkpoint.root);
       }
       expect(ledgerDump()).toBe(kept);
       expect(s.pins.alarms(source.bookId).map((a) => a.kind)).toEqual(['fork', 'rollback']);

@@ -5,6 +5,13 @@ import { fsyncDirectory } from '../ledger/durable-file';
 import { LedgerError } from '../ledger/errors';
 import type { Ledger } from '../ledger/ledger-api';
 import type { BookInfo } from '../ledger/types';
+import {
+  CarriedReceiptsError,
+  checkBundleReceipts,
+  mismatches,
+  type KnownInput,
+  type ReceiptCheck,
+} from '../liaison/carried-receipts';
 import { inspectBundle, type BundleClaims } from './inspect-bundle';
 import type { PinStore, StoredBundleAlarm } from './pin-store';
 import { importVerifiedBundle } from './verified-book';
@@ -27,7 +34,7 @@ import { pinRecordOf, verifyBundle, type BundleAlarm, type BundleReport } from '
  *    advanced pin. Any failure leaves the store exactly as it was.
  */
 
-export type LiaisonResult =
+export type LiaisonResult = (
   | {
       outcome: 'imported' | 'extended' | 'unchanged';
       report: BundleReport;
@@ -36,7 +43,11 @@ export type LiaisonResult =
     }
   | { outcome: 'needs-fingerprint'; report: BundleReport; genesisKeyId: string; currentKeyId: string }
   | { outcome: 'alarm'; report: BundleReport; alarms: StoredBundleAlarm[] }
-  | { outcome: 'refused'; report: BundleReport | null; code: string; message: string };
+  | { outcome: 'refused'; report: BundleReport | null; code: string; message: string }
+) & {
+  /** Every receipt carried by the bundle or known here, checked against it (once the bundle verified). */
+  receipts?: ReceiptCheck[];
+};
 
 export interface LiaisonImportOptions {
   /** The fingerprint the liaison confirmed or typed (`SHA256:…`); needed for a first import only. */
@@ -46,6 +57,8 @@ export interface LiaisonImportOptions {
   stagingRoot?: string;
   now?: () => Date;
   onProgress?: (done: number, total: number) => void;
+  /** Receipts this data folder knows of the book (loaded receipts files, its own liaison's), checked with the carried ones. */
+  knownReceipts?: (bookId: string) => KnownInput[];
 }
 
 /** `SHA256:abc…` as typed: spaces and line breaks dropped, the prefix optional in any case. */
@@ -66,6 +79,15 @@ const ALARM_TEXT: Record<BundleAlarm['kind'], string> = {
   'key-change': '密钥警报：数据包的签名密钥不是本机固定的密钥，也没有由它签署的移交',
 };
 
+/** Copies the bundle into `evidence/` under a name of its own; returns that name. */
+function copyEvidence(bundlePath: string, bookId: string, sha: string, at: string, evidenceDir: string): string {
+  fs.mkdirSync(evidenceDir, { recursive: true, mode: 0o700 });
+  const name = `${at.replace(/[:.]/gu, '-')}-${bookId}-${sha.slice(0, 12)}.zip`;
+  fs.copyFileSync(bundlePath, path.join(evidenceDir, name), fs.constants.COPYFILE_EXCL);
+  fsyncDirectory(evidenceDir);
+  return name;
+}
+
 async function keepEvidence(
   pins: PinStore,
   bundlePath: string,
@@ -77,10 +99,7 @@ async function keepEvidence(
   const already = pins.alarms(bookId).filter((a) => a.bundleSha256 === sha);
   if (already.length > 0) return already;
   const at = (options.now ?? (() => new Date()))().toISOString();
-  fs.mkdirSync(options.evidenceDir, { recursive: true, mode: 0o700 });
-  const name = `${at.replace(/[:.]/gu, '-')}-${bookId}-${sha.slice(0, 12)}.zip`;
-  fs.copyFileSync(bundlePath, path.join(options.evidenceDir, name), fs.constants.COPYFILE_EXCL);
-  fsyncDirectory(options.evidenceDir);
+  const name = copyEvidence(bundlePath, bookId, sha, at, options.evidenceDir);
   const failed = report.checks.find((c) => !c.ok && !c.skipped);
   const ids = report.alarms.map((alarm) =>
     pins.addAlarm({
@@ -92,6 +111,41 @@ async function keepEvidence(
       found: alarm.found.checkpoint ?? null,
       bundleSha256: sha,
       evidenceFile: name,
+    }),
+  );
+  return pins.alarms(bookId).filter((a) => ids.includes(a.id));
+}
+
+/**
+ * 已查历史被改写警报: the bundle verified on its own, but the history a liaison checked and
+ * signed is not in it (rewritten, or shorter). Kept as evidence like a fork, never merged:
+ * the receipt, the bundle's signed checkpoint, what this folder pinned (if anything) and a copy.
+ */
+async function keepReceiptEvidence(
+  pins: PinStore,
+  bundlePath: string,
+  report: BundleReport,
+  failed: ReceiptCheck[],
+  options: LiaisonImportOptions,
+): Promise<StoredBundleAlarm[]> {
+  const bookId = report.bookId!;
+  const sha = await fileSha256(bundlePath);
+  const already = pins.alarms(bookId).filter((a) => a.bundleSha256 === sha && a.kind === 'checked-history');
+  if (already.length > 0) return already;
+  const at = (options.now ?? (() => new Date()))().toISOString();
+  const name = copyEvidence(bundlePath, bookId, sha, at, options.evidenceDir);
+  const pin = pins.read(bookId);
+  const ids = failed.map((check) =>
+    pins.addAlarm({
+      bookId,
+      kind: 'checked-history',
+      at,
+      message: `已查历史被改写警报：${check.text}`,
+      pinned: pin.state === 'present' ? pin.record.checkpoint : null,
+      found: report.checkpoint,
+      bundleSha256: sha,
+      evidenceFile: name,
+      receipt: JSON.stringify({ receipt: check.signed!.receipt, signature: check.signed!.signature }),
     }),
   );
   return pins.alarms(bookId).filter((a) => ids.includes(a.id));
@@ -123,6 +177,37 @@ export async function importForLiaison(
       return { outcome: 'alarm', report, alarms: await keepEvidence(pins, bundlePath, report, options) };
     return refusedBy(report);
   }
+  const bookId = report.bookId!;
+  let receipts: ReceiptCheck[];
+  try {
+    receipts = await checkBundleReceipts(bundlePath, report, options.knownReceipts?.(bookId) ?? []);
+  } catch (error) {
+    if (!(error instanceof CarriedReceiptsError)) throw error;
+    return {
+      outcome: 'refused',
+      report,
+      code: 'bundle-changed',
+      message: '数据包在核验之后发生了变化，没有导入任何内容。请重新选择文件导入。',
+    };
+  }
+  const failed = mismatches(receipts);
+  if (failed.length > 0)
+    return {
+      outcome: 'alarm',
+      report,
+      alarms: await keepReceiptEvidence(pins, bundlePath, report, failed, options),
+      receipts,
+    };
+  return { ...(await importChecked(ledger, pins, bundlePath, report, options)), receipts };
+}
+
+async function importChecked(
+  ledger: Ledger,
+  pins: PinStore,
+  bundlePath: string,
+  report: BundleReport,
+  options: LiaisonImportOptions,
+): Promise<LiaisonResult> {
   const bookId = report.bookId!;
   const cp = report.checkpoint!.checkpoint;
   const pin = pins.read(bookId);

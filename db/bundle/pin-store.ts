@@ -17,25 +17,29 @@ import type { BundleAlarm } from './verify-bundle';
 export interface StoredBundleAlarm {
   id: number;
   bookId: string;
-  kind: BundleAlarm['kind'];
+  kind: BundleAlarm['kind'] | 'checked-history';
   at: string;
   message: string;
-  pinned: SignedCheckpoint;
+  /** Null only for `checked-history` in a data folder that never pinned the book. */
+  pinned: SignedCheckpoint | null;
   found: SignedCheckpoint | null;
   bundleSha256: string;
   evidenceFile: string | null;
+  /** `checked-history` (migration 0042): the liaison's signed receipt the bundle does not match, as JSON `{receipt, signature}`. */
+  receipt?: string | null;
 }
 
 interface AlarmRow {
   id: number;
   book_id: string;
-  kind: BundleAlarm['kind'];
+  kind: StoredBundleAlarm['kind'];
   at: string;
   message: string;
-  pinned_checkpoint: string;
+  pinned_checkpoint: string | null;
   found_checkpoint: string | null;
   bundle_sha256: string;
   evidence_file: string | null;
+  receipt: string | null;
 }
 
 export class PinStore implements PinReader {
@@ -67,18 +71,19 @@ export class PinStore implements PinReader {
   addAlarm(alarm: Omit<StoredBundleAlarm, 'id'>): number {
     const info = this.db
       .prepare(
-        `INSERT INTO bundle_alarms (book_id, kind, at, message, pinned_checkpoint, found_checkpoint, bundle_sha256, evidence_file)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+        `INSERT INTO bundle_alarms (book_id, kind, at, message, pinned_checkpoint, found_checkpoint, bundle_sha256, evidence_file, receipt)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
       .run(
         alarm.bookId,
         alarm.kind,
         alarm.at,
         alarm.message,
-        serializeSignedCheckpoint(alarm.pinned),
+        alarm.pinned ? serializeSignedCheckpoint(alarm.pinned) : null,
         alarm.found ? serializeSignedCheckpoint(alarm.found) : null,
         alarm.bundleSha256,
         alarm.evidenceFile,
+        alarm.receipt ?? null,
       );
     return Number(info.lastInsertRowid);
   }
@@ -96,10 +101,11 @@ export class PinStore implements PinReader {
       kind: r.kind,
       at: r.at,
       message: r.message,
-      pinned: parseSignedCheckpoint(r.pinned_checkpoint)!,
+      pinned: r.pinned_checkpoint === null ? null : parseSignedCheckpoint(r.pinned_checkpoint),
       found: r.found_checkpoint === null ? null : parseSignedCheckpoint(r.found_checkpoint),
       bundleSha256: r.bundle_sha256,
       evidenceFile: r.evidence_file,
+      receipt: r.receipt,
     }));
   }
 }

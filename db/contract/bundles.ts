@@ -5,6 +5,7 @@
  * `upload` token; the service accepts only such tokens.
  */
 import { z } from 'zod';
+import type { ReceiptCheckView } from './receipts';
 
 /** Names made by db/bundle/staging.ts `stagingName()`. */
 export const UPLOAD_TOKEN = /^bundle-[0-9a-f]{24}\.zip$/u;
@@ -22,7 +23,7 @@ export interface CheckpointSideView {
   signature: string;
 }
 
-export type BundleAlarmKind = 'rollback' | 'fork' | 'key-change';
+export type BundleAlarmKind = 'rollback' | 'fork' | 'key-change' | 'checked-history';
 
 export interface BundleAlarmView {
   id: number;
@@ -32,7 +33,10 @@ export interface BundleAlarmView {
   kindLabel: string;
   at: string;
   message: string;
-  /** What this computer verified and pinned before. */
+  /**
+   * What this computer verified and pinned before; for `checked-history` (已查历史被改写警报),
+   * the liaison's signed receipt (size, root, checkedAt, the liaison's key and SSHSIG).
+   */
   pinned: CheckpointSideView;
   /** What the refused bundle carries. */
   found: CheckpointSideView | null;
@@ -82,4 +86,6 @@ export interface BundleImportView {
   /** The bundle's genesis and current key, when the fingerprint must be confirmed. */
   genesisKeyId?: string;
   currentKeyId?: string;
+  /** Every receipt carried by the bundle or known here, checked against it (issue 10). */
+  receipts: ReceiptCheckView[];
 }

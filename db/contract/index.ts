@@ -51,6 +51,18 @@ import {
   type SpotSealResult,
   type WorkspaceOverview,
 } from './liaison';
+import {
+  alarmIdInput,
+  receiptsExportFileInput,
+  receiptsFileText,
+  receiptText,
+  rectificationInput,
+  type EvidenceFileView,
+  type EvidenceView,
+  type ReceiptRow,
+  type ReceiptsFileView,
+  type ReceiptsLoadView,
+} from './receipts';
 
 const out = <T>() => z.custom<T>(() => true);
 const correctionField = z.string().regex(/^(\/[^/]{1,100}){1,8}$/, { message: '字段路径无效' });
@@ -353,6 +365,33 @@ export const contract = {
   ),
   'spotChecks.list': method('抽查记录一览', false, z.object({ bookId: bookId.optional() }), out<SpotCheckSummary[]>()),
   'receipts.export': method('导出已签名的抽查回执', false, z.object({ liaisonSeq: seqNumber }), out<ReceiptFile>()),
+  'receipts.import': method(
+    '导入抽查回执（收到抽查回执）',
+    true,
+    z.object({ ...book, ...sealing, text: receiptText }),
+    out<SealResult & { verdict: string }>(),
+  ),
+  'rectifications.seal': method(
+    '封存整改情况',
+    true,
+    z.object({ ...book, ...sealing, rectification: rectificationInput }),
+    out<SealResult>(),
+  ),
+  'receipts.list': method('记录本的抽查回执及其核对结果', false, z.object(book), out<ReceiptRow[]>()),
+  'receipts.exportFile': method(
+    '导出本联络员签发的回执汇总文件',
+    false,
+    receiptsExportFileInput,
+    out<ReceiptsFileView>(),
+  ),
+  'receipts.loadFile': method(
+    '载入回执汇总文件并核对已导入的记录本',
+    true,
+    z.object({ text: receiptsFileText }),
+    out<ReceiptsLoadView>(),
+  ),
+  'evidence.get': method('警报的证据（两份检查点与分歧的记录）', false, alarmIdInput, out<EvidenceView>()),
+  'evidence.export': method('导出警报的证据包（.zip）', false, alarmIdInput, out<EvidenceFileView>()),
 } satisfies ContractMap;
 
 export type Contract = typeof contract;
@@ -376,3 +415,4 @@ export * from './checks';
 export * from './print';
 export * from './liaison';
 export * from './json-pointer';
+export * from './receipts';

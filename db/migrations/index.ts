@@ -4,8 +4,16 @@ import * as readModel from './0020-read-model';
 import * as search from './0030-search';
 import * as bundlePins from './0040-bundle-pins';
 import * as liaisonWorkspace from './0041-liaison-workspace';
+import * as knownReceipts from './0042-known-receipts';
 
 export type { Migration } from './migration';
 
 /** Every migration the app knows, oldest first. Later issues append their own files here. */
-export const migrations: readonly Migration[] = [initial, readModel, search, bundlePins, liaisonWorkspace];
+export const migrations: readonly Migration[] = [
+  initial,
+  readModel,
+  search,
+  bundlePins,
+  liaisonWorkspace,
+  knownReceipts,
+];

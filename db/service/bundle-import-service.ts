@@ -21,6 +21,7 @@ import { PinStore, type StoredBundleAlarm } from '../bundle/pin-store';
 import { stagingName } from '../bundle/staging';
 import { BundleError } from '../bundle/errors';
 import { LedgerError, type SignedCheckpoint } from '../ledger';
+import { knownReceiptsOf, receiptSide } from './receipts-service';
 import type { ServiceContext } from './service-context';
 
 export const INCOMING_DIR = 'incoming';
@@ -30,6 +31,7 @@ const KIND_LABEL: Record<StoredBundleAlarm['kind'], string> = {
   rollback: '回滚警报',
   fork: '分叉警报',
   'key-change': '密钥警报',
+  'checked-history': '已查历史被改写警报',
 };
 
 export function incomingDir(dataDir: string): string {
@@ -93,7 +95,7 @@ function side(signed: SignedCheckpoint): CheckpointSideView {
   return { size: cp.size, root: cp.root, time: cp.time, keyId: cp.keyId, signature: signed.signature };
 }
 
-function alarmView(a: StoredBundleAlarm): BundleAlarmView {
+export function alarmView(a: StoredBundleAlarm): BundleAlarmView {
   return {
     id: a.id,
     bookId: a.bookId,
@@ -101,7 +103,8 @@ function alarmView(a: StoredBundleAlarm): BundleAlarmView {
     kindLabel: KIND_LABEL[a.kind],
     at: a.at,
     message: a.message,
-    pinned: side(a.pinned),
+    // A receipt alarm sets the liaison's signed receipt against what the bundle carries.
+    pinned: a.kind === 'checked-history' ? receiptSide(a.receipt ?? null) : side(a.pinned!),
     found: a.found ? side(a.found) : null,
     bundleSha256: a.bundleSha256,
     evidenceFile: a.evidenceFile,
@@ -147,6 +150,7 @@ function viewOf(result: LiaisonResult): BundleImportView {
     previousSize: null,
     failedChecks,
     alarms: [],
+    receipts: (result.receipts ?? []).map(({ state, text, source }) => ({ state, text, source })),
   };
   switch (result.outcome) {
     case 'imported':
@@ -185,7 +189,9 @@ function viewOf(result: LiaisonResult): BundleImportView {
         ...base,
         outcome: 'alarm',
         alarms: result.alarms.map(alarmView),
-        message: `${result.alarms.map((a) => KIND_LABEL[a.kind]).join('、')}：数据包没有导入，已作为证据保存（两份已签名的检查点与数据包副本）。请与记录人和上级联系核实。`,
+        message: result.alarms.every((a) => a.kind === 'checked-history')
+          ? '已查历史被改写警报：联络员签字确认过的记录与数据包不符（抽查回执不匹配）。数据包没有导入，已作为证据保存（回执、数据包的检查点与数据包副本）。请与记录人和上级联系核实。'
+          : `${[...new Set(result.alarms.map((a) => KIND_LABEL[a.kind]))].join('、')}：数据包没有导入，已作为证据保存（两份已签名的检查点与数据包副本）。请与记录人和上级联系核实。`,
       };
     case 'refused':
       return { ...base, outcome: 'refused', message: result.message };
@@ -203,6 +209,7 @@ export async function importUpload(
     evidenceDir: path.join(ctx.dataDir, EVIDENCE_DIR),
     now: () => ctx.clock(),
     ...(fingerprint !== undefined ? { acceptFingerprint: fingerprint } : {}),
+    knownReceipts: (bookId) => knownReceiptsOf(ctx, bookId),
   }).catch(rethrow);
   // Done with the upload once it was imported, found identical, or kept as evidence.
   if (

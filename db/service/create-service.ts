@@ -43,6 +43,14 @@ import { createContext, guard, type ServiceContext } from './service-context';
 import { getLiaison, setupLiaison } from './liaison-service';
 import { refreshWorkspaceRow, workspaceOverview } from './workspace-service';
 import { drawSpotCheck, exportReceipt, listSpotChecks, sealSpotCheck } from './spot-check-service';
+import {
+  exportReceiptsFile,
+  importReceipt,
+  listReceipts,
+  loadReceiptsFile,
+  sealRectification,
+} from './receipts-service';
+import { evidenceOf, evidencePackage } from './evidence-service';
 
 export interface ServiceOptions {
   /** Folder holding `logbook.sqlite`, its checkpoint files and imported calendars. */
@@ -152,6 +160,13 @@ export function createService(options: ServiceOptions): Service {
     'profiles.list': () => listProfiles(),
     'profiles.describe': (i) => describeProfileChoice(i.profile),
     'members.check': (i) => checkMember(i.person),
+    'receipts.import': (i) => importReceipt(ctx, i.bookId, i.text),
+    'rectifications.seal': (i) => sealRectification(ctx, i.bookId, i.rectification),
+    'receipts.list': (i) => listReceipts(ctx, i.bookId),
+    'receipts.exportFile': () => exportReceiptsFile(),
+    'receipts.loadFile': (i) => loadReceiptsFile(ctx, i.text),
+    'evidence.get': (i) => evidenceOf(ctx, i.alarmId),
+    'evidence.export': (i) => evidencePackage(ctx, i.alarmId),
     exportBundle: (bookId, outPath, exportOptions) =>
       exportBundle(ctx, options.keyStore, bookId, outPath, exportOptions),
     // The liaison's side (issue 10).

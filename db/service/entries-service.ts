@@ -21,6 +21,7 @@ import {
 } from '../contract';
 import type { BookState } from './book-state';
 import { changesOf, isDomainBody } from './entry-body';
+import { UNCORRECTABLE_KINDS } from './kinds';
 import { getAt, parsePointer, pointerTokens, resolvePointer, setAt } from '../contract/json-pointer';
 import { evaluateAgainst, evaluateMeeting } from './meetings-service';
 import { guard, notFound, sealResult, type ServiceContext } from './service-context';
@@ -99,7 +100,7 @@ export function correctEntry(ctx: ServiceContext, r: CorrectionRequest): SealRes
   const entry = guard(() => ctx.ledger.getEntry(r.bookId, r.seq));
   if (!entry) throw notFound('记录', `第 ${r.seq} 条`, 'seq');
   const schema = isEntryKind(entry.kind) && !isLedgerKind(entry.kind) ? ENTRY_INPUT_SCHEMAS[entry.kind] : undefined;
-  if (!schema || !isDomainBody(entry.body)) {
+  if (!schema || !isDomainBody(entry.body) || UNCORRECTABLE_KINDS.has(entry.kind)) {
     throw new ServiceError(
       'not-correctable',
       `第 ${r.seq} 条是“${projection.summary(r.seq)?.kindLabel ?? entry.kind}”，这类记录不能更正`,

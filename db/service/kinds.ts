@@ -15,7 +15,12 @@ export const KIND_LABELS: Record<string, string> = {
   // The liaison's own book (issue 10).
   'liaison.setup': '联络员信息',
   'spot-check': '抽查记录',
+  'receipt.received': '收到抽查回执',
+  rectification: '整改情况',
 };
+
+/** Kinds no correction may touch: a receipt is the liaison's signed words, kept verbatim. */
+export const UNCORRECTABLE_KINDS: ReadonlySet<string> = new Set(['receipt.received']);
 
 export const CORRECTION_KIND = 'ledger.correction';
 

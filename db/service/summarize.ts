@@ -98,6 +98,23 @@ function describe(row: Row, names: (id: string) => string): Described {
       const ids = w.type === 'annual-report' ? [w.reporterId] : [];
       return { title: `${WORK_ITEM_TYPES[w.type]}：${w.title}`, date: w.date, memberIds: ids };
     }
+    case 'receipt.received': {
+      const r = input as { liaison?: { name?: string }; size?: number; checkedOn?: string; conclusion?: string } | null;
+      const verdict = r?.conclusion === 'rectify' ? '存在问题，需整改' : '符合要求';
+      return {
+        title: `收到抽查回执：${r?.liaison?.name ?? ''}抽查前 ${r?.size ?? '?'} 条，${verdict}`,
+        date: typeof r?.checkedOn === 'string' ? r.checkedOn : '',
+        memberIds: [],
+      };
+    }
+    case 'rectification': {
+      const r = input as { receiptSeq?: number; date?: string } | null;
+      return {
+        title: `整改情况（对应第 ${r?.receiptSeq ?? '?'} 条抽查回执）`,
+        date: typeof r?.date === 'string' ? r.date : '',
+        memberIds: [],
+      };
+    }
     default:
       return { title: labelKind(row.kind), date: '', memberIds: [] };
   }

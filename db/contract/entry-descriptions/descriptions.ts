@@ -12,6 +12,7 @@ import { DUTIES } from '../duties';
 import { ORG_FORMS } from '../organisation';
 import { PROFILE_NAMES } from '../profile-choice';
 import { CHECK_STATES, SCOPE_TYPES, SPOT_CONCLUSIONS } from '../liaison';
+import { CONCLUSIONS } from '../receipts';
 import type { EntryKind } from './entry-body';
 import type { EntryDescription, FieldDescription, PlainField } from './types';
 
@@ -371,6 +372,33 @@ export const ENTRY_DESCRIPTIONS: Record<Exclude<EntryKind, 'work'>, EntryDescrip
     ],
   },
   'spot-check': SPOT_CHECK_DESCRIPTION,
+  // The liaison's signed receipt as received (issue 10): nothing of it is corrected.
+  'receipt.received': {
+    title: '收到抽查回执',
+    fields: [
+      { path: ['liaison', 'name'], label: '联络员', show: 'text', fixed: true },
+      { path: ['liaison', 'office'], label: '联络员单位', show: 'text', fixed: true },
+      { path: ['checkedOn'], label: '抽查日期', show: 'date', fixed: true },
+      { path: ['size'], label: '抽查范围', show: 'number', prefix: '前 ', unit: ' 条记录', fixed: true },
+      { path: ['sampled'], label: '抽查的记录', show: 'text', fixed: true },
+      { path: ['conclusion'], label: '抽查结论', show: 'enum', options: CONCLUSIONS, fixed: true },
+      { path: ['rectify', 'what'], label: '整改事项', show: 'longText', fixed: true },
+      { path: ['rectify', 'by'], label: '整改期限', show: 'date', fixed: true },
+      { path: ['liaison', 'keyId'], label: '联络员密钥指纹', show: 'code', technical: true, fixed: true },
+      { path: ['checkedAt'], label: '抽查时间（UTC）', show: 'code', technical: true, fixed: true },
+      { path: ['signed', 'receipt'], label: '回执原文', show: 'code', technical: true, fixed: true },
+      { path: ['signed', 'signature'], label: '回执签名', show: 'code', technical: true, fixed: true },
+    ],
+  },
+  rectification: {
+    title: '整改情况',
+    fields: [
+      { path: ['receiptSeq'], label: '对应的抽查回执', show: 'entryRef', fixed: true },
+      { path: ['date'], label: '整改日期', show: 'date' },
+      { path: ['done'], label: '整改情况', show: 'longText' },
+      { path: ['by'], label: '填写人', show: 'text' },
+    ],
+  },
 };
 
 /**

@@ -14,6 +14,7 @@ import { memberJoin, memberLeave, memberRoleChange } from '../members';
 import { organisation } from '../organisation';
 import { profileChoice } from '../profile-choice';
 import { liaisonIdentity, spotCheckRecord } from '../liaison';
+import { receiptReceivedInput, rectificationInput } from '../receipts';
 
 const text = z.string();
 
@@ -62,6 +63,8 @@ export const ENTRY_INPUT_SCHEMAS = {
   // The liaison's own book (issue 10).
   'liaison.setup': liaisonIdentity,
   'spot-check': spotCheckRecord,
+  'receipt.received': receiptReceivedInput,
+  rectification: rectificationInput,
 } as const;
 
 export type EntryKind = keyof typeof ENTRY_INPUT_SCHEMAS;
