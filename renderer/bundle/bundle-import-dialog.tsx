@@ -11,6 +11,7 @@ import { bundleFiles, errorMessage } from '../api';
 import { useApi } from '../api-context';
 import { useRequestId } from '../app/use-request-id';
 import { AlarmView } from './alarm-view';
+import { ReceiptChecks } from '../receipts/receipt-checks';
 
 const mono = {
   fontFamily: 'ui-monospace, SFMono-Regular, Consolas, "Courier New", monospace',
@@ -287,6 +288,7 @@ function Outcome({ result, onLeave }: { result: BundleImportView; onLeave: () =>
         {result.alarms.map((a) => (
           <AlarmView key={a.id} alarm={a} onOpenEvidence={onLeave} />
         ))}
+        <ReceiptChecks receipts={result.receipts ?? []} />
       </Space>
     );
   }
@@ -305,6 +307,7 @@ function Outcome({ result, onLeave }: { result: BundleImportView; onLeave: () =>
           ))}
         </ul>
       )}
+      <ReceiptChecks receipts={result.receipts ?? []} />
     </div>
   );
 }

@@ -14,6 +14,7 @@ import { useBook } from '../app/book-context';
 import { navigate } from '../app/routes';
 import { BundleImportDialog } from '../bundle/bundle-import-dialog';
 import { WorkspaceTable, type SortState } from './workspace-table';
+import { ReceiptsFileCard } from '../receipts/receipts-file-card';
 
 type IntegrityFilter = 'all' | 'verified' | 'alarm';
 
@@ -33,6 +34,7 @@ export function WorkspacePage() {
     ...(attention ? { attention: true } : {}),
     ...(integrity !== 'all' ? { integrity } : {}),
   };
+  const liaison = useServiceQuery('liaison.get', {});
   const overview = useServiceQuery('workspace.overview', {
     ...sort,
     filter,
@@ -152,6 +154,7 @@ export function WorkspacePage() {
           </>
         )}
       </Card>
+      <ReceiptsFileCard canExport={Boolean(liaison.data)} />
       <BundleImportDialog open={importing} onClose={() => setImporting(false)} onImported={refresh} />
     </Space>
   );
