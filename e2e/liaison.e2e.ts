@@ -9,10 +9,11 @@
  * never saw the book is told a carried receipt does not match; and when the forger also drops
  * the receipt entries, the third folder is told the same once it loads the liaison's receipts file.
  */
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { Page } from 'playwright-core';
+import type { FrameLocator, Page } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
 import { closeBrowser, openSession, SCREENSHOT_DIR, type AppSession } from './support/app-session';
 import { createBook, fillDatePicker, LEADER, ORG, shanghaiDate, waitForContains, WAIT } from './support/flows';
@@ -22,6 +23,19 @@ import { forgeBundle } from './support/forge-bundle';
 type MenuLabel = '联络员工作台' | '抽查回执' | '联络员身份';
 async function menu(page: Page, label: MenuLabel): Promise<void> {
   await page.getByTestId('main-nav').getByRole('menuitem', { name: label }).click();
+}
+
+/** The print preview's document as a PDF (Chromium's print to PDF, A4), as the 打印 button would print it. */
+async function reportPdf(session: AppSession, preview: FrameLocator, out: string): Promise<string> {
+  const html = await preview.locator('html').evaluate((el) => el.outerHTML);
+  const page = await session.context.newPage();
+  try {
+    await page.setContent(html, { waitUntil: 'load' });
+    await page.pdf({ path: out, format: 'A4', printBackground: true, preferCSSPageSize: true });
+  } finally {
+    await page.close();
+  }
+  return out;
 }
 
 async function openWorkspaceImport(page: Page): Promise<void> {
@@ -58,6 +72,7 @@ describe('the liaison: workspace, spot check, receipts, forged history', () => {
     await lp.getByTestId('workspace-import').click();
     expect(await importInDialog(lp, first)).toBe('imported');
     await lp.getByTestId('bundle-import-close').click();
+    await lp.locator('.ant-modal:visible').waitFor({ state: 'hidden', timeout: WAIT });
     const row = lp.getByTestId('workspace-table').locator('tbody tr').first();
     await waitForContains(row, ORG.orgName);
     await waitForContains(row, '已核验');
@@ -80,6 +95,7 @@ describe('the liaison: workspace, spot check, receipts, forged history', () => {
     await lp.getByTestId('spot-conclusion-choice').getByText('存在问题，需整改').click();
     await lp.getByTestId('spot-rectify-what').fill('补充成员加入的批复文件');
     await fillDatePicker(lp.getByLabel('整改期限'), shanghaiDate(30));
+    await lp.keyboard.press('Escape');
     await liaison.screenshot('liaison/04-spot-check-in-progress');
     await lp.getByTestId('spot-seal').click();
     await waitForContains(lp.getByTestId('spot-sealed'), '抽查记录已封存');
@@ -93,6 +109,20 @@ describe('the liaison: workspace, spot check, receipts, forged history', () => {
     await waitForContains(preview.locator('body'), '抽查记录', 30_000);
     await waitForContains(preview.locator('body'), ORG.orgName);
     await liaison.screenshot('liaison/05-report');
+    const pdf = await reportPdf(liaison, preview, path.join(files, 'report.pdf'));
+    expect(execFileSync('pdftotext', [pdf, '-'], { encoding: 'utf8' })).toContain('抽查结论');
+    execFileSync('pdftoppm', [
+      '-png',
+      '-r',
+      '70',
+      '-f',
+      '1',
+      '-l',
+      '1',
+      '-singlefile',
+      pdf,
+      path.join(SCREENSHOT_DIR, 'liaison', '05-report-pdf'),
+    ]);
 
     // The society imports the receipt and records 整改情况, then exports again.
     await menu(sp, '抽查回执');

@@ -34,6 +34,8 @@ export function AlarmView({
   evidenceLink?: boolean;
   onOpenEvidence?: () => void;
 }) {
+  // A checked-history alarm compares the bundle with a liaison's signed receipt, not with a pin.
+  const receipt = alarm.kind === 'checked-history';
   const rows = ROWS.map((r) => {
     const pinned = r.show(alarm.pinned);
     const found = alarm.found ? r.show(alarm.found) : '—';
@@ -72,7 +74,7 @@ export function AlarmView({
         columns={[
           { title: '项目', dataIndex: 'label', width: 130 },
           {
-            title: '本机上次核验并固定的检查点',
+            title: receipt ? '联络员回执确认的状态' : '本机上次核验并固定的检查点',
             dataIndex: 'pinned',
             render: (v: string, r) => (
               <span style={mono} className={r.differs ? 'alarm-differs' : undefined}>
@@ -88,7 +90,8 @@ export function AlarmView({
         ]}
       />
       <Typography.Paragraph type="secondary" style={{ marginTop: 8, marginBottom: 0 }}>
-        两份检查点都有记录本密钥的签名，已作为证据保存在本机（{dayjs(alarm.at).format('YYYY-MM-DD HH:mm')}）
+        {receipt ? '回执有联络员密钥的签名，数据包检查点有记录本密钥的签名，' : '两份检查点都有记录本密钥的签名，'}
+        已作为证据保存在本机（{dayjs(alarm.at).format('YYYY-MM-DD HH:mm')}）
         {alarm.evidenceFile ? `，数据包副本：evidence/${alarm.evidenceFile}` : ''}
         。数据包没有导入，也不会与本机的记录合并。
       </Typography.Paragraph>

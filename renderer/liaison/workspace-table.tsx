@@ -82,6 +82,7 @@ export function WorkspaceTable({
         {
           key: 'org',
           title: '组织',
+          width: 220,
           sorter: true,
           sortOrder: sortOrder(sort, 'org'),
           render: (_v, r) => (
@@ -113,7 +114,7 @@ export function WorkspaceTable({
         {
           key: 'keyId',
           title: '密钥指纹',
-          width: 150,
+          width: 170,
           render: (_v, r) => (
             <Tooltip title={r.keyId}>
               <span style={{ ...MONO, fontSize: 12 }}>{r.keyId.slice(0, 19)}…</span>
