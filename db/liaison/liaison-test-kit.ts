@@ -27,20 +27,21 @@ export async function importInto(liaison: Harness, file: string) {
   return liaison.call('bundles.import', { upload, fingerprint: first.genesisKeyId });
 }
 
+/** `entries`: one size for every book, or one per seed. */
 export async function liaisonWorld(
   seeds: number[],
-  entries = 60,
+  entries: number | number[] = 60,
   liaisonNow = '2025-11-20T10:00',
 ): Promise<LiaisonWorld> {
   const society = openHarness();
   const liaison = openHarness();
   const books: string[] = [];
   const bundles: string[] = [];
-  for (const seed of seeds) {
+  for (const [i, seed] of seeds.entries()) {
     const { bookId } = await runDemo(
       (method, input) => society.call(method, input),
       (local) => society.setNow(local),
-      { entries, seed, startYear: 2024 },
+      { entries: Array.isArray(entries) ? entries[i]! : entries, seed, startYear: 2024 },
     );
     const file = path.join(society.dir, `${bookId}.zip`);
     await society.service.exportBundle(bookId, file);

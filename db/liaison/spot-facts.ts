@@ -36,7 +36,7 @@ function meetingFacts(evaluation: MeetingEvaluation | undefined, input: unknown,
   if (evaluation) {
     facts.push({
       label: '到会人数',
-      value: `${evaluation.quorum.message}（应到 ${evaluation.expected.length} 人，实到 ${evaluation.presentCount} 人）`,
+      value: evaluation.quorum.message,
       state: evaluation.quorum.met ? 'ok' : 'problem',
     });
     evaluation.decisions.forEach((d, i) =>
@@ -53,13 +53,8 @@ function meetingFacts(evaluation: MeetingEvaluation | undefined, input: unknown,
   }
   const filing = sources.filing;
   if (filing) {
-    const deadline = filing.deadline ? `期限 ${filing.deadline}` : '期限未知';
-    const filed = filing.filedDate ? `，${filing.filedDate} 备案` : '，尚未备案';
-    facts.push({
-      label: '纪要备案',
-      value: `${filing.message}（${deadline}${filing.status === 'not-required' ? '' : filed}）`,
-      state: FILING_STATES[filing.status] ?? 'info',
-    });
+    // The ledger's own sentence: the deadline, the day filed (or not yet), on time or late.
+    facts.push({ label: '纪要备案', value: filing.message, state: FILING_STATES[filing.status] ?? 'info' });
   }
   const absent = (input as { absent?: { memberId: string; leaveNote?: string }[] }).absent ?? [];
   const names = new Map(evaluation?.expected.map((e) => [e.memberId, e.name]) ?? []);
@@ -98,10 +93,14 @@ export function spotFacts(sources: FactSources): SpotFact[] {
       : { label: '时钟', value: '封存时间顺序正常', state: 'ok' },
   );
   if (detail.corrections.length === 0) facts.push({ label: '更正', value: '未更正', state: 'info' });
-  for (const c of detail.corrections) {
+  // One fact per correction entry (several fields changed together are one correction).
+  const bySeq = new Map<number, typeof detail.corrections>();
+  for (const c of detail.corrections) bySeq.set(c.seq, [...(bySeq.get(c.seq) ?? []), c]);
+  for (const [seq, changes] of bySeq) {
+    const c = changes[0]!;
     facts.push({
-      label: `更正（第 ${c.seq} 条）`,
-      value: `${c.fieldLabel}：${c.reason}${c.by ? `（${c.by}）` : ''}`,
+      label: `更正（第 ${seq} 条）`,
+      value: `更正了${changes.map((x) => x.fieldLabel).join('、')}；理由：${c.reason}${c.by ? `（更正人：${c.by}）` : ''}`,
       state: c.reason.trim() ? 'info' : 'problem',
     });
   }

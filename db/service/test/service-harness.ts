@@ -20,6 +20,7 @@ export class MemoryKeyStore implements KeyStore {
 export interface Harness {
   dir: string;
   service: Service;
+  keyStore: MemoryKeyStore;
   /** Sets the clock to a Beijing local time `YYYY-MM-DDTHH:mm`. */
   setNow(local: string): void;
   call<M extends keyof Contract>(method: M, input: unknown): ReturnType<typeof callService<M>>;
@@ -34,15 +35,17 @@ export function openHarness(start = '2025-01-06T09:00'): Harness {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'logbook-service-'));
   let now = beijing(start);
   let n = 0;
+  const keyStore = new MemoryKeyStore();
   const service = createService({
     dataDir: dir,
-    keyStore: new MemoryKeyStore(),
+    keyStore,
     clock: () => new Date(now.getTime()),
     newId: () => `m-${String(++n).padStart(4, '0')}`,
   });
   return {
     dir,
     service,
+    keyStore,
     setNow(local) {
       now = beijing(local);
     },
