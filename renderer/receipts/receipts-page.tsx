@@ -71,15 +71,17 @@ export function ReceiptsPage() {
 
   return (
     <Space orientation="vertical" size={16} style={{ width: '100%' }} data-testid="receipts-page">
-      <Card
-        title="抽查回执与整改情况"
-        extra={canWrite && <ReceiptImport bookId={bookId} onImported={() => void refresh()} />}
-      >
+      <Card title="抽查回执与整改情况">
         <Typography.Paragraph type="secondary">
           {own
             ? '党建联络员抽查后出具签名回执。把回执导入本记录本，它会随以后导出的每个数据包一起交出；此后若已抽查的记录被改写，任何联络员导入时都会发现。'
             : '这是导入的记录本：回执由学会随数据包交来，只能查看。'}
         </Typography.Paragraph>
+        {canWrite && (
+          <div style={{ marginBottom: 12 }}>
+            <ReceiptImport bookId={bookId} onImported={() => void refresh()} />
+          </div>
+        )}
         {receipts.error && <Alert type="error" showIcon title={errorText(receipts.error)} />}
         {rows.length === 0 && !receipts.isLoading ? (
           <Empty description="本记录本还没有抽查回执" data-testid="receipts-empty" />
