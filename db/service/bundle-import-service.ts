@@ -20,7 +20,7 @@ import { describeForLiaison, importForLiaison, type LiaisonResult } from '../bun
 import { PinStore, type StoredBundleAlarm } from '../bundle/pin-store';
 import { stagingName } from '../bundle/staging';
 import { BundleError } from '../bundle/errors';
-import { LedgerError, type SignedCheckpoint } from '../ledger';
+import { LedgerError, type KeyStore, type SignedCheckpoint } from '../ledger';
 import { knownReceiptsOf, receiptSide } from './receipts-service';
 import type { ServiceContext } from './service-context';
 
@@ -202,6 +202,8 @@ export async function importUpload(
   ctx: ServiceContext,
   upload: string,
   fingerprint: string | undefined,
+  /** The key store, to check the bundle against the receipts this folder's own liaison issued. */
+  keys?: Pick<KeyStore, 'load'>,
 ): Promise<BundleImportView> {
   const file = uploadPath(ctx.dataDir, upload);
   const pins = new PinStore(ctx.ledger.database);
@@ -209,7 +211,7 @@ export async function importUpload(
     evidenceDir: path.join(ctx.dataDir, EVIDENCE_DIR),
     now: () => ctx.clock(),
     ...(fingerprint !== undefined ? { acceptFingerprint: fingerprint } : {}),
-    knownReceipts: (bookId) => knownReceiptsOf(ctx, bookId),
+    knownReceipts: (bookId) => knownReceiptsOf(ctx, bookId, keys),
   }).catch(rethrow);
   // Done with the upload once it was imported, found identical, or kept as evidence.
   if (

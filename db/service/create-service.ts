@@ -150,7 +150,8 @@ export function createService(options: ServiceOptions): Service {
     'documents.fromDraft': (i) => buildDraftDocument(service, i.bookId, i.draft),
     'drafts.fromRecords': (i) => draftFromRecords(service, i.bookId, i.year, i.kind),
     'bundles.inspect': (i) => inspectUpload(ctx, i.upload),
-    'bundles.import': (i) => importUpload(ctx, i.upload, i.fingerprint).then((view) => afterImport(ctx, view)),
+    'bundles.import': (i) =>
+      importUpload(ctx, i.upload, i.fingerprint, options.keyStore).then((view) => afterImport(ctx, view)),
     'bundles.alarms': (i) => listBundleAlarms(ctx, i.bookId),
     'bundles.discard': (i) => discardUpload(ctx, i.upload),
     'books.handover': (i) => handOver(ctx, i.bookId, i.reason),
@@ -163,7 +164,7 @@ export function createService(options: ServiceOptions): Service {
     'receipts.import': (i) => importReceipt(ctx, i.bookId, i.text),
     'rectifications.seal': (i) => sealRectification(ctx, i.bookId, i.rectification),
     'receipts.list': (i) => listReceipts(ctx, i.bookId),
-    'receipts.exportFile': () => exportReceiptsFile(),
+    'receipts.exportFile': (i) => exportReceiptsFile(ctx, options.keyStore, i.bookId),
     'receipts.loadFile': (i) => loadReceiptsFile(ctx, i.text),
     'evidence.get': (i) => evidenceOf(ctx, i.alarmId),
     'evidence.export': (i) => evidencePackage(ctx, i.alarmId),

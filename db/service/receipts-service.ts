@@ -29,14 +29,27 @@ import {
   signedReceiptOf,
   verdictInLedger,
 } from '../liaison/receipt-entries';
-import { readReceiptsFile } from '../liaison/receipts-file';
+import { buildReceiptsFile, readReceiptsFile } from '../liaison/receipts-file';
+import type { KeyStore } from '../ledger';
+import { getLiaison, liaisonSigner } from './liaison-service';
+import { listSpotChecks, receiptOfSpotCheck } from './spot-check-service';
 import { MAX_RECEIPT_TEXT, type ReceiptReceivedInput } from '../contract/receipts';
 import { makeBody } from './entry-body';
 import { guard, sealResult, type ServiceContext } from './service-context';
 
-/** Receipts this data folder knows of a book besides the book's own entries. */
-export function knownReceiptsOf(ctx: ServiceContext, bookId: string): KnownInput[] {
-  return knownInputs(new KnownReceipts(ctx.ledger.database).forBook(bookId));
+/** The receipts this data folder's own liaison issued (its sealed spot checks), of one book or all. */
+function issuedReceipts(ctx: ServiceContext, keys: Pick<KeyStore, 'load'>, bookId?: string): KnownInput[] {
+  if (getLiaison(ctx) === null) return [];
+  return listSpotChecks(ctx, bookId).map((s) => {
+    const { signed, receipt } = receiptOfSpotCheck(ctx, keys, s.liaisonSeq);
+    return { signed, receipt };
+  });
+}
+
+/** Receipts this data folder knows of a book besides the book's own entries: loaded files and its own liaison's. */
+export function knownReceiptsOf(ctx: ServiceContext, bookId: string, keys?: Pick<KeyStore, 'load'>): KnownInput[] {
+  const loaded = knownInputs(new KnownReceipts(ctx.ledger.database).forBook(bookId));
+  return keys ? [...issuedReceipts(ctx, keys, bookId), ...loaded] : loaded;
 }
 
 /** The receipt of a `checked-history` alarm as the alarm view's "what was verified before" side. */
@@ -164,14 +177,42 @@ export function listReceipts(ctx: ServiceContext, bookId: string): ReceiptRow[] 
 }
 
 /**
- * The liaison's receipts file. The receipts come from the liaison's own book (its sealed spot
- * checks, issue 10 "The liaison's own book"); a data folder without a liaison identity has none.
+ * The liaison's receipts file: every receipt its sealed spot checks gave (of one book, or of
+ * the whole workspace), signed by the liaison's key (db/liaison/receipts-file.ts).
  */
-export function exportReceiptsFile(): ReceiptsFileView {
-  throw new ServiceError(
-    'no-liaison',
-    '本机还没有设置党建联络员身份，没有由本机签发的抽查回执可导出。请先在“联络员信息”中完成设置。',
+export function exportReceiptsFile(
+  ctx: ServiceContext,
+  keys: Pick<KeyStore, 'load'>,
+  bookId: string | undefined,
+): ReceiptsFileView {
+  const liaison = getLiaison(ctx);
+  if (liaison === null)
+    throw new ServiceError(
+      'no-liaison',
+      '本机还没有设置党建联络员身份，没有由本机签发的抽查回执可导出。请先在“联络员信息”中完成设置。',
+    );
+  const issued = issuedReceipts(ctx, keys, bookId);
+  if (issued.length === 0)
+    throw new ServiceError(
+      'no-receipts',
+      bookId === undefined
+        ? '本机还没有封存过抽查记录，没有回执可导出。'
+        : '这本记录本还没有抽查记录，没有回执可导出。',
+    );
+  const text = buildReceiptsFile(
+    { name: liaison.name, office: liaison.office, publicKey: liaison.publicKey, keyId: liaison.keyId },
+    issued.map((r) => r.signed),
+    liaisonSigner(keys, liaison),
   );
+  const bytes = Buffer.from(text, 'utf8');
+  const day = ctx.today();
+  return {
+    fileName: `抽查回执汇总-${day}-${bookId === undefined ? '全部' : bookId.slice(0, 8)}.json`,
+    mediaType: 'application/json',
+    dataBase64: bytes.toString('base64'),
+    size: bytes.length,
+    count: issued.length,
+  };
 }
 
 export function loadReceiptsFile(ctx: ServiceContext, text: string): ReceiptsLoadView {

@@ -7,11 +7,14 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it, vi } from 'vitest';
 import { verifyBundle } from '../../db/bundle/verify-bundle';
 import { bookKey, forgeHistory, testLiaison } from '../../db/liaison/receipt-test-kit';
 import { FIVE, openHarness, ORG, type Harness } from '../../db/service/test/service-harness';
 import { logbook } from './run-cli';
+
+// Each case spawns the command once or twice (a few seconds each on a busy machine).
+vi.setConfig({ testTimeout: 120_000 });
 
 let society: Harness;
 const liaison = testLiaison();
