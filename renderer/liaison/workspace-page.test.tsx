@@ -70,7 +70,7 @@ describe('the workspace overview', () => {
     expect(within(table).getByText('存在问题，需整改')).toBeInTheDocument();
     expect(within(table).getByText('尚未抽查')).toBeInTheDocument();
 
-    await user.click(within(table).getByText('记录条数'));
+    await user.click(within(table).getByText('条数'));
     await waitFor(() =>
       expect(api['workspace.overview']).toHaveBeenLastCalledWith(
         expect.objectContaining({ sort: 'size', order: 'asc' }),

@@ -57,6 +57,7 @@ export function WorkspaceTable({
     <Table<WorkspaceRow>
       rowKey="bookId"
       size="middle"
+      tableLayout="fixed"
       data-testid="workspace-table"
       loading={loading}
       dataSource={rows}
@@ -82,7 +83,7 @@ export function WorkspaceTable({
         {
           key: 'org',
           title: '组织',
-          width: 220,
+          width: 200,
           sorter: true,
           sortOrder: sortOrder(sort, 'org'),
           render: (_v, r) => (
@@ -97,47 +98,48 @@ export function WorkspaceTable({
         {
           key: 'lastImport',
           title: '最近导入',
-          width: 130,
+          width: 110,
           sorter: true,
           sortOrder: sortOrder(sort, 'lastImport'),
-          render: (_v, r) => dayjs(r.lastImportAt).format('YYYY-MM-DD HH:mm'),
+          render: (_v, r) => (
+            <Space orientation="vertical" size={0}>
+              <span>{dayjs(r.lastImportAt).format('YYYY-MM-DD')}</span>
+              <Typography.Text type="secondary">{dayjs(r.lastImportAt).format('HH:mm')}</Typography.Text>
+            </Space>
+          ),
         },
         {
           key: 'size',
-          title: '记录条数',
-          width: 100,
+          title: '条数',
+          width: 80,
           align: 'right',
           sorter: true,
           sortOrder: sortOrder(sort, 'size'),
           render: (_v, r) => `${r.size} 条`,
         },
         {
-          key: 'keyId',
-          title: '密钥指纹',
-          width: 170,
-          render: (_v, r) => (
-            <Tooltip title={r.keyId}>
-              <span style={{ ...MONO, fontSize: 12 }}>{r.keyId.slice(0, 19)}…</span>
-            </Tooltip>
-          ),
-        },
-        {
           key: 'integrity',
-          title: '完整性',
-          width: 110,
-          render: (_v, r) =>
-            r.integrity === 'verified' ? (
-              <Tag color="green">已核验</Tag>
-            ) : (
-              <Tag color="red" data-testid="workspace-alarm-tag">
-                警报 {r.alarmCount} 条
-              </Tag>
-            ),
+          title: '完整性 / 密钥指纹',
+          width: 160,
+          render: (_v, r) => (
+            <Space orientation="vertical" size={2}>
+              {r.integrity === 'verified' ? (
+                <Tag color="green">已核验</Tag>
+              ) : (
+                <Tag color="red" data-testid="workspace-alarm-tag">
+                  警报 {r.alarmCount} 条
+                </Tag>
+              )}
+              <Tooltip title={r.keyId}>
+                <span style={{ ...MONO, fontSize: 12 }}>{r.keyId.slice(0, 16)}…</span>
+              </Tooltip>
+            </Space>
+          ),
         },
         {
           key: 'lastCheck',
           title: '最近抽查',
-          width: 150,
+          width: 140,
           sorter: true,
           sortOrder: sortOrder(sort, 'lastCheck'),
           render: (_v, r) =>
@@ -154,7 +156,7 @@ export function WorkspaceTable({
         },
         {
           key: 'attention',
-          title: `本年度待关注`,
+          title: '本年度待关注',
           sorter: true,
           sortOrder: sortOrder(sort, 'attention'),
           render: (_v, r) => <OpenItems row={r} />,
@@ -162,15 +164,9 @@ export function WorkspaceTable({
         {
           key: 'actions',
           title: '操作',
-          width: 200,
+          width: 110,
           render: (_v, r) => (
-            <Space size={4} wrap>
-              <Button size="small" onClick={() => actions.openBook(r)} data-testid="workspace-open">
-                查看记录
-              </Button>
-              <Button size="small" onClick={() => actions.openLedger(r)}>
-                台账
-              </Button>
+            <Space orientation="vertical" size={4}>
               <Button
                 size="small"
                 type="primary"
@@ -178,6 +174,12 @@ export function WorkspaceTable({
                 data-testid="workspace-spot-check"
               >
                 抽查
+              </Button>
+              <Button size="small" onClick={() => actions.openBook(r)} data-testid="workspace-open">
+                查看记录
+              </Button>
+              <Button size="small" onClick={() => actions.openLedger(r)}>
+                年度台账
               </Button>
             </Space>
           ),

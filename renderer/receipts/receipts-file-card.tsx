@@ -5,7 +5,7 @@
  * entries from the society's book is found out this way).
  */
 import { useRef, useState } from 'react';
-import { Alert, App, Button, Card, Space, Table, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, Space, Table, Typography } from 'antd';
 import { DownloadOutlined, UploadOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
 import { MAX_RECEIPTS_FILE_TEXT, type ReceiptsLoadView } from '../../db/contract';
@@ -13,7 +13,6 @@ import { useApi } from '../api-context';
 import { errorMessage } from '../api';
 import { saveServiceFile } from '../liaison/save-file';
 import { readTextFile } from './read-text-file';
-import { VERDICT_COLOR } from './receipt-verdict';
 
 export function ReceiptsFileCard({ canExport, bookId }: { canExport: boolean; bookId?: string }) {
   const api = useApi();
@@ -110,7 +109,11 @@ export function ReceiptsFileCard({ canExport, bookId }: { canExport: boolean; bo
                 {
                   title: '核对结果',
                   key: 'state',
-                  render: (_v, r) => <Tag color={VERDICT_COLOR[r.state]}>{r.text}</Tag>,
+                  render: (_v, r) => (
+                    <Typography.Text type={r.state === 'consistent' ? 'success' : 'danger'} data-state={r.state}>
+                      {r.text}
+                    </Typography.Text>
+                  ),
                 },
               ]}
             />

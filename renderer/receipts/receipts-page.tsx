@@ -12,7 +12,6 @@ import { useBook } from '../app/book-context';
 import { navigate } from '../app/routes';
 import { ReceiptImport } from './receipt-import';
 import { RectificationDialog } from './rectification-dialog';
-import { VERDICT_COLOR } from './receipt-verdict';
 
 function ReceiptItem({ row, canWrite, onRectify }: { row: ReceiptRow; canWrite: boolean; onRectify: () => void }) {
   return (
@@ -37,13 +36,17 @@ function ReceiptItem({ row, canWrite, onRectify }: { row: ReceiptRow; canWrite: 
             <span>{`${row.liaisonName}（${row.office}）`}</span>
             <span>{dayjs(row.checkedAt).format('YYYY-MM-DD')}</span>
             <Tag color={row.conclusion === 'compliant' ? 'green' : 'orange'}>{SPOT_CONCLUSIONS[row.conclusion]}</Tag>
-            <Tag color={VERDICT_COLOR[row.verdict]} data-testid="receipt-verdict">
-              {row.verdictText}
-            </Tag>
           </Space>
         }
         description={
           <>
+            <Typography.Text
+              type={row.verdict === 'consistent' ? 'success' : 'danger'}
+              data-testid="receipt-verdict"
+              data-state={row.verdict}
+            >
+              {row.verdictText}
+            </Typography.Text>
             <div>{`核查至第 ${row.size} 条，抽查第 ${row.sampledSeqs.join('、')} 条`}</div>
             {row.rectify && <div>{`需整改：${row.rectify.what}（期限 ${row.rectify.by}）`}</div>}
             {row.rectifications.map((r) => (
