@@ -19,6 +19,7 @@ import { closeBrowser, openSession, SCREENSHOT_DIR, type AppSession } from './su
 import { createBook, fillDatePicker, LEADER, ORG, shanghaiDate, waitForContains, WAIT } from './support/flows';
 import { download, exportBundle, importInDialog, setUpLiaison } from './support/liaison-flows';
 import { forgeBundle } from './support/forge-bundle';
+import { readZip } from '../db/bundle/bundle-test-kit';
 
 type MenuLabel = '联络员工作台' | '抽查回执' | '联络员身份';
 async function menu(page: Page, label: MenuLabel): Promise<void> {
@@ -161,6 +162,9 @@ describe('the liaison: workspace, spot check, receipts, forged history', () => {
     await waitForContains(lp.getByTestId('evidence-pinned'), LEADER.name);
     await waitForContains(lp.getByTestId('evidence-found'), '张建军');
     await liaison.screenshot('liaison/09-evidence');
+    const evidence = await download(lp, lp.getByTestId('evidence-export'), files);
+    const names = (await readZip(evidence)).map((e) => e.name);
+    expect(names.some((n) => n.endsWith('README.txt'))).toBe(true);
 
     // A third folder that never saw the book: the carried receipt does not match.
     const third = await openSession();
