@@ -20,6 +20,7 @@ export function BooksGate() {
   const reload = () => void books.refetch();
   const [chosen, setChosen] = useState<string | null>(null);
   const [role, setRole] = useState<Role>('recorder');
+  const [roleLocked, setRoleLocked] = useState(false);
   const list = books.data;
 
   if (!list) {
@@ -62,6 +63,7 @@ export function BooksGate() {
           }}
         />
         <SetupWizard
+          onCreated={() => setRoleLocked(true)}
           onDone={(createdId) => {
             setChosen(createdId);
             reload();
@@ -79,6 +81,7 @@ export function BooksGate() {
     );
     const liaison = (
       <LiaisonSetup
+        onCreated={() => setRoleLocked(true)}
         onDone={(liaisonBookId) => {
           setChosen(liaisonBookId);
           navigate({ page: 'workspace' }, { replace: true });
@@ -86,7 +89,7 @@ export function BooksGate() {
         }}
       />
     );
-    return <FirstRunRoles role={role} onRole={setRole} recorder={recorder} liaison={liaison} />;
+    return <FirstRunRoles role={role} onRole={setRole} recorder={recorder} liaison={liaison} locked={roleLocked} />;
   }
   return (
     <BookProvider books={list} bookId={bookId} onSelect={setChosen} onCreated={reload}>

@@ -55,4 +55,17 @@ describe('the first-run role choice', () => {
     await user.click(screen.getByTestId('role-recorder'));
     expect(await screen.findByTestId('setup-wizard')).toBeInTheDocument();
   }, 30_000);
+
+  it('hides the role choice once the liaison identity is made (its fingerprint stays on screen)', async () => {
+    const user = userEvent.setup();
+    const real = await realBook();
+    real.api['books.list'].mockImplementation(() => Promise.resolve([]));
+    renderWithApi(<BooksGate />, real.api);
+    await user.click(await screen.findByTestId('role-liaison'));
+    await user.type(screen.getByLabelText('姓名'), '张联络');
+    await user.type(screen.getByLabelText('工作单位'), '科技社团党委组织部');
+    await user.click(screen.getByTestId('liaison-setup-submit'));
+    await screen.findByTestId('liaison-setup-done');
+    expect(screen.queryByTestId('role-choice')).not.toBeInTheDocument();
+  }, 30_000);
 });

@@ -17,10 +17,13 @@ import { KeyProtectionAlert } from '../app/key-protection-alert';
 export function LiaisonSetup({
   onDone,
   onCancel,
+  onCreated,
 }: {
   /** After the fingerprint was shown: open the workspace (the liaison's book id). */
   onDone: (liaisonBookId: string) => void;
   onCancel?: () => void;
+  /** The identity exists (its fingerprint is on screen): the first run hides its role choice. */
+  onCreated?: () => void;
 }) {
   const api = useApi();
   const [form] = Form.useForm();
@@ -41,6 +44,7 @@ export function LiaisonSetup({
     setError(null);
     try {
       setCreated(await api['liaison.setup']({ requestId, liaison: parsed }));
+      onCreated?.();
     } catch (e) {
       setError(errorMessage(e));
     } finally {

@@ -44,15 +44,18 @@ export function FirstRunRoles({
   onRole,
   recorder,
   liaison,
+  locked = false,
 }: {
   role: Role;
   onRole: (role: Role) => void;
   recorder: ReactNode;
   liaison: ReactNode;
+  /** Once the chosen role's book exists (its fingerprint on screen), the choice is gone. */
+  locked?: boolean;
 }) {
   return (
     <div data-testid="first-run">
-      <RoleChoice value={role} onChange={onRole} />
+      {!locked && <RoleChoice value={role} onChange={onRole} />}
       {role === 'recorder' ? recorder : <div style={{ padding: '24px 16px' }}>{liaison}</div>}
     </div>
   );
