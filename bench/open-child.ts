@@ -11,13 +11,17 @@ import { FileKeyStore } from '../db/ledger/index';
 import { callService, createService } from '../db/service';
 
 async function main(): Promise<void> {
-  const [dir, bookId] = process.argv.slice(2) as [string, string | undefined];
+  const args = process.argv.slice(2);
+  // `--workspace`: the liaison's overview (bench/workspace.ts) instead of one book's timeline.
+  const workspace = args.includes('--workspace');
+  const [dir, bookId] = args.filter((a) => a !== '--workspace') as [string, string | undefined];
   const worker = process.env.LOGBOOK_VERIFY_WORKER;
   const keyStore = new FileKeyStore(path.join(dir, 'keys'));
   const started = performance.now();
   const service = createService({ dataDir: dir, keyStore, ...(worker ? { verifyWorker: worker } : {}) });
   const books = await callService(service, 'books.list', {});
   const result: Record<string, number> = { books: books.length, open_ms: performance.now() - started };
+  if (workspace) await measureOverview(service, started, result);
   if (bookId) {
     const first = await callService(service, 'entries.list', { bookId, limit: 100 });
     result.open_first_page_ms = performance.now() - started;
@@ -58,6 +62,31 @@ async function main(): Promise<void> {
   result.rss_after_verify_mb = process.memoryUsage().rss / 1024 / 1024;
   service.close();
   console.log(JSON.stringify(result));
+}
+
+/** Open + the first overview page, then a sorted, filtered page (median of five). */
+async function measureOverview(
+  service: ReturnType<typeof createService>,
+  started: number,
+  result: Record<string, number>,
+): Promise<void> {
+  const first = await callService(service, 'workspace.overview', { limit: 50 });
+  result.workspace_open_ms = performance.now() - started;
+  result.workspace_total = first.total;
+  const times: number[] = [];
+  for (let i = 0; i < 5; i++) {
+    const t0 = performance.now();
+    const page = await callService(service, 'workspace.overview', {
+      sort: i % 2 === 0 ? 'org' : 'size',
+      order: 'desc',
+      filter: { text: '第 1' },
+      offset: 50,
+      limit: 50,
+    });
+    times.push(performance.now() - t0);
+    if (page.total === 0) throw new Error('the filtered overview is empty');
+  }
+  result.workspace_page_ms = times.sort((a, b) => a - b)[2]!;
 }
 
 void main().catch((error: unknown) => {

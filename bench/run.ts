@@ -10,6 +10,7 @@
  *    each the median of three runs.
  *
  * 4. Opening (bench/timeline.ts): a fresh process opens a 100k book and a 200-book workspace.
+ * 4b. Workspace overview (bench/workspace.ts): 200 imported books of 1,000 demo entries, opened fresh.
  * 5. Search (bench/search.ts): p50/p95 of search.query on a 100k book, against a LIKE scan.
  * 6. Signed bundles (bench/bundle.ts): export and import+verify of 100k entries + 200 MB of
  *    attachments (and 1 GB), against raw SHA-256 and the outsider's unzip + sha256sum + ssh-keygen.
@@ -27,6 +28,7 @@ import { meetingBody, seededRandom } from './chinese-minutes';
 import { measureBundles } from './bundle';
 import { measureSearch } from './search';
 import { bundleOpenChild, measureOpen, measureWorkspace } from './timeline';
+import { measureWorkspaceOverview } from './workspace';
 
 const SEALS = 2_000;
 const BOOK_SIZE = 100_000;
@@ -34,6 +36,8 @@ const BATCH = 2_000;
 const RUNS = 3;
 const WORKSPACE_BOOKS = 200;
 const WORKSPACE_BOOK_SIZE = 500;
+/** The liaison's overview: 200 imported books of 1,000 demo entries (bench/workspace.ts). */
+const OVERVIEW_BOOK_SIZE = 1_000;
 
 function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
@@ -129,6 +133,9 @@ async function main(): Promise<void> {
     const workspaceDir = path.join(dir, 'workspace');
     fs.mkdirSync(workspaceDir);
     const workspace = await measureWorkspace(bundle, workspaceDir, WORKSPACE_BOOKS, WORKSPACE_BOOK_SIZE);
+    const overviewDir = path.join(dir, 'overview');
+    fs.mkdirSync(overviewDir);
+    const overview = await measureWorkspaceOverview(bundle, overviewDir, WORKSPACE_BOOKS, OVERVIEW_BOOK_SIZE);
     const searchDir = path.join(dir, 'search');
     fs.mkdirSync(searchDir);
     const found = await measureSearch(searchDir, BOOK_SIZE);
@@ -159,6 +166,15 @@ async function main(): Promise<void> {
       ['RSS after the background verify (MB)', opened.rssAfterVerifyMb.toFixed(1)],
       [`open ${workspace.books} books of ${WORKSPACE_BOOK_SIZE} (s)`, workspace.openS.toFixed(3)],
       [`  background verify of all ${workspace.books}, from open (s)`, workspace.backgroundVerifyS.toFixed(2)],
+      [
+        `workspace overview: open ${overview.books} imported books of ${overview.entriesPerBook} + first page (s)`,
+        overview.openS.toFixed(3),
+      ],
+      ['workspace overview: sorted, filtered page, median of 5 (ms)', overview.pageMs.toFixed(1)],
+      [
+        `  ${overview.books} books built / imported through bundles.import (s)`,
+        `${overview.buildS.toFixed(1)} / ${overview.importS.toFixed(1)}`,
+      ],
       [`search: read model + index built from ${BOOK_SIZE} entries (s)`, found.buildS.toFixed(2)],
       ...Object.keys(found.p95).map((k): [string, string] => [
         `search p50 / p95, ${k} (ms)`,
@@ -191,6 +207,8 @@ async function main(): Promise<void> {
         background_verify_100k_s: Number(opened.backgroundVerifyS.toFixed(2)),
         read_model_build_100k_s: Number(opened.readModelBuildS.toFixed(2)),
         open_200_books_s: Number(workspace.openS.toFixed(3)),
+        workspace_open_200_s: Number(overview.openS.toFixed(3)),
+        workspace_page_ms: Number(overview.pageMs.toFixed(1)),
         search_p95_ms_1: Number(found.p95['1']!.toFixed(1)),
         search_p95_ms_2: Number(found.p95['2']!.toFixed(1)),
         search_p95_ms_3: Number(found.p95['3']!.toFixed(1)),

@@ -106,12 +106,13 @@ export async function bundleOpenChild(): Promise<{ child: string; worker: string
   return { child: path.join(outDir, 'child', 'index.cjs'), worker: path.join(outDir, 'worker', 'index.cjs') };
 }
 
-function openInFreshProcess(
+export function openInFreshProcess(
   bundle: { child: string; worker: string },
   dir: string,
   bookId?: string,
+  flags: string[] = [],
 ): Record<string, number> {
-  const out = execFileSync(process.execPath, [bundle.child, dir, ...(bookId ? [bookId] : [])], {
+  const out = execFileSync(process.execPath, [bundle.child, dir, ...(bookId ? [bookId] : []), ...flags], {
     encoding: 'utf8',
     maxBuffer: 1 << 20,
     env: { ...process.env, LOGBOOK_VERIFY_WORKER: bundle.worker },

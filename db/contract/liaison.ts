@@ -5,7 +5,7 @@
  * (entry-descriptions/entry-body.ts); the views are what the service answers.
  */
 import { z } from 'zod';
-import { bookId, dateString, line, prose, seqNumber, yearNumber } from './common';
+import { bookId, dateString, line, optionalLine, prose, seqNumber, yearNumber } from './common';
 import type { SealResult } from './views';
 
 /** 联络员信息: who the liaison is (sealed in the liaison's book as kind `liaison.setup`). */
@@ -31,7 +31,7 @@ export const workspaceQuery = z.object({
   order: z.enum(['asc', 'desc']).optional(),
   filter: z
     .object({
-      text: line(100).optional(),
+      text: optionalLine(100),
       attention: z.boolean().optional(),
       integrity: z.enum(['verified', 'alarm']).optional(),
     })

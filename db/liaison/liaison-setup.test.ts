@@ -47,7 +47,18 @@ describe('liaison.setup', () => {
     const description = describeEntry('liaison.setup')!;
     expect(description.fields.map((f) => f.label)).toEqual(['联络员姓名', '所在单位']);
     expect(formatValue('张联络', description.fields[0], () => '')).toBe('张联络');
+    expect(entry.summary.title).toBe(`联络员信息：张联络（${LIAISON.office}）`);
     expect((await h.call('books.verify', { bookId: view.bookId })).ok).toBe(true);
+    await expect(h.service.exportBundle(view.bookId, `${h.dir}/liaison.zip`)).rejects.toMatchObject({
+      code: 'liaison-book',
+    });
+  });
+
+  it('answers a repeated set-up request with the identity it made', async () => {
+    const h = openHarness();
+    open.push(h);
+    const first = await h.call('liaison.setup', { requestId: 'setup-request-1', liaison: LIAISON });
+    expect(await h.call('liaison.setup', { requestId: 'setup-request-1', liaison: LIAISON })).toEqual(first);
   });
 
   it('keeps one identity when two set-ups race', async () => {

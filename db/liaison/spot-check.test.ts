@@ -99,7 +99,11 @@ describe('spotChecks', () => {
       sealed,
     );
     const entry = await w.liaison.call('entries.get', { bookId: liaison.bookId, seq: sealed.seq });
-    expect(entry.summary).toMatchObject({ kind: 'spot-check', kindLabel: '抽查记录' });
+    expect(entry.summary).toMatchObject({
+      kind: 'spot-check',
+      kindLabel: '抽查记录',
+      title: `抽查${draw.orgName}（5 条）`,
+    });
     const input = (entry.original as { input: Record<string, unknown> }).input;
     expect(input).toMatchObject({
       bookId,

@@ -67,6 +67,8 @@ describe('workspace.overview', () => {
     const wanting = await w.liaison.call('workspace.overview', { filter: { attention: true } });
     expect(wanting.total).toBe(bySize.rows.filter((r) => r.attention).length);
     expect((await w.liaison.call('workspace.overview', { filter: { integrity: 'alarm' } })).total).toBe(0);
+    // An emptied search box filters nothing.
+    expect((await w.liaison.call('workspace.overview', { filter: { text: '  ' } })).total).toBe(3);
     await expect(w.liaison.call('workspace.overview', { limit: 201 })).rejects.toMatchObject({ code: 'invalid-input' });
   });
 

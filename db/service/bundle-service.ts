@@ -7,6 +7,7 @@
 import { ServiceError } from '../contract';
 import { exportBookBundle, type BundleResult } from '../bundle';
 import type { KeyStore } from '../ledger';
+import { liaisonBookId } from './liaison-service';
 import { guard, type ServiceContext } from './service-context';
 
 export interface ExportOptions {
@@ -21,6 +22,8 @@ export async function exportBundle(
   options: ExportOptions = {},
 ): Promise<BundleResult> {
   guard(() => ctx.ledger.getBook(bookId));
+  if (bookId === liaisonBookId(ctx.ledger.database))
+    throw new ServiceError('liaison-book', '联络员自己的工作记录不作为学会记录本导出；请导出抽查回执。');
   const report = await ctx.ledger.verifyInBackground(bookId);
   if (!report.ok) {
     throw new ServiceError(

@@ -263,6 +263,32 @@ describe('receipts carried in bundles', () => {
     });
   });
 
+  it('a carried receipt whose signature does not verify is reported, not trusted and not an alarm', async () => {
+    const key = bookKey(society.keyStore, keyId);
+    const publicKey = (await society.call('books.status', { bookId })).publicKey;
+    const other = liaison.signed(liaison.receipt(bookId, 1, checked.root));
+    zips.badReceipt = path.join(society.dir, 'bad-receipt.zip');
+    await forgeHistory(
+      zips.grown!,
+      zips.badReceipt,
+      {
+        edit: (e) => {
+          if (e.kind === 'receipt.received')
+            (e.body as { input: { signed: { signature: string } } }).input.signed.signature = other.signature;
+        },
+      },
+      key,
+      publicKey,
+      bookId,
+    );
+    const h = harness('2025-02-16T09:00');
+    expect(await importInto(h, zips.badReceipt)).toMatchObject({
+      outcome: 'needs-fingerprint',
+      receipts: [{ state: 'invalid', source: 'carried', text: expect.stringContaining('签名无效') }],
+    });
+    expect(await h.call('bundles.alarms', {})).toEqual([]);
+  });
+
   it('the fork alarm’s evidence lists both checkpoints and the diverging entries from entry 3', async () => {
     const [alarm] = await liaisonFolder.call('bundles.alarms', { bookId });
     const evidence = await liaisonFolder.call('evidence.get', { alarmId: alarm!.id });

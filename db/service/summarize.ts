@@ -63,6 +63,15 @@ function describe(row: Row, names: (id: string) => string): Described {
     }
     case 'profile.change':
       return { title: '变更规则方案', date: '', memberIds: [] };
+    // The liaison's own book (issue 10).
+    case 'liaison.setup': {
+      const l = input as { name?: string; office?: string } | null;
+      return { title: `联络员信息：${l?.name ?? ''}（${l?.office ?? ''}）`, date: '', memberIds: [] };
+    }
+    case 'spot-check': {
+      const c = input as { orgName?: string; sample?: { seqs?: unknown[] } } | null;
+      return { title: `抽查${c?.orgName ?? ''}（${c?.sample?.seqs?.length ?? 0} 条）`, date: '', memberIds: [] };
+    }
     case 'member.join': {
       const i = input as { memberId: string; person: { name: string }; role: MemberRole; joinedOn: string };
       return {
