@@ -16,7 +16,19 @@ import path from 'node:path';
 import type { FrameLocator, Page } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
 import { closeBrowser, openSession, SCREENSHOT_DIR, type AppSession } from './support/app-session';
-import { createBook, fillDatePicker, LEADER, ORG, shanghaiDate, waitForContains, WAIT } from './support/flows';
+import {
+  createBook,
+  fillDatePicker,
+  fillMeeting,
+  LEADER,
+  meetingValues,
+  openNewMeeting,
+  ORG,
+  sealOpenMeeting,
+  shanghaiDate,
+  waitForContains,
+  WAIT,
+} from './support/flows';
 import { download, exportBundle, importInDialog, setUpLiaison } from './support/liaison-flows';
 import { forgeBundle } from './support/forge-bundle';
 import { readZip } from '../db/bundle/bundle-test-kit';
@@ -59,6 +71,10 @@ describe('the liaison: workspace, spot check, receipts, forged history', () => {
     sessions.push(society);
     const sp = society.page;
     await createBook(society);
+    // A meeting too, so the facts beside the checklist include quorum, votes and filing when it is drawn.
+    await openNewMeeting(sp);
+    await fillMeeting(sp, meetingValues());
+    await sealOpenMeeting(sp);
     const first = await exportBundle(society, files);
 
     // The liaison's installation: the role chosen on the first-run screen, the identity printable.
