@@ -112,7 +112,8 @@ describe('the liaison: workspace, spot check, receipts, forged history', () => {
     await lp.getByTestId('spot-conclusion-choice').getByText('存在问题，需整改').click();
     await lp.getByTestId('spot-rectify-what').fill('补充成员加入的批复文件');
     await fillDatePicker(lp.getByLabel('整改期限'), shanghaiDate(30));
-    await lp.keyboard.press('Escape');
+    await lp.getByTestId('spot-notes').click();
+    await lp.locator('.ant-picker-dropdown:visible').waitFor({ state: 'hidden', timeout: WAIT });
     await liaison.screenshot('liaison/04-spot-check-in-progress');
     await lp.getByTestId('spot-seal').click();
     await waitForContains(lp.getByTestId('spot-sealed'), '抽查记录已封存');
