@@ -11,11 +11,16 @@ import { Frame } from './frame';
 import { SetupWizard } from '../setup/setup-wizard';
 import { DemoChoice } from '../demo/demo-choice';
 import { FirstRunImport } from '../bundle/bundle-card';
+import { FirstRunRoles, type Role } from '../setup/role-choice';
+import { LiaisonSetup } from '../setup/liaison-setup';
+import { navigate } from './routes';
 
 export function BooksGate() {
   const books = useServiceQuery('books.list', {});
   const reload = () => void books.refetch();
   const [chosen, setChosen] = useState<string | null>(null);
+  const [role, setRole] = useState<Role>('recorder');
+  const [roleLocked, setRoleLocked] = useState(false);
   const list = books.data;
 
   if (!list) {
@@ -49,7 +54,7 @@ export function BooksGate() {
     reload();
   };
   if (!bookId) {
-    return (
+    const recorder = (
       <>
         <FirstRunImport
           onImported={(importedId) => {
@@ -58,6 +63,7 @@ export function BooksGate() {
           }}
         />
         <SetupWizard
+          onCreated={() => setRoleLocked(true)}
           onDone={(createdId) => {
             setChosen(createdId);
             reload();
@@ -73,6 +79,17 @@ export function BooksGate() {
         />
       </>
     );
+    const liaison = (
+      <LiaisonSetup
+        onCreated={() => setRoleLocked(true)}
+        onDone={(liaisonBookId) => {
+          setChosen(liaisonBookId);
+          navigate({ page: 'workspace' }, { replace: true });
+          reload();
+        }}
+      />
+    );
+    return <FirstRunRoles role={role} onRole={setRole} recorder={recorder} liaison={liaison} locked={roleLocked} />;
   }
   return (
     <BookProvider books={list} bookId={bookId} onSelect={setChosen} onCreated={reload}>

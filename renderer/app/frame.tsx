@@ -16,6 +16,7 @@ import {
   PrinterOutlined,
   ScanOutlined,
 } from '@ant-design/icons';
+import { LIAISON_MENU, isLiaisonRoute, useLiaisonLanding } from '../liaison/menu';
 import { useBook } from './book-context';
 import { IntegrityBadge } from './integrity-badge';
 import { navigate, useRoute, type Route } from './routes';
@@ -43,6 +44,7 @@ const MENU = [
 ];
 
 function menuKey(route: Route): string {
+  if (isLiaisonRoute(route)) return route.page === 'spot-check' || route.page === 'evidence' ? 'workspace' : route.page;
   if (route.page === 'entry') return 'timeline';
   if (route.page === 'new' || route.page === 'draft') return 'drafts';
   return route.page;
@@ -54,12 +56,15 @@ export function Frame({ onLeaveDemo }: { onLeaveDemo: () => void }) {
   const { books, bookId, status, readOnly, selectBook } = useBook();
   const [helpOpen, setHelpOpen] = useState(false);
   const showHelp = useCallback(() => setHelpOpen(true), []);
-  useShortcuts({ canWrite: !readOnly, current: route, showHelp });
+  useShortcuts({ canWrite: !readOnly && !books.find((b) => b.bookId === bookId)?.liaison, current: route, showHelp });
   useMenuCommands(showHelp);
   const current = books.find((b) => b.bookId === bookId);
   const title = status?.orgName ?? current?.orgName ?? status?.name ?? current?.name ?? '记录本';
   const demo = current?.demo === true || status?.demo === true;
   useWindowTitle(demo);
+  // The liaison's own book holds spot checks only: nothing is written into it by hand.
+  const liaisonBook = current?.liaison === true;
+  useLiaisonLanding(books, route);
 
   const newItems = (Object.keys(NEW_ENTRY_TITLES) as DraftKind[]).map((kind) => ({
     key: kind,
@@ -80,7 +85,7 @@ export function Frame({ onLeaveDemo }: { onLeaveDemo: () => void }) {
         <Menu
           mode="inline"
           selectedKeys={[menuKey(route)]}
-          items={MENU}
+          items={[...MENU, ...LIAISON_MENU]}
           onClick={({ key }) => navigate({ page: key } as Route)}
           aria-label="主导航"
           data-testid="main-nav"
@@ -116,14 +121,14 @@ export function Frame({ onLeaveDemo }: { onLeaveDemo: () => void }) {
               onChange={selectBook}
               options={books.map((b) => ({
                 value: b.bookId,
-                label: `${b.demo ? '【示例】' : ''}${b.orgName ?? b.name}（${b.size} 条）${b.imported ? ' · 导入的记录本 · 只读' : ''}`,
+                label: `${b.demo ? '【示例】' : ''}${b.liaison ? '【联络员】' : ''}${b.orgName ?? b.name}（${b.size} 条）${b.imported ? ' · 导入的记录本 · 只读' : ''}`,
               }))}
             />
           )}
           <GlobalSearch />
           <Space>
             <Dropdown
-              disabled={readOnly}
+              disabled={readOnly || liaisonBook}
               menu={{ items: newItems, onClick: ({ key }) => navigate({ page: 'new', kind: key as DraftKind }) }}
             >
               <Button type="primary" icon={<PlusOutlined />} data-testid="new-entry-menu">

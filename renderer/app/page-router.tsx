@@ -10,6 +10,11 @@ import { EditorPage, NewEntryRedirect } from '../pages/editor-page';
 import { SearchPage } from '../search/search-page';
 import { PrintPage } from '../print/print-page';
 import { CheckPage } from '../print/check-page';
+import { WorkspacePage } from '../liaison/workspace-page';
+import { LiaisonPage } from '../liaison/identity-page';
+import { SpotCheckPage } from '../liaison/spot-check-page';
+import { EvidencePage } from '../liaison/evidence-page';
+import { ReceiptsPage } from '../receipts/receipts-page';
 
 export function PageRouter({ route }: { route: Route }) {
   switch (route.page) {
@@ -35,5 +40,15 @@ export function PageRouter({ route }: { route: Route }) {
       return <PrintPage key={JSON.stringify(route.choice ?? null)} choice={route.choice} />;
     case 'check':
       return <CheckPage />;
+    case 'workspace':
+      return <WorkspacePage />;
+    case 'liaison':
+      return <LiaisonPage />;
+    case 'receipts':
+      return <ReceiptsPage />;
+    case 'spot-check':
+      return <SpotCheckPage key={route.bookId} bookId={route.bookId} />;
+    case 'evidence':
+      return <EvidencePage key={route.alarmId} alarmId={route.alarmId} />;
   }
 }

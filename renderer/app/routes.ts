@@ -18,7 +18,15 @@ export type Route =
   | { page: 'new'; kind: DraftKind }
   | { page: 'draft'; kind: DraftKind; id: string }
   | { page: 'print'; choice?: PrintChoice | undefined }
-  | { page: 'check' };
+  | { page: 'check' }
+  | { page: 'workspace' }
+  | { page: 'liaison' }
+  | { page: 'receipts' }
+  | { page: 'spot-check'; bookId: string }
+  | { page: 'evidence'; alarmId: number };
+
+/** A book id in a hash (a UUID-like token; anything else opens the workspace). */
+const BOOK_ID = /^[0-9A-Za-z-]{8,64}$/;
 
 const DRAFT_KINDS: readonly string[] = ['meeting', 'activity', 'work'];
 
@@ -43,6 +51,15 @@ export function parseRoute(hash: string): Route {
       return { page: 'print', choice: parsePrintChoice(parts.slice(1)) };
     case 'check':
       return { page: 'check' };
+    case 'spot-check':
+      return a && BOOK_ID.test(a) ? { page: 'spot-check', bookId: a } : { page: 'workspace' };
+    case 'evidence': {
+      const alarmId = Number(a);
+      return Number.isInteger(alarmId) && alarmId > 0 ? { page: 'evidence', alarmId } : { page: 'workspace' };
+    }
+    case 'workspace':
+    case 'liaison':
+    case 'receipts':
     case 'members':
     case 'ledger':
     case 'drafts':
@@ -73,6 +90,10 @@ export function routeHash(route: Route): string {
       return `#/search/${encodeURIComponent(route.query)}`;
     case 'print':
       return printChoiceHash(route.choice);
+    case 'spot-check':
+      return `#/spot-check/${route.bookId}`;
+    case 'evidence':
+      return `#/evidence/${route.alarmId}`;
     default:
       return `#/${route.page}`;
   }

@@ -37,4 +37,24 @@ describe('the bundle alarm view', () => {
     expect(screen.getByTestId('bundle-alarm').textContent).toContain('回滚警报');
     expect(screen.getByTestId('bundle-alarm').textContent).toContain('evidence/2026-12-01-b-1.zip');
   });
+
+  it('names the receipt, not a pin, as the other side of a checked-history alarm', () => {
+    const alarm: BundleAlarmView = {
+      id: 5,
+      bookId: 'b-2',
+      kind: 'checked-history',
+      kindLabel: '已查历史被改写警报',
+      at: '2026-12-01T09:00:00.000Z',
+      message: '已查历史被改写警报：前 7 条已被改写。',
+      pinned: side(7, 'aa'.repeat(32), '2026-12-01T08:00:00.000Z', 'SHA256:liaison'),
+      found: side(9, 'bb'.repeat(32), '2026-12-01T08:30:00.000Z', 'SHA256:book'),
+      bundleSha256: 'cc'.repeat(32),
+      evidenceFile: null,
+    };
+    render(<AlarmView alarm={alarm} />);
+    const card = screen.getByTestId('bundle-alarm');
+    expect(card.textContent).toContain('联络员回执确认的状态');
+    expect(card.textContent).not.toContain('本机上次核验并固定的检查点');
+    expect(card.textContent).toContain('回执有联络员密钥的签名');
+  });
 });

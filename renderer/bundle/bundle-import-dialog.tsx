@@ -11,6 +11,7 @@ import { bundleFiles, errorMessage } from '../api';
 import { useApi } from '../api-context';
 import { useRequestId } from '../app/use-request-id';
 import { AlarmView } from './alarm-view';
+import { ReceiptChecks } from '../receipts/receipt-checks';
 
 const mono = {
   fontFamily: 'ui-monospace, SFMono-Regular, Consolas, "Courier New", monospace',
@@ -137,7 +138,7 @@ export function BundleImportDialog({
       case 'confirm':
         return <Confirm info={state.inspect} ticked={ticked} setTicked={setTicked} typed={typed} setTyped={setTyped} />;
       case 'done':
-        return <Outcome result={state.result} />;
+        return <Outcome result={state.result} onLeave={close} />;
     }
   };
 
@@ -279,14 +280,15 @@ function Confirm({
   );
 }
 
-function Outcome({ result }: { result: BundleImportView }) {
+function Outcome({ result, onLeave }: { result: BundleImportView; onLeave: () => void }) {
   if (result.outcome === 'alarm') {
     return (
       <Space orientation="vertical" style={{ width: '100%' }} data-testid="bundle-import-result" data-outcome="alarm">
         <Alert type="error" showIcon title={result.message} />
         {result.alarms.map((a) => (
-          <AlarmView key={a.id} alarm={a} />
+          <AlarmView key={a.id} alarm={a} onOpenEvidence={onLeave} />
         ))}
+        <ReceiptChecks receipts={result.receipts ?? []} />
       </Space>
     );
   }
@@ -305,6 +307,7 @@ function Outcome({ result }: { result: BundleImportView }) {
           ))}
         </ul>
       )}
+      <ReceiptChecks receipts={result.receipts ?? []} />
     </div>
   );
 }

@@ -34,10 +34,13 @@ const STEPS = [
 export function SetupWizard({
   onDone,
   onCancel,
+  onCreated,
   aside,
 }: {
   onDone: (bookId: string) => void;
   onCancel?: () => void;
+  /** The book exists (its fingerprint is on screen): the first run hides its role choice. */
+  onCreated?: () => void;
   aside?: ReactNode;
 }) {
   const api = useApi();
@@ -96,6 +99,7 @@ export function SetupWizard({
         members,
       });
       setCreated(status);
+      onCreated?.();
     } catch (e) {
       setError(errorMessage(e));
     } finally {
