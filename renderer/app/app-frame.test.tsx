@@ -125,6 +125,28 @@ describe('app frame', () => {
     expect(screen.getByTestId('new-entry-menu')).toBeDisabled();
   });
 
+  it('shows no reminders for a read-only copy, and the liaison book without the recorder-only pages', async () => {
+    const ro = status({ readOnly: true, reason: '这是从数据包导入的副本，只能查看和核验。' });
+    const api = fakeApi({
+      'books.list': () => [ro],
+      'books.status': () => ro,
+      'reminders.list': () => ({ today: '2026-12-01', items: [] }),
+    });
+    const { unmount } = renderWithApi(<BooksGate />, api);
+    await screen.findByTestId('readonly-banner');
+    expect(screen.queryByTestId('reminder-bell')).toBeNull();
+    expect(api['reminders.list']).not.toHaveBeenCalled();
+    unmount();
+
+    const mine = { ...status({ orgName: '党建联络员工作记录' }), liaison: true as const };
+    renderWithApi(<BooksGate />, fakeApi({ 'books.list': () => [mine], 'books.status': () => mine }));
+    const nav = await screen.findByTestId('main-nav');
+    expect(screen.queryByTestId('reminder-bell')).toBeNull();
+    expect(within(nav).queryByText('成员')).toBeNull();
+    expect(within(nav).queryByText('草稿')).toBeNull();
+    expect(within(nav).getByText('联络员工作台')).toBeInTheDocument();
+  });
+
   it('offers a book picker when several books exist and switches books', async () => {
     const user = userEvent.setup();
     const second = status({ bookId: OTHER, orgName: '另一学会党建工作小组', size: 3 });

@@ -43,6 +43,9 @@ const MENU = [
   { key: 'check', icon: <ScanOutlined />, label: '核对纸质页' },
 ];
 
+/** Pages of an organisation's book that the liaison's own book (spot checks only) has nothing for. */
+const RECORDER_ONLY = new Set(['members', 'ledger', 'drafts']);
+
 function menuKey(route: Route): string {
   if (isLiaisonRoute(route)) return route.page === 'spot-check' || route.page === 'evidence' ? 'workspace' : route.page;
   if (route.page === 'entry') return 'timeline';
@@ -85,7 +88,7 @@ export function Frame({ onLeaveDemo }: { onLeaveDemo: () => void }) {
         <Menu
           mode="inline"
           selectedKeys={[menuKey(route)]}
-          items={[...MENU, ...LIAISON_MENU]}
+          items={[...(liaisonBook ? MENU.filter((m) => !RECORDER_ONLY.has(m.key)) : MENU), ...LIAISON_MENU]}
           onClick={({ key }) => navigate({ page: key } as Route)}
           aria-label="主导航"
           data-testid="main-nav"
@@ -135,7 +138,8 @@ export function Frame({ onLeaveDemo }: { onLeaveDemo: () => void }) {
                 新建记录 <DownOutlined />
               </Button>
             </Dropdown>
-            <ReminderBell />
+            {/* Reminders are the recorder's to-do list: none for a copy or the liaison's own book. */}
+            {!readOnly && !liaisonBook && <ReminderBell />}
             <IntegrityBadge />
             <Button type="text" icon={<QuestionCircleOutlined />} aria-label="键盘快捷键（F1）" onClick={showHelp} />
           </Space>
