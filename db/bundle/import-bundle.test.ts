@@ -1,3 +1,4 @@
+import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signCheckpoint } from '../ledger/checkpoint';
@@ -268,6 +269,36 @@ describe('importing a verified bundle into a ledger', () => {
       expect(fs.readdirSync(tmp.file('staging-g'))).toEqual([]);
     } finally {
       ledger.close();
+    }
+  });
+
+  it('still hashes an attachment it did not write itself: one already stored with other bytes is refused', () => {
+    const { fx, ledger, db } = freshLedger('h');
+    ledger.close();
+    const hash = source.ledger.getEntry(source.bookId, 10)!.attachments[0]!;
+    // The target already holds that attachment, with other bytes (written past the triggers).
+    const raw = new Database(db);
+    try {
+      const trigger = raw
+        .prepare(`SELECT sql FROM sqlite_master WHERE name = 'ledger_attachments_no_replace'`)
+        .pluck()
+        .get() as string;
+      raw.exec('DROP TRIGGER ledger_attachments_no_replace');
+      raw.prepare('INSERT INTO ledger_attachments (hash, bytes) VALUES (?, ?)').run(hash, Buffer.from('forged'));
+      raw.exec(trigger);
+    } finally {
+      raw.close();
+    }
+    const reopened = fx.open();
+    try {
+      const before = dumpDatabase(db);
+      const error = refused(reopened, streamOf());
+      expect(error.code).toBe('import-invalid');
+      expect(error.message).toMatch(/完整校验未通过.*附件/u);
+      expect(dumpDatabase(db)).toBe(before);
+      expect(reopened.listBooks()).toEqual([]);
+    } finally {
+      reopened.close();
     }
   });
 

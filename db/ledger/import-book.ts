@@ -48,7 +48,9 @@ import { runFullVerify } from './verify';
  * full verify's own test); genesis and each rotation (both signatures) give the key in force
  * and every author is that key; the Merkle root is the checkpoint's and the checkpoint is
  * signed by the key in force at its size. Before COMMIT the ledger's own full verify runs on
- * the uncommitted rows, so a book that would not verify is never committed. Any failure
+ * the uncommitted rows, so a book that would not verify is never committed (the attachments
+ * this transaction inserted were hashed just before their insert: the verify checks they are
+ * there without hashing them again; any it did not insert are hashed as usual). Any failure
  * rolls everything back: the database is as it was.
  */
 
@@ -262,6 +264,7 @@ export function importVerifiedBook(target: ImportTarget, book: VerifiedBook): Im
     if (cp.keyId !== epoch.keyId || !verifyCheckpointSignature(signed, epoch.publicKey)) {
       throw importRefused(`检查点不是第 ${cp.size} 条时生效的密钥 ${epoch.keyId} 所签。`);
     }
+    const hashedNow = new Set<Hex>();
     for (const hash of [...named].sort()) {
       if (store.attachmentExists(hash)) continue;
       const bytes = book.attachment(hash);
@@ -270,6 +273,7 @@ export function importVerifiedBook(target: ImportTarget, book: VerifiedBook): Im
         throw importRefused(`附件 ${hash.slice(0, 12)}… 的内容与其哈希不符。`);
       }
       store.insertAttachment(hash, bytes);
+      hashedNow.add(hash);
     }
     store.upsertCheckpoint(bookNo, serializeSignedCheckpoint(signed));
     const writeOutside = () => target.outside.write(bookId, { signed, publicKey: epoch.publicKeyLine });
@@ -287,7 +291,7 @@ export function importVerifiedBook(target: ImportTarget, book: VerifiedBook): Im
     // The ledger's own full verify, on the rows as they will be committed. An extension's
     // outside file is still the old (shorter) one: checked, but not rewritten before COMMIT.
     const ctx = existing ? { ...target.ctx, readonly: true } : target.ctx;
-    const { report } = runFullVerify(ctx, { bookNo, bookId });
+    const { report } = runFullVerify(ctx, { bookNo, bookId }, undefined, { hashedNow });
     if (!report.ok) throw importRefused(`导入后的完整校验未通过：${report.problems[0]?.message ?? ''}`);
     target.inTransaction?.();
     return { report, epochs, added: seq - keep, writeOutside: existing ? writeOutside : null };
