@@ -215,6 +215,15 @@ describe('importing a verified bundle into a ledger', () => {
         expect(error.message, what).toMatch(message);
         expect(dumpDatabase(db), what).toBe(before);
       }
+      // The canonical check is skipped only for the root verifyBundle computed, when the entries give it.
+      const reencode = (seq: number) => (l: Buffer[]) =>
+        l.map((b, i) => (i === seq - 1 ? Buffer.from(JSON.stringify(JSON.parse(b.toString()), null, 1)) : b));
+      const otherVerified = { ...streamOf(reencode(4)), verifiedRoot: 'cd'.repeat(32) };
+      expect(refused(ledger, otherVerified).message).toMatch(/第 4 条不是规范化 JSON/u);
+      const lastReencoded = { ...streamOf(reencode(size)), verifiedRoot: firstCheckpoint.checkpoint.root };
+      // Refused all the same: its columns do not rebuild its bytes (and its root is not the checkpoint's).
+      expect(refused(ledger, lastReencoded).message).toMatch(new RegExp(`第 ${size} 条的登记信息`, 'u'));
+      expect(dumpDatabase(db)).toBe(before);
       // A checkpoint signed by a stranger's key, naming the right root.
       const cp = firstCheckpoint;
       const stranger = generateSigningKey();
