@@ -1,3 +1,4 @@
+import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signCheckpoint } from '../ledger/checkpoint';
@@ -214,6 +215,15 @@ describe('importing a verified bundle into a ledger', () => {
         expect(error.message, what).toMatch(message);
         expect(dumpDatabase(db), what).toBe(before);
       }
+      // The canonical check is skipped only for the root verifyBundle computed, when the entries give it.
+      const reencode = (seq: number) => (l: Buffer[]) =>
+        l.map((b, i) => (i === seq - 1 ? Buffer.from(JSON.stringify(JSON.parse(b.toString()), null, 1)) : b));
+      const otherVerified = { ...streamOf(reencode(4)), verifiedRoot: 'cd'.repeat(32) };
+      expect(refused(ledger, otherVerified).message).toMatch(/第 4 条不是规范化 JSON/u);
+      const lastReencoded = { ...streamOf(reencode(size)), verifiedRoot: firstCheckpoint.checkpoint.root };
+      // Refused all the same: its columns do not rebuild its bytes (and its root is not the checkpoint's).
+      expect(refused(ledger, lastReencoded).message).toMatch(new RegExp(`第 ${size} 条的登记信息`, 'u'));
+      expect(dumpDatabase(db)).toBe(before);
       // A checkpoint signed by a stranger's key, naming the right root.
       const cp = firstCheckpoint;
       const stranger = generateSigningKey();
@@ -268,6 +278,36 @@ describe('importing a verified bundle into a ledger', () => {
       expect(fs.readdirSync(tmp.file('staging-g'))).toEqual([]);
     } finally {
       ledger.close();
+    }
+  });
+
+  it('still hashes an attachment it did not write itself: one already stored with other bytes is refused', () => {
+    const { fx, ledger, db } = freshLedger('h');
+    ledger.close();
+    const hash = source.ledger.getEntry(source.bookId, 10)!.attachments[0]!;
+    // The target already holds that attachment, with other bytes (written past the triggers).
+    const raw = new Database(db);
+    try {
+      const trigger = raw
+        .prepare(`SELECT sql FROM sqlite_master WHERE name = 'ledger_attachments_no_replace'`)
+        .pluck()
+        .get() as string;
+      raw.exec('DROP TRIGGER ledger_attachments_no_replace');
+      raw.prepare('INSERT INTO ledger_attachments (hash, bytes) VALUES (?, ?)').run(hash, Buffer.from('forged'));
+      raw.exec(trigger);
+    } finally {
+      raw.close();
+    }
+    const reopened = fx.open();
+    try {
+      const before = dumpDatabase(db);
+      const error = refused(reopened, streamOf());
+      expect(error.code).toBe('import-invalid');
+      expect(error.message).toMatch(/完整校验未通过.*附件/u);
+      expect(dumpDatabase(db)).toBe(before);
+      expect(reopened.listBooks()).toEqual([]);
+    } finally {
+      reopened.close();
     }
   });
 

@@ -25,7 +25,8 @@ import type { BundleReport } from './verify-bundle';
  * The zip may have changed since it was verified (another process, a swapped USB stick): the
  * checkpoint in it must still be the verified one byte for byte, and the import re-checks
  * every entry, the root and every attachment's hash against it, so what is imported is
- * exactly what was verified, or nothing.
+ * exactly what was verified, or nothing (the canonical JSON check of each line is the one
+ * thing not repeated: with the verified root the bytes are those verified, see VerifiedBook).
  */
 
 export interface StagedBook extends VerifiedBook {
@@ -120,6 +121,8 @@ export async function stageVerifiedBundle(
   return {
     bookId,
     checkpoint: verified,
+    // verifyBundle checked every line canonical and their root = this checkpoint's (report.ok).
+    ...(report.root !== null ? { verifiedRoot: report.root } : {}),
     entries: { [Symbol.iterator]: () => stagedLines(path.join(dir, 'entries.jsonl'), changedNow) },
     attachment: (hash) => {
       const file = isHex64(hash) ? attachments.get(hash) : undefined;

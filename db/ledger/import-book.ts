@@ -48,7 +48,9 @@ import { runFullVerify } from './verify';
  * full verify's own test); genesis and each rotation (both signatures) give the key in force
  * and every author is that key; the Merkle root is the checkpoint's and the checkpoint is
  * signed by the key in force at its size. Before COMMIT the ledger's own full verify runs on
- * the uncommitted rows, so a book that would not verify is never committed. Any failure
+ * the uncommitted rows, so a book that would not verify is never committed (the attachments
+ * this transaction inserted were hashed just before their insert: the verify checks they are
+ * there without hashing them again; any it did not insert are hashed as usual). Any failure
  * rolls everything back: the database is as it was.
  */
 
@@ -61,6 +63,14 @@ export interface VerifiedBook {
   attachment(hash: Hex): Buffer | null;
   /** The bundle's signed checkpoint: its size and root must be those of the entries. */
   checkpoint: SignedCheckpoint;
+  /**
+   * The Merkle root `verifyBundle` computed from entries it found, line by line, to be
+   * canonical JSON (set by db/bundle/staging.ts from a report that passed). When it is the
+   * checkpoint's root, the canonical check is not made a second time here: the root this
+   * import computes from the bytes it writes must equal that root before COMMIT, so they are
+   * the bytes verified (SHA-256 leaves). Every other check is made on every line as usual.
+   */
+  verifiedRoot?: Hex;
 }
 
 export interface ImportTarget {
@@ -99,7 +109,7 @@ export function importRefused(message: string, cause?: unknown): LedgerError {
 
 const entryBase = (bookNo: number): number => entryId(bookNo, 0);
 
-function parseEntry(bytes: Buffer, seq: number): Record<string, unknown> {
+function parseEntry(bytes: Buffer, seq: number, canonicalChecked: boolean): Record<string, unknown> {
   let text: string;
   let value: unknown;
   try {
@@ -114,7 +124,8 @@ function parseEntry(bytes: Buffer, seq: number): Record<string, unknown> {
     throw importRefused(`第 ${seq} 条不是一条记录（字段不对）。`);
   }
   // No canonical form at all (a lone surrogate, nesting too deep) is refused as well.
-  if (!isCanonicalText(value, text)) throw importRefused(`第 ${seq} 条不是规范化 JSON（RFC 8785），字节被改动过。`);
+  if (!canonicalChecked && !isCanonicalText(value, text))
+    throw importRefused(`第 ${seq} 条不是规范化 JSON（RFC 8785），字节被改动过。`);
   return record;
 }
 
@@ -197,6 +208,7 @@ export function importVerifiedBook(target: ImportTarget, book: VerifiedBook): Im
       store.insertBook(bookNo, bookId);
     }
     const keep = existing?.size ?? 0;
+    const canonicalChecked = typeof book.verifiedRoot === 'string' && book.verifiedRoot === signed.checkpoint.root;
     const matcher = new ByteMatcher();
     const epochs: KeyEpoch[] = [];
     const named = new Set<Hex>();
@@ -206,7 +218,7 @@ export function importVerifiedBook(target: ImportTarget, book: VerifiedBook): Im
     for (const bytes of book.entries) {
       seq++;
       if (!Buffer.isBuffer(bytes) || seq >= SEQ_SPAN) throw importRefused(`第 ${seq} 条无法读取。`);
-      const record = parseEntry(bytes, seq);
+      const record = parseEntry(bytes, seq, canonicalChecked);
       const columns = envelopeOf(record, bookId, seq, prev);
       const leaf = Buffer.allocUnsafe(bytes.length + 1);
       leaf[0] = 0x00;
@@ -262,6 +274,7 @@ export function importVerifiedBook(target: ImportTarget, book: VerifiedBook): Im
     if (cp.keyId !== epoch.keyId || !verifyCheckpointSignature(signed, epoch.publicKey)) {
       throw importRefused(`检查点不是第 ${cp.size} 条时生效的密钥 ${epoch.keyId} 所签。`);
     }
+    const hashedNow = new Set<Hex>();
     for (const hash of [...named].sort()) {
       if (store.attachmentExists(hash)) continue;
       const bytes = book.attachment(hash);
@@ -270,6 +283,7 @@ export function importVerifiedBook(target: ImportTarget, book: VerifiedBook): Im
         throw importRefused(`附件 ${hash.slice(0, 12)}… 的内容与其哈希不符。`);
       }
       store.insertAttachment(hash, bytes);
+      hashedNow.add(hash);
     }
     store.upsertCheckpoint(bookNo, serializeSignedCheckpoint(signed));
     const writeOutside = () => target.outside.write(bookId, { signed, publicKey: epoch.publicKeyLine });
@@ -287,7 +301,7 @@ export function importVerifiedBook(target: ImportTarget, book: VerifiedBook): Im
     // The ledger's own full verify, on the rows as they will be committed. An extension's
     // outside file is still the old (shorter) one: checked, but not rewritten before COMMIT.
     const ctx = existing ? { ...target.ctx, readonly: true } : target.ctx;
-    const { report } = runFullVerify(ctx, { bookNo, bookId });
+    const { report } = runFullVerify(ctx, { bookNo, bookId }, undefined, { hashedNow });
     if (!report.ok) throw importRefused(`导入后的完整校验未通过：${report.problems[0]?.message ?? ''}`);
     target.inTransaction?.();
     return { report, epochs, added: seq - keep, writeOutside: existing ? writeOutside : null };

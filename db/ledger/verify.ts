@@ -22,9 +22,17 @@ import { scanEntries, type Correction, type VerifyProgress } from './verify-scan
  * Never throws on damaged data: a read error becomes a `database-corrupt` problem.
  */
 
-function attachmentProblems(ctx: CheckContext, attachments: Map<string, number>): Problem[] {
+function attachmentProblems(
+  ctx: CheckContext,
+  attachments: Map<string, number>,
+  hashedNow: ReadonlySet<string> | undefined,
+): Problem[] {
   const ordered = [...attachments].sort((a, b) => a[1] - b[1]);
   for (const [hash, seq] of ordered) {
+    if (hashedNow?.has(hash)) {
+      if (!ctx.store.attachmentExists(hash)) return [problems.attachmentMissing(seq, hash)];
+      continue;
+    }
     const bytes = isHex64(hash) ? ctx.store.attachment(hash) : undefined;
     if (!Buffer.isBuffer(bytes)) return [problems.attachmentMissing(seq, hash)];
     if (sha256Hex(bytes) !== hash) return [problems.attachmentMismatch(seq, hash)];
@@ -58,7 +66,21 @@ function kindIndexProblems(ctx: CheckContext, book: BookRow, seen: Map<string, n
   return [];
 }
 
-export function runFullVerify(ctx: CheckContext, book: BookRow, onProgress?: VerifyProgress): CheckResult {
+export interface FullVerifyOptions {
+  /**
+   * Attachments whose bytes this process hashed itself and inserted in the still-open
+   * transaction (the import): only their presence is checked, their bytes are not read and
+   * hashed a second time. Every other attachment is read and hashed as usual.
+   */
+  hashedNow?: ReadonlySet<string>;
+}
+
+export function runFullVerify(
+  ctx: CheckContext,
+  book: BookRow,
+  onProgress?: VerifyProgress,
+  options: FullVerifyOptions = {},
+): CheckResult {
   const started = performance.now();
   const found: Problem[] = [];
   let size = 0;
@@ -75,7 +97,7 @@ export function runFullVerify(ctx: CheckContext, book: BookRow, onProgress?: Ver
       found.push(...db.problems);
       found.push(...correctionProblems(ctx, book, scan.corrections));
       found.push(...kindIndexProblems(ctx, book, scan.ledgerKinds));
-      found.push(...attachmentProblems(ctx, scan.attachments));
+      found.push(...attachmentProblems(ctx, scan.attachments, options.hashedNow));
       found.push(
         ...checkOutsideCheckpoint({
           outside: ctx.outside,
