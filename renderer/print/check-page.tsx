@@ -225,21 +225,24 @@ export function CheckPage() {
         )}
         {(photo || result?.html) && (
           <Row gutter={16}>
-            <Col span={12}>
-              <Typography.Title level={5}>照片 / 扫描件</Typography.Title>
-              {photo ? (
+            {photo && (
+              <Col span={12}>
+                <Typography.Title level={5}>照片 / 扫描件</Typography.Title>
                 <img
                   src={photo}
                   alt="纸质页的照片"
                   style={{ width: '100%', border: '1px solid #d9d9d9' }}
                   data-testid="check-photo-view"
                 />
-              ) : (
-                <Typography.Text type="secondary">（未打开照片：可与手中的纸质页逐项对照）</Typography.Text>
-              )}
-            </Col>
-            <Col span={12}>
+              </Col>
+            )}
+            <Col span={photo ? 12 : 24}>
               <Typography.Title level={5}>封存记录中的这一页</Typography.Title>
+              {!photo && (
+                <Typography.Paragraph type="secondary">
+                  未打开照片：请把手中的纸质页与下面这一页逐行对照。
+                </Typography.Paragraph>
+              )}
               {result && remade && <RemadeNote remade={remade} result={result} />}
               {remade?.state === 'busy' ? null : remade?.state === 'done' ? (
                 <PrintPreview html={remade.page.html} title="封存记录中的这一页" height="70vh" />
