@@ -2,8 +2,9 @@
  * Printing as a clerk meets it in the browser host: the demo book's year in the 打印 page's
  * preview (measured in this browser, sandboxed frame, the app's CSP), printed to PDF by
  * Chromium with the 目录's page numbers where the entries begin, an entry's 打印 button, and
- * 核对纸质页 with a page's code: accepted naming the page, then refused when one character of
- * the entry fingerprint is off.
+ * 核对纸质页 with a page's code: accepted naming the page and showing that page made again (its
+ * text what the printed page's PDF holds), then refused when one character of the entry
+ * fingerprint is off.
  */
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -16,7 +17,7 @@ import { waitForContains, WAIT } from './support/flows';
 describe('print and 核对纸质页 in the browser host', () => {
   let session: AppSession;
   /** A page's code read off the PDF of the browser's print, and that page's number and the page count. */
-  let printed: { code: string; seq: number; page: number; total: number } | undefined;
+  let printed: { code: string; seq: number; page: number; total: number; text: string } | undefined;
   beforeAll(async () => {
     session = await openSession();
     await session.restart((dir) => {
@@ -88,7 +89,7 @@ describe('print and 核对纸质页 in the browser host', () => {
     }
     const entry = rows[Math.floor(rows.length / 2)]!;
     const code = /核对码 (DJ2\/\S+)/.exec(pdfText(file, entry.page))![1]!;
-    printed = { code, seq: entry.seq, page: entry.page, total };
+    printed = { code, seq: entry.seq, page: entry.page, total, text: pdfText(file, entry.page) };
     expect(pngPages(file, 'browser-host-2023', 60).length).toBe(total);
   });
 
@@ -101,7 +102,21 @@ describe('print and 核对纸质页 in the browser host', () => {
     await input.press('Enter');
     await waitForContains(page.getByTestId('check-result'), '与封存记录一致');
     await waitForContains(page.getByTestId('check-result'), `第 ${pageNo} 页，共 ${total} 页`);
-    await waitForContains(page.frameLocator('iframe[title="封存记录中的这一页"]').locator('body'), `第 ${seq} 条`);
+    // The print made again here at the code's checkpoint: that page, its own code equal to the checked one.
+    await waitForContains(page.getByTestId('check-remade'), `该页与记录中的第 ${pageNo} 页一致`, WAIT);
+    const shown = page.frameLocator('iframe[title="封存记录中的这一页"]').locator('body');
+    await waitForContains(shown, `第 ${seq} 条`);
+    expect(await shown.locator('.sheet').count()).toBe(1);
+    const flat = (t: string) => t.replace(/\s+/g, '');
+    const onScreen = flat((await shown.textContent()) ?? '');
+    expect(onScreen).toContain(flat(`核对码 ${code}`));
+    // Every line of the printed page (as pdftotext read it off the PDF) is on the page shown.
+    const lines = printed!.text
+      .split('\n')
+      .map(flat)
+      .filter((l) => l.length > 0);
+    expect(lines.length).toBeGreaterThan(5);
+    expect(lines.filter((l) => !onScreen.includes(l))).toEqual([]);
     await session.screenshot('print-03-check-accepted');
     const parts = code.split('/');
     parts[6] = `${parts[6]!.slice(0, -1)}${parts[6]!.endsWith('0') ? '1' : '0'}`;

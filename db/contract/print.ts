@@ -48,6 +48,11 @@ export const printInput = z
      * without it the view is the measuring document; with it, the pages, each with its own code.
      */
     layout: z.array(flowMeasure).max(500).optional(),
+    /**
+     * The print as it was made from the checkpoint of this size (a checked page's code names it):
+     * only entries and corrections sealed up to it. Default: the newest signed checkpoint.
+     */
+    atSize: seqNumber.optional(),
   })
   .refine(
     (p) =>
@@ -130,4 +135,12 @@ export interface PrintCheckView {
   checks: PrintCheckItem[];
   /** The page as the record holds it (that entry, as of the print's checkpoint), to lay beside the photo. */
   html?: string;
+  /**
+   * An accepted page's print, to make again in this browser (print.pages with `bookId`, a layout and
+   * a paper) and take page `page` from: its scope fields and the checkpoint size it was made from.
+   */
+  reprint?: PrintScopeInput & { atSize: number };
 }
+
+/** The scope fields of print.pages. */
+export type PrintScopeInput = { seqs: number[] } | { year: number; ledger?: true } | { from: string; to: string };

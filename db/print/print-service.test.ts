@@ -161,3 +161,41 @@ describe('print.checkCode', () => {
     expect(after.entries[0]!.code).not.toBe(before);
   });
 });
+
+describe('print.pages at a checkpoint size (核对纸质页 makes an old print again)', () => {
+  it('leaves out a correction and an entry sealed later, gives the old codes again, refuses a size beyond the book', async () => {
+    const before = await pages({ year: 2023 });
+    const size = before.checkpoint.size;
+    const code = before.entries.find((e) => e.seq === 8)!.code!;
+    const checked = await check(code);
+    expect(checked.reprint).toEqual({ year: 2023, atSize: size });
+    await h.call('entries.correct', {
+      bookId,
+      seq: 8,
+      field: '/input/recorder',
+      value: '第三位记录人',
+      reason: '再次核对签到表',
+      by: '测试',
+    });
+    const later = size + 1;
+    // Now: the correction prints beside seq 8, and as an entry of its own in a selection.
+    expect((await pages({ year: 2023 })).html).toContain('第三位记录人');
+    const both = await pages({ seqs: [8, later] });
+    expect(both.entries.map((e) => e.seq)).toEqual([8, later]);
+    // At the old size: neither the later correction nor the later entry, and the very same pages and codes.
+    const old = await pages({ year: 2023, atSize: size });
+    expect(old.html).not.toContain('第三位记录人');
+    expect(old.checkpoint.size).toBe(size);
+    expect(old.pages).toEqual(before.pages);
+    const oldBoth = await pages({ seqs: [8, later], atSize: size });
+    expect(oldBoth.entries.map((e) => e.seq)).toEqual([8]);
+    expect(oldBoth.html).not.toContain('第三位记录人');
+    await expect(check(code)).resolves.toMatchObject({ accepted: true, reprint: { year: 2023, atSize: size } });
+    await expect(pages({ seqs: [8], atSize: later + 5 })).rejects.toMatchObject({
+      message: `记录本只有 ${later} 条，没有第 ${later + 5} 条的校验点`,
+    });
+    await expect(measuring({ seqs: [8], atSize: 0 })).rejects.toMatchObject({ code: 'invalid-input' });
+    // A DJ1 code names no page: nothing to make again.
+    expect((await check(code.replace(/^DJ2/, 'DJ1').replace(/\/\d+-\d+$/, ''))).reprint).toBeUndefined();
+  });
+});

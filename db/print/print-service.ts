@@ -5,7 +5,14 @@
  * page it names, whether its fingerprints match, and the page as the record holds it).
  * Entries come only through the proven reads (getEntryDetail).
  */
-import { ServiceError, type FlowMeasure, type PrintCheckItem, type PrintCheckView, type PrintView } from '../contract';
+import {
+  ServiceError,
+  type FlowMeasure,
+  type PrintCheckItem,
+  type PrintCheckView,
+  type PrintScopeInput,
+  type PrintView,
+} from '../contract';
 import type { ServiceContext } from '../service/service-context';
 import { bookShort, fingerprint, hasCover, parseCode, type PageCode, type PrintScope } from './page-code';
 import type { Paper } from './print-css';
@@ -21,6 +28,7 @@ export interface PrintRequest {
   paper: Paper;
   ledger?: boolean | undefined;
   layout?: FlowMeasure[] | undefined;
+  atSize?: number | undefined;
 }
 
 export function scopeOf(r: Pick<PrintRequest, 'seqs' | 'year' | 'from' | 'to' | 'ledger'>): PrintScope {
@@ -34,9 +42,30 @@ export function scopeOf(r: Pick<PrintRequest, 'seqs' | 'year' | 'from' | 'to' | 
   throw new ServiceError('invalid-input', '请选择一种打印范围：记录、年度或日期范围', 'seqs');
 }
 
+/** The print.pages scope fields that make the print `scope` names again (scopeOf's inverse). */
+export function scopeRequest(scope: PrintScope): PrintScopeInput {
+  switch (scope.kind) {
+    case 'entry':
+      return { seqs: [scope.seq] };
+    case 'selection':
+      return { seqs: scope.seqs };
+    case 'year':
+      return { year: scope.year };
+    case 'ledger':
+      return { year: scope.year, ledger: true };
+    case 'range':
+      return { from: scope.from, to: scope.to };
+  }
+}
+
 export function printPages(ctx: ServiceContext, r: PrintRequest): PrintView {
   const scope = scopeOf(r);
-  const model = buildModel(ctx, { bookId: r.bookId, scope, paper: r.paper });
+  const model = buildModel(ctx, {
+    bookId: r.bookId,
+    scope,
+    paper: r.paper,
+    ...(r.atSize !== undefined ? { atSize: r.atSize } : {}),
+  });
   const title = `${model.organisation?.orgName ?? model.bookName} · ${scopeLabel(scope)}`;
   const common = {
     title,
@@ -125,6 +154,8 @@ export function checkPrintCode(ctx: ServiceContext, text: string): PrintCheckVie
   };
   const book = ctx.ledger.getBook(bookId);
   const checks: PrintCheckItem[] = [];
+  // An accepted page's print, to be made again and its page N laid beside the photo.
+  const again = c.page ? { reprint: { ...scopeRequest(c.scope), atSize: c.checkpointSize } } : {};
   if (c.checkpointSize > book.size) {
     return refused(
       code,
@@ -154,7 +185,7 @@ export function checkPrintCode(ctx: ServiceContext, text: string): PrintCheckVie
     if (c.seq !== 0 || c.entry !== c.checkpoint)
       return refused(code, '年度台账页的核对码应以校验点指纹代替条目指纹，且不指向某一条记录', checks, base);
     const model = buildModel(ctx, { bookId, scope: c.scope, paper: 'A4', atSize: c.checkpointSize });
-    return { accepted: true, code, ...base, title: scopeLabel(c.scope), checks, html: recordHtml(model) };
+    return { accepted: true, code, ...base, title: scopeLabel(c.scope), checks, html: recordHtml(model), ...again };
   }
   if (c.seq === 0) {
     if (!hasCover(c.scope))
@@ -174,6 +205,7 @@ export function checkPrintCode(ctx: ServiceContext, text: string): PrintCheckVie
       title: '封面与目录',
       checks,
       html: recordHtml(model, ['cover', 'contents']),
+      ...again,
     };
   }
   const model = buildModel(ctx, {
@@ -199,5 +231,5 @@ export function checkPrintCode(ctx: ServiceContext, text: string): PrintCheckVie
       title: entry.title,
       html,
     });
-  return { accepted: true, code, ...base, title: `${entry.kindLabel}：${entry.title}`, checks, html };
+  return { accepted: true, code, ...base, title: `${entry.kindLabel}：${entry.title}`, checks, html, ...again };
 }

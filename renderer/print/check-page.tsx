@@ -5,13 +5,59 @@
  * substituted, altered or missing page is found by looking.
  */
 import { useEffect, useRef, useState } from 'react';
-import { Alert, Button, Card, Col, Descriptions, Input, Row, Space, Typography } from 'antd';
+import { Alert, Button, Card, Col, Descriptions, Input, Row, Space, Spin, Typography } from 'antd';
 import { CheckCircleFilled, CloseCircleFilled, PictureOutlined } from '@ant-design/icons';
 import type { PrintCheckView } from '../../db/contract';
 import { useApi } from '../api-context';
 import { errorMessage } from '../api';
 import { PrintPreview } from './print-preview';
 import { qrFromPhoto } from './photo-qr';
+import { remakePage, type RemadePage } from './remake-page';
+
+type Remade = { state: 'busy' } | { state: 'done'; page: RemadePage } | { state: 'failed'; error: string };
+
+/** What the re-made page says about this computer's layout (its own code against the checked one). */
+function RemadeNote({ remade, result }: { remade: Remade; result: PrintCheckView }) {
+  if (remade.state === 'busy')
+    return <Spin size="small" description="正在按封存记录重新排出这一页…" data-testid="check-remaking" />;
+  if (remade.state === 'failed')
+    return (
+      <Alert
+        type="warning"
+        showIcon
+        data-testid="check-remade"
+        style={{ marginBottom: 8 }}
+        title={`未能重新排出这一页：${remade.error}。下面显示该条记录的全文，请对照。`}
+      />
+    );
+  const { page } = remade;
+  const n = result.page ?? 0;
+  if (page.matches)
+    return (
+      <Alert
+        type="success"
+        showIcon
+        data-testid="check-remade"
+        style={{ marginBottom: 8 }}
+        title={`该页与记录中的第 ${n} 页一致`}
+        description={`本机按第 ${result.reprint?.atSize ?? ''} 条的校验点、${page.paper} 纸重新排出了该次打印（共 ${page.pageCount} 页），其第 ${n} 页的核对码与所核对的相同。请逐行对照照片或手中的纸页：内容应完全相同。`}
+      />
+    );
+  return (
+    <Alert
+      type="warning"
+      showIcon
+      data-testid="check-remade"
+      style={{ marginBottom: 8 }}
+      title={`本机重新排出的第 ${n} 页与打印时的分页不同`}
+      description={
+        page.madeCode
+          ? `本机排出的该次打印共 ${page.pageCount} 页，第 ${n} 页的核对码为 ${page.madeCode}，与所核对的不同：这台电脑的字体或纸张与打印时不同，分页有出入。下面仍显示本机排出的第 ${n} 页，请对照内容。`
+          : `本机排出的该次打印只有 ${page.pageCount} 页，没有第 ${n} 页：这台电脑的字体或纸张与打印时不同。下面显示本机排出的全部页面，请对照内容。`
+      }
+    />
+  );
+}
 
 export function CheckPage() {
   const api = useApi();
@@ -20,7 +66,10 @@ export function CheckPage() {
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [photo, setPhoto] = useState<string | null>(null);
+  const [remade, setRemade] = useState<Remade | null>(null);
   const fileInput = useRef<HTMLInputElement>(null);
+  /** The latest check: a re-made page of an earlier one is dropped. */
+  const latest = useRef(0);
 
   useEffect(
     () => () => {
@@ -29,23 +78,41 @@ export function CheckPage() {
     [photo],
   );
 
+  const remake = async (checked: PrintCheckView, run: number) => {
+    setRemade({ state: 'busy' });
+    let next: Remade;
+    try {
+      next = { state: 'done', page: await remakePage(api, checked) };
+    } catch (e) {
+      next = { state: 'failed', error: e instanceof Error ? e.message : errorMessage(e) };
+    }
+    if (latest.current === run) setRemade(next);
+  };
+
   const check = async (text: string) => {
+    const run = ++latest.current;
     setBusy(true);
     setError(null);
+    setRemade(null);
+    let checked: PrintCheckView | null = null;
     try {
-      setResult(await api['print.checkCode']({ code: text }));
+      checked = await api['print.checkCode']({ code: text });
+      setResult(checked);
     } catch (e) {
       setResult(null);
       setError(errorMessage(e));
     } finally {
       setBusy(false);
     }
+    if (checked?.accepted && checked.reprint && latest.current === run) await remake(checked, run);
   };
 
   const openPhoto = async (file: File | undefined) => {
     if (!file) return;
+    latest.current++;
     setPhoto(URL.createObjectURL(file));
     setResult(null);
+    setRemade(null);
     setError(null);
     try {
       const found = await qrFromPhoto(file);
@@ -158,22 +225,28 @@ export function CheckPage() {
         )}
         {(photo || result?.html) && (
           <Row gutter={16}>
-            <Col span={12}>
-              <Typography.Title level={5}>照片 / 扫描件</Typography.Title>
-              {photo ? (
+            {photo && (
+              <Col span={12}>
+                <Typography.Title level={5}>照片 / 扫描件</Typography.Title>
                 <img
                   src={photo}
                   alt="纸质页的照片"
                   style={{ width: '100%', border: '1px solid #d9d9d9' }}
                   data-testid="check-photo-view"
                 />
-              ) : (
-                <Typography.Text type="secondary">（未打开照片：可与手中的纸质页逐项对照）</Typography.Text>
-              )}
-            </Col>
-            <Col span={12}>
+              </Col>
+            )}
+            <Col span={photo ? 12 : 24}>
               <Typography.Title level={5}>封存记录中的这一页</Typography.Title>
-              {result?.html ? (
+              {!photo && (
+                <Typography.Paragraph type="secondary">
+                  未打开照片：请把手中的纸质页与下面这一页逐行对照。
+                </Typography.Paragraph>
+              )}
+              {result && remade && <RemadeNote remade={remade} result={result} />}
+              {remade?.state === 'busy' ? null : remade?.state === 'done' ? (
+                <PrintPreview html={remade.page.html} title="封存记录中的这一页" height="70vh" />
+              ) : result?.html ? (
                 <PrintPreview html={result.html} title="封存记录中的这一页" height="70vh" />
               ) : (
                 <Typography.Text type="secondary">（核对后在这里显示）</Typography.Text>
