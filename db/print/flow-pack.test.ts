@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { EntryDescription, EntryDetail, FlowMeasure } from '../contract';
 import type { ServiceContext } from '../service/service-context';
 import { flowItems, sliceText, topLevel } from './flow';
-import { pack } from './pack';
+import { MAX_SHEETS, pack } from './pack';
 import { measureHtml, pagesHtml, type PrintModel } from './print-document';
 import { entrySection } from './print-model';
 import { fakeLayout } from './test-layout';
@@ -70,6 +70,26 @@ describe('pack', () => {
       [0, [{ item: 0, kind: 'text', from: 6 }]],
       [1, [{ item: 0, kind: 'whole' }]],
     ]);
+  });
+
+  it('ends on measurements no browser gives (a prose block far taller than its lines), never looping', () => {
+    // Found by the check-page work: this layout made pack() add parts for ever, until the process died.
+    const prose = flowItems('<p class="prose">' + '一'.repeat(40) + '</p>');
+    const lines = Array.from({ length: 10 }, (_, i): [number, number] => [i, i * 20]);
+    const sheets = pack([prose], [flow([{ h: 2400, lines }])], 900);
+    expect(sheets.length).toBeGreaterThan(0);
+    expect(sheets.length).toBeLessThanOrEqual(10);
+    const parts = sheets.flatMap((s) => s.parts);
+    expect(parts.at(-1)).toMatchObject({ kind: 'text', from: 9 });
+    expect(parts.at(-1)).not.toHaveProperty('to');
+  });
+
+  it('refuses measurements that would make more pages than any print has', () => {
+    const table = flowItems(
+      `<table class="list"><thead><tr><th>x</th></tr></thead><tbody>${'<tr><td>x</td></tr>'.repeat(MAX_SHEETS + 1)}</tbody></table>`,
+    );
+    const m = flow([{ h: 10, head: 0, rows: Array(MAX_SHEETS + 1).fill(900) as number[] }]);
+    expect(() => pack([table], [m], 500)).toThrow('不是浏览器的测量结果');
   });
 
   it('refuses measurements that are not of these flows', () => {

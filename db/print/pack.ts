@@ -22,6 +22,17 @@ export interface Sheet {
 const TEXT_SLACK = 6;
 const MIN_LINES = 2;
 
+/** More pages than any print of a book can have: the measurements are not a browser's. */
+export const MAX_SHEETS = 20_000;
+
+function tooMany(): never {
+  throw new ServiceError(
+    'invalid-input',
+    `排版测量会得出超过 ${MAX_SHEETS} 页，不是浏览器的测量结果，请重新预览`,
+    'layout',
+  );
+}
+
 function mismatch(): never {
   throw new ServiceError('invalid-input', '排版测量与打印内容不符（记录可能刚刚更新），请重新预览后再打印', 'layout');
 }
@@ -79,6 +90,7 @@ export function pack(flows: readonly FlowItem[][], measures: readonly FlowMeasur
     let sheet: Sheet = { flow: f, parts: [] };
     let used = 0;
     const next = () => {
+      if (sheets.length >= MAX_SHEETS) tooMany();
       sheets.push(sheet);
       sheet = { flow: f, parts: [] };
       used = 0;
@@ -122,6 +134,13 @@ export function pack(flows: readonly FlowItem[][], measures: readonly FlowMeasur
               continue;
             }
             e = Math.min(lines.length - 1, s + MIN_LINES);
+            if (e <= s) {
+              // The last line alone does not fit a fresh page (a measurement no browser gives):
+              // it goes on this page, whose overflow the preview and the CLI then report.
+              sheet.parts.push({ item: i, kind: 'text', from: lines[s]![0] });
+              used += rest;
+              return;
+            }
           }
           sheet.parts.push({ item: i, kind: 'text', from: lines[s]![0], to: lines[e]![0] });
           next();
@@ -133,7 +152,10 @@ export function pack(flows: readonly FlowItem[][], measures: readonly FlowMeasur
       sheet.parts.push({ item: i, kind: 'whole' });
       used += m.h;
     });
-    if (!fresh()) sheets.push(sheet);
+    if (!fresh()) {
+      if (sheets.length >= MAX_SHEETS) tooMany();
+      sheets.push(sheet);
+    }
   });
   return sheets;
 }
