@@ -65,6 +65,7 @@ del { color: #555; text-decoration: line-through; text-decoration-thickness: 0.8
 td.page { text-align: right; width: 16mm; white-space: nowrap; }
 td.seq { width: 16mm; white-space: nowrap; }
 td.date { width: 28mm; white-space: nowrap; }
+td.status { width: 18mm; white-space: nowrap; }
 .footnote { font-size: 8.5pt; color: #333; margin: 4mm 0 0; }
 `;
 }

@@ -28,7 +28,7 @@ function pct(rate: number | null): string {
   return rate === null ? '—' : `${Math.round(rate * 1000) / 10}%`;
 }
 
-/** A list table; `classes` per column (seq, date: kept on one line). */
+/** A list table; `classes` per column (seq, date, status: kept on one line). */
 function table(head: readonly string[], rows: readonly string[][], empty: string, classes: string[] = []): string {
   if (rows.length === 0) return `<p>${esc(empty)}</p>`;
   const td = (c: string, i: number) => (classes[i] ? `<td class="${classes[i]}">${c}</td>` : `<td>${c}</td>`);
@@ -80,6 +80,7 @@ export function ledgerBody(l: YearLedger, checkpoint: { size: number; fingerprin
       ['结果', '说明', '依据'],
       l.obligations.map((o) => [esc(OBLIGATION[o.status] ?? o.status), esc(o.message), seqs(o.seqs)]),
       '（无）',
+      ['status'],
     ),
     `<h3>${esc(l.meetingLabel)}</h3>`,
     table(

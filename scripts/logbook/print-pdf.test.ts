@@ -224,6 +224,8 @@ describe('the yearly ledger', () => {
       '记录人（签字）',
     ])
       expect(text).toContain(s);
+    // The 结果 column keeps 已完成 / 待完成 on one line (it wrapped as 已完 / 成).
+    expect(text).toMatch(/[已待未]完成/);
     nothingBeyondEdges(files.ledger);
     expect(pngPages(files.ledger, 'ledger-2025').length).toBe(total);
     await everyQrChecks(files.ledger, view, 'ledger-2025');
