@@ -1,12 +1,14 @@
 /**
  * Where the liaison's import of the bench bundle spends its time, phase by phase, each in a
  * fresh child process (wall and CPU seconds, and the peak RSS of that process image):
- *   verify-pass-1  open (central directory, local headers), every file inflated, CRC-32 and SHA-256
- *   verify-pass-2  manifests, signature, then entries.jsonl again: UTF-8, safe JSON, canonical,
- *                  seq/prev chain, keys, Merkle root, checkpoint, attachments named
- *   stage          the zip checked again, entries.jsonl inflated into the staging folder
- *   import         Ledger.importBook: one transaction — every entry re-parsed and re-checked, rows
- *                  and attachments inserted, the ledger's full verify on the uncommitted rows, COMMIT
+ *   verify    open (central directory, local headers), every file inflated once, CRC-32 and
+ *             SHA-256; entries.jsonl line by line in that read: UTF-8, safe JSON, canonical,
+ *             seq/prev chain, keys, Merkle root — each line staged and given to the receipts
+ *             scan as it passes; then manifests, signature, checkpoint, attachments named
+ *   receipts  the carried receipts checked against the leaf hashes the verify kept
+ *   import    the zip opened again for the attachments, then Ledger.importBook: one transaction —
+ *             every staged entry re-parsed and re-checked, rows and attachments inserted, the
+ *             ledger's full verify on the uncommitted rows, COMMIT
  * Run: `npx tsx bench/bundle-phases.ts` (builds the bench book of bench/bundle.ts and exports
  * it first) or `npx tsx bench/bundle-phases.ts <bundle.zip>`. Last line: JSON.
  */
@@ -14,14 +16,13 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { BundleZip } from '../db/bundle/bundle-reader';
 import { exportBookBundle } from '../db/bundle/export-book';
-import { stageVerifiedBundle } from '../db/bundle/staging';
-import { verifyBundle } from '../db/bundle/verify-bundle';
+import { importVerifiedBundle, verifyStaged } from '../db/bundle/verified-book';
 import { FileKeyStore, openLedger } from '../db/ledger/index';
+import { CarriedReceipts, checkBundleReceipts } from '../db/liaison/carried-receipts';
 import { buildBook } from './bundle';
 
-type Phase = 'verify-pass-1' | 'verify-pass-2' | 'stage' | 'import';
+type Phase = 'verify' | 'receipts' | 'import';
 interface Timing {
   wall_s: number;
   cpu_s: number;
@@ -45,9 +46,6 @@ class Clock {
 }
 
 async function child(dir: string, bundle: string): Promise<void> {
-  const zip = await BundleZip.open(bundle);
-  const inflated = zip.totalBytes;
-  zip.close();
   const ledger = openLedger({
     path: path.join(dir, 'logbook.sqlite'),
     keyStore: new FileKeyStore(path.join(dir, 'keys')),
@@ -55,24 +53,17 @@ async function child(dir: string, bundle: string): Promise<void> {
   });
   const phases: Partial<Record<Phase, Timing>> = {};
   const clock = new Clock();
-  let pass1Done = false;
-  const report = await verifyBundle(bundle, {
-    onProgress: (done) => {
-      if (!pass1Done && done >= inflated) {
-        pass1Done = true;
-        phases['verify-pass-1'] = clock.lap();
-      }
-    },
-  });
-  phases['verify-pass-2'] = clock.lap();
-  if (!report.ok) throw new Error(JSON.stringify(report.checks.find((c) => !c.ok)));
-  const staged = await stageVerifiedBundle(bundle, report, path.join(dir, 'staging'));
-  phases.stage = clock.lap();
+  const seen = new CarriedReceipts();
+  const { report, stage } = await verifyStaged(bundle, path.join(dir, 'staging'), { onEntry: seen.onEntry });
   try {
-    ledger.importBook(staged, { imported: true });
+    phases.verify = clock.lap();
+    if (!report.ok) throw new Error(JSON.stringify(report.checks.find((c) => !c.ok)));
+    checkBundleReceipts(seen, report, []);
+    phases.receipts = clock.lap();
+    await importVerifiedBundle(ledger, bundle, report, stage, { imported: true });
     phases.import = clock.lap();
   } finally {
-    staged.remove();
+    stage.remove();
     ledger.close();
   }
   console.log(JSON.stringify({ ...phases, peak_rss_mb: Number(vmHwmMb().toFixed(1)) }));

@@ -56,6 +56,14 @@ export interface LineSource {
   lines(): AsyncIterable<{ line: Buffer; terminated: boolean }>;
 }
 
+/** A line that passed every check of its own, as the scan saw it (`leaf` = its Merkle leaf hash). */
+export interface CheckedEntry {
+  seq: number;
+  line: Buffer;
+  leaf: Buffer;
+  value: Record<string, unknown>;
+}
+
 function isPlainRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
@@ -73,7 +81,12 @@ function isCanonical(value: unknown, text: string): boolean {
 export async function checkEntries(
   source: LineSource,
   bookId: string,
-  options: { snapshotAt?: number; onLine?: (seq: number) => void } = {},
+  options: {
+    snapshotAt?: number;
+    onLine?: (seq: number) => void;
+    /** Each line that passed its checks (the scan's one read: staging and the receipts scan take it from here). */
+    onEntry?: (entry: CheckedEntry) => void;
+  } = {},
 ): Promise<EntriesResult> {
   let peaks: Peak[] = [];
   const epochs: KeyEpoch[] = [];
@@ -187,6 +200,7 @@ export async function checkEntries(
       peaks = appendLeaf(peaks, hash).peaks;
       if (seq === options.snapshotAt) snapshotRoot = rootOfPeaks(peaks).toString('hex');
       prevHex = entry.hash;
+      options.onEntry?.({ seq, line, leaf: hash, value });
       options.onLine?.(seq);
     }
   } catch (error) {

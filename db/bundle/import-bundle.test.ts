@@ -21,9 +21,7 @@ import {
   type TestBook,
 } from './bundle-test-kit';
 import { BundleZip } from './bundle-reader';
-import { stageVerifiedBundle } from './staging';
-import { importBundle } from './verified-book';
-import { verifyBundle } from './verify-bundle';
+import { importBundle, verifyStaged } from './verified-book';
 
 /**
  * A real book (rotation, correction, attachments) exported by the real writer and imported
@@ -247,14 +245,54 @@ describe('importing a verified bundle into a ledger', () => {
     }
   }, 60_000);
 
+  it('does not trust a staged envelope: one that is not its bytes is refused; true ones import without a parse', () => {
+    const { ledger, db } = freshLedger('s');
+    try {
+      const root = firstCheckpoint.checkpoint.root;
+      const staged = (lie: (seq: number, envelope: Record<string, unknown>) => void): VerifiedBook => ({
+        ...streamOf(),
+        verifiedRoot: root,
+        entries: [...streamOf().entries].map((item, i) => {
+          const bytes = item as Buffer;
+          const { body: _body, ...envelope } = JSON.parse(bytes.toString('utf8')) as Record<string, unknown>;
+          lie(i + 1, envelope);
+          return { bytes, envelope };
+        }),
+      });
+      const withAttachments = source.ledger.getEntry(source.bookId, 10)!;
+      expect(withAttachments.attachments.length).toBeGreaterThan(0);
+      const before = dumpDatabase(db);
+      const lies: [string, (seq: number, e: Record<string, unknown>) => void][] = [
+        ['another kind', (seq, e) => seq === 5 && (e.kind = e.kind === 'meeting' ? 'activity' : 'meeting')],
+        ['no attachments', (seq, e) => seq === 10 && (e.attachments = [])],
+        ['another time', (seq, e) => seq === 7 && (e.recordedAt = '2020-01-01T00:00:00.000Z')],
+        ['genesis named a meeting', (seq, e) => seq === 1 && (e.kind = 'meeting')],
+      ];
+      for (const [what, lie] of lies) {
+        const error = refused(ledger, staged(lie));
+        expect(error.code, what).toBe('import-invalid');
+        expect(error.message, what).toMatch(/登记信息|作者|类型/u);
+        expect(dumpDatabase(db), what).toBe(before);
+      }
+      // Not an envelope at all (a field missing): the line is parsed instead, and imports.
+      const parsed = staged((seq, e) => seq === 3 && delete e.flags);
+      expect(ledger.importBook(parsed).size).toBe(size);
+      expect(ledger.verify(source.bookId).ok).toBe(true);
+      for (const seq of [1, 5, 10, size])
+        expect(ledger.rawEntry(source.bookId, seq).equals(source.ledger.rawEntry(source.bookId, seq))).toBe(true);
+    } finally {
+      ledger.close();
+    }
+  });
+
   it('refuses an attachment changed in the zip after it was verified and staged, with the database unchanged', async () => {
     const { ledger, db } = freshLedger('g');
     try {
       const copy = tmp.file('changed-later.zip');
       fs.copyFileSync(zip, copy);
-      const report = await verifyBundle(copy);
+      const { report, stage } = await verifyStaged(copy, tmp.file('staging-g'));
       expect(report.ok).toBe(true);
-      const staged = await stageVerifiedBundle(copy, report, tmp.file('staging-g'));
+      const staged = await stage.finish(copy, report);
       // The attachments are read from the zip at import time: flip one byte of one of them in place.
       const opened = await BundleZip.open(copy);
       const attachment = [...opened.files.values()].find((f) => f.kind === 'attachment')!;
@@ -275,7 +313,8 @@ describe('importing a verified bundle into a ledger', () => {
       }
       expect(dumpDatabase(db)).toBe(before);
       expect(ledger.listBooks()).toEqual([]);
-      expect(fs.readdirSync(tmp.file('staging-g'))).toEqual([]);
+      // The staging folder the stage made is gone with it.
+      expect(fs.existsSync(tmp.file('staging-g'))).toBe(false);
     } finally {
       ledger.close();
     }

@@ -1,11 +1,12 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Ledger } from '../ledger/ledger-api';
 import { dumpDatabase } from '../test-support/dump-database';
 import { ledgerFixture, type LedgerFixture } from '../test-support/ledger-fixture';
 import { makeTempDir } from '../test-support/temp-dir';
+import { BundleZip } from './bundle-reader';
 import { forkTestBook, openTestBook, type TestBook } from './bundle-test-kit';
 import { importForLiaison, normalizeFingerprint, type LiaisonResult } from './liaison-import';
 import { PinStore } from './pin-store';
@@ -89,6 +90,22 @@ function liaisonStore(name: string): Store {
 const genesisKeyId = () => source.ledger.getEntry(source.bookId, 1)!.author;
 
 describe('importing into the liaison store', () => {
+  it('reads the bundle once: entries.jsonl is inflated a single time for verify, receipts, staging and import', async () => {
+    const s = liaisonStore('once');
+    const chunks = vi.spyOn(BundleZip.prototype, 'chunks');
+    try {
+      const result = await s.run(zips.first!, genesisKeyId());
+      expect(result.outcome).toBe('imported');
+      const reads = chunks.mock.calls.map(([file]) => file.relative);
+      expect(reads.filter((r) => r === 'data/entries.jsonl')).toHaveLength(1);
+      // Every other file is read once by the verify; the checkpoint once more when the stage is finished.
+      expect(reads.filter((r) => r === 'data/checkpoint.json')).toHaveLength(2);
+    } finally {
+      chunks.mockRestore();
+      s.ledger.close();
+    }
+  });
+
   it('first import: the fingerprint must be confirmed; then imported read-only, pinned; the same bundle again changes nothing', async () => {
     const s = liaisonStore('a');
     try {

@@ -6,7 +6,7 @@ import { LedgerError } from '../ledger/errors';
 import type { Ledger } from '../ledger/ledger-api';
 import type { BookInfo } from '../ledger/types';
 import {
-  CarriedReceiptsError,
+  CarriedReceipts,
   checkBundleReceipts,
   mismatches,
   type KnownInput,
@@ -14,8 +14,9 @@ import {
 } from '../liaison/carried-receipts';
 import { inspectBundle, type BundleClaims } from './inspect-bundle';
 import type { PinStore, StoredBundleAlarm } from './pin-store';
-import { importVerifiedBundle } from './verified-book';
-import { pinRecordOf, verifyBundle, type BundleAlarm, type BundleReport } from './verify-bundle';
+import type { EntriesStage } from './staging';
+import { importVerifiedBundle, stagingRootOf, verifyStaged } from './verified-book';
+import { pinRecordOf, type BundleAlarm, type BundleReport } from './verify-bundle';
 
 /**
  * The liaison's import (issue 9, item 4): a bundle into the liaison's own store, pinned.
@@ -30,8 +31,8 @@ import { pinRecordOf, verifyBundle, type BundleAlarm, type BundleReport } from '
  *    evidence (both signed checkpoints, the bundle's SHA-256, a copy of the bundle in
  *    `evidence/`) and never merged. The same alarm bundle again adds nothing.
  * 4. The same size as pinned (it verified, so the same root): nothing changes at all.
- * 5. Otherwise the entries are staged and written by the ledger in ONE transaction with the
- *    advanced pin. Any failure leaves the store exactly as it was.
+ * 5. Otherwise the entries (staged while they were verified) are written by the ledger in ONE
+ *    transaction with the advanced pin. Any failure leaves the store exactly as it was.
  */
 
 export type LiaisonResult = (
@@ -167,38 +168,34 @@ export async function importForLiaison(
   bundlePath: string,
   options: LiaisonImportOptions,
 ): Promise<LiaisonResult> {
-  const report = await verifyBundle(bundlePath, {
+  // One read of the bundle: the verify stages the entries and hands every line to the receipts scan.
+  const seen = new CarriedReceipts();
+  const { report, stage } = await verifyStaged(bundlePath, options.stagingRoot ?? stagingRootOf(ledger), {
     state: pins,
+    onEntry: seen.onEntry,
     ...(options.onProgress ? { onProgress: options.onProgress } : {}),
   });
-  if (!report.ok) {
-    const pinned = report.bookId ? pins.read(report.bookId) : null;
-    if (report.alarms.length > 0 && pinned?.state === 'present')
-      return { outcome: 'alarm', report, alarms: await keepEvidence(pins, bundlePath, report, options) };
-    return refusedBy(report);
-  }
-  const bookId = report.bookId!;
-  let receipts: ReceiptCheck[];
   try {
-    receipts = await checkBundleReceipts(bundlePath, report, options.knownReceipts?.(bookId) ?? []);
-  } catch (error) {
-    if (!(error instanceof CarriedReceiptsError)) throw error;
-    return {
-      outcome: 'refused',
-      report,
-      code: 'bundle-changed',
-      message: '数据包在核验之后发生了变化，没有导入任何内容。请重新选择文件导入。',
-    };
+    if (!report.ok) {
+      const pinned = report.bookId ? pins.read(report.bookId) : null;
+      if (report.alarms.length > 0 && pinned?.state === 'present')
+        return { outcome: 'alarm', report, alarms: await keepEvidence(pins, bundlePath, report, options) };
+      return refusedBy(report);
+    }
+    const bookId = report.bookId!;
+    const receipts = checkBundleReceipts(seen, report, options.knownReceipts?.(bookId) ?? []);
+    const failed = mismatches(receipts);
+    if (failed.length > 0)
+      return {
+        outcome: 'alarm',
+        report,
+        alarms: await keepReceiptEvidence(pins, bundlePath, report, failed, options),
+        receipts,
+      };
+    return { ...(await importChecked(ledger, pins, bundlePath, report, stage, options)), receipts };
+  } finally {
+    stage.remove();
   }
-  const failed = mismatches(receipts);
-  if (failed.length > 0)
-    return {
-      outcome: 'alarm',
-      report,
-      alarms: await keepReceiptEvidence(pins, bundlePath, report, failed, options),
-      receipts,
-    };
-  return { ...(await importChecked(ledger, pins, bundlePath, report, options)), receipts };
 }
 
 async function importChecked(
@@ -206,6 +203,7 @@ async function importChecked(
   pins: PinStore,
   bundlePath: string,
   report: BundleReport,
+  stage: EntriesStage,
   options: LiaisonImportOptions,
 ): Promise<LiaisonResult> {
   const bookId = report.bookId!;
@@ -249,10 +247,9 @@ async function importChecked(
   }
   const previous = pin.state === 'present' ? pin.record : null;
   const record = pinRecordOf(report, (options.now ?? (() => new Date()))())!;
-  const book = await importVerifiedBundle(ledger, bundlePath, report, {
+  const book = await importVerifiedBundle(ledger, bundlePath, report, stage, {
     extendFrom: previous?.size ?? 0,
     imported: true,
-    ...(options.stagingRoot ? { stagingRoot: options.stagingRoot } : {}),
     inTransaction: () => {
       // The pin verified against must still be the one here (no other import in between).
       const now = pins.read(bookId);

@@ -57,8 +57,14 @@ import { runFullVerify } from './verify';
 /** What an import reads: produced by the bundle reader after `verifyBundle` passed (db/bundle/verified-book.ts). */
 export interface VerifiedBook {
   bookId: string;
-  /** The exact canonical bytes of entries 1…n, in order (no 0x00 leaf prefix, no LF); read synchronously. */
-  entries: Iterable<Buffer>;
+  /**
+   * The exact canonical bytes of entries 1…n, in order (no 0x00 leaf prefix, no LF); read
+   * synchronously. A StagedEntry also brings the envelope the verify parsed from those bytes
+   * (every field but the body): with the verified root, the import then does not parse the
+   * line again. The envelope is not trusted: its fields are checked as a parsed line's are,
+   * and they must rebuild the bytes around the body exactly (entryProblem's prefix and suffix).
+   */
+  entries: Iterable<Buffer | StagedEntry>;
   /** The attachment whose SHA-256 is `hash`, or null. Asked only for attachments entries name and this ledger lacks. */
   attachment(hash: Hex): Buffer | null;
   /** The bundle's signed checkpoint: its size and root must be those of the entries. */
@@ -71,6 +77,11 @@ export interface VerifiedBook {
    * the bytes verified (SHA-256 leaves). Every other check is made on every line as usual.
    */
   verifiedRoot?: Hex;
+}
+
+export interface StagedEntry {
+  bytes: Buffer;
+  envelope: unknown;
 }
 
 export interface ImportTarget {
@@ -108,6 +119,19 @@ export function importRefused(message: string, cause?: unknown): LedgerError {
 }
 
 const entryBase = (bookNo: number): number => entryId(bookNo, 0);
+
+/** Entries whose body the import reads (the key history): always parsed from their bytes. */
+const KEY_KINDS: readonly string[] = [GENESIS_KIND, ROTATION_KIND];
+
+/** A staged envelope as a record without its body, or null if it is not one. */
+function envelopeRecord(envelope: unknown): Record<string, unknown> | null {
+  if (typeof envelope !== 'object' || envelope === null || Array.isArray(envelope)) return null;
+  const record = envelope as Record<string, unknown>;
+  const keys = Object.keys(record);
+  const wanted = ENTRY_KEYS.filter((k) => k !== 'body');
+  if (keys.length !== wanted.length || !wanted.every((k) => Object.hasOwn(record, k))) return null;
+  return record;
+}
 
 function parseEntry(bytes: Buffer, seq: number, canonicalChecked: boolean): Record<string, unknown> {
   let text: string;
@@ -215,10 +239,16 @@ export function importVerifiedBook(target: ImportTarget, book: VerifiedBook): Im
     let peaks: Peak[] = [];
     let prev: Hex = ZERO_HASH;
     let seq = 0;
-    for (const bytes of book.entries) {
+    for (const item of book.entries) {
       seq++;
+      const bytes = Buffer.isBuffer(item) ? item : (item as Partial<StagedEntry> | null)?.bytes;
       if (!Buffer.isBuffer(bytes) || seq >= SEQ_SPAN) throw importRefused(`第 ${seq} 条无法读取。`);
-      const record = parseEntry(bytes, seq, canonicalChecked);
+      // The verify's envelope stands in for a parse only with the verified root (see VerifiedBook).
+      const staged = canonicalChecked && !Buffer.isBuffer(item) ? envelopeRecord(item.envelope) : null;
+      const record =
+        staged && typeof staged.kind === 'string' && !KEY_KINDS.includes(staged.kind)
+          ? staged
+          : parseEntry(bytes, seq, canonicalChecked);
       const columns = envelopeOf(record, bookId, seq, prev);
       const leaf = Buffer.allocUnsafe(bytes.length + 1);
       leaf[0] = 0x00;
@@ -233,7 +263,8 @@ export function importVerifiedBook(target: ImportTarget, book: VerifiedBook): Im
         attachments: columns.attachments,
         leaf,
       };
-      const problem = entryProblem(bookId, seq, prev, { ...stored, tree: hashHex }, matcher);
+      // The hash was just taken from these bytes: only the envelope is compared.
+      const problem = entryProblem(bookId, seq, prev, { ...stored, tree: hashHex }, matcher, { hashed: true });
       if (problem) throw importRefused(problem.message);
       const entry: SealedEntry = {
         bookId,

@@ -1,19 +1,17 @@
 /**
  * The receipts a bundle carries (its own `receipt.received` entries) and the receipts this
- * data folder knows, checked against the bundle: run after verifyBundle passed, by every
- * import (db/bundle/liaison-import.ts) and by `logbook verify`.
+ * data folder knows, checked against the bundle: by every import (db/bundle/liaison-import.ts)
+ * and by `logbook verify`, after verifyBundle passed.
  *
- * One more pass over `data/entries.jsonl`, with bounded memory: the leaf hashes (32 bytes an
- * entry, at most MAX_LEDGER_ENTRIES) and at most MAX_CARRIED receipts. The pass must end at
- * the size and root verifyBundle verified, so what is read here is what was verified (a file
- * changed in between is refused, not checked).
+ * No read of its own: a CarriedReceipts is verifyBundle's `onEntry`, so it sees each line as
+ * the verify checks it, and keeps, with bounded memory, the leaf hashes (32 bytes an entry,
+ * at most MAX_LEDGER_ENTRIES) and at most MAX_CARRIED receipts. It counts only for a verify
+ * that passed and that it saw whole (as many lines as the verified size).
  */
 import type { ReceiptCheckView } from '../contract/receipts';
-import { BundleZip } from '../bundle/bundle-reader';
-import { MAX_LEDGER_ENTRIES, MAX_LINE_BYTES } from '../bundle/bundle-limits';
-import { decodeUtf8, parseSafeJson } from '../bundle/safe-json';
+import { MAX_LEDGER_ENTRIES } from '../bundle/bundle-limits';
+import type { CheckedEntry } from '../bundle/entries-stream';
 import type { BundleReport } from '../bundle/verify-bundle';
-import { appendLeaf, leafHash, rootOfPeaks, type Peak } from '../ledger/merkle';
 import type { Receipt, SignedReceipt } from './receipt';
 import { checkReceipts, describeVerdict } from './receipt-check';
 import { RECEIPT_KIND, readReceiptOf, signedReceiptOf } from './receipt-entries';
@@ -32,51 +30,37 @@ export interface KnownInput {
   receipt: Receipt;
 }
 
-export class CarriedReceiptsError extends Error {
-  override readonly name = 'CarriedReceiptsError';
-}
-
 const HASH = 32;
+const BLOCK = 4096;
 
-/** Leaf hashes and carried receipts of a verified bundle. */
-async function scan(bundlePath: string, report: BundleReport) {
-  const size = report.size ?? 0;
-  if (!report.ok || size < 1 || size > MAX_LEDGER_ENTRIES) throw new CarriedReceiptsError('bundle not verified');
-  const hashes = Buffer.alloc(size * HASH);
-  const carried: { seq: number; body: unknown }[] = [];
-  let carriedTooMany = false;
-  let peaks: Peak[] = [];
-  let seq = 0;
-  const zip = await BundleZip.open(bundlePath);
-  try {
-    const file = zip.files.get('data/entries.jsonl');
-    if (!file) throw new CarriedReceiptsError('no entries');
-    for await (const { line } of zip.lines(file, MAX_LINE_BYTES)) {
-      if (seq >= size) throw new CarriedReceiptsError('longer than verified');
-      const hash = leafHash(line);
-      hash.copy(hashes, seq * HASH);
-      peaks = appendLeaf(peaks, hash).peaks;
-      seq++;
-      // Only lines naming the receipt kind are parsed (the verify already parsed every line).
-      if (line.includes('"receipt.received"')) {
-        const parsed = parseSafeJson(decodeUtf8(line) ?? '', { maxLength: MAX_LINE_BYTES });
-        const value = parsed.ok ? (parsed.value as { kind?: unknown; body?: unknown }) : null;
-        if (value?.kind === RECEIPT_KIND) {
-          if (carried.length < MAX_CARRIED) carried.push({ seq, body: value.body });
-          else carriedTooMany = true;
-        }
-      }
+/** Leaf hashes and carried receipts of the lines a verify checked (pass `onEntry` to verifyBundle). */
+export class CarriedReceipts {
+  private blocks: Buffer[] = [];
+  private count = 0;
+  readonly carried: { seq: number; body: unknown }[] = [];
+  carriedTooMany = false;
+
+  readonly onEntry = (entry: CheckedEntry): void => {
+    if (entry.seq !== this.count + 1 || this.count >= MAX_LEDGER_ENTRIES) return;
+    const at = this.count % BLOCK;
+    if (at === 0) this.blocks.push(Buffer.alloc(BLOCK * HASH));
+    entry.leaf.copy(this.blocks[this.blocks.length - 1]!, at * HASH);
+    this.count++;
+    if (entry.value.kind === RECEIPT_KIND) {
+      if (this.carried.length < MAX_CARRIED) this.carried.push({ seq: entry.seq, body: entry.value.body });
+      else this.carriedTooMany = true;
     }
-  } finally {
-    zip.close();
-  }
-  if (seq !== size || rootOfPeaks(peaks).toString('hex') !== report.root)
-    throw new CarriedReceiptsError('entries changed after the verify');
-  return { hashes, carried, carriedTooMany };
-}
+  };
 
-function* leaves(hashes: Buffer): Generator<string> {
-  for (let at = 0; at < hashes.length; at += HASH) yield hashes.subarray(at, at + HASH).toString('hex');
+  /** The leaf hashes (hex) of a passed verify this saw whole; throws otherwise (a caller's mistake). */
+  *leaves(report: BundleReport): Generator<string> {
+    if (!report.ok || report.size !== this.count) throw new Error('receipts: not the lines of a verify that passed');
+    for (let i = 0; i < this.count; i++) {
+      const block = this.blocks[Math.floor(i / BLOCK)]!;
+      const at = (i % BLOCK) * HASH;
+      yield block.subarray(at, at + HASH).toString('hex');
+    }
+  }
 }
 
 /**
@@ -84,16 +68,16 @@ function* leaves(hashes: Buffer): Generator<string> {
  * bundle. A carried receipt that does not read (bad signature, not canonical) is `invalid`;
  * a known receipt already carried is checked once (as carried).
  */
-export async function checkBundleReceipts(
-  bundlePath: string,
+export function checkBundleReceipts(
+  seen: CarriedReceipts,
   report: BundleReport,
   known: readonly KnownInput[],
-): Promise<ReceiptCheck[]> {
+): ReceiptCheck[] {
   const bookId = report.bookId!;
-  const { hashes, carried, carriedTooMany } = await scan(bundlePath, report);
+  const { carried, carriedTooMany } = seen;
   const checks: ReceiptCheck[] = [];
   const toCheck: { receipt: Receipt; signed: SignedReceipt; source: 'carried' | 'known'; seq?: number }[] = [];
-  const seen = new Set<string>();
+  const listed = new Set<string>();
   for (const c of carried) {
     const read = readReceiptOf(c.body);
     if (!read.ok) {
@@ -106,17 +90,17 @@ export async function checkBundleReceipts(
       continue;
     }
     const signed = signedReceiptOf(c.body)!;
-    seen.add(signed.receipt);
+    listed.add(signed.receipt);
     toCheck.push({ receipt: read.receipt, signed, source: 'carried', seq: c.seq });
   }
   for (const k of known) {
-    if (k.receipt.bookId !== bookId || seen.has(k.signed.receipt)) continue;
-    seen.add(k.signed.receipt);
+    if (k.receipt.bookId !== bookId || listed.has(k.signed.receipt)) continue;
+    listed.add(k.signed.receipt);
     toCheck.push({ ...k, source: 'known' });
   }
   const verdicts = checkReceipts(
     bookId,
-    leaves(hashes),
+    seen.leaves(report),
     toCheck.map((t) => t.receipt),
   );
   verdicts.forEach((v, i) => {

@@ -15,8 +15,9 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { importVerifiedBundle } from '../../db/bundle/verified-book';
-import { verifyBundle, type BundleReport } from '../../db/bundle/verify-bundle';
+import type { EntriesStage } from '../../db/bundle/staging';
+import { importVerifiedBundle, tempStagingRoot, verifyStaged } from '../../db/bundle/verified-book';
+import type { BundleReport } from '../../db/bundle/verify-bundle';
 import { secureDataFolder } from '../../db/data-folder';
 import { openLedger } from '../../db/ledger/index';
 import { MAX_KEY_BACKUP_BYTES, readKeyBackup } from '../../db/ledger/key-backup';
@@ -77,7 +78,22 @@ async function restore(bundle: string, keyPem: Buffer, passphrase: string, dir: 
   } catch (error) {
     throw new Refused(messageOf(error));
   }
-  const report = await verifyBundle(bundle, { pin: key.keyId });
+  // Staged outside NEWDIR: a refusal before step 3 writes nothing there.
+  const { report, stage } = await verifyStaged(bundle, tempStagingRoot(), { pin: key.keyId });
+  try {
+    return await restoreVerified(bundle, key, dir, report, stage);
+  } finally {
+    stage.remove();
+  }
+}
+
+async function restoreVerified(
+  bundle: string,
+  key: SigningKey,
+  dir: string,
+  report: BundleReport,
+  stage: EntriesStage,
+) {
   if (!report.ok) throw new Refused('导出包未通过核验，没有写入任何数据', report);
   if (report.keyId !== key.keyId) {
     throw new Refused(
@@ -93,7 +109,7 @@ async function restore(bundle: string, keyPem: Buffer, passphrase: string, dir: 
     keys.save(key.keyId, exportPrivateKey(key.privateKey));
     const ledger = openLedger({ path: databaseOf(dir), keyStore: keys, verifyOnOpen: false });
     try {
-      await importVerifiedBundle(ledger, bundle, report);
+      await importVerifiedBundle(ledger, bundle, report, stage);
     } finally {
       ledger.close();
     }

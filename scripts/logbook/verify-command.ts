@@ -12,7 +12,12 @@ import fs from 'node:fs';
 import { PinState } from '../../db/bundle/pin-state';
 import { updatePinState, verifyBundle, type BundleReport } from '../../db/bundle/verify-bundle';
 import { MAX_RECEIPTS_FILE_TEXT } from '../../db/contract/receipts';
-import { checkBundleReceipts, type KnownInput, type ReceiptCheck } from '../../db/liaison/carried-receipts';
+import {
+  CarriedReceipts,
+  checkBundleReceipts,
+  type KnownInput,
+  type ReceiptCheck,
+} from '../../db/liaison/carried-receipts';
 import { isMismatch } from '../../db/liaison/receipt-entries';
 import { readReceiptsFile } from '../../db/liaison/receipts-file';
 import { EXIT, parseOptions, UsageError, type CliIo, type Command } from './command';
@@ -68,11 +73,13 @@ export const verifyCommand: Command = {
     requireBundleFile(file);
     const known = options.receipts === undefined ? [] : readReceiptsOption(options.receipts);
     const state = options.state === undefined ? undefined : new PinState(options.state);
+    const seen = new CarriedReceipts();
     const report = await verifyBundle(file, {
       ...(options.pin ? { pin: options.pin } : {}),
       ...(state ? { state } : {}),
+      onEntry: seen.onEntry,
     });
-    const receipts = report.ok ? await checkBundleReceipts(file, report, known) : [];
+    const receipts = report.ok ? checkBundleReceipts(seen, report, known) : [];
     const failed = receipts.filter((r) => isMismatch(r.state) || r.state === 'invalid');
     const ok = report.ok && failed.length === 0;
     const pinned = state && ok ? updatePinState(state, report) !== null : false;
