@@ -155,13 +155,9 @@ export class EntriesStage {
 
   /**
    * The staged book of a verify that passed (the stage saw every line of it), with the zip
-   * open for the attachments `need` asks for (default: all). Refused if the zip changed.
+   * open for the attachments the import asks for. Refused if the zip changed.
    */
-  async finish(
-    bundlePath: string,
-    report: BundleReport,
-    need: (hash: string) => boolean = () => true,
-  ): Promise<StagedBook> {
+  async finish(bundlePath: string, report: BundleReport): Promise<StagedBook> {
     if (!report.ok || report.bookId === null || report.checkpoint === null || this.fd === null) {
       throw new BundleError('bundle-invalid', '数据包未通过核验，不能导入。');
     }
@@ -184,7 +180,7 @@ export class EntriesStage {
       if (text !== serializeSignedCheckpoint(verified)) throw changed();
       bagName = zip.bagName;
       for (const file of zip.files.values()) {
-        if (file.kind === 'attachment' && isHex64(file.hash) && need(file.hash)) attachments.set(file.hash, file);
+        if (file.kind === 'attachment' && isHex64(file.hash)) attachments.set(file.hash, file);
       }
       // Its own descriptor: a zip renamed over later is not seen; one changed in place fails the size, CRC or SHA-256.
       if (attachments.size > 0 && !this.removed) this.zipFd = fs.openSync(bundlePath, 'r');

@@ -49,9 +49,9 @@ import { runFullVerify } from './verify';
  * and every author is that key; the Merkle root is the checkpoint's and the checkpoint is
  * signed by the key in force at its size. Before COMMIT the ledger's own full verify runs on
  * the uncommitted rows, so a book that would not verify is never committed (the attachments
- * this transaction inserted were hashed just before their insert: the verify checks they are
- * there without hashing them again; any it did not insert are hashed as usual). Any failure
- * rolls everything back: the database is as it was.
+ * this transaction inserted were hashed just before their insert: the verify takes them as
+ * there, without looking them up or hashing them again; any it did not insert are hashed as
+ * usual). Any failure rolls everything back: the database is as it was.
  */
 
 /** What an import reads: produced by the bundle reader after `verifyBundle` passed (db/bundle/verified-book.ts). */
