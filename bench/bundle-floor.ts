@@ -20,7 +20,8 @@ const SCHEMA = `
     flags TEXT NOT NULL, attachments TEXT NOT NULL, tree TEXT NOT NULL, leaf BLOB NOT NULL
   );
   CREATE INDEX ledger_entries_by_kind ON ledger_entries(kind);
-  CREATE TABLE ledger_attachments (hash TEXT PRIMARY KEY, bytes BLOB NOT NULL) WITHOUT ROWID;
+  CREATE TABLE ledger_attachments (id INTEGER PRIMARY KEY, hash TEXT NOT NULL, bytes BLOB NOT NULL);
+  CREATE UNIQUE INDEX ledger_attachments_by_hash ON ledger_attachments (hash);
 `;
 
 type Row = [number, string, string, string, string, string, string, Buffer];
@@ -44,7 +45,7 @@ function measure(sourceDb: string, dir: string): Record<string, number> {
   const target = new Database(path.join(dir, 'floor.sqlite'));
   target.exec(SCHEMA);
   const insertEntry = target.prepare('INSERT INTO ledger_entries VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
-  const insertAttachment = target.prepare('INSERT INTO ledger_attachments VALUES (?, ?)');
+  const insertAttachment = target.prepare('INSERT INTO ledger_attachments (hash, bytes) VALUES (?, ?)');
   started = performance.now();
   target
     .transaction(() => {

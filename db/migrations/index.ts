@@ -5,6 +5,7 @@ import * as search from './0030-search';
 import * as bundlePins from './0040-bundle-pins';
 import * as liaisonWorkspace from './0041-liaison-workspace';
 import * as knownReceipts from './0042-known-receipts';
+import * as attachmentsRowid from './0043-attachments-rowid';
 
 export type { Migration } from './migration';
 
@@ -16,4 +17,5 @@ export const migrations: readonly Migration[] = [
   bundlePins,
   liaisonWorkspace,
   knownReceipts,
+  attachmentsRowid,
 ];
