@@ -3,11 +3,12 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import yauzl from 'yauzl';
 import { ledgerFixture, meetingBody } from '../test-support/ledger-fixture';
 import { makeTempDir } from '../test-support/temp-dir';
 import type { Ledger } from '../ledger/ledger-api';
 import { ledgerBundleSource } from './bundle-source';
-import { writeBundle, type BundleResult } from './bundle-writer';
+import { worthDeflating, writeBundle, type BundleResult } from './bundle-writer';
 
 /**
  * End to end with the outsider's tools only: unzip, sha256sum -c, ssh-keygen -Y verify and
@@ -158,6 +159,28 @@ describe('the exported bundle, checked with standard tools', () => {
     );
     expect(progress.at(-1)).toEqual([33, 33]);
     expect(progress.every(([d, t], i) => d <= t && (i === 0 || d >= progress[i - 1]![0]))).toBe(true);
+  });
+
+  it('deflates what shrinks (entries, text) and stores what does not (random bytes, like a photo or a PDF)', async () => {
+    const zip = await yauzl.openPromise(result.path, { lazyEntries: true, autoClose: false });
+    const methods = new Map<string, number>();
+    try {
+      for await (const entry of zip.eachEntry())
+        methods.set(entry.fileName.slice(entry.fileName.indexOf('/') + 1), entry.compressionMethod);
+    } finally {
+      zip.close();
+    }
+    const photo = crypto
+      .createHash('sha256')
+      .update(Buffer.from('照片 photo bytes ' + 'x'.repeat(5000)))
+      .digest('hex');
+    const attachments = [...methods].filter(([name]) => name.startsWith('data/attachments/'));
+    expect(attachments).toHaveLength(2);
+    expect(methods.get('data/entries.jsonl')).toBe(8);
+    expect(methods.get(`data/attachments/${photo}`)).toBe(8);
+    expect(attachments.find(([name]) => !name.endsWith(photo))![1]).toBe(0);
+    expect(worthDeflating(crypto.randomBytes(200_000))).toBe(false);
+    expect(worthDeflating(Buffer.alloc(200_000, 'a'))).toBe(true);
   });
 
   it('passes sha256sum -c on both manifests, ssh-keygen -Y verify on the signature and verify_ledger.py', () => {

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { fileURLToPath } from 'node:url';
+import zlib from 'node:zlib';
 import yauzl from 'yauzl';
 import yazl from 'yazl';
 import { verifyCheckpointSignature, serializeSignedCheckpoint } from '../ledger/checkpoint';
@@ -132,6 +133,21 @@ function localDate(d: Date): string {
 
 interface Staged extends ManifestLine {
   bytes: number;
+  /** Deflated in the zip (false: stored, for bytes deflate cannot shrink). */
+  compress: boolean;
+}
+
+const SAMPLE = 64 * 1024;
+
+/**
+ * Whether deflate is worth it: most attachments (photos, scans, PDFs, .docx) are compressed
+ * already, and deflating them costs the export and every import CPU for no gain. Judged on
+ * the first 64 KB at level 1: stored unless that shrinks by at least a tenth.
+ */
+export function worthDeflating(data: Buffer): boolean {
+  if (data.length < 1024) return true;
+  const sample = data.subarray(0, SAMPLE);
+  return zlib.deflateRawSync(sample, { level: 1 }).length < sample.length * 0.9;
 }
 
 class Progress {
@@ -173,15 +189,15 @@ async function stageEntries(
   }
   const { sha256, bytes } = await writer.close();
   return {
-    staged: { path: 'data/entries.jsonl', sha256, bytes },
+    staged: { path: 'data/entries.jsonl', sha256, bytes, compress: true },
     root: rootOfPeaks(peaks).toString('hex'),
     attachments,
   };
 }
 
-async function stageFile(staging: string, relative: string, data: Buffer): Promise<Staged> {
+async function stageFile(staging: string, relative: string, data: Buffer, compress = true): Promise<Staged> {
   await fs.promises.writeFile(path.join(staging, relative), data, { flag: 'wx', mode: 0o600 });
-  return { path: relative, sha256: sha256Hex(data), bytes: data.length };
+  return { path: relative, sha256: sha256Hex(data), bytes: data.length, compress };
 }
 
 /** Re-reads the zip's central directory: exactly the expected names, with the expected sizes. */
@@ -218,7 +234,7 @@ async function zipBag(
   const zip = new yazl.ZipFile();
   const expected = new Map<string, number>();
   for (const p of payload) {
-    zip.addFile(path.join(staging, p.path), `${bagName}/${p.path}`, { mtime, mode: 0o100644 });
+    zip.addFile(path.join(staging, p.path), `${bagName}/${p.path}`, { mtime, mode: 0o100644, compress: p.compress });
     expected.set(`${bagName}/${p.path}`, p.bytes);
   }
   for (const [name, data] of tags) {
@@ -267,7 +283,7 @@ export async function writeBundle(
       if (!data) throw new BundleError('attachment-missing', `附件 ${hash} 不在本机，无法导出。请先运行完整校验。`);
       if (sha256Hex(data) !== hash)
         throw new BundleError('attachment-mismatch', `附件 ${hash} 的内容与其哈希不符，无法导出。请先运行完整校验。`);
-      payload.push(await stageFile(staging, `data/attachments/${hash}`, data));
+      payload.push(await stageFile(staging, `data/attachments/${hash}`, data, worthDeflating(data)));
       progress.step();
     }
     const book = {
