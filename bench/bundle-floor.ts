@@ -1,8 +1,9 @@
 /**
  * The floor under the liaison's import of the bench bundle: what SQLite alone takes to write
  * the same rows (every entry row and attachment of the bench book, ~460 MB) into a fresh file
- * in one transaction, with the ledger's table layout and SQLite's default durability (rollback
- * journal, synchronous=FULL, as the ledger runs), read from a ledger that holds the book.
+ * in one transaction, with the ledger's table layout and SQLite's default durability (a
+ * rollback journal, synchronous=FULL; the ledger itself runs WAL), read from a ledger that
+ * holds the book.
  * Nothing is parsed, hashed or checked: the import can never be faster than this on the disk.
  * Run: `npx tsx bench/bundle-floor.ts` (builds the bench book of bench/bundle.ts first) or
  * `npx tsx bench/bundle-floor.ts <ledger.db>`. Last line: JSON.
