@@ -115,7 +115,8 @@ describe('(b) edits with the triggers dropped are named by seq', () => {
     const edits: [string, string][] = [
       ['kind', `'activity'`],
       ['recorded_at', `'2030-01-01T00:00:00.000Z'`],
-      ['author', `'SHA256:' || substr(author, 8, 42) || 'A'`],
+      // Another last character (keys are random: 'A' is already the last one in 1 run of 16).
+      ['author', `'SHA256:' || substr(author, 8, 42) || CASE substr(author, 50, 1) WHEN 'A' THEN 'E' ELSE 'A' END`],
       ['flags', `'["clock-behind"]'`],
       ['attachments', `'["${'a'.repeat(64)}"]'`],
     ];
@@ -123,7 +124,12 @@ describe('(b) edits with the triggers dropped are named by seq', () => {
       const file = freshCopy();
       withSql(file, (db) => {
         dropTriggers(db);
+        const before = db.prepare(`SELECT ${column} FROM ledger_entries WHERE id = ?`).pluck().get(ID(4));
         db.prepare(`UPDATE ledger_entries SET ${column} = ${value} WHERE id = ?`).run(ID(4));
+        // The edit really changed the column.
+        expect(db.prepare(`SELECT ${column} FROM ledger_entries WHERE id = ?`).pluck().get(ID(4)), column).not.toBe(
+          before,
+        );
       });
       const problems = check(file).verify;
       expect(codesAt(problems, 4), column).toEqual(['columns-mismatch']);
