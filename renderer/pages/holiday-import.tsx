@@ -3,12 +3,13 @@
  * db/rules/holiday-schedule-import.ts) for years the built-in data does not cover. The service
  * validates it; its Chinese message is shown as is when the file is refused.
  */
-import { useRef, useState } from 'react';
+import { useState } from 'react';
 import { App, Button, Space, Typography } from 'antd';
 import { ImportOutlined } from '@ant-design/icons';
 import type { CalendarView } from '../../db/contract';
 import { useApi } from '../api-context';
 import { errorMessage } from '../api';
+import { useJsonFilePicker } from '../app/use-json-file-picker';
 
 const MAX_FILE_BYTES = 200_000;
 
@@ -25,7 +26,6 @@ function readText(file: File): Promise<string> {
 export function HolidayImport({ onImported }: { onImported: (view: CalendarView) => void }) {
   const api = useApi();
   const { message } = App.useApp();
-  const input = useRef<HTMLInputElement>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
@@ -46,30 +46,14 @@ export function HolidayImport({ onImported }: { onImported: (view: CalendarView)
       setError(errorMessage(e));
     } finally {
       setBusy(false);
-      if (input.current) input.current.value = '';
     }
   }
+  const { open, picker } = useJsonFilePicker(importFile, { testId: 'holiday-file', label: '选择节假日安排文件' });
 
   return (
     <Space orientation="vertical" style={{ width: '100%' }}>
-      <input
-        ref={input}
-        type="file"
-        accept=".json,application/json"
-        hidden
-        data-testid="holiday-file"
-        aria-label="选择节假日安排文件"
-        onChange={(e) => {
-          const f = e.target.files?.[0];
-          if (f) void importFile(f);
-        }}
-      />
-      <Button
-        icon={<ImportOutlined />}
-        loading={busy}
-        onClick={() => input.current?.click()}
-        data-testid="holiday-import"
-      >
+      {picker}
+      <Button icon={<ImportOutlined />} loading={busy} onClick={open} data-testid="holiday-import">
         导入某年的节假日安排（JSON 文件）
       </Button>
       {error && (

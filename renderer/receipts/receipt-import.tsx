@@ -3,25 +3,24 @@
  * book. The service checks the signature and that the receipt is of this book and consistent
  * with its history before sealing it as 收到抽查回执.
  */
-import { useRef, useState } from 'react';
+import { useState } from 'react';
 import { Alert, Button, Space } from 'antd';
 import { UploadOutlined } from '@ant-design/icons';
 import { MAX_RECEIPT_TEXT } from '../../db/contract';
 import { useApi } from '../api-context';
 import { errorMessage } from '../api';
+import { useJsonFilePicker } from '../app/use-json-file-picker';
 import { useRequestId } from '../app/use-request-id';
 import { readTextFile } from './read-text-file';
 
 export function ReceiptImport({ bookId, onImported }: { bookId: string; onImported: () => void }) {
   const api = useApi();
-  const input = useRef<HTMLInputElement>(null);
   const { requestId, renew } = useRequestId();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [done, setDone] = useState<string | null>(null);
 
-  const load = async (file: File | undefined) => {
-    if (!file) return;
+  const load = async (file: File) => {
     setBusy(true);
     setError(null);
     setDone(null);
@@ -35,29 +34,16 @@ export function ReceiptImport({ bookId, onImported }: { bookId: string; onImport
       setError(errorMessage(e));
     } finally {
       setBusy(false);
-      if (input.current) input.current.value = '';
     }
   };
+  const { open, picker } = useJsonFilePicker(load, { testId: 'receipt-file-input', label: '选择抽查回执文件' });
 
   return (
     <Space orientation="vertical" style={{ width: '100%' }}>
-      <Button
-        type="primary"
-        icon={<UploadOutlined />}
-        loading={busy}
-        onClick={() => input.current?.click()}
-        data-testid="receipt-import"
-      >
+      <Button type="primary" icon={<UploadOutlined />} loading={busy} onClick={open} data-testid="receipt-import">
         导入抽查回执
       </Button>
-      <input
-        ref={input}
-        type="file"
-        accept=".json,application/json"
-        style={{ display: 'none' }}
-        data-testid="receipt-file-input"
-        onChange={(e) => void load(e.target.files?.[0])}
-      />
+      {picker}
       {done && <Alert type="success" showIcon title={done} data-testid="receipt-imported" />}
       {error && <Alert type="error" showIcon title={error} data-testid="receipt-import-error" />}
     </Space>

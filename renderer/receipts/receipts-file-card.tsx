@@ -4,13 +4,14 @@
  * book here is checked against those receipts at once (a forger who dropped the receipt
  * entries from the society's book is found out this way).
  */
-import { useRef, useState } from 'react';
+import { useState } from 'react';
 import { Alert, App, Button, Card, Space, Table, Typography } from 'antd';
 import { DownloadOutlined, UploadOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
 import { MAX_RECEIPTS_FILE_TEXT, type ReceiptsLoadView } from '../../db/contract';
 import { useApi } from '../api-context';
 import { errorMessage } from '../api';
+import { useJsonFilePicker } from '../app/use-json-file-picker';
 import { saveServiceFile } from '../liaison/save-file';
 import { readTextFile } from './read-text-file';
 
@@ -18,7 +19,6 @@ export function ReceiptsFileCard({ canExport, bookId }: { canExport: boolean; bo
   const api = useApi();
   const { message } = App.useApp();
   const client = useQueryClient();
-  const input = useRef<HTMLInputElement>(null);
   const [busy, setBusy] = useState<'export' | 'load' | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [loaded, setLoaded] = useState<ReceiptsLoadView | null>(null);
@@ -36,8 +36,7 @@ export function ReceiptsFileCard({ canExport, bookId }: { canExport: boolean; bo
       setBusy(null);
     }
   };
-  const load = async (file: File | undefined) => {
-    if (!file) return;
+  const load = async (file: File) => {
     setBusy('load');
     setError(null);
     setLoaded(null);
@@ -50,9 +49,9 @@ export function ReceiptsFileCard({ canExport, bookId }: { canExport: boolean; bo
       setError(errorMessage(e));
     } finally {
       setBusy(null);
-      if (input.current) input.current.value = '';
     }
   };
+  const { open, picker } = useJsonFilePicker(load, { testId: 'receipts-file-input', label: '选择回执汇总文件' });
 
   return (
     <Card title="回执汇总文件（供其他联络员和主管党组织核对）" data-testid="receipts-file-card" className="no-print">
@@ -70,22 +69,10 @@ export function ReceiptsFileCard({ canExport, bookId }: { canExport: boolean; bo
             {bookId ? '导出本记录本的回执' : '导出全部回执'}
           </Button>
         )}
-        <Button
-          icon={<UploadOutlined />}
-          loading={busy === 'load'}
-          onClick={() => input.current?.click()}
-          data-testid="receipts-file-load"
-        >
+        <Button icon={<UploadOutlined />} loading={busy === 'load'} onClick={open} data-testid="receipts-file-load">
           载入回执汇总文件
         </Button>
-        <input
-          ref={input}
-          type="file"
-          accept=".json,application/json"
-          style={{ display: 'none' }}
-          data-testid="receipts-file-input"
-          onChange={(e) => void load(e.target.files?.[0])}
-        />
+        {picker}
       </Space>
       {error && (
         <Alert type="error" showIcon title={error} style={{ marginTop: 12 }} data-testid="receipts-file-error" />
